@@ -1,0 +1,43 @@
+#include "app/resources.h"
+
+#include <cstdlib>
+#include <fstream>
+#include <sstream>
+
+namespace madoguchi::app {
+
+std::filesystem::path resourcesDir() {
+    if (const char* fromEnvironment = std::getenv("MADOGUCHI_RESOURCES"); fromEnvironment && *fromEnvironment)
+        return fromEnvironment;
+    std::filesystem::path sourceTree = MADOGUCHI_SOURCE_RESOURCES;
+    if (std::filesystem::exists(sourceTree / "codes")) return sourceTree;
+    return MADOGUCHI_INSTALLED_RESOURCES;
+}
+
+std::filesystem::path resourcePath(const std::string& relative) { return resourcesDir() / relative; }
+
+Outcome<std::string> readTextFile(const std::filesystem::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) return Problem{"file.unreadable", "Cannot read " + path.string()};
+    std::ostringstream content;
+    content << in.rdbuf();
+    if (in.bad()) return Problem{"file.unreadable", "Cannot read " + path.string()};
+    return content.str();
+}
+
+namespace {
+template <class Table>
+Outcome<Table> loadTable(const std::string& relative) {
+    auto text = readTextFile(resourcePath(relative));
+    if (!text) return text.problem();
+    auto table = Table::parse(text.value());
+    if (!table) return Problem{table.problem().code, relative + ": " + table.problem().message};
+    return table;
+}
+}  // namespace
+
+Outcome<CodeTables> loadCodeTables() { return loadTable<CodeTables>("codes/oqs_codes.tsv"); }
+Outcome<DatedSettings> loadDatedSettings() { return loadTable<DatedSettings>("rules/dated_settings.tsv"); }
+Outcome<BonusTierTable> loadBonusTierTable() { return loadTable<BonusTierTable>("rules/bonus_tiers.tsv"); }
+
+}  // namespace madoguchi::app

@@ -1,0 +1,24 @@
+#pragma once
+// madoguchi-cli: one entry point per command family, each in its own file.
+// Every command prints JSON on stdout; errors go to stderr with a non-zero exit.
+#include <string>
+#include <vector>
+
+namespace madoguchi::cli {
+
+using Arguments = std::vector<std::string>;  // the arguments after the command words
+
+// Exit codes shared by every command.
+enum ExitCode : int { kOk = 0, kNegative = 1, kBadInput = 2, kUndecided = 3 };
+
+int runCopay(const Arguments& args);           // copay_command.cpp
+int runInsurerNumber(const Arguments& args);   // insurer_number_command.cpp
+int runScenario(const Arguments& args);        // scenario_command.cpp
+int runOqs(const Arguments& args);             // oqs_command.cpp      (parse, query)
+int runSimOqs(const Arguments& args);          // sim_oqs_command.cpp
+int runSimCard(const Arguments& args);         // sim_card_command.cpp
+int runCard(const Arguments& args);            // card_command.cpp     (read, verify-pin, check)
+int runReport(const Arguments& args);          // report_command.cpp
+int runAudit(const Arguments& args);           // audit_command.cpp
+
+}  // namespace madoguchi::cli

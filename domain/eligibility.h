@@ -1,0 +1,103 @@
+#pragma once
+// The answer of the online-qualification system (DOMAIN.md §9.2): 照会 results and face files
+// share it. Every element keeps its raw text; coded elements also carry their decoded label.
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "date.h"
+
+namespace madoguchi {
+
+// A coded element: the raw text of the file and its label from the code tables (OQSCDnnn).
+struct CodedValue {
+    std::string raw;
+    std::string label;   // empty when the code is not in the table
+    bool known = false;  // the code was found in the table
+    bool present() const { return !raw.empty(); }
+};
+
+enum class QualificationValidity {  // OQSCD006
+    Valid = 1,
+    Invalid = 2,
+    InvalidNewerExists = 3,
+    NoSuchQualification = 4,
+    MultipleMatches = 5,
+    ValidUnregistered = 6,  // seen in one source only (VERIFY)
+};
+
+struct ConsentState {  // OQSCD016 flag with its times
+    CodedValue flag;
+    std::string consentTime;    // raw YYYYMMDDHHmmss
+    std::string availableTime;  // raw
+};
+
+struct ElderlyRecipientInfo {  // 高齢受給者証 (70-74)
+    std::string certificateDate, validStartDate, validEndDate;  // raw YYYYMMDD
+    std::string contributionRatio;                              // "020" / "030"
+};
+
+struct LimitApplicationInfo {  // 限度額適用認定証
+    CodedValue classification;      // OQSCD011
+    CodedValue classificationFlag;  // OQSCD012
+    std::string certificateDate, validStartDate, validEndDate, longTermDate;
+};
+
+struct SpecificDiseaseInfo {  // 特定疾病療養受療証
+    std::string diseaseCategory, certificateDate, validStartDate, validEndDate, selfPay;
+};
+
+struct QualificationRecord {  // one ResultOfQualificationConfirmation
+    CodedValue insuredCardClassification;  // OQSCD010
+    std::string insurerNumber;             // trimmed
+    std::string insuredCardSymbol, insuredIdentificationNumber, insuredBranchNumber;
+    CodedValue personalFamilyClassification;  // OQSCD009
+    std::string insuredName, name, nameOfOther, nameKana, nameOfOtherKana;
+    bool nameHasUnrepresentableCharacters = false;  // a '●' in Name / NameOfOther / InsuredName
+    CodedValue sex1, sex2;                          // OQSCD007
+    std::string birthdate;                          // raw YYYYMMDD
+    std::string address, postNumber;
+    std::string qualificationDate, disqualificationDate, insuredCertificateIssuanceDate;
+    std::string insuredCardValidDate, insuredCardExpirationDate;  // empty is common: never "expired"
+    std::string insuredPartialContributionRatio;                  // "010"/"020"/"030" for 後期
+    CodedValue preschoolClassification;                           // OQSCD015
+    CodedValue reasonOfLoss;                                      // OQSCD008
+    std::string insurerName;
+    std::optional<ElderlyRecipientInfo> elderlyRecipient;
+    CodedValue limitApplicationConsent;  // OQSCD001
+    std::string limitApplicationConsentTime;
+    std::optional<LimitApplicationInfo> limitApplication;
+    CodedValue specificDiseasesConsent;
+    std::string specificDiseasesConsentTime;
+    std::vector<SpecificDiseaseInfo> specificDiseases;
+    ConsentState pharmacistsInfo, specificHealthCheckupsInfo, diagnosisInfo, operationInfo;
+    std::string arbitraryIdentifier, referenceNumber;
+    std::vector<std::pair<std::string, std::string>> otherElements;  // kept, not interpreted
+
+    std::optional<Date> birthDate() const { return Date::parseCompact(birthdate); }
+};
+
+struct EligibilityResult {
+    // MessageHeader
+    std::string processExecutionTime, qualificationConfirmationDate, medicalInstitutionCode;
+    std::string arbitraryFileIdentifier;
+    CodedValue referenceClassification;  // OQSCD002
+    CodedValue segmentOfResult;          // OQSCD003
+    std::string errorCode, errorMessage, characterCodeIdentifier;
+    // MessageBody
+    CodedValue processingResultStatus;  // OQSCD004
+    std::string processingResultCode, processingResultMessage;
+    CodedValue qualificationValidity;      // OQSCD006
+    CodedValue prescriptionIssueSelect;    // OQSCD017
+    std::vector<QualificationRecord> results;
+
+    std::optional<QualificationValidity> validity() const;
+    // Confirmed only when SegmentOfResult=1, ProcessingResultStatus=1, QualificationValidity=1
+    // and exactly one result is present (DOMAIN.md §9.2).
+    bool isConfirmed() const;
+    // Segment 9 or status 2: the system failed; the window takes the fallback branch.
+    bool isSystemError() const;
+};
+
+}  // namespace madoguchi

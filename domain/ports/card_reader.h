@@ -1,0 +1,35 @@
+#pragma once
+// Port to a My Number card on a reader (direct path, modes ②/③ and the demo).
+// The 個人番号 is never part of this port.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "../date.h"
+#include "../outcome.h"
+
+namespace madoguchi {
+
+struct AuthCertificateInfo {  // 利用者証明用電子証明書
+    std::vector<std::uint8_t> der;
+    std::string serialHex, issuer, subject;
+    Date notBefore, notAfter;
+};
+
+struct PinVerification {
+    bool accepted = false;
+    int triesLeft = 0;  // 0 with !accepted: the card is locked
+};
+
+class CardReader {
+public:
+    virtual ~CardReader() = default;
+    virtual Outcome<AuthCertificateInfo> readAuthCertificate() = 0;
+    virtual Outcome<int> pinTriesLeft() = 0;  // without spending a try
+    // The PIN buffer is wiped by the implementation after use; it is never stored or logged.
+    virtual Outcome<PinVerification> verifyPin(std::string& pin) = 0;
+    virtual Outcome<std::vector<std::uint8_t>> signWithAuthKey(const std::vector<std::uint8_t>& challenge) = 0;
+};
+
+}  // namespace madoguchi

@@ -1,0 +1,32 @@
+#pragma once
+// Port to the facility's visit journal (storage/ implements it on SQLite).
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "../outcome.h"
+#include "../reception_session.h"
+#include "../visit_record.h"
+
+namespace madoguchi {
+
+struct Retag {
+    std::string visitId;
+    ClaimRoute to = ClaimRoute::Current;
+    std::string staffId;
+    std::string reason;
+    std::string evidence;  // e.g. the later 照会's raw XML or a document description
+    LocalDateTime at{*Date::fromYmd(2000, 1, 1)};
+};
+
+class VisitJournal {
+public:
+    virtual ~VisitJournal() = default;
+    virtual Outcome<bool> recordVisit(const VisitRecord& visit) = 0;
+    virtual std::optional<PastEligibility> lastEligibility(const std::string& patientId) = 0;
+    virtual Outcome<bool> retag(const Retag& retag) = 0;
+    virtual Outcome<bool> attachLateAnswer(const std::string& pendingRequestId, const EligibilityResult& result,
+                                           const std::string& rawXml) = 0;
+};
+
+}  // namespace madoguchi

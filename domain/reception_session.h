@@ -1,0 +1,142 @@
+#pragma once
+// One ReceptionSession per patient at the window: an explicit state machine over every branch of
+// DOMAIN.md §4-§7. The GUI, the CLI and the tests drive the same machine.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "certificate_rules.h"
+#include "copay_rules.h"
+#include "eligibility.h"
+#include "facility.h"
+#include "outcome.h"
+#include "rule_tables.h"
+#include "visit_record.h"
+
+namespace madoguchi {
+
+enum class ReceptionState {
+    AwaitingPresentation,      // what did the patient bring?
+    ReadingCard,               // direct reader: the card is being read
+    ChoosingIdentityMethod,    // face / PIN / 目視, as the mode and the PIN counter allow
+    AwaitingFace,
+    AwaitingPin,               // PIN pad with the tries left shown
+    AwaitingVisualCheck,       // staff compare the card photo with the person
+    QueryingEligibility,       // online 照会 outstanding
+    ResolvingMultipleMatches,  // validity 5: staff choose, never automatic
+    EligibilityConfirmed,      // blue
+    ChoosingFallback,          // green: portal screen / お知らせ / neither
+    EnteringDocument,          // numbers from the portal, お知らせ, 資格確認書 or legacy card
+    AskingVisitKind,           // 再診 or 初診
+    ConfirmingPastRecord,      // 再診: last recorded eligibility, confirmed orally
+    AwaitingSelfDeclaration,   // 初診: 申立書 printed, the patient fills it in
+    ConfirmingCopay,
+    Completed,
+    Cancelled,
+};
+std::string_view receptionStateName(ReceptionState state);
+
+enum class PresentedDocument { PortalScreen, Notice, QualificationCertificate, LegacyInsuranceCard };
+enum class GatewayFailure { Timeout, Pending, SystemError, NetworkDown, ReaderBroken };
+
+// Details read off a document by staff (or prefilled from a past record).
+struct DocumentDetails {
+    InsuranceIdentity insurance;
+    PatientDetails patient;
+    std::optional<CopayShare> printedShare;  // 資格確認書 / お知らせ print the share
+    std::optional<Date> validUntil;          // printed expiry, if any
+};
+
+// The last eligibility the journal holds for a returning patient.
+struct PastEligibility {
+    InsuranceIdentity insurance;
+    PatientDetails patient;
+    std::optional<CopayShare> share;
+    LocalDateTime recordedAt{*Date::fromYmd(2000, 1, 1)};
+    std::optional<Date> validUntil;
+};
+
+namespace event {
+struct MyNumberCardPresented {};
+struct DocumentPresented { PresentedDocument document; bool withMyNumberCard = false; };
+struct CardRead { std::optional<Date> certificateNotAfter; int pinTriesLeft = 3; };
+struct CardReadFailed { std::string reason; };
+struct IdentityMethodChosen { IdentityMethod method; };
+struct FaceChecked { bool matched = false; };
+struct PinChecked { bool accepted = false; int triesLeft = 0; };  // from the card; never the PIN
+struct VisualCheckConfirmed { std::string staffId; };
+struct EligibilityAnswered { EligibilityResult result; std::string rawXml; };
+struct EligibilityUnavailable { GatewayFailure failure; std::string detail; std::string pendingRequestId; };
+// The certified reader did card + identity + 照会 and dropped a face/ file.
+struct CertifiedReaderResult { EligibilityResult result; IdentityMethod method; std::string rawXml; };
+struct MatchChosen { std::size_t index = 0; };
+struct FallbackChosen { std::optional<PresentedDocument> document; bool withMyNumberCard = false; };
+struct DocumentEntered { DocumentDetails details; };
+struct VisitKindChosen { VisitKind kind; std::optional<PastEligibility> lastRecorded; };
+struct PastRecordConfirmed { bool confirmedOrally = false; bool stillValid = false; };
+struct SelfDeclarationCompleted { DocumentDetails declared; CopayShare declaredShare; };
+struct CopayConfirmed { std::optional<std::int64_t> points; std::optional<CopayShare> staffShare; };
+struct FullChargeChosen { std::string reason; };
+struct ReceptionCancelled { std::string reason; };
+}  // namespace event
+
+using ReceptionEvent = std::variant<
+    event::MyNumberCardPresented, event::DocumentPresented, event::CardRead, event::CardReadFailed,
+    event::IdentityMethodChosen, event::FaceChecked, event::PinChecked, event::VisualCheckConfirmed,
+    event::EligibilityAnswered, event::EligibilityUnavailable, event::CertifiedReaderResult,
+    event::MatchChosen, event::FallbackChosen, event::DocumentEntered, event::VisitKindChosen,
+    event::PastRecordConfirmed, event::SelfDeclarationCompleted, event::CopayConfirmed,
+    event::FullChargeChosen, event::ReceptionCancelled>;
+std::string_view receptionEventName(const ReceptionEvent& event);
+
+// A choice the window offers in the current state; the GUI renders it, the domain decides it.
+struct ReceptionChoice {
+    std::string id;        // stable ("identity.pin", "fallback.notice", ...)
+    std::string label;     // English msgid
+    char shortcut = 0;     // keyboard key shown on the button
+    bool primary = false;  // the expected next step
+};
+
+struct ReceptionContext {
+    FacilitySettings facility;
+    DatedSettings datedSettings;
+    std::string staffId;
+    std::string visitId;
+    std::string patientId;
+};
+
+enum class Tone { Neutral, Confirmed, Fallback, Warning };  // blue / green per the MHLW flow
+
+class ReceptionSession {
+public:
+    ReceptionSession(ReceptionContext context, LocalDateTime startedAt);
+
+    ReceptionState state() const { return state_; }
+    // Applies the event, or refuses it with a reason and leaves the session unchanged.
+    Outcome<ReceptionState> apply(const ReceptionEvent& event, const LocalDateTime& at);
+    std::vector<ReceptionChoice> choices() const;
+    Tone tone() const;
+
+    int pinTriesLeft() const { return pinTriesLeft_; }
+    std::optional<CertificateStanding> certificateStanding() const { return certificateStanding_; }
+    const std::optional<EligibilityResult>& onlineResult() const { return record_.onlineResult; }
+    const std::optional<ShareDecision>& shareDecision() const { return shareDecision_; }
+    const std::vector<std::string>& warnings() const { return record_.warnings; }
+    // The record built so far; final once the state is Completed or Cancelled.
+    const VisitRecord& record() const { return record_; }
+    bool finished() const { return state_ == ReceptionState::Completed || state_ == ReceptionState::Cancelled; }
+
+private:
+    ReceptionContext context_;
+    ReceptionState state_ = ReceptionState::AwaitingPresentation;
+    VisitRecord record_;
+    int pinTriesLeft_ = 3;
+    std::optional<CertificateStanding> certificateStanding_;
+    std::optional<ShareDecision> shareDecision_;
+    std::optional<PastEligibility> lastRecorded_;
+    // The implementation adds its own private helpers here.
+};
+
+}  // namespace madoguchi

@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Builds Madoguchi and runs every test: the full suite (RelWithDebInfo), the domain tests under
+# AddressSanitizer + UBSan, and the parser fuzzers for a bounded time.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+bash scripts/setup-debian.sh
+
+run_preset() {
+  local preset=$1
+  cmake --preset "$preset" >/dev/null
+  cmake --build --preset "$preset"
+}
+
+run_preset fuzz
+ctest --preset fuzz
+run_preset asan
+ctest --preset asan
+run_preset default
+ctest --preset default

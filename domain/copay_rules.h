@@ -2,6 +2,7 @@
 // 自己負担割合 by age and by the online result (DOMAIN.md §8). Legal age is attained on the day
 // before the birthday.
 #include <optional>
+#include <string_view>
 #include <string>
 #include <vector>
 
@@ -32,6 +33,8 @@ struct ShareDecision {
 
 Date dateOfAttainingAge(const Date& birth, int years);  // the day before the birthday
 AgeBand ageBandOn(const Date& birth, const Date& on);
+std::string_view ageBandName(AgeBand band);  // "preschool", "school_to_69", ...
+int completedYearsOn(const Date& birth, const Date& on);
 ShareDecision decideShare(const Date& birth, const Date& on, const ShareEvidence& evidence);
 
 }  // namespace madoguchi

@@ -31,7 +31,9 @@ class BonusTierTable {
 public:
     static Outcome<BonusTierTable> parse(std::string_view tsv);
     std::optional<BonusTierPeriod> periodFor(const Date& billingMonth) const;
-    std::optional<BonusTierReached> tierFor(const Date& billingMonth, int rateBasisPoints) const;
+    // pediatricSpecial: the 小児科 special threshold for 加算3/6 where the period has one.
+    std::optional<BonusTierReached> tierFor(const Date& billingMonth, int rateBasisPoints,
+                                            bool pediatricSpecial = false) const;
     const std::vector<BonusTierPeriod>& periods() const { return periods_; }
 
 private:

@@ -1,0 +1,31 @@
+#pragma once
+// Parsing `--name value` and `--flag` options for madoguchi-cli commands.
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "commands.h"
+
+namespace madoguchi::cli {
+
+class Options {
+public:
+    // Splits args into options and positional words. valueOptions take a value, flagOptions none;
+    // anything else starting with "--" is an error, thrown as std::invalid_argument with a clear message.
+    Options(const Arguments& args, const std::set<std::string>& valueOptions, const std::set<std::string>& flagOptions);
+
+    std::optional<std::string> value(const std::string& name) const;
+    std::string required(const std::string& name) const;  // throws std::invalid_argument when missing
+    bool flag(const std::string& name) const { return flags_.count(name) > 0; }
+    const std::vector<std::string>& positional() const { return positional_; }
+
+private:
+    std::map<std::string, std::string> values_;
+    std::set<std::string> flags_;
+    std::vector<std::string> positional_;
+};
+
+
+}  // namespace madoguchi::cli

@@ -116,6 +116,8 @@ public:
     ReceptionState state() const { return state_; }
     // Applies the event, or refuses it with a reason and leaves the session unchanged.
     Outcome<ReceptionState> apply(const ReceptionEvent& event, const LocalDateTime& at);
+    // Whether the event is allowed in the current state at all (before its own checks).
+    bool accepts(const ReceptionEvent& event) const;
     std::vector<ReceptionChoice> choices() const;
     Tone tone() const;
 
@@ -129,6 +131,36 @@ public:
     bool finished() const { return state_ == ReceptionState::Completed || state_ == ReceptionState::Cancelled; }
 
 private:
+    using Next = Outcome<ReceptionState>;
+    Next dispatch(const ReceptionEvent& event, const LocalDateTime& at);
+    Next on(const event::MyNumberCardPresented&, const LocalDateTime&);
+    Next on(const event::DocumentPresented&, const LocalDateTime&);
+    Next on(const event::CardRead&, const LocalDateTime&);
+    Next on(const event::CardReadFailed&, const LocalDateTime&);
+    Next on(const event::IdentityMethodChosen&, const LocalDateTime&);
+    Next on(const event::FaceChecked&, const LocalDateTime&);
+    Next on(const event::PinChecked&, const LocalDateTime&);
+    Next on(const event::VisualCheckConfirmed&, const LocalDateTime&);
+    Next on(const event::EligibilityAnswered&, const LocalDateTime&);
+    Next on(const event::EligibilityUnavailable&, const LocalDateTime&);
+    Next on(const event::CertifiedReaderResult&, const LocalDateTime&);
+    Next on(const event::MatchChosen&, const LocalDateTime&);
+    Next on(const event::FallbackChosen&, const LocalDateTime&);
+    Next on(const event::DocumentEntered&, const LocalDateTime&);
+    Next on(const event::VisitKindChosen&, const LocalDateTime&);
+    Next on(const event::PastRecordConfirmed&, const LocalDateTime&);
+    Next on(const event::SelfDeclarationCompleted&, const LocalDateTime&);
+    Next on(const event::CopayConfirmed&, const LocalDateTime&);
+    Next on(const event::FullChargeChosen&, const LocalDateTime&);
+    Next on(const event::ReceptionCancelled&, const LocalDateTime&);
+
+    Next takeResult(const EligibilityResult& result, const std::string& rawXml, const LocalDateTime& at);
+    Next takeQualification(const QualificationRecord& qualification, const LocalDateTime& at);
+    Next startFallback(std::string warning);
+    Next documentSourceFor(PresentedDocument document, bool withMyNumberCard, const LocalDateTime& at);
+    void decideShareFor(const std::optional<Date>& birth, const ShareEvidence& evidence, const LocalDateTime& at);
+    void warn(std::string message);
+
     ReceptionContext context_;
     ReceptionState state_ = ReceptionState::AwaitingPresentation;
     VisitRecord record_;
@@ -136,7 +168,10 @@ private:
     std::optional<CertificateStanding> certificateStanding_;
     std::optional<ShareDecision> shareDecision_;
     std::optional<PastEligibility> lastRecorded_;
-    // The implementation adds its own private helpers here.
+    std::optional<PresentedDocument> documentExpected_;  // what EnteringDocument is reading
+    bool fallbackTaken_ = false;
+    bool fullCharge_ = false;
+    Date today_;
 };
 
 }  // namespace madoguchi

@@ -4,6 +4,7 @@
 
 #include "domain/certificate_rules.h"
 #include "domain/copay_rules.h"
+#include "domain/reception_session.h"
 #include "domain/visit_record.h"
 
 namespace madoguchi {
@@ -16,6 +17,7 @@ inline std::ostream& operator<<(std::ostream& out, ClaimRoute route) { return ou
 inline std::ostream& operator<<(std::ostream& out, EligibilitySource source) {
     return out << eligibilitySourceName(source);
 }
+inline std::ostream& operator<<(std::ostream& out, ReceptionState state) { return out << receptionStateName(state); }
 inline std::ostream& operator<<(std::ostream& out, IdentityMethod method) { return out << identityMethodName(method); }
 
 }  // namespace madoguchi

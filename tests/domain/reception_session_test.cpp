@@ -147,13 +147,13 @@ BOOST_AUTO_TEST_CASE(ProcessingMessageAndUnrepresentableNameAreShownAsWarnings) 
 BOOST_AUTO_TEST_CASE(MultipleMatchesAreChosenByStaffNeverAutomatically) {
     Window w;
     w.toQuery();
-    BOOST_CHECK(w.go(ev::EligibilityAnswered{result("5", {person(), person("19800615", "06130021")}), ""}) ==
+    BOOST_CHECK(w.go(ev::EligibilityAnswered{result("5", {person(), person("19800615", "06130025")}), ""}) ==
                 S::ResolvingMultipleMatches);
     BOOST_CHECK(w.session.tone() == Tone::Warning);
     w.refused(ev::CopayConfirmed{100, std::nullopt});
     w.refused(ev::MatchChosen{2});
     BOOST_CHECK(w.go(ev::MatchChosen{1}) == S::EligibilityConfirmed);
-    BOOST_CHECK_EQUAL(w.session.record().insurance.insurerNumber, "06130021");
+    BOOST_CHECK_EQUAL(w.session.record().insurance.insurerNumber, "06130025");
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# madoguchi-cli copay and insurer-number: answers, exit codes and clear errors.
+set -uo pipefail
+cli=$1
+failures=0
+check() {  # description, expected exit code, jq filter that must print true, command args...
+  local what=$1 code=$2 filter=$3; shift 3
+  local out rc
+  out=$("$cli" "$@" 2>/tmp/check_cli.err); rc=$?
+  if [ "$rc" != "$code" ]; then echo "FAIL $what: exit $rc, expected $code"; failures=$((failures+1)); return; fi
+  if [ -n "$filter" ] && [ "$(jq -r "$filter" <<<"$out")" != "true" ]; then
+    echo "FAIL $what: $filter on $out"; failures=$((failures+1)); return; fi
+  echo "ok $what"
+}
+check "working age 3割 with rounding" 0 '.share_tenths == 3 and .amount_yen == 3710' copay --birth 1990-02-02 --on 2026-11-25 --points 1235
+check "preschool until 31 March" 0 '.share_tenths == 2 and .age_band == "preschool"' copay --birth 2020-04-01 --on 2026-03-31
+check "school age from 1 April" 0 '.share_tenths == 3' copay --birth 2020-04-01 --on 2026-04-01
+check "70 from the next month's 1st" 0 '.share_tenths == 2 and (.warnings | length) == 1' copay --birth 1956-07-20 --on 2026-08-01
+check "69 the day before" 0 '.share_tenths == 3' copay --birth 1956-07-20 --on 2026-07-31
+check "現役並み 3割" 0 '.share_tenths == 3 and (.warnings | length) == 0' copay --birth 1953-01-15 --on 2026-11-25 --elderly-ratio 030
+check "後期 with ratio" 0 '.share_tenths == 1 and .amount_yen == 1000' copay --birth 1940-01-01 --on 2026-11-25 --kouki-ratio 010 --points 1000
+check "後期 undecided" 3 '.share_tenths == null' copay --birth 1940-01-01 --on 2026-11-25
+check "bad date" 2 '' copay --birth 1990-13-01 --on 2026-11-25
+check "bad ratio" 2 '' copay --birth 1940-01-01 --on 2026-11-25 --kouki-ratio 100
+check "missing option" 2 '' copay --birth 1940-01-01
+check "negative points" 2 '' copay --birth 1990-01-01 --on 2026-11-25 --points -5
+check "valid kouki number" 0 '.valid and .kind == "kouki" and .normalized == "39131008"' insurer-number check 39131008
+check "full-width kokuho number" 0 '.valid and .kind == "kokuho" and .normalized == "138065"' insurer-number check '　１３８０６５'
+check "corrupted number" 1 '(.valid | not) and .reason_code == "insurer.check_digit"' insurer-number check 01130013
+check "wrong length" 1 '.reason_code == "insurer.length"' insurer-number check 0113001
+check "no number" 2 '' insurer-number check
+check "unknown command" 2 '' frobnicate
+echo "$failures failed"
+exit "$failures"

@@ -91,6 +91,7 @@ struct EligibilityResult {
     CodedValue qualificationValidity;      // OQSCD006
     CodedValue prescriptionIssueSelect;    // OQSCD017
     std::vector<QualificationRecord> results;
+    std::vector<std::pair<std::string, std::string>> otherElements;  // header/body elements not interpreted
 
     std::optional<QualificationValidity> validity() const;
     // Confirmed only when SegmentOfResult=1, ProcessingResultStatus=1, QualificationValidity=1

@@ -1,0 +1,105 @@
+#include "devices/gateway/result_fields.h"
+
+namespace madoguchi::gateway::fields {
+
+
+const TextFields<EligibilityResult> kHeaderText{
+    {"ProcessExecutionTime", &EligibilityResult::processExecutionTime},
+    {"QualificationConfirmationDate", &EligibilityResult::qualificationConfirmationDate},
+    {"MedicalInstitutionCode", &EligibilityResult::medicalInstitutionCode},
+    {"ArbitraryFileIdentifier", &EligibilityResult::arbitraryFileIdentifier},
+    {"ErrorCode", &EligibilityResult::errorCode},
+    {"ErrorMessage", &EligibilityResult::errorMessage},
+    {"CharacterCodeIdentifier", &EligibilityResult::characterCodeIdentifier},
+};
+
+const TextFields<EligibilityResult> kBodyText{
+    {"ProcessingResultCode", &EligibilityResult::processingResultCode},
+    {"ProcessingResultMessage", &EligibilityResult::processingResultMessage},
+};
+
+const CodedFields<EligibilityResult> kHeaderCoded{
+    {"ReferenceClassification", {&EligibilityResult::referenceClassification, "OQSCD002"}},
+    {"SegmentOfResult", {&EligibilityResult::segmentOfResult, "OQSCD003"}},
+};
+
+const CodedFields<EligibilityResult> kBodyCoded{
+    {"ProcessingResultStatus", {&EligibilityResult::processingResultStatus, "OQSCD004"}},
+    {"QualificationValidity", {&EligibilityResult::qualificationValidity, "OQSCD006"}},
+    {"PrescriptionIssueSelect", {&EligibilityResult::prescriptionIssueSelect, "OQSCD017"}},
+};
+
+const TextFields<Q> kRecordText{
+    {"InsurerNumber", &Q::insurerNumber},
+    {"InsuredCardSymbol", &Q::insuredCardSymbol},
+    {"InsuredIdentificationNumber", &Q::insuredIdentificationNumber},
+    {"InsuredBranchNumber", &Q::insuredBranchNumber},
+    {"InsuredName", &Q::insuredName},
+    {"Name", &Q::name},
+    {"NameOfOther", &Q::nameOfOther},
+    {"NameKana", &Q::nameKana},
+    {"NameOfOtherKana", &Q::nameOfOtherKana},
+    {"Birthdate", &Q::birthdate},
+    {"Address", &Q::address},
+    {"PostNumber", &Q::postNumber},
+    {"QualificationDate", &Q::qualificationDate},
+    {"DisqualificationDate", &Q::disqualificationDate},
+    {"InsuredCertificateIssuanceDate", &Q::insuredCertificateIssuanceDate},
+    {"InsuredCardValidDate", &Q::insuredCardValidDate},
+    {"InsuredCardExpirationDate", &Q::insuredCardExpirationDate},
+    {"InsuredPartialContributionRatio", &Q::insuredPartialContributionRatio},
+    {"InsurerName", &Q::insurerName},
+    {"LimitApplicationCertificateRelatedConsTime", &Q::limitApplicationConsentTime},
+    {"SpecificDiseasesCertificateRelatedConsTime", &Q::specificDiseasesConsentTime},
+    {"ArbitraryIdentifier", &Q::arbitraryIdentifier},
+    {"ReferenceNumber", &Q::referenceNumber},
+};
+
+const CodedFields<Q> kRecordCoded{
+    {"InsuredCardClassification", {&Q::insuredCardClassification, "OQSCD010"}},
+    {"PersonalFamilyClassification", {&Q::personalFamilyClassification, "OQSCD009"}},
+    {"Sex1", {&Q::sex1, "OQSCD007"}},
+    {"Sex2", {&Q::sex2, "OQSCD007"}},
+    {"PreschoolClassification", {&Q::preschoolClassification, "OQSCD015"}},
+    {"ReasonOfLoss", {&Q::reasonOfLoss, "OQSCD008"}},
+    {"LimitApplicationCertificateRelatedConsFlg", {&Q::limitApplicationConsent, "OQSCD001"}},
+    {"SpecificDiseasesCertificateRelatedConsFlg", {&Q::specificDiseasesConsent, "OQSCD001"}},
+};
+
+// Medical-information consents: element prefix → the record's ConsentState (both 薬剤 spellings).
+const std::map<std::string_view, ConsentState Q::*> kConsents{
+    {"PharmacistsInfo", &Q::pharmacistsInfo},
+    {"PharmaceuticalInfo", &Q::pharmacistsInfo},
+    {"SpecificHealthCheckupsInfo", &Q::specificHealthCheckupsInfo},
+    {"DiagnosisInfo", &Q::diagnosisInfo},
+    {"OperationInfo", &Q::operationInfo},
+};
+
+const TextFields<ElderlyRecipientInfo> kElderlyText{
+    {"ElderlyRecipientCertificateDate", &ElderlyRecipientInfo::certificateDate},
+    {"ElderlyRecipientValidStartDate", &ElderlyRecipientInfo::validStartDate},
+    {"ElderlyRecipientValidEndDate", &ElderlyRecipientInfo::validEndDate},
+    {"ElderlyRecipientContributionRatio", &ElderlyRecipientInfo::contributionRatio},
+};
+
+const TextFields<LimitApplicationInfo> kLimitText{
+    {"LimitApplicationCertificateDate", &LimitApplicationInfo::certificateDate},
+    {"LimitApplicationCertificateValidStartDate", &LimitApplicationInfo::validStartDate},
+    {"LimitApplicationCertificateValidEndDate", &LimitApplicationInfo::validEndDate},
+    {"LimitApplicationCertificateLongTermDate", &LimitApplicationInfo::longTermDate},
+};
+
+const CodedFields<LimitApplicationInfo> kLimitCoded{
+    {"LimitApplicationCertificateClassification", {&LimitApplicationInfo::classification, "OQSCD011"}},
+    {"LimitApplicationCertificateClassificationFlag", {&LimitApplicationInfo::classificationFlag, "OQSCD012"}},
+};
+
+const TextFields<SpecificDiseaseInfo> kDiseaseText{
+    {"SpecificDiseasesDiseaseCategory", &SpecificDiseaseInfo::diseaseCategory},
+    {"SpecificDiseasesCertificateDate", &SpecificDiseaseInfo::certificateDate},
+    {"SpecificDiseasesValidStartDate", &SpecificDiseaseInfo::validStartDate},
+    {"SpecificDiseasesValidEndDate", &SpecificDiseaseInfo::validEndDate},
+    {"SpecificDiseasesSelfPay", &SpecificDiseaseInfo::selfPay},
+};
+
+}  // namespace madoguchi::gateway::fields

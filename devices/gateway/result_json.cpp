@@ -1,0 +1,115 @@
+#include "devices/gateway/result_json.h"
+
+#include <Poco/JSON/Array.h>
+
+#include "devices/gateway/result_fields.h"
+
+namespace madoguchi::gateway {
+namespace {
+
+using namespace fields;
+using Poco::JSON::Array;
+using Poco::JSON::Object;
+
+bool endsWith(std::string_view text, std::string_view suffix) { return text.ends_with(suffix); }
+
+// Dates and times become ISO forms; anything that does not parse stays as it was in the file.
+std::string display(std::string_view name, const std::string& value) {
+    if (endsWith(name, "Date") || name == "Birthdate") {
+        if (auto date = Date::parseCompact(value)) return date->iso();
+    } else if (endsWith(name, "Time")) {
+        if (auto time = LocalDateTime::parseCompact(value)) return time->iso();
+    }
+    return value;
+}
+
+Object::Ptr coded(const CodedValue& value) {
+    Object::Ptr json = new Object;
+    json->set("code", value.raw);
+    json->set("label", value.known ? Poco::Dynamic::Var(value.label) : Poco::Dynamic::Var());
+    return json;
+}
+
+template <class Owner>
+void putText(Object& json, const TextFields<Owner>& fields, const Owner& owner) {
+    for (const auto& [name, member] : fields) json.set(std::string(name), display(name, owner.*member));
+}
+
+template <class Owner>
+void putCoded(Object& json, const CodedFields<Owner>& fields, const Owner& owner) {
+    for (const auto& [name, field] : fields)
+        if ((owner.*(field.first)).present()) json.set(std::string(name), coded(owner.*(field.first)));
+}
+
+void putOthers(Object& json, const std::vector<std::pair<std::string, std::string>>& others) {
+    if (others.empty()) return;
+    Object::Ptr unknown = new Object;
+    for (const auto& [path, value] : others) unknown->set(path, value);
+    json.set("OtherElements", unknown);
+}
+
+void putConsents(Object& json, const QualificationRecord& record) {
+    for (const auto& [prefix, member] : kConsents) {
+        if (prefix == "PharmaceuticalInfo") continue;  // read as PharmacistsInfo
+        const ConsentState& consent = record.*member;
+        std::string name(prefix);
+        if (consent.flag.present()) json.set(name + "ConsFlg", coded(consent.flag));
+        json.set(name + "ConsTime", display("Time", consent.consentTime));
+        json.set(name + "AvailableTime", display("Time", consent.availableTime));
+    }
+}
+
+Object::Ptr recordJson(const QualificationRecord& record) {
+    Object::Ptr json = new Object;
+    putText(*json, kRecordText, record);
+    putCoded(*json, kRecordCoded, record);
+    putConsents(*json, record);
+    json->set("NameContainsUnrepresentableCharacters", record.nameHasUnrepresentableCharacters);
+    if (record.elderlyRecipient) {
+        Object::Ptr elderly = new Object;
+        putText(*elderly, kElderlyText, *record.elderlyRecipient);
+        json->set("ElderlyRecipientCertificateInfo", elderly);
+    }
+    if (record.limitApplication) {
+        Object::Ptr limit = new Object;
+        putText(*limit, kLimitText, *record.limitApplication);
+        putCoded(*limit, kLimitCoded, *record.limitApplication);
+        json->set("LimitApplicationCertificateRelatedInfo", limit);
+    }
+    if (!record.specificDiseases.empty()) {
+        Array::Ptr diseases = new Array;
+        for (const auto& disease : record.specificDiseases) {
+            Object::Ptr item = new Object;
+            putText(*item, kDiseaseText, disease);
+            diseases->add(item);
+        }
+        json->set("SpecificDiseasesCertificateList", diseases);
+    }
+    putOthers(*json, record.otherElements);
+    return json;
+}
+
+}  // namespace
+
+Poco::JSON::Object::Ptr resultToJson(const EligibilityResult& result) {
+    Object::Ptr header = new Object;
+    putText(*header, kHeaderText, result);
+    putCoded(*header, kHeaderCoded, result);
+    Object::Ptr body = new Object;
+    putText(*body, kBodyText, result);
+    putCoded(*body, kBodyCoded, result);
+    Array::Ptr list = new Array;
+    for (const auto& record : result.results) list->add(recordJson(record));
+    body->set("ResultList", list);
+    Object::Ptr json = new Object;
+    json->set("MessageHeader", header);
+    json->set("MessageBody", body);
+    putOthers(*json, result.otherElements);
+    Object::Ptr verdict = new Object;  // Madoguchi's reading, apart from the file's own elements
+    verdict->set("confirmed", result.isConfirmed());
+    verdict->set("system_error", result.isSystemError());
+    json->set("Madoguchi", verdict);
+    return json;
+}
+
+}  // namespace madoguchi::gateway

@@ -1,13 +1,123 @@
-#include <iostream>
+// madoguchi-cli card: the My Number card on a PC/SC reader (first reader with a card).
+//   card read        [--wait-ms N] [--on YYYY-MM-DD] [--der-out FILE]
+//   card pin-status  [--wait-ms N]
+//   card verify-pin  [--wait-ms N]           (the PIN is read from standard input, never argv)
+//   card sign --challenge-hex HEX [--wait-ms N]  (PIN from standard input, then signs)
+#include <Poco/JSON/Object.h>
 
+#include <fstream>
+#include <iostream>
+#include <stdexcept>
+
+#include "arguments.h"
 #include "commands.h"
+#include "devices/card/my_number_card.h"
+#include "domain/certificate_rules.h"
+#include "json_output.h"
 
 namespace madoguchi::cli {
+namespace {
 
-// Not built yet: says so plainly instead of pretending.
-int runCard(const Arguments&) {
-    std::cerr << "madoguchi-cli: this command is not available in this build yet\n";
-    return kBadInput;
+using card::Bytes;
+
+int fail(const Problem& problem) {
+    Poco::JSON::Object json;
+    json.set("error", problem.code);
+    json.set("message", problem.message);
+    printJson(json);
+    return kNegative;
+}
+
+std::chrono::milliseconds waitOption(const Options& options) {
+    const auto text = options.value("--wait-ms").value_or("5000");
+    std::size_t used = 0;
+    long ms = -1;
+    try {
+        ms = std::stol(text, &used);
+    } catch (const std::exception&) {
+    }
+    if (used != text.size() || ms < 0 || ms > 600000) throw std::invalid_argument("--wait-ms must be 0..600000");
+    return std::chrono::milliseconds(ms);
+}
+
+Bytes fromHex(const std::string& text) {
+    if (text.size() % 2 != 0) throw std::invalid_argument("--challenge-hex must have an even number of hex digits");
+    Bytes bytes;
+    for (std::size_t i = 0; i < text.size(); i += 2) bytes.push_back(static_cast<std::uint8_t>(std::stoi(text.substr(i, 2), nullptr, 16)));
+    return bytes;
+}
+
+void setCertificate(Poco::JSON::Object& json, const AuthCertificateInfo& info, const std::optional<Date>& on) {
+    json.set("serial_hex", info.serialHex);
+    json.set("issuer", info.issuer);
+    json.set("subject", info.subject);
+    json.set("not_before", info.notBefore.iso());
+    json.set("not_after", info.notAfter.iso());
+    json.set("der_length", static_cast<int>(info.der.size()));
+    if (on) {
+        const auto standing = certificateStandingOn(info.notAfter, *on);
+        json.set("standing", std::string(certificateStandingName(standing)));
+        json.set("alert", certificateAlertApplies(standing));
+        json.set("usable_for_eligibility", certificateUsableForEligibility(standing));
+    }
+}
+
+Outcome<PinVerification> verifyFromStdin(card::PcscMyNumberCard& myNumber) {
+    std::string pin;
+    std::getline(std::cin, pin);
+    return myNumber.verifyPin(pin);  // wiped inside
+}
+
+}  // namespace
+
+int runCard(const Arguments& args) {
+    if (args.empty()) throw std::invalid_argument("card needs a subcommand: read, pin-status, verify-pin or sign");
+    const std::string sub = args.front();
+    Options options(Arguments(args.begin() + 1, args.end()), {"--wait-ms", "--on", "--der-out", "--challenge-hex"}, {});
+    std::optional<Date> on;
+    if (auto text = options.value("--on")) {
+        on = Date::parseIso(*text);
+        if (!on) throw std::invalid_argument("--on must be a date YYYY-MM-DD");
+    }
+    if (sub != "read" && sub != "pin-status" && sub != "verify-pin" && sub != "sign")
+        throw std::invalid_argument("unknown card subcommand: " + sub);
+
+    auto context = card::PcscContext::establish();
+    if (!context) return fail(context.problem());
+    auto readerName = context.value()->waitForCard(waitOption(options));
+    if (!readerName) return fail(readerName.problem());
+    auto reader = context.value()->connect(readerName.value());
+    if (!reader) return fail(reader.problem());
+    card::PcscMyNumberCard myNumber(*reader.value());
+    Poco::JSON::Object json;
+    json.set("reader", readerName.value());
+
+    if (sub == "read") {
+        auto info = myNumber.readAuthCertificate();
+        if (!info) return fail(info.problem());
+        setCertificate(json, info.value(), on);
+        if (auto out = options.value("--der-out")) {
+            std::ofstream file(*out, std::ios::binary);
+            file.write(reinterpret_cast<const char*>(info.value().der.data()), static_cast<std::streamsize>(info.value().der.size()));
+        }
+    } else if (sub == "pin-status") {
+        auto tries = myNumber.pinTriesLeft();
+        if (!tries) return fail(tries.problem());
+        json.set("tries_left", tries.value());
+    } else {
+        auto verified = verifyFromStdin(myNumber);
+        if (!verified) return fail(verified.problem());
+        json.set("accepted", verified.value().accepted);
+        json.set("tries_left", verified.value().triesLeft);
+        if (sub == "sign" && verified.value().accepted) {
+            auto signature = myNumber.signWithAuthKey(fromHex(options.required("--challenge-hex")));
+            if (!signature) return fail(signature.problem());
+            json.set("signature_hex", card::toHex(signature.value()));
+        }
+    }
+    json.set("apdus", static_cast<int>(reader.value()->apduCount()));
+    printJson(json);
+    return kOk;
 }
 
 }  // namespace madoguchi::cli

@@ -1,0 +1,214 @@
+#include "devices/card/sim/card_profile.h"
+
+#include <openssl/bio.h>
+#include <openssl/bn.h>
+#include <openssl/evp.h>
+#include <openssl/pem.h>
+#include <openssl/x509.h>
+
+#include <Poco/Base64Decoder.h>
+#include <Poco/JSON/Object.h>
+#include <Poco/JSON/Parser.h>
+
+#include <fstream>
+#include <sstream>
+
+#include "domain/date.h"
+
+namespace madoguchi::card::sim {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string base64(const Bytes& bytes) {
+    std::string text(4 * ((bytes.size() + 2) / 3) + 1, '\0');
+    const int length = EVP_EncodeBlock(reinterpret_cast<unsigned char*>(text.data()), bytes.data(),
+                                       static_cast<int>(bytes.size()));
+    text.resize(static_cast<std::size_t>(length));
+    return text;
+}
+
+Bytes unbase64(const std::string& text) {
+    std::istringstream in(text);
+    Poco::Base64Decoder decoder(in);
+    std::string raw((std::istreambuf_iterator<char>(decoder)), std::istreambuf_iterator<char>());
+    return Bytes(raw.begin(), raw.end());
+}
+
+std::string readText(const fs::path& file) {
+    std::ifstream in(file, std::ios::binary);
+    std::ostringstream text;
+    text << in.rdbuf();
+    return text.str();
+}
+
+Problem badProfile(const std::string& why) { return {"card.sim.profile", "card profile: " + why}; }
+
+fs::path defaultStateFile(const fs::path& profileFile) {
+    auto state = profileFile;
+    state += ".state";
+    return state;
+}
+
+}  // namespace
+
+Outcome<CardProfile> loadProfile(const fs::path& file) {
+    if (!fs::exists(file)) return badProfile("no such file: " + file.string());
+    try {
+        Poco::JSON::Parser parser;
+        auto root = parser.parse(readText(file)).extract<Poco::JSON::Object::Ptr>();
+        CardProfile profile;
+        profile.personId = root->optValue<std::string>("person_id", "");
+        profile.pin = root->getValue<std::string>("pin");
+        profile.pinTriesMax = root->optValue<int>("pin_tries_max", 3);
+        profile.privateKeyPem = root->getValue<std::string>("private_key_pem");
+        profile.authCertificateDer = unbase64(root->getValue<std::string>("auth_certificate_der_base64"));
+        profile.caCertificateDer = unbase64(root->optValue<std::string>("ca_certificate_der_base64", ""));
+        profile.extendedLength = root->optValue<bool>("extended_length", true);
+        const auto state = root->optValue<std::string>("state_file", "");
+        profile.stateFile = state.empty() ? defaultStateFile(file) : fs::path(state);
+        if (profile.stateFile.is_relative() && !state.empty()) profile.stateFile = file.parent_path() / profile.stateFile;
+        if (profile.authCertificateDer.empty()) return badProfile("auth_certificate_der_base64 is empty");
+        if (profile.pinTriesMax < 1 || profile.pinTriesMax > 15) return badProfile("pin_tries_max must be 1..15");
+        return profile;
+    } catch (const Poco::Exception& error) {
+        return badProfile(error.displayText());
+    } catch (const std::exception& error) {
+        return badProfile(error.what());
+    }
+}
+
+void saveProfile(const CardProfile& profile, const fs::path& file) {
+    Poco::JSON::Object root;
+    root.set("person_id", profile.personId);
+    root.set("pin", profile.pin);
+    root.set("pin_tries_max", profile.pinTriesMax);
+    root.set("private_key_pem", profile.privateKeyPem);
+    root.set("auth_certificate_der_base64", base64(profile.authCertificateDer));
+    root.set("ca_certificate_der_base64", base64(profile.caCertificateDer));
+    root.set("extended_length", profile.extendedLength);
+    std::ofstream out(file, std::ios::binary | std::ios::trunc);
+    root.stringify(out, 2);
+    out << '\n';
+}
+
+int loadTriesLeft(const CardProfile& profile) {
+    std::ifstream in(profile.stateFile);
+    int tries = -1;
+    if (in >> tries && tries >= 0 && tries <= profile.pinTriesMax) return tries;
+    return profile.pinTriesMax;
+}
+
+void saveTriesLeft(const CardProfile& profile, int triesLeft) {
+    const auto temporary = fs::path(profile.stateFile.string() + ".tmp");
+    {
+        std::ofstream out(temporary, std::ios::trunc);
+        out << triesLeft << '\n';
+    }
+    fs::rename(temporary, profile.stateFile);  // atomic: a lock survives a crash mid-write
+}
+
+namespace {
+
+struct Ca {
+    EVP_PKEY* key = nullptr;
+    X509* cert = nullptr;
+    ~Ca() {
+        EVP_PKEY_free(key);
+        X509_free(cert);
+    }
+};
+
+Bytes der(X509* cert) {
+    unsigned char* out = nullptr;
+    const int length = i2d_X509(cert, &out);
+    Bytes bytes(out, out + (length > 0 ? length : 0));
+    OPENSSL_free(out);
+    return bytes;
+}
+
+std::string pem(EVP_PKEY* key) {
+    BIO* bio = BIO_new(BIO_s_mem());
+    PEM_write_bio_PrivateKey(bio, key, nullptr, nullptr, 0, nullptr, nullptr);
+    char* data = nullptr;
+    const long length = BIO_get_mem_data(bio, &data);
+    std::string text(data, static_cast<std::size_t>(length));
+    BIO_free(bio);
+    return text;
+}
+
+// notAfter at 23:59:59 JST of the given day, notBefore five years earlier (JPKI auth certificates).
+X509* issue(const Ca& ca, EVP_PKEY* key, const std::string& serialDecimal, const Date& notAfter, const std::string& id) {
+    X509* cert = X509_new();
+    X509_set_version(cert, 2);
+    BIGNUM* serial = nullptr;
+    BN_dec2bn(&serial, serialDecimal.c_str());
+    BN_to_ASN1_INTEGER(serial, X509_get_serialNumber(cert));
+    BN_free(serial);
+    const auto endSeconds = (notAfter.daysSinceEpoch() * 86400L) + 86399L - 9 * 3600L;
+    const auto start = notAfter.plusMonths(-60);
+    const auto startSeconds = start.daysSinceEpoch() * 86400L - 9 * 3600L;
+    ASN1_TIME_set(X509_getm_notBefore(cert), static_cast<time_t>(startSeconds));
+    ASN1_TIME_set(X509_getm_notAfter(cert), static_cast<time_t>(endSeconds));
+    X509_set_issuer_name(cert, X509_get_subject_name(ca.cert));
+    X509_NAME* subject = X509_NAME_new();
+    X509_NAME_add_entry_by_txt(subject, "C", MBSTRING_ASC, reinterpret_cast<const unsigned char*>("JP"), -1, -1, 0);
+    X509_NAME_add_entry_by_txt(subject, "O", MBSTRING_ASC, reinterpret_cast<const unsigned char*>("Madoguchi demo"), -1, -1, 0);
+    X509_NAME_add_entry_by_txt(subject, "CN", MBSTRING_ASC, reinterpret_cast<const unsigned char*>(id.c_str()), -1, -1, 0);
+    X509_set_subject_name(cert, subject);
+    X509_NAME_free(subject);
+    X509_set_pubkey(cert, key);
+    X509_sign(cert, ca.key, EVP_sha256());
+    return cert;
+}
+
+}  // namespace
+
+Outcome<int> makeProfiles(const fs::path& dataset, const fs::path& caKeyPem, const fs::path& caCertPem,
+                          const fs::path& outDir, const std::string& pin) {
+    Ca ca;
+    {
+        BIO* bio = BIO_new_file(caKeyPem.c_str(), "r");
+        if (bio) ca.key = PEM_read_bio_PrivateKey(bio, nullptr, nullptr, nullptr);
+        BIO_free(bio);
+        bio = BIO_new_file(caCertPem.c_str(), "r");
+        if (bio) ca.cert = PEM_read_bio_X509(bio, nullptr, nullptr, nullptr);
+        BIO_free(bio);
+    }
+    if (!ca.key || !ca.cert) return badProfile("cannot read the CA key or certificate (PEM)");
+    Poco::JSON::Array::Ptr people;
+    try {
+        Poco::JSON::Parser parser;
+        auto parsed = parser.parse(readText(dataset));
+        if (parsed.type() == typeid(Poco::JSON::Array::Ptr)) {
+            people = parsed.extract<Poco::JSON::Array::Ptr>();
+        } else {
+            auto root = parsed.extract<Poco::JSON::Object::Ptr>();
+            people = root->getArray(root->has("people") ? "people" : "persons");
+        }
+        if (!people) return badProfile("the dataset has no \"people\" array");
+    } catch (const Poco::Exception& error) {
+        return badProfile("dataset: " + error.displayText());
+    }
+    fs::create_directories(outDir);
+    const Bytes caDer = der(ca.cert);
+    int written = 0;
+    for (std::size_t i = 0; i < people->size(); ++i) {
+        auto person = people->getObject(static_cast<unsigned>(i));
+        if (!person || !person->has("card_serial") || !person->has("certificate_not_after")) continue;
+        const auto id = person->getValue<std::string>("id");
+        const auto notAfter = Date::parseIso(person->getValue<std::string>("certificate_not_after"));
+        if (!notAfter) return badProfile("bad certificate_not_after for " + id);
+        EVP_PKEY* key = EVP_RSA_gen(2048);
+        X509* cert = issue(ca, key, person->getValue<std::string>("card_serial"), *notAfter, id);
+        CardProfile profile{id, pin, 3, pem(key), der(cert), caDer, true, {}};
+        saveProfile(profile, outDir / (id + ".json"));
+        X509_free(cert);
+        EVP_PKEY_free(key);
+        ++written;
+    }
+    return written;
+}
+
+}  // namespace madoguchi::card::sim

@@ -112,7 +112,7 @@ Outcome<std::unique_ptr<PcscReader>> PcscContext::connect(const std::string& rea
     const LONG result = SCardConnect(context_, reader.c_str(), SCARD_SHARE_SHARED, SCARD_PROTOCOL_T1 | SCARD_PROTOCOL_T0,
                                      &card, &protocol);
     if (result != SCARD_S_SUCCESS) return problemFromPcsc(result);
-    return std::unique_ptr<PcscReader>(new PcscReader(card, protocol, reader));
+    return std::unique_ptr<PcscReader>(new PcscReader(context_, card, protocol, reader));
 }
 
 PcscReader::~PcscReader() { SCardDisconnect(card_, SCARD_LEAVE_CARD); }
@@ -125,10 +125,27 @@ Outcome<ResponseApdu> PcscReader::transmit(const CommandApdu& command) {
     ++apduCount_;
     const LONG result = SCardTransmit(card_, pci, encoded.data(), static_cast<DWORD>(encoded.size()), nullptr,
                                       raw.data(), &length);
-    if (result != SCARD_S_SUCCESS) return problemFromPcsc(result);
+    if (result != SCARD_S_SUCCESS) return problemFromPcsc(cardGoneOr(result));
     raw.resize(length);
     if (raw.size() < 2) return problemFromPcsc(SCARD_W_UNRESPONSIVE_CARD);
     return ResponseApdu::decode(raw);
+}
+
+// A transmit cut short (SCARD_E_NOT_TRANSACTED, a communication error) usually means the card
+// left the field: ask the reader (briefly, pcscd notices a removal within its polling period) so
+// that the receptionist hears "the card was removed" rather than a generic error.
+LONG PcscReader::cardGoneOr(LONG result) const {
+    if (result == SCARD_W_REMOVED_CARD || result == SCARD_E_NO_SERVICE || result == SCARD_E_SHARING_VIOLATION)
+        return result;
+    SCARD_READERSTATE state{};
+    state.szReader = name_.c_str();
+    state.dwCurrentState = SCARD_STATE_UNAWARE;
+    for (int round = 0; round < 2; ++round) {
+        if (SCardGetStatusChange(context_, round == 0 ? 0 : 1000, &state, 1) != SCARD_S_SUCCESS) break;
+        if (state.dwEventState & SCARD_STATE_EMPTY) return SCARD_W_REMOVED_CARD;
+        state.dwCurrentState = state.dwEventState & ~SCARD_STATE_CHANGED;
+    }
+    return result;
 }
 
 Outcome<bool> PcscReader::reconnect() {

@@ -64,8 +64,10 @@ public:
 
 private:
     friend class PcscContext;
-    PcscReader(SCARDHANDLE card, DWORD protocol, std::string name)
-        : card_(card), protocol_(protocol), name_(std::move(name)) {}
+    LONG cardGoneOr(LONG result) const;
+    PcscReader(SCARDCONTEXT context, SCARDHANDLE card, DWORD protocol, std::string name)
+        : context_(context), card_(card), protocol_(protocol), name_(std::move(name)) {}
+    SCARDCONTEXT context_;  // owned by the PcscContext, which must outlive the reader
     SCARDHANDLE card_;
     DWORD protocol_;
     std::string name_;

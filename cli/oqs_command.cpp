@@ -3,6 +3,9 @@
 #include <stdexcept>
 
 #include "app/resources.h"
+#include "app/system_clock.h"
+#include "arguments.h"
+#include "devices/gateway/folder_gateway.h"
 #include "commands.h"
 #include "devices/gateway/result_json.h"
 #include "devices/gateway/result_xml.h"
@@ -29,11 +32,47 @@ int parseCommand(const Arguments& args) {
     return kOk;
 }
 
+Date requiredDate(const Options& options, const std::string& name) {
+    auto date = Date::parseIso(options.required(name));
+    if (!date) throw std::invalid_argument(name + " must be a date YYYY-MM-DD");
+    return *date;
+}
+
+// A number-based 照会 through a folder root; never resent after a timeout.
+int queryCommand(const Arguments& args) {
+    Options options(args, {"--root", "--insurer", "--number", "--symbol", "--branch", "--birth", "--timeout-ms",
+                           "--institution"}, {});
+    auto codes = app::loadCodeTables();
+    if (!codes) throw std::runtime_error(codes.problem().message);
+    auto card = InsuredCardNumbers::parse(options.value("--symbol").value_or(""), options.required("--number"),
+                                          options.value("--branch").value_or(""));
+    if (!card) throw std::invalid_argument(card.problem().message);
+    auto insurer = InsurerNumber::parse(options.required("--insurer"));
+    if (!insurer) throw std::invalid_argument(insurer.problem().message);
+    app::SystemClock clock;
+    gateway::FolderEligibilityGateway gateway({options.required("--root")},
+                                              options.value("--institution").value_or("1312345678"), codes.value(), clock);
+    NumberQuery query{{insurer.value().digits(), card.value()}, requiredDate(options, "--birth"), clock.now().date, false, ""};
+    auto answer = gateway.query(query, std::chrono::milliseconds(std::stoi(options.value("--timeout-ms").value_or("5000"))));
+    if (answer.kind == GatewayAnswer::Kind::Answered) {
+        printJson(*gateway::resultToJson(*answer.result));
+        return kOk;
+    }
+    bool pending = answer.kind == GatewayAnswer::Kind::Pending;
+    std::cerr << "oqs query: " << (pending ? "no answer yet; the request stays pending (never resent): "
+                                           : "the answer could not be used: ")
+              << answer.requestId << (answer.failure.empty() ? "" : " — " + answer.failure) << "\n";
+    return pending ? kNegative : kBadInput;
+}
+
 }  // namespace
 
 int runOqs(const Arguments& args) {
-    if (!args.empty() && args[0] == "parse") return parseCommand(Arguments(args.begin() + 1, args.end()));
-    throw std::invalid_argument("usage: oqs parse FILE");
+    Arguments rest = args.empty() ? args : Arguments(args.begin() + 1, args.end());
+    if (!args.empty() && args[0] == "parse") return parseCommand(rest);
+    if (!args.empty() && args[0] == "query") return queryCommand(rest);
+    throw std::invalid_argument("usage: oqs parse FILE | oqs query --root DIR --insurer N --number N [--symbol S] "
+                                "[--branch B] --birth YYYY-MM-DD [--timeout-ms MS]");
 }
 
 }  // namespace madoguchi::cli

@@ -1,0 +1,58 @@
+#pragma once
+// The gateway simulator's insured people (resources/demo/oqs_dataset.json; format in
+// docs/gateway.md), and the answer the terminal would give for each.
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "domain/eligibility.h"
+#include "domain/outcome.h"
+#include "domain/rule_tables.h"
+
+namespace madoguchi::gateway {
+
+struct SimulatedFault {
+    int latencyMs = 0;        // answer after this delay
+    bool noAnswer = false;    // never answer
+    std::string errorCode;    // SegmentOfResult 9 with this ErrorCode
+    bool statusError = false; // ProcessingResultStatus 2
+    bool truncated = false;   // half an answer
+    bool garbage = false;     // not XML at all
+    int slowWriteMs = 0;      // written in pieces over this time
+};
+
+struct DemoPerson {
+    std::string id, cardSerial, certificateNotAfter;
+    EligibilityResult answer;  // what the terminal answers for this person
+    SimulatedFault fault;
+    const QualificationRecord& record() const { return answer.results.front(); }
+};
+
+class DemoDataset {
+public:
+    static Outcome<DemoDataset> parse(const std::string& json, const CodeTables& codes);
+    static Outcome<DemoDataset> load(const std::filesystem::path& path, const CodeTables& codes);
+
+    const std::vector<DemoPerson>& people() const { return people_; }
+    const DemoPerson* byId(const std::string& id) const;
+    const DemoPerson* byCardSerial(const std::string& serial) const;
+    // Matches a number-based 照会: insurer, number (symbol and branch when given), birth date.
+    const DemoPerson* byNumbers(const std::string& insurer, const std::string& symbol, const std::string& number,
+                                const std::string& branch, const std::string& birthdate) const;
+    const std::string& medicalInstitutionCode() const { return medicalInstitutionCode_; }
+    const SimulatedFault& globalFault() const { return globalFault_; }
+
+private:
+    std::vector<DemoPerson> people_;
+    std::string medicalInstitutionCode_;
+    SimulatedFault globalFault_;
+};
+
+// The answer for a person at a time (ProcessExecutionTime, dates) and by which reference.
+EligibilityResult answerFor(const DemoPerson& person, const std::string& executionTime, bool byMyNumberCard);
+// The answer when nobody matches: validity 4 (該当資格なし).
+EligibilityResult noMatchAnswer(const std::string& executionTime, const std::string& medicalInstitutionCode,
+                                const CodeTables& codes);
+
+}  // namespace madoguchi::gateway

@@ -1,0 +1,114 @@
+#include "devices/gateway/terminal_simulator.h"
+
+#include <fstream>
+#include <thread>
+
+#include "devices/gateway/message_xml.h"
+#include "devices/gateway/stable_file.h"
+
+namespace madoguchi::gateway {
+namespace {
+
+const SimulatedFault& faultFor(const DemoPerson* person, const DemoDataset& dataset) {
+    return person ? person->fault : dataset.globalFault();
+}
+
+SimulatedFault merged(const SimulatedFault& personal, const SimulatedFault& global) {
+    SimulatedFault fault = personal;
+    fault.latencyMs = std::max(personal.latencyMs, global.latencyMs);
+    fault.noAnswer = personal.noAnswer || global.noAnswer;
+    fault.truncated = personal.truncated || global.truncated;
+    fault.garbage = personal.garbage || global.garbage;
+    fault.slowWriteMs = std::max(personal.slowWriteMs, global.slowWriteMs);
+    if (fault.errorCode.empty()) fault.errorCode = global.errorCode;
+    fault.statusError = personal.statusError || global.statusError;
+    return fault;
+}
+
+std::string readWhole(const std::filesystem::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    return std::string(std::istreambuf_iterator<char>(in), {});
+}
+
+}  // namespace
+
+TerminalSimulator::TerminalSimulator(FolderLayout layout, DemoDataset dataset, CodeTables codes, const Clock& clock)
+    : layout_(std::move(layout)), dataset_(std::move(dataset)), codes_(std::move(codes)), clock_(clock) {
+    for (const auto& folder : {layout_.req(), layout_.res(), layout_.face()}) std::filesystem::create_directories(folder);
+}
+
+int TerminalSimulator::serveOnce() {
+    auto now = std::chrono::steady_clock::now();
+    int served = 0;
+    std::error_code error;
+    for (const auto& entry : std::filesystem::directory_iterator(layout_.req(), error)) {
+        std::string name = entry.path().filename().string();
+        if (!name.starts_with("OQSsiquc01req_") || !name.ends_with(".xml") || answered_.count(name)) continue;
+        if (std::filesystem::exists(layout_.res() / answerNameFor(name))) {  // answered before a restart
+            answered_.insert(name);
+            continue;
+        }
+        if (!due_.count(name)) {
+            auto query = parseSingleQueryRequest(readWhole(entry.path()));
+            const DemoPerson* person = query ? dataset_.byNumbers(query.value().insurerNumber, query.value().symbol,
+                                                                  query.value().number, query.value().branch,
+                                                                  query.value().birthdate)
+                                             : nullptr;
+            int latency = merged(faultFor(person, dataset_), dataset_.globalFault()).latencyMs;
+            due_[name] = now + std::chrono::milliseconds(latency);
+        }
+        if (now < due_[name]) continue;
+        answer(name);
+        answered_.insert(name);
+        ++served;
+    }
+    return served;
+}
+
+void TerminalSimulator::answer(const std::string& requestName) {
+    std::string executionTime = clock_.now().compact();
+    auto query = parseSingleQueryRequest(readWhole(layout_.req() / requestName));
+    const DemoPerson* person = query ? dataset_.byNumbers(query.value().insurerNumber, query.value().symbol,
+                                                          query.value().number, query.value().branch,
+                                                          query.value().birthdate)
+                                     : nullptr;
+    SimulatedFault fault = merged(faultFor(person, dataset_), dataset_.globalFault());
+    if (fault.noAnswer) return;
+    EligibilityResult result = person ? answerFor(*person, executionTime, false)
+                                      : noMatchAnswer(executionTime, dataset_.medicalInstitutionCode(), codes_);
+    if (query) result.arbitraryFileIdentifier = query.value().arbitraryIdentifier;
+    writeAnswer(answerNameFor(requestName), resultXml(result), fault);
+}
+
+void TerminalSimulator::writeAnswer(const std::string& answerName, const std::string& xml, const SimulatedFault& fault) {
+    std::filesystem::path target = layout_.res() / answerName;
+    if (fault.garbage) {
+        writeFileAtomically(target, std::string("\x00\xff\xfe garbage \x01\x02", 16) + xml.substr(0, 10));
+    } else if (fault.truncated) {
+        writeFileAtomically(target, xml.substr(0, xml.size() / 2));
+    } else if (fault.slowWriteMs > 0) {  // a non-atomic writer: the reader sees a growing file
+        std::ofstream out(target, std::ios::binary);
+        std::size_t piece = xml.size() / 4 + 1;
+        for (std::size_t at = 0; at < xml.size(); at += piece) {
+            out << xml.substr(at, piece);
+            out.flush();
+            std::this_thread::sleep_for(std::chrono::milliseconds(fault.slowWriteMs / 4));
+        }
+    } else {
+        writeFileAtomically(target, xml);
+    }
+}
+
+Outcome<std::string> TerminalSimulator::dropFaceResult(const std::string& personId, IdentityMethod method) {
+    const DemoPerson* person = dataset_.byId(personId);
+    if (!person) return Problem{"simulator.unknown_person", "no person '" + personId + "' in the dataset"};
+    std::string executionTime = clock_.now().compact();
+    EligibilityResult result = answerFor(*person, executionTime, true);
+    std::string name = "OQSsiquc01res_face_" + std::string(identityMethodName(method)) + "_" + person->id + "_" +
+                       executionTime + ".xml";
+    auto written = writeFileAtomically(layout_.face() / name, resultXml(result));
+    if (!written) return written.problem();
+    return name;
+}
+
+}  // namespace madoguchi::gateway

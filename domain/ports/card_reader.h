@@ -1,6 +1,7 @@
 #pragma once
 // Port to a My Number card on a reader (direct path, modes ②/③ and the demo).
 // The 個人番号 is never part of this port.
+#include <chrono>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -30,6 +31,19 @@ public:
     // The PIN buffer is wiped by the implementation after use; it is never stored or logged.
     virtual Outcome<PinVerification> verifyPin(std::string& pin) = 0;
     virtual Outcome<std::vector<std::uint8_t>> signWithAuthKey(const std::vector<std::uint8_t>& challenge) = 0;
+};
+
+// Card presence on the reader(s), for the window. Waits block: call them off the GUI thread;
+// cancel() ends a pending wait from any thread (Problem "card.cancelled"); a wait that runs out
+// gives Problem "card.timeout". No reader / no PC/SC service are Problems too, never a hang.
+class CardWatch {
+public:
+    virtual ~CardWatch() = default;
+    // Returns the name of a reader that holds a card.
+    virtual Outcome<std::string> waitForCard(std::chrono::milliseconds timeout) = 0;
+    // Returns true once the card has left `reader`.
+    virtual Outcome<bool> waitForRemoval(const std::string& reader, std::chrono::milliseconds timeout) = 0;
+    virtual void cancel() = 0;
 };
 
 }  // namespace madoguchi

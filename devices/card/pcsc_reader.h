@@ -13,6 +13,7 @@
 
 #include "devices/card/apdu.h"
 #include "domain/outcome.h"
+#include "domain/ports/card_reader.h"
 
 namespace madoguchi::card {
 
@@ -27,21 +28,21 @@ Problem problemFromPcsc(LONG result);
 
 class PcscReader;
 
-class PcscContext {
+class PcscContext final : public CardWatch {
 public:
     static Outcome<std::unique_ptr<PcscContext>> establish();
-    ~PcscContext();
+    ~PcscContext() override;
     PcscContext(const PcscContext&) = delete;
     PcscContext& operator=(const PcscContext&) = delete;
 
     Outcome<std::vector<std::string>> listReaders();
     // Blocks until a card is present in one of the readers (returns its name), the timeout
     // passes, or cancel() is called. Call it off the GUI thread.
-    Outcome<std::string> waitForCard(std::chrono::milliseconds timeout);
+    Outcome<std::string> waitForCard(std::chrono::milliseconds timeout) override;
     // Blocks until the card leaves `reader` (true), or the timeout passes / cancel().
-    Outcome<bool> waitForRemoval(const std::string& reader, std::chrono::milliseconds timeout);
+    Outcome<bool> waitForRemoval(const std::string& reader, std::chrono::milliseconds timeout) override;
     // Ends a pending wait from any thread.
-    void cancel();
+    void cancel() override;
 
     Outcome<std::unique_ptr<PcscReader>> connect(const std::string& reader);
 

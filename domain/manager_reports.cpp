@@ -1,0 +1,63 @@
+#include "manager_reports.h"
+
+#include <set>
+
+namespace madoguchi {
+
+bool isFallbackSource(const std::string& source) { return source != "online_card" && source != "online_numbers"; }
+
+DailyLog summarizeDay(const Date& date, const std::vector<VisitSummary>& visits) {
+    DailyLog log{date, 0, 0, 0, 0, {}, {}, {}, {}, 0, {}};
+    for (const VisitSummary& v : visits) {
+        if (v.date != date) continue;
+        if (v.cancelled) {
+            ++log.cancelled;
+            continue;
+        }
+        ++log.visits;
+        ++log.byIdentityMethod[v.identityMethod];
+        ++log.bySource[v.source];
+        ++log.byValidity[v.validity.empty() ? "none" : v.validity];
+        ++log.byClaimRoute[v.claimRoute];
+        if (isFallbackSource(v.source)) ++log.fallbacks;
+        if (v.source == "self_declaration") ++log.selfDeclarations;
+        log.copayTotalYen += v.copayYen.value_or(0);
+        if (v.shareTenths == 10) log.fullCharges.emplace_back(v.visitId, v.fullChargeReason);
+    }
+    return log;
+}
+
+MonthlyUsage usageForMonth(const Date& month, const std::vector<VisitSummary>& visits,
+                           std::optional<int> officialBasisPoints) {
+    std::set<std::string> seen, withCard;
+    Date first = month.firstOfMonth();
+    Date last = first.plusMonths(1).plusDays(-1);
+    for (const VisitSummary& v : visits) {
+        if (v.cancelled || v.date < first || v.date > last) continue;
+        std::string who = v.patientId.empty() ? v.visitId : v.patientId;
+        seen.insert(who);
+        if (v.source == "online_card") withCard.insert(who);
+    }
+    MonthlyUsage usage{first, static_cast<int>(seen.size()), static_cast<int>(withCard.size()), 0, officialBasisPoints};
+    if (!seen.empty()) usage.estimateBasisPoints = static_cast<int>(withCard.size() * 10000 / seen.size());
+    return usage;
+}
+
+BillingMonthStanding standingForBillingMonth(const Date& billingMonth, const std::map<Date, MonthlyUsage>& usage,
+                                             const BonusTierTable& tiers) {
+    BillingMonthStanding standing{billingMonth.firstOfMonth(), std::nullopt, 0, std::nullopt};
+    for (int back : {3, 4, 5}) {
+        Date month = standing.billingMonth.plusMonths(-back);
+        auto found = usage.find(month);
+        if (found == usage.end()) continue;
+        int rate = found->second.bestKnownBasisPoints();
+        if (!standing.bestMonth || rate > standing.bestBasisPoints) {
+            standing.bestMonth = month;
+            standing.bestBasisPoints = rate;
+        }
+    }
+    standing.tier = tiers.tierFor(standing.billingMonth, standing.bestBasisPoints);
+    return standing;
+}
+
+}  // namespace madoguchi

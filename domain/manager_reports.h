@@ -1,0 +1,61 @@
+#pragma once
+// What the clinic manager reads: the daily log, the follow-up list and the マイナ保険証 usage
+// rate against the 医療DX推進体制整備加算 tiers (DOMAIN.md §11). Storage queries, this computes.
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "date.h"
+#include "rule_tables.h"
+
+namespace madoguchi {
+
+// One visit as the reports see it (a row of the journal).
+struct VisitSummary {
+    std::string visitId, patientId, patientName;
+    Date date;
+    std::string startedAt;  // ISO
+    std::string identityMethod, source, validity, claimRoute;  // names as in visit_record.h
+    int shareTenths = 3;
+    std::optional<std::int64_t> copayYen;
+    std::string fullChargeReason;
+    bool cancelled = false;
+};
+
+struct DailyLog {
+    Date date;
+    int visits = 0, cancelled = 0, fallbacks = 0, selfDeclarations = 0;
+    std::map<std::string, int> byIdentityMethod, bySource, byValidity, byClaimRoute;
+    std::int64_t copayTotalYen = 0;
+    std::vector<std::pair<std::string, std::string>> fullCharges;  // visit id, reason
+};
+
+DailyLog summarizeDay(const Date& date, const std::vector<VisitSummary>& visits);
+bool isFallbackSource(const std::string& source);  // anything but the online check
+
+// The local estimate: distinct patients confirmed online with the card ÷ distinct patients seen.
+struct MonthlyUsage {
+    Date month;  // first day
+    int patientsSeen = 0, patientsWithCard = 0;
+    int estimateBasisPoints = 0;
+    std::optional<int> officialBasisPoints;  // entered by the manager
+    int bestKnownBasisPoints() const { return officialBasisPoints.value_or(estimateBasisPoints); }
+};
+
+MonthlyUsage usageForMonth(const Date& month, const std::vector<VisitSummary>& visits,
+                           std::optional<int> officialBasisPoints);
+
+// The billing month may use the best of the months 3, 4 and 5 before it.
+struct BillingMonthStanding {
+    Date billingMonth;
+    std::optional<Date> bestMonth;
+    int bestBasisPoints = 0;
+    std::optional<BonusTierReached> tier;  // empty when the table has no period for the month
+};
+
+BillingMonthStanding standingForBillingMonth(const Date& billingMonth, const std::map<Date, MonthlyUsage>& usage,
+                                             const BonusTierTable& tiers);
+
+}  // namespace madoguchi

@@ -1,0 +1,75 @@
+#include "storage/schema.h"
+
+#include <vector>
+
+namespace madoguchi::storage {
+namespace {
+
+// Never edit a released step: add a new one. The 個人番号 has no column, by design.
+const std::vector<const char*> kMigrations{
+    // 1: patients, visits, eligibility snapshots, re-tags, staff, the audit trail
+    R"(CREATE TABLE patients(
+         id TEXT PRIMARY KEY, name TEXT NOT NULL DEFAULT '', name_kana TEXT NOT NULL DEFAULT '',
+         birth_date TEXT, sex TEXT NOT NULL DEFAULT '', address TEXT NOT NULL DEFAULT '',
+         phone TEXT NOT NULL DEFAULT '', employer TEXT NOT NULL DEFAULT '', updated_at TEXT NOT NULL);
+       CREATE TABLE visits(
+         id TEXT PRIMARY KEY, patient_id TEXT REFERENCES patients(id), visit_date TEXT NOT NULL,
+         started_at TEXT NOT NULL, completed_at TEXT NOT NULL, staff_id TEXT NOT NULL,
+         identity_method TEXT NOT NULL, identity_confirmed_by TEXT NOT NULL DEFAULT '', source TEXT NOT NULL,
+         validity TEXT NOT NULL DEFAULT '', claim_route TEXT NOT NULL, insurer_number TEXT NOT NULL DEFAULT '',
+         card_symbol TEXT NOT NULL DEFAULT '', card_number TEXT NOT NULL DEFAULT '', card_branch TEXT NOT NULL DEFAULT '',
+         share_tenths INTEGER NOT NULL, share_basis TEXT NOT NULL DEFAULT '', points INTEGER, copay_yen INTEGER,
+         full_charge_reason TEXT NOT NULL DEFAULT '', cancelled INTEGER NOT NULL DEFAULT 0,
+         pending_request_id TEXT NOT NULL DEFAULT '', record_json TEXT NOT NULL);
+       CREATE INDEX visits_by_date ON visits(visit_date);
+       CREATE INDEX visits_by_patient ON visits(patient_id, completed_at);
+       CREATE TABLE eligibility_snapshots(
+         id INTEGER PRIMARY KEY, visit_id TEXT NOT NULL REFERENCES visits(id), received_at TEXT NOT NULL,
+         raw_xml TEXT NOT NULL);
+       CREATE TABLE retags(
+         id INTEGER PRIMARY KEY, visit_id TEXT NOT NULL REFERENCES visits(id), from_route TEXT NOT NULL,
+         to_route TEXT NOT NULL, staff_id TEXT NOT NULL, reason TEXT NOT NULL, evidence TEXT NOT NULL, at TEXT NOT NULL);
+       CREATE TABLE staff(
+         id TEXT PRIMARY KEY, display_name TEXT NOT NULL, role TEXT NOT NULL, salt BLOB NOT NULL,
+         iterations INTEGER NOT NULL, password_hash BLOB NOT NULL, failed_attempts INTEGER NOT NULL DEFAULT 0,
+         locked_until TEXT NOT NULL DEFAULT '');
+       CREATE TABLE audit_log(
+         seq INTEGER PRIMARY KEY, at TEXT NOT NULL, staff_id TEXT NOT NULL, action TEXT NOT NULL,
+         patient_id TEXT NOT NULL DEFAULT '', visit_id TEXT NOT NULL DEFAULT '', detail TEXT NOT NULL DEFAULT '',
+         prev_hash TEXT NOT NULL, row_hash TEXT NOT NULL);
+       CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
+         BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END;
+       CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
+         BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END;)",
+    // 2: 初診/再診 on the visit, the follow-up index, the official usage rates the manager enters
+    R"(ALTER TABLE visits ADD COLUMN visit_kind TEXT NOT NULL DEFAULT 'unspecified';
+       CREATE INDEX visits_by_route ON visits(claim_route, visit_date);
+       CREATE INDEX visits_by_pending ON visits(pending_request_id);
+       CREATE TABLE official_usage_rates(
+         month TEXT PRIMARY KEY, basis_points INTEGER NOT NULL, entered_by TEXT NOT NULL, entered_at TEXT NOT NULL);)",
+};
+
+}  // namespace
+
+int currentSchemaVersion() { return static_cast<int>(kMigrations.size()); }
+
+void configureConnection(Database& db) {
+    db.execute("PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;");
+}
+
+void migrate(Database& db, int target) {
+    int goal = target < 0 ? currentSchemaVersion() : target;
+    int version = db.userVersion();
+    if (version > currentSchemaVersion())
+        throw StorageError("the journal was written by a newer Madoguchi (schema " + std::to_string(version) +
+                               "); this program knows schema " + std::to_string(currentSchemaVersion()),
+                           0);
+    for (int step = version; step < goal; ++step) {
+        Transaction transaction(db);
+        db.execute(kMigrations[static_cast<std::size_t>(step)]);
+        db.setUserVersion(step + 1);
+        transaction.commit();
+    }
+}
+
+}  // namespace madoguchi::storage

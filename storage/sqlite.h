@@ -1,0 +1,76 @@
+#pragma once
+// A thin RAII layer over the sqlite3 C API: one connection, prepared statements, transactions.
+// Errors are thrown as StorageError with SQLite's message; the journal turns them into Problems.
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <stdexcept>
+#include <string>
+
+struct sqlite3;
+struct sqlite3_stmt;
+
+namespace madoguchi::storage {
+
+struct StorageError : std::runtime_error {
+    StorageError(const std::string& what, int code) : std::runtime_error(what), sqliteCode(code) {}
+    int sqliteCode;
+    bool diskFull() const;
+};
+
+class Statement;
+
+class Database {
+public:
+    explicit Database(const std::filesystem::path& path, bool readOnly = false);
+    ~Database();
+    Database(const Database&) = delete;
+    Database& operator=(const Database&) = delete;
+
+    void execute(const std::string& sql);  // one or more statements, no results
+    Statement prepare(const std::string& sql);
+    int userVersion();
+    void setUserVersion(int version);
+    sqlite3* handle() { return db_; }
+
+private:
+    sqlite3* db_ = nullptr;
+};
+
+class Statement {
+public:
+    Statement(sqlite3* db, const std::string& sql);
+    ~Statement();
+    Statement(Statement&& other) noexcept;
+    Statement(const Statement&) = delete;
+
+    Statement& bind(int index, const std::string& value);
+    Statement& bind(int index, std::int64_t value);
+    Statement& bindNull(int index);
+    Statement& bindOptional(int index, const std::optional<std::int64_t>& value);
+    bool step();  // true while a row is available
+    void run();   // steps to the end
+    void reset();
+
+    std::string text(int column) const;
+    std::int64_t integer(int column) const;
+    bool isNull(int column) const;
+
+private:
+    sqlite3* db_;
+    sqlite3_stmt* statement_ = nullptr;
+};
+
+// BEGIN IMMEDIATE ... COMMIT, rolled back if not committed.
+class Transaction {
+public:
+    explicit Transaction(Database& db);
+    ~Transaction();
+    void commit();
+
+private:
+    Database& db_;
+    bool done_ = false;
+};
+
+}  // namespace madoguchi::storage

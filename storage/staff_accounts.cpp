@@ -1,0 +1,112 @@
+#include "storage/staff_accounts.h"
+
+#include <openssl/crypto.h>
+#include <openssl/evp.h>
+#include <openssl/rand.h>
+
+#include <vector>
+
+namespace madoguchi::storage {
+namespace {
+
+using Bytes = std::vector<unsigned char>;
+
+Bytes derive(const std::string& password, const Bytes& salt, int iterations) {
+    Bytes hash(32);
+    PKCS5_PBKDF2_HMAC(password.data(), static_cast<int>(password.size()), salt.data(), static_cast<int>(salt.size()),
+                      iterations, EVP_sha256(), static_cast<int>(hash.size()), hash.data());
+    return hash;
+}
+
+void wipe(std::string& secret) {
+    OPENSSL_cleanse(secret.data(), secret.size());
+    secret.clear();
+}
+
+std::string blob(const Bytes& bytes) { return std::string(bytes.begin(), bytes.end()); }
+Bytes bytes(const std::string& blob) { return Bytes(blob.begin(), blob.end()); }
+
+Problem refused() { return Problem{"staff.login_failed", N_("The staff ID or the password is wrong.")}; }
+
+void recordFailure(Database& db, const std::string& staffId, int failures, const LocalDateTime& now) {
+    std::string lockedUntil;
+    if (failures >= kFailuresBeforeLock) {
+        LocalDateTime until = now;
+        until.minute += kLockMinutes;
+        if (until.minute >= 60) {  // carry into the hour (and the day) without a clock library
+            until.hour += until.minute / 60;
+            until.minute %= 60;
+            if (until.hour >= 24) {
+                until.hour -= 24;
+                until.date = until.date.plusDays(1);
+            }
+        }
+        lockedUntil = until.iso();
+    }
+    db.prepare("UPDATE staff SET failed_attempts = ?, locked_until = ? WHERE id = ?")
+        .bind(1, static_cast<std::int64_t>(failures))
+        .bind(2, lockedUntil)
+        .bind(3, staffId)
+        .run();
+}
+
+}  // namespace
+
+bool anyAdministrator(Database& db) {
+    Statement query = db.prepare("SELECT 1 FROM staff WHERE role = 'admin' LIMIT 1");
+    return query.step();
+}
+
+Outcome<bool> createStaff(Database& db, const StaffMember& member, std::string& password) {
+    if (member.id.empty()) return Problem{"staff.id_required", N_("Enter a staff ID.")};
+    if (password.size() < 8) {
+        wipe(password);
+        return Problem{"staff.password_short", N_("The password needs at least 8 characters.")};
+    }
+    Bytes salt(16);
+    RAND_bytes(salt.data(), static_cast<int>(salt.size()));
+    Bytes hash = derive(password, salt, kPasswordIterations);
+    wipe(password);
+    try {
+        db.prepare("INSERT INTO staff(id, display_name, role, salt, iterations, password_hash) VALUES(?,?,?,?,?,?)")
+            .bind(1, member.id)
+            .bind(2, member.displayName)
+            .bind(3, std::string(staffRoleName(member.role)))
+            .bind(4, blob(salt))
+            .bind(5, static_cast<std::int64_t>(kPasswordIterations))
+            .bind(6, blob(hash))
+            .run();
+    } catch (const StorageError& error) {
+        return Problem{"staff.exists", N_("A staff member with this ID already exists.")};
+    }
+    return true;
+}
+
+Outcome<StaffMember> authenticate(Database& db, const std::string& staffId, std::string& password,
+                                  const LocalDateTime& now) {
+    Statement query = db.prepare(
+        "SELECT display_name, role, salt, iterations, password_hash, failed_attempts, locked_until FROM staff WHERE id = ?");
+    query.bind(1, staffId);
+    if (!query.step()) {
+        wipe(password);
+        return refused();
+    }
+    if (!query.text(6).empty() && now.iso() < query.text(6)) {
+        wipe(password);
+        return Problem{"staff.locked", N_("Too many wrong passwords: the account is locked for 15 minutes.")};
+    }
+    Bytes stored = bytes(query.text(4));
+    Bytes computed = derive(password, bytes(query.text(2)), static_cast<int>(query.integer(3)));
+    wipe(password);
+    StaffMember member{staffId, query.text(0), staffRoleFromName(query.text(1)).value_or(StaffRole::Receptionist)};
+    int failures = static_cast<int>(query.integer(5));
+    query.reset();
+    if (stored.size() != computed.size() || CRYPTO_memcmp(stored.data(), computed.data(), stored.size()) != 0) {
+        recordFailure(db, staffId, failures + 1, now);
+        return refused();
+    }
+    db.prepare("UPDATE staff SET failed_attempts = 0, locked_until = '' WHERE id = ?").bind(1, staffId).run();
+    return member;
+}
+
+}  // namespace madoguchi::storage

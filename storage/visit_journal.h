@@ -1,0 +1,53 @@
+#pragma once
+// The facility's visit journal on SQLite: one file per facility, WAL, synchronous=FULL. Implements
+// the domain's VisitJournal port, plus the queries of the manager's reports. A visit that cannot
+// be written (full disk, locked file) is kept in memory and retried; nothing is lost silently.
+#include <filesystem>
+#include <map>
+#include <mutex>
+#include <vector>
+
+#include "domain/manager_reports.h"
+#include "domain/ports/visit_journal.h"
+#include "storage/audit_trail.h"
+#include "storage/sqlite.h"
+
+namespace madoguchi::storage {
+
+// $XDG_DATA_HOME/madoguchi/<facility>.sqlite3 (else ~/.local/share/madoguchi/…).
+std::filesystem::path defaultJournalPath(const std::string& facility = "facility");
+
+class SqliteVisitJournal : public VisitJournal {
+public:
+    explicit SqliteVisitJournal(const std::filesystem::path& path);  // opens and migrates; throws StorageError
+
+    Outcome<bool> recordVisit(const VisitRecord& visit) override;
+    // Many visits in one transaction (imports, generated data): all or nothing.
+    Outcome<bool> recordVisits(const std::vector<VisitRecord>& visits);
+    std::optional<PastEligibility> lastEligibility(const std::string& patientId) override;
+    Outcome<bool> retag(const Retag& retag) override;
+    Outcome<bool> attachLateAnswer(const std::string& pendingRequestId, const EligibilityResult& result,
+                                   const std::string& rawXml) override;
+
+    // Visits kept in memory after a failed write; retryUnsaved() writes what it can.
+    std::size_t unsavedCount() const;
+    int retryUnsaved();
+
+    std::vector<VisitSummary> visitsBetween(const Date& from, const Date& to);
+    std::vector<VisitSummary> followUps();  // OLD and UNKNOWN claims, oldest first
+    std::map<Date, int> officialRates();    // month → basis points
+    Outcome<bool> setOfficialRate(const Date& month, int basisPoints, const std::string& staffId, const LocalDateTime& at);
+    void recordAccess(const std::string& staffId, const std::string& patientId, const std::string& what,
+                      const LocalDateTime& at);  // a read of a patient's data, for the audit trail
+
+    Database& database() { return db_; }
+
+private:
+    void writeVisit(const VisitRecord& visit);  // inside the caller's transaction
+
+    Database db_;
+    mutable std::mutex mutex_;
+    std::vector<VisitRecord> unsaved_;
+};
+
+}  // namespace madoguchi::storage

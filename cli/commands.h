@@ -20,5 +20,6 @@ int runSimCard(const Arguments& args);         // sim_card_command.cpp
 int runCard(const Arguments& args);            // card_command.cpp     (read, verify-pin, check)
 int runReport(const Arguments& args);          // report_command.cpp
 int runAudit(const Arguments& args);           // audit_command.cpp
+int runJournal(const Arguments& args);         // journal_command.cpp  (generate)
 
 }  // namespace madoguchi::cli

@@ -20,7 +20,7 @@ const std::map<std::string, Command>& commands() {
         {"scenario", runScenario}, {"oqs", runOqs},
         {"sim oqs", runSimOqs},    {"sim card", runSimCard},
         {"card", runCard},         {"report", runReport},
-        {"audit", runAudit},
+        {"audit", runAudit},       {"journal", runJournal},
     };
     return table;
 }
@@ -38,7 +38,8 @@ void printUsage() {
                  "  sim card --profile FILE\n"
                  "  card ...\n"
                  "  report daily|followup|usage [--date D] [--month M] [--format json|csv] [--db FILE]\n"
-                 "  audit verify [--db FILE]\n";
+                 "  audit verify [--db FILE]\n"
+                 "  journal generate --db FILE --start YYYY-MM-DD --days N --per-day N [--seed N]\n";
 }
 
 }  // namespace

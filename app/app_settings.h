@@ -1,0 +1,36 @@
+#pragma once
+// What the facility's admin sets once (Settings window) and the windows read at start-up.
+// Stored as JSON at defaultSettingsPath() ($XDG_CONFIG_HOME/madoguchi/settings.json).
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "domain/facility.h"
+#include "domain/outcome.h"
+
+namespace madoguchi {
+
+// How the person and the eligibility reach us (ARCHITECTURE.md, "two ways identity reaches us").
+enum class IdentitySource {
+    CertifiedReaderFolders,  // the certified face reader + 資格確認端末: face/ and res/ folders
+    DirectReader,            // our own PC/SC reader and the direct card check
+};
+
+struct AppSettings {
+    FacilitySettings facility;
+    IdentitySource identitySource = IdentitySource::CertifiedReaderFolders;
+    std::filesystem::path gatewayRoot;   // holds req/, res/, face/
+    std::string cardCheckUrl;            // direct card check endpoint (DirectReader)
+    std::string printerName;             // empty: the system default
+    std::string language;                // empty: follow the desktop; "ja" or "en"
+    std::filesystem::path journalPath;   // empty: defaultJournalPath()
+};
+
+std::filesystem::path defaultSettingsPath();
+// A missing file gives the defaults; a malformed one a Problem naming what is wrong.
+Outcome<AppSettings> loadAppSettings(const std::filesystem::path& path);
+Outcome<bool> saveAppSettings(const AppSettings& settings, const std::filesystem::path& path);
+// Required fields and the 医療機関コード format; empty when the settings can be saved.
+std::vector<std::string> settingsProblems(const AppSettings& settings);
+
+}  // namespace madoguchi

@@ -274,7 +274,9 @@ ReceptionSession::Next ReceptionSession::takeResult(const EligibilityResult& res
 
 ReceptionSession::Next ReceptionSession::takeQualification(const QualificationRecord& q, const LocalDateTime& at) {
     record_.insurance.insurerNumber = q.insurerNumber;
-    record_.insurance.card = {q.insuredCardSymbol, q.insuredIdentificationNumber, q.insuredBranchNumber};
+    // The gateway sends full-width symbols and numbers as printed on the card: keep one form.
+    record_.insurance.card = {normalizeCardText(q.insuredCardSymbol), normalizeCardText(q.insuredIdentificationNumber),
+                              normalizeCardText(q.insuredBranchNumber)};
     record_.patient = patientFrom(q);
     record_.claimRoute = ClaimRoute::Current;
     if (q.nameHasUnrepresentableCharacters)

@@ -115,6 +115,19 @@ BOOST_AUTO_TEST_CASE(CertifiedReaderResultSkipsTheCardSteps) {
     BOOST_CHECK_EQUAL(w.session.record().identityMethod, IdentityMethod::Face);
 }
 
+BOOST_AUTO_TEST_CASE(CardSymbolAndNumberFromTheResultAreKeptHalfWidth) {
+    auto q = person();
+    q.insuredCardSymbol = "ＡＢ１２";
+    q.insuredIdentificationNumber = "　５６７８";
+    q.insuredBranchNumber = "０１";
+    Window w;
+    w.go(ev::CertifiedReaderResult{result("1", {q}), IdentityMethod::Face, "<x/>"});
+    const auto& card = w.session.record().insurance.card;
+    BOOST_CHECK_EQUAL(card.symbol, "AB12");
+    BOOST_CHECK_EQUAL(card.number, "5678");
+    BOOST_CHECK_EQUAL(card.branch, "01");
+}
+
 BOOST_AUTO_TEST_CASE(LateElderlyShareComesFromTheResult) {
     Window w;
     auto q = person("19400101", "39131008");

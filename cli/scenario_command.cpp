@@ -25,9 +25,9 @@ Poco::JSON::Object::Ptr parseFile(const std::string& path) {
     }
 }
 
-Scenario readOrExplain(const std::string& path, const DatedSettings& dated) {
+Scenario readOrExplain(const std::string& path, const DatedSettings& dated, const CodeTables& codes) {
     try {
-        return readScenario(parseFile(path), dated);
+        return readScenario(parseFile(path), dated, codes);
     } catch (const Poco::Exception& error) {  // a field of the wrong JSON type
         throw std::invalid_argument(path + ": " + error.displayText());
     }
@@ -39,7 +39,9 @@ int runScenario(const Arguments& args) {
     if (args.size() != 1) throw std::invalid_argument("usage: scenario FILE");
     auto dated = app::loadDatedSettings();
     if (!dated) throw std::runtime_error(dated.problem().message);
-    Scenario scenario = readOrExplain(args[0], dated.value());
+    auto codes = app::loadCodeTables();
+    if (!codes) throw std::runtime_error(codes.problem().message);
+    Scenario scenario = readOrExplain(args[0], dated.value(), codes.value());
 
     ReceptionSession session(scenario.context, scenario.start);
     Poco::JSON::Array::Ptr refusals = new Poco::JSON::Array;

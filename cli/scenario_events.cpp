@@ -1,5 +1,7 @@
 #include "scenario_events.h"
 
+#include "devices/gateway/demo_dataset.h"
+
 #include <Poco/Exception.h>
 #include <Poco/JSON/Array.h>
 #include <map>
@@ -72,25 +74,7 @@ DocumentDetails details(const Object::Ptr& json) {
     return {insurance(json), patient(json), share(json, "share_tenths"), date(json, "valid_until")};
 }
 
-QualificationRecord qualification(const Object::Ptr& json) {
-    QualificationRecord q;
-    q.insurerNumber = text(json, "insurer_number");
-    q.insuredCardSymbol = text(json, "symbol");
-    q.insuredIdentificationNumber = text(json, "number");
-    q.insuredBranchNumber = text(json, "branch");
-    q.name = text(json, "name");
-    q.nameKana = text(json, "name_kana");
-    q.nameHasUnrepresentableCharacters = q.name.find("●") != std::string::npos;
-    if (auto birth = date(json, "birth_date")) q.birthdate = birth->compact();
-    q.insuredPartialContributionRatio = text(json, "kouki_ratio");
-    if (json->has("elderly_ratio")) q.elderlyRecipient = ElderlyRecipientInfo{{}, {}, {}, text(json, "elderly_ratio")};
-    q.preschoolClassification.raw = flag(json, "preschool") ? "1" : "";
-    q.reasonOfLoss.raw = text(json, "reason_of_loss");
-    q.disqualificationDate = text(json, "disqualification_date");
-    return q;
-}
-
-EligibilityResult result(const Object::Ptr& json) {
+EligibilityResult result(const Object::Ptr& json, const CodeTables& codes) {
     if (!json) throw std::invalid_argument("result is required");
     EligibilityResult r;
     r.segmentOfResult.raw = text(json, "segment", "1");
@@ -100,7 +84,7 @@ EligibilityResult result(const Object::Ptr& json) {
     r.errorMessage = text(json, "error_message");
     r.processingResultMessage = text(json, "message");
     if (auto list = json->getArray("results"))
-        for (std::size_t i = 0; i < list->size(); ++i) r.results.push_back(qualification(list->getObject(i)));
+        for (std::size_t i = 0; i < list->size(); ++i) r.results.push_back(gateway::demoQualificationRecord(list->getObject(i), codes));
     return r;
 }
 
@@ -125,7 +109,7 @@ std::optional<PastEligibility> lastRecorded(const Object::Ptr& json) {
     return past;
 }
 
-ReceptionEvent event(const Object::Ptr& e) {
+ReceptionEvent event(const Object::Ptr& e, const CodeTables& codes) {
     using namespace madoguchi::event;
     std::string name = text(e, "event");
     if (name == "my_number_card_presented") return MyNumberCardPresented{};
@@ -140,9 +124,9 @@ ReceptionEvent event(const Object::Ptr& e) {
     if (name == "face_checked") return FaceChecked{flag(e, "matched")};
     if (name == "pin_checked") return PinChecked{flag(e, "accepted"), e->getValue<int>("tries_left")};
     if (name == "visual_check_confirmed") return VisualCheckConfirmed{text(e, "staff_id")};
-    if (name == "eligibility_answered") return EligibilityAnswered{result(e->getObject("result")), ""};
+    if (name == "eligibility_answered") return EligibilityAnswered{result(e->getObject("result"), codes), ""};
     if (name == "eligibility_unavailable") return EligibilityUnavailable{failure(e), text(e, "detail"), text(e, "pending_request_id")};
-    if (name == "certified_reader_result") return CertifiedReaderResult{result(e->getObject("result")), method(e), ""};
+    if (name == "certified_reader_result") return CertifiedReaderResult{result(e->getObject("result"), codes), method(e), ""};
     if (name == "match_chosen") return MatchChosen{e->getValue<std::size_t>("index")};
     if (name == "fallback_chosen") return FallbackChosen{document(e), flag(e, "with_my_number_card")};
     if (name == "document_entered") return DocumentEntered{details(e)};
@@ -188,7 +172,8 @@ LocalDateTime timestamp(const std::string& value, const std::string& what) {
 
 }  // namespace
 
-Scenario readScenario(const Poco::JSON::Object::Ptr& json, const DatedSettings& datedSettings) {
+Scenario readScenario(const Poco::JSON::Object::Ptr& json, const DatedSettings& datedSettings,
+                      const CodeTables& codes) {
     Scenario scenario{{facility(json->getObject("facility")), datedSettings, text(json, "staff", "staff"),
                        text(json, "visit_id", "V-1"), text(json, "patient_id")},
                       timestamp(text(json, "start"), "start"), {}};
@@ -199,7 +184,7 @@ Scenario readScenario(const Poco::JSON::Object::Ptr& json, const DatedSettings& 
         if (!e) throw std::invalid_argument("events[" + std::to_string(i) + "] is not an object");
         try {
             LocalDateTime at = e->has("at") ? timestamp(text(e, "at"), "at") : scenario.start;
-            scenario.events.push_back({event(e), at, flag(e, "expect_refusal")});
+            scenario.events.push_back({event(e, codes), at, flag(e, "expect_refusal")});
         } catch (const Poco::Exception& error) {  // a field of the wrong JSON type
             throw std::invalid_argument("events[" + std::to_string(i) + "]: " + error.displayText());
         } catch (const std::exception& error) {

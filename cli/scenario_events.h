@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "domain/reception_session.h"
+#include "domain/rule_tables.h"
 
 namespace madoguchi::cli {
 
@@ -21,6 +22,8 @@ struct Scenario {
 };
 
 // Throws std::invalid_argument naming the event index and the field when the script is malformed.
-Scenario readScenario(const Poco::JSON::Object::Ptr& json, const DatedSettings& datedSettings);
+// Qualification records use the gateway simulator's person format, codes decoded through codes.
+Scenario readScenario(const Poco::JSON::Object::Ptr& json, const DatedSettings& datedSettings,
+                      const CodeTables& codes);
 
 }  // namespace madoguchi::cli

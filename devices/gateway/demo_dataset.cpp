@@ -59,7 +59,9 @@ void addBlocks(QualificationRecord& q, const Object::Ptr& p, const CodeTables& c
     }
 }
 
-QualificationRecord record(const Object::Ptr& p, const CodeTables& codes) {
+}  // namespace
+
+QualificationRecord demoQualificationRecord(const Object::Ptr& p, const CodeTables& codes) {
     QualificationRecord q;
     q.insuredCardClassification = coded(codes, "OQSCD010", text(p, "card_classification", "01"));
     q.insurerNumber = text(p, "insurer_number");
@@ -87,6 +89,8 @@ QualificationRecord record(const Object::Ptr& p, const CodeTables& codes) {
     return q;
 }
 
+namespace {
+
 DemoPerson person(const Object::Ptr& p, const std::string& institution, const CodeTables& codes) {
     DemoPerson person;
     person.id = text(p, "id");
@@ -99,7 +103,7 @@ DemoPerson person(const Object::Ptr& p, const std::string& institution, const Co
     a.qualificationValidity = coded(codes, "OQSCD006", text(p, "validity", "1"));
     a.processingResultMessage = text(p, "processing_message");
     a.prescriptionIssueSelect = coded(codes, "OQSCD017", "1");
-    a.results.push_back(record(p, codes));
+    a.results.push_back(demoQualificationRecord(p, codes));
     if (a.qualificationValidity.raw == "5") {  // 複数該当: the same person under a second insurer
         QualificationRecord second = a.results.front();
         second.insurerNumber = text(p, "second_insurer_number", "06130025");

@@ -1,6 +1,7 @@
 #pragma once
 // The gateway simulator's insured people (resources/demo/oqs_dataset.json; format in
 // docs/gateway.md), and the answer the terminal would give for each.
+#include <Poco/JSON/Object.h>
 #include <filesystem>
 #include <optional>
 #include <string>
@@ -48,6 +49,9 @@ private:
     std::string medicalInstitutionCode_;
     SimulatedFault globalFault_;
 };
+
+// One insured person as the dataset describes them (docs/gateway.md), codes decoded.
+QualificationRecord demoQualificationRecord(const Poco::JSON::Object::Ptr& person, const CodeTables& codes);
 
 // The answer for a person at a time (ProcessExecutionTime, dates) and by which reference.
 EligibilityResult answerFor(const DemoPerson& person, const std::string& executionTime, bool byMyNumberCard);

@@ -3,6 +3,7 @@
 // docs/gateway.md), and the answer the terminal would give for each.
 #include <filesystem>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -42,11 +43,14 @@ public:
                                 const std::string& branch, const std::string& birthdate) const;
     const std::string& medicalInstitutionCode() const { return medicalInstitutionCode_; }
     const SimulatedFault& globalFault() const { return globalFault_; }
+    // The revocation list: card_serial values in "revoked_card_serials".
+    bool isRevoked(const std::string& cardSerial) const { return revokedCardSerials_.count(cardSerial) > 0; }
 
 private:
     std::vector<DemoPerson> people_;
     std::string medicalInstitutionCode_;
     SimulatedFault globalFault_;
+    std::set<std::string> revokedCardSerials_;
 };
 
 // The answer for a person at a time (ProcessExecutionTime, dates) and by which reference.

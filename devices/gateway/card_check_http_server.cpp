@@ -41,15 +41,15 @@ void sendRefusal(HTTPServerResponse& response, HTTPResponse::HTTPStatus status, 
 
 Problem malformed(const std::string& why) { return {std::string(card_check::kMalformedRequest), why}; }
 
-// The body, or nullopt when it is larger than the protocol allows.
+// The body, or nullopt when it is larger than the protocol allows. An oversized body is drained
+// (up to 1 MiB) so that the client reads the refusal rather than a reset connection.
 std::optional<std::string> readBody(HTTPServerRequest& request) {
-    if (request.hasContentLength() && request.getContentLength64() > static_cast<Poco::Int64>(card_check::kMaxRequestBytes))
-        return std::nullopt;
     std::string body(card_check::kMaxRequestBytes + 1, '\0');
     request.stream().read(body.data(), static_cast<std::streamsize>(body.size()));
     body.resize(static_cast<std::size_t>(request.stream().gcount()));
-    if (body.size() > card_check::kMaxRequestBytes) return std::nullopt;
-    return body;
+    if (body.size() <= card_check::kMaxRequestBytes) return body;
+    request.stream().ignore(1024 * 1024);
+    return std::nullopt;
 }
 
 Outcome<CardCheckRequest> parseVerifyRequest(const std::string& body) {

@@ -1,11 +1,11 @@
 #include "devices/gateway/http_card_check_client.h"
 
+#include <Poco/Exception.h>
 #include <Poco/JSON/Object.h>
 #include <Poco/JSON/Parser.h>
 #include <Poco/Net/HTTPClientSession.h>
 #include <Poco/Net/HTTPRequest.h>
 #include <Poco/Net/HTTPResponse.h>
-#include <Poco/Net/NetException.h>
 #include <Poco/StreamCopier.h>
 #include <Poco/URI.h>
 
@@ -90,11 +90,7 @@ Outcome<HttpCardCheckClient::HttpReply> HttpCardCheckClient::post(std::string_vi
         return reply;
     } catch (const Poco::TimeoutException&) {
         return timedOut();
-    } catch (const Poco::Net::ConnectionRefusedException&) {
-        return unreachable();
-    } catch (const Poco::Net::NetException&) {
-        return unreachable();
-    } catch (const Poco::IOException&) {
+    } catch (const Poco::IOException&) {  // refused, reset, no route (Poco::Net::NetException and kin)
         return unreachable();
     } catch (const Poco::Exception&) {
         return badAnswer();

@@ -20,9 +20,8 @@ trap cleanup EXIT
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
 mkdir -p "$work/conf"
 printf 'FRIENDLYNAME "Virtual PCD"\nDEVICENAME   /dev/null:0x%x\nLIBPATH      /usr/lib/pcsc/drivers/serial/libifdvpcd.so\nCHANNELID    0x%x\n' "$port" "$port" > "$work/conf/vpcd"
-ca=$root/resources/demo/ca
-if [[ -f $ca/demo_ca.key.pem ]]; then cp "$ca/demo_ca.key.pem" "$work/ca.key"; cp "$ca/demo_ca.cert.pem" "$work/ca.pem"
-else openssl req -x509 -newkey rsa:2048 -nodes -keyout "$work/ca.key" -out "$work/ca.pem" -days 3650 -subj "/CN=Bench CA" 2>/dev/null; fi
+ca=$root/resources/demo/ca   # the demo CA: issues the virtual cards, trusted by the simulator
+cp "$ca/demo_ca.key.pem" "$work/ca.key"; cp "$ca/demo_ca.cert.pem" "$work/ca.pem"
 "$cli" sim card --make-profiles --dataset "$root/resources/demo/oqs_dataset.json" --ca-key "$work/ca.key" --ca-cert "$work/ca.pem" --out "$work/cards" >/dev/null
 /usr/sbin/pcscd --foreground -c "$work/conf" > "$work/pcscd.log" 2>&1 & pids+=($!)
 sleep 1

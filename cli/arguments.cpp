@@ -33,4 +33,18 @@ std::string Options::required(const std::string& name) const {
     return *found;
 }
 
+int numberOption(const Options& options, const std::string& name, int fallback, int low, int high) {
+    auto text = options.value(name);
+    if (!text) return fallback;
+    std::size_t used = 0;
+    int number = low - 1;
+    try {
+        number = std::stoi(*text, &used);
+    } catch (const std::exception&) {
+    }
+    if (used != text->size() || number < low || number > high)
+        throw std::invalid_argument(name + " must be a number from " + std::to_string(low) + " to " + std::to_string(high));
+    return number;
+}
+
 }  // namespace madoguchi::cli

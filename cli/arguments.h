@@ -27,5 +27,8 @@ private:
     std::vector<std::string> positional_;
 };
 
+// The integer value of option `name` (fallback when absent); throws std::invalid_argument
+// naming the option when it is not a whole number from low to high.
+int numberOption(const Options& options, const std::string& name, int fallback, int low, int high);
 
 }  // namespace madoguchi::cli

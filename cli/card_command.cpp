@@ -3,15 +3,21 @@
 //   card pin-status  [--wait-ms N]
 //   card verify-pin  [--wait-ms N]           (the PIN is read from standard input, never argv)
 //   card sign --challenge-hex HEX [--wait-ms N]  (PIN from standard input, then signs)
+//   card check --url http://127.0.0.1:N [--wait-ms N] [--timeout-ms N] [--xml-out FILE]
+//       the direct card check: PIN from standard input, then the gateway's challenge signed by
+//       the card, checked by the gateway (`sim oqs --http-port N`); prints the result as JSON
 #include <Poco/JSON/Object.h>
 
 #include <fstream>
 #include <iostream>
 #include <stdexcept>
 
+#include "app/resources.h"
 #include "arguments.h"
 #include "commands.h"
 #include "devices/card/my_number_card.h"
+#include "devices/gateway/http_card_check_client.h"
+#include "devices/gateway/result_json.h"
 #include "domain/certificate_rules.h"
 #include "json_output.h"
 
@@ -68,19 +74,36 @@ Outcome<PinVerification> verifyFromStdin(card::PcscMyNumberCard& myNumber) {
     return myNumber.verifyPin(pin);  // wiped inside
 }
 
+// The direct card check after an accepted PIN: the result JSON (keys as in `oqs parse`).
+Outcome<bool> checkWithGateway(card::PcscMyNumberCard& myNumber, const Options& options, Poco::JSON::Object& json) {
+    auto codes = app::loadCodeTables();
+    if (!codes) return codes.problem();
+    const auto timeout = std::chrono::milliseconds(numberOption(options, "--timeout-ms", 10000, 1, 600000));
+    gateway::HttpCardCheckClient client(options.required("--url"), codes.value(), timeout);
+    auto answer = client.check(myNumber);
+    if (!answer) return answer.problem();
+    json.set("result", gateway::resultToJson(answer.value().result));
+    if (auto out = options.value("--xml-out")) {
+        std::ofstream file(*out, std::ios::binary);
+        file << answer.value().rawXml;
+    }
+    return true;
+}
+
 }  // namespace
 
 int runCard(const Arguments& args) {
-    if (args.empty()) throw std::invalid_argument("card needs a subcommand: read, pin-status, verify-pin or sign");
+    if (args.empty()) throw std::invalid_argument("card needs a subcommand: read, pin-status, verify-pin, sign or check");
     const std::string sub = args.front();
-    Options options(Arguments(args.begin() + 1, args.end()), {"--wait-ms", "--on", "--der-out", "--challenge-hex"}, {});
+    Options options(Arguments(args.begin() + 1, args.end()), {"--wait-ms", "--on", "--der-out", "--challenge-hex", "--url", "--timeout-ms", "--xml-out"}, {});
     std::optional<Date> on;
     if (auto text = options.value("--on")) {
         on = Date::parseIso(*text);
         if (!on) throw std::invalid_argument("--on must be a date YYYY-MM-DD");
     }
-    if (sub != "read" && sub != "pin-status" && sub != "verify-pin" && sub != "sign")
+    if (sub != "read" && sub != "pin-status" && sub != "verify-pin" && sub != "sign" && sub != "check")
         throw std::invalid_argument("unknown card subcommand: " + sub);
+    if (sub == "check") options.required("--url");
 
     auto context = card::PcscContext::establish();
     if (!context) return fail(context.problem());
@@ -113,6 +136,10 @@ int runCard(const Arguments& args) {
             auto signature = myNumber.signWithAuthKey(fromHex(options.required("--challenge-hex")));
             if (!signature) return fail(signature.problem());
             json.set("signature_hex", card::toHex(signature.value()));
+        }
+        if (sub == "check" && verified.value().accepted) {
+            auto checked = checkWithGateway(myNumber, options, json);
+            if (!checked) return fail(checked.problem());
         }
     }
     json.set("apdus", static_cast<int>(reader.value()->apduCount()));

@@ -34,9 +34,9 @@ void printUsage() {
                  "  scenario FILE\n"
                  "  oqs parse FILE | oqs query --root DIR --insurer N --number N [--symbol S]\n"
                  "        [--branch B] --birth YYYY-MM-DD\n"
-                 "  sim oqs --root DIR [--dataset FILE]\n"
+                 "  sim oqs --root DIR [--dataset FILE] [--http-port N [--ca-cert PEM]]\n"
                  "  sim card --profile FILE\n"
-                 "  card ...\n"
+                 "  card read|pin-status|verify-pin|sign|check [--url http://127.0.0.1:N]\n"
                  "  report daily|followup|usage [--date D] [--month M] [--format json|csv] [--db FILE]\n"
                  "  audit verify [--db FILE]\n"
                  "  journal generate --db FILE --start YYYY-MM-DD --days N --per-day N [--seed N]\n";

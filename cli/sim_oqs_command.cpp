@@ -1,4 +1,8 @@
 // madoguchi-cli sim oqs: the terminal's 連携アプリ, answering req/ in res/ from the demo dataset.
+//   sim oqs --root DIR [--dataset FILE] [--once] [--face ID --method face|pin|visual]
+//   sim oqs --root DIR --http-port N [--ca-cert PEM] [--challenge-ttl-ms N]
+//       also serves the direct card check on http://127.0.0.1:N (0 picks a free port; the port is
+//       printed as {"http_port": N} on standard output). The CA defaults to resources/demo/ca.
 #include <atomic>
 #include <csignal>
 #include <iostream>
@@ -9,6 +13,7 @@
 #include "app/system_clock.h"
 #include "arguments.h"
 #include "commands.h"
+#include "devices/gateway/card_check_http_server.h"
 #include "devices/gateway/terminal_simulator.h"
 
 namespace madoguchi::cli {
@@ -17,14 +22,42 @@ namespace {
 std::atomic<bool> stopRequested{false};
 void requestStop(int) { stopRequested = true; }
 
-gateway::TerminalSimulator makeSimulator(const Options& options, const Clock& clock) {
+CodeTables codeTables() {
     auto codes = app::loadCodeTables();
     if (!codes) throw std::runtime_error(codes.problem().message);
+    return codes.value();
+}
+
+gateway::TerminalSimulator makeSimulator(const Options& options, const CodeTables& codes, const Clock& clock) {
     std::string datasetPath = options.value("--dataset").value_or(app::resourcePath("demo/oqs_dataset.json").string());
-    auto dataset = gateway::DemoDataset::load(datasetPath, codes.value());
+    auto dataset = gateway::DemoDataset::load(datasetPath, codes);
     if (!dataset) throw std::invalid_argument(dataset.problem().message);
     return gateway::TerminalSimulator(gateway::FolderLayout{options.required("--root")}, std::move(dataset).value(),
-                                      codes.value(), clock);
+                                      codes, clock);
+}
+
+// The direct card check on 127.0.0.1, over the simulator's dataset.
+struct CardCheckEndpoint {
+    std::unique_ptr<gateway::CardCheckService> service;
+    std::unique_ptr<gateway::CardCheckHttpServer> server;
+};
+
+CardCheckEndpoint startCardCheck(const Options& options, const gateway::TerminalSimulator& simulator,
+                                 const CodeTables& codes, const Clock& clock) {
+    const auto caPath = options.value("--ca-cert").value_or(app::resourcePath("demo/ca/demo_ca.cert.pem").string());
+    auto verifier = gateway::CardCertificateVerifier::fromPemFile(caPath);
+    if (!verifier) throw std::invalid_argument(verifier.problem().message);
+    const auto lifetime = std::chrono::milliseconds(numberOption(options, "--challenge-ttl-ms", 30000, 1, 600000));
+    CardCheckEndpoint endpoint;
+    endpoint.service = std::make_unique<gateway::CardCheckService>(simulator.dataset(), codes,
+                                                                   std::move(verifier).value(), clock, lifetime);
+    auto server = gateway::CardCheckHttpServer::start(
+        *endpoint.service, static_cast<std::uint16_t>(numberOption(options, "--http-port", 0, 0, 65535)));
+    if (!server) throw std::runtime_error(server.problem().message);
+    endpoint.server = std::move(server).value();
+    std::cout << "{\"http_port\": " << endpoint.server->port() << ", \"url\": \"http://127.0.0.1:"
+              << endpoint.server->port() << "\"}" << std::endl;
+    return endpoint;
 }
 
 int dropFace(gateway::TerminalSimulator& simulator, const Options& options) {
@@ -39,9 +72,11 @@ int dropFace(gateway::TerminalSimulator& simulator, const Options& options) {
 }  // namespace
 
 int runSimOqs(const Arguments& args) {
-    Options options(args, {"--root", "--dataset", "--face", "--method"}, {"--once"});
+    Options options(args, {"--root", "--dataset", "--face", "--method", "--http-port", "--ca-cert", "--challenge-ttl-ms"},
+                    {"--once"});
     app::SystemClock clock;
-    auto simulator = makeSimulator(options, clock);
+    const auto codes = codeTables();
+    auto simulator = makeSimulator(options, codes, clock);
     if (options.value("--face")) return dropFace(simulator, options);
     if (options.flag("--once")) {
         std::cout << "{\"answered\": " << simulator.serveOnce() << "}\n";
@@ -49,6 +84,8 @@ int runSimOqs(const Arguments& args) {
     }
     std::signal(SIGINT, requestStop);
     std::signal(SIGTERM, requestStop);
+    CardCheckEndpoint cardCheck;
+    if (options.value("--http-port")) cardCheck = startCardCheck(options, simulator, codes, clock);
     std::cerr << "sim oqs: answering " << options.required("--root") << "/req in res/ (Ctrl+C stops)\n";
     while (!stopRequested) {
         simulator.serveOnce();

@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Card benchmark through the real stack: pcscd (foreground, private reader config: vpcd on a free
 # port) + `madoguchi-cli sim card` with a profile generated from the gateway simulator's dataset.
-# Prints: bench_card's tap figures, then our CLI and OpenSC's pkcs15-tool reading the same
-# certificate (one process per read), with APDUs per read.
+# Also starts the gateway simulator (`madoguchi-cli sim oqs --http-port 0`, trusting the same demo
+# CA) for the card-tap-to-eligibility-result figures.
+# Prints: bench_card's tap figures (sign only, then tap to eligibility result over HTTP), then our
+# CLI and OpenSC's pkcs15-tool reading the same certificate (one process per read), with APDUs.
 # Usage: bench/card/run_card_bench.sh BUILD_DIR [TAPS]   (needs no pcscd already running)
 set -euo pipefail
 build=${1:?usage: run_card_bench.sh BUILD_DIR [TAPS]}
@@ -18,17 +20,23 @@ trap cleanup EXIT
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
 mkdir -p "$work/conf"
 printf 'FRIENDLYNAME "Virtual PCD"\nDEVICENAME   /dev/null:0x%x\nLIBPATH      /usr/lib/pcsc/drivers/serial/libifdvpcd.so\nCHANNELID    0x%x\n' "$port" "$port" > "$work/conf/vpcd"
-ca=$root/resources/demo/ca
-if [[ -f $ca/demo_ca.key.pem ]]; then cp "$ca/demo_ca.key.pem" "$work/ca.key"; cp "$ca/demo_ca.cert.pem" "$work/ca.pem"
-else openssl req -x509 -newkey rsa:2048 -nodes -keyout "$work/ca.key" -out "$work/ca.pem" -days 3650 -subj "/CN=Bench CA" 2>/dev/null; fi
+ca=$root/resources/demo/ca   # the demo CA: issues the virtual cards, trusted by the simulator
+cp "$ca/demo_ca.key.pem" "$work/ca.key"; cp "$ca/demo_ca.cert.pem" "$work/ca.pem"
 "$cli" sim card --make-profiles --dataset "$root/resources/demo/oqs_dataset.json" --ca-key "$work/ca.key" --ca-cert "$work/ca.pem" --out "$work/cards" >/dev/null
 /usr/sbin/pcscd --foreground -c "$work/conf" > "$work/pcscd.log" 2>&1 & pids+=($!)
 sleep 1
 "$cli" sim card --profile "$work/cards/P001.json" --port "$port" 2> "$work/sim.log" & pids+=($!)
+"$cli" sim oqs --root "$work/oqs" --ca-cert "$work/ca.pem" --http-port 0 > "$work/oqs.out" 2> "$work/oqs.log" & pids+=($!)
 sleep 1
+url=$(sed -n 's/.*"url": "\([^"]*\)".*/\1/p' "$work/oqs.out")
+[[ -n $url ]] || { echo "sim oqs printed no URL" >&2; cat "$work/oqs.log" >&2; exit 1; }
 
-echo "== bench_card: $taps taps =="
+echo "== bench_card: $taps taps, sign only =="
 echo 1234 | "$bench" --taps "$taps"
+echo "== bench_card: $taps taps, card tap to eligibility result via $url =="
+echo 1234 | "$bench" --taps "$taps" --url "$url"
+echo -n "madoguchi-cli card check (one process, whole path): "
+echo 1234 | "$cli" card check --url "$url" | grep -E '"apdus"' | tr -dc '0-9'; echo " APDUs"
 
 percentiles() {  # reads ms values, prints p50 p95
     sort -n | awk '{v[NR]=$1} END {i50=int(0.5*(NR-1)+0.5)+1; i95=int(0.95*(NR-1)+0.5)+1; printf "p50 %.1f ms  p95 %.1f ms\n", v[i50], v[i95]}'

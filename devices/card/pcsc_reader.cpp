@@ -127,12 +127,12 @@ Outcome<ResponseApdu> PcscReader::transmit(const CommandApdu& command) {
                                       raw.data(), &length);
     if (result != SCARD_S_SUCCESS) return problemFromPcsc(cardGoneOr(result));
     raw.resize(length);
-    if (raw.size() < 2) return problemFromPcsc(SCARD_W_UNRESPONSIVE_CARD);
+    if (raw.size() < 2) return problemFromPcsc(cardGoneOr(SCARD_W_UNRESPONSIVE_CARD));
     return ResponseApdu::decode(raw);
 }
 
-// A transmit cut short (SCARD_E_NOT_TRANSACTED, a communication error) usually means the card
-// left the field: ask the reader (briefly, pcscd notices a removal within its polling period) so
+// A transmit cut short (SCARD_E_NOT_TRANSACTED, a communication error, or an answer without a
+// status word, as vpcd gives when the card goes mid-command) usually means the card left the field: ask the reader (briefly, pcscd notices a removal within its polling period) so
 // that the receptionist hears "the card was removed" rather than a generic error.
 LONG PcscReader::cardGoneOr(LONG result) const {
     if (result == SCARD_W_REMOVED_CARD || result == SCARD_E_NO_SERVICE || result == SCARD_E_SHARING_VIOLATION)

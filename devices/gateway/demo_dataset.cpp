@@ -125,6 +125,9 @@ Outcome<DemoDataset> DemoDataset::parse(const std::string& json, const CodeTable
         if (!people) return Problem{"dataset.malformed", "the dataset has no \"people\" list"};
         for (std::size_t i = 0; i < people->size(); ++i)
             dataset.people_.push_back(person(people->getObject(i), dataset.medicalInstitutionCode_, codes));
+        if (auto revoked = root->getArray("revoked_card_serials"))
+            for (std::size_t i = 0; i < revoked->size(); ++i)
+                dataset.revokedCardSerials_.insert(revoked->getElement<std::string>(static_cast<unsigned>(i)));
         return dataset;
     } catch (const Poco::Exception& error) {
         return Problem{"dataset.malformed", "the dataset is not valid: " + error.displayText()};

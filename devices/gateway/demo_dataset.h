@@ -4,6 +4,7 @@
 #include <Poco/JSON/Object.h>
 #include <filesystem>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -43,11 +44,14 @@ public:
                                 const std::string& branch, const std::string& birthdate) const;
     const std::string& medicalInstitutionCode() const { return medicalInstitutionCode_; }
     const SimulatedFault& globalFault() const { return globalFault_; }
+    // The revocation list: card_serial values in "revoked_card_serials".
+    bool isRevoked(const std::string& cardSerial) const { return revokedCardSerials_.count(cardSerial) > 0; }
 
 private:
     std::vector<DemoPerson> people_;
     std::string medicalInstitutionCode_;
     SimulatedFault globalFault_;
+    std::set<std::string> revokedCardSerials_;
 };
 
 // One insured person as the dataset describes them (docs/gateway.md), codes decoded.

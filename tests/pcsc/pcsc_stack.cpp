@@ -49,33 +49,11 @@ void writeFile(const fs::path& file, const std::string& text) {
     out << text;
 }
 
-// A self-signed demo CA, unless the project's demo CA is there (the gateway simulator trusts it).
+// The project's demo CA (resources/demo/ca): the gateway simulator trusts it by default.
 void provideCa(const fs::path& dir) {
     const fs::path demo = fs::path(MADOGUCHI_RESOURCES_DIR) / "demo" / "ca";
-    if (fs::exists(demo / "demo_ca.key.pem") && fs::exists(demo / "demo_ca.cert.pem")) {
-        fs::copy_file(demo / "demo_ca.key.pem", dir / "ca.key.pem");
-        fs::copy_file(demo / "demo_ca.cert.pem", dir / "ca.cert.pem");
-        return;
-    }
-    EVP_PKEY* key = EVP_RSA_gen(2048);
-    X509* cert = X509_new();
-    X509_set_version(cert, 2);
-    ASN1_INTEGER_set(X509_get_serialNumber(cert), 1);
-    X509_gmtime_adj(X509_getm_notBefore(cert), -86400L * 3650);
-    X509_gmtime_adj(X509_getm_notAfter(cert), 86400L * 3650);
-    X509_NAME* name = X509_get_subject_name(cert);
-    X509_NAME_add_entry_by_txt(name, "CN", MBSTRING_ASC, reinterpret_cast<const unsigned char*>("Test JPKI CA"), -1, -1, 0);
-    X509_set_issuer_name(cert, name);
-    X509_set_pubkey(cert, key);
-    X509_sign(cert, key, EVP_sha256());
-    FILE* out = std::fopen((dir / "ca.key.pem").c_str(), "w");
-    PEM_write_PrivateKey(out, key, nullptr, nullptr, 0, nullptr, nullptr);
-    std::fclose(out);
-    out = std::fopen((dir / "ca.cert.pem").c_str(), "w");
-    PEM_write_X509(out, cert);
-    std::fclose(out);
-    X509_free(cert);
-    EVP_PKEY_free(key);
+    fs::copy_file(demo / "demo_ca.key.pem", dir / "ca.key.pem");
+    fs::copy_file(demo / "demo_ca.cert.pem", dir / "ca.cert.pem");
 }
 
 }  // namespace

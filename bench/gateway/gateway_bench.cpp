@@ -1,0 +1,143 @@
+// bench_gateway [--seconds S] [--drops N] [--poll-ms P]
+//   1. Result parse throughput (files/s, MB/s) of parseResultXml for a typical single 照会 result
+//      and a 1,000-person result, both written by our own writer (resultXml) from the demo dataset.
+//   2. face/ drop-to-event latency: N results written atomically into a real face/ folder, one at
+//      a time; a watcher thread polls FaceFolderWatcher every P ms; p50/p95/max from the rename to
+//      the moment poll() hands the file over.
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <map>
+#include <mutex>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include <unistd.h>
+
+#include "app/resources.h"
+#include "devices/gateway/demo_dataset.h"
+#include "devices/gateway/face_folder_watcher.h"
+#include "devices/gateway/message_xml.h"
+#include "devices/gateway/result_xml.h"
+#include "devices/gateway/stable_file.h"
+
+using namespace madoguchi;
+using namespace madoguchi::gateway;
+using SteadyClock = std::chrono::steady_clock;
+namespace fs = std::filesystem;
+
+namespace {
+
+double percentile(std::vector<double> values, double p) {
+    std::sort(values.begin(), values.end());
+    return values[static_cast<std::size_t>(p * static_cast<double>(values.size() - 1) + 0.5)];
+}
+
+int option(int argc, char** argv, const std::string& name, int fallback) {
+    for (int i = 1; i + 1 < argc; ++i)
+        if (argv[i] == name) return std::max(1, std::stoi(argv[i + 1]));
+    return fallback;
+}
+
+// A 1,000-person answer: the dataset's people over and over, each with its own number.
+EligibilityResult thousandPersonResult(const DemoDataset& dataset) {
+    EligibilityResult result = answerFor(dataset.people().front(), "20261125093000", false);
+    result.results.clear();
+    for (int i = 0; i < 1000; ++i) {
+        const auto& person = dataset.people()[static_cast<std::size_t>(i) % dataset.people().size()];
+        QualificationRecord record = person.record();
+        record.insuredIdentificationNumber = std::to_string(100000 + i);
+        result.results.push_back(record);
+    }
+    return result;
+}
+
+void parseThroughput(const char* label, const std::string& xml, const CodeTables& codes, double seconds) {
+    if (!parseResultXml(xml, codes)) {
+        std::fprintf(stderr, "bench_gateway: the %s result does not parse\n", label);
+        std::exit(1);
+    }
+    long files = 0;
+    const auto start = SteadyClock::now();
+    const auto until = start + std::chrono::duration<double>(seconds);
+    while (SteadyClock::now() < until) {
+        if (!parseResultXml(xml, codes)) std::exit(1);
+        ++files;
+    }
+    const double elapsed = std::chrono::duration<double>(SteadyClock::now() - start).count();
+    std::printf("parse %-22s %9zu bytes  %10.1f files/s  %7.1f MB/s  (%ld parses)\n", label, xml.size(),
+                static_cast<double>(files) / elapsed, static_cast<double>(files) * static_cast<double>(xml.size()) / elapsed / 1e6,
+                files);
+}
+
+void faceLatency(const DemoDataset& dataset, const CodeTables& codes, int drops, int pollMs) {
+    const fs::path face = fs::temp_directory_path() / ("madoguchi-bench-face-" + std::to_string(::getpid()));
+    fs::create_directories(face);
+    std::mutex mutex;
+    std::map<std::string, SteadyClock::time_point> emitted;
+    std::atomic<bool> running{true};
+    std::thread watcher([&] {
+        FaceFolderWatcher folder(face, codes);
+        while (running) {
+            for (const auto& result : folder.poll()) {
+                std::lock_guard lock(mutex);
+                emitted[result.fileName] = SteadyClock::now();
+            }
+            std::this_thread::sleep_for(std::chrono::milliseconds(pollMs));
+        }
+    });
+    std::vector<double> ms;
+    auto stamp = *LocalDateTime::parseIso("2026-11-25T09:00:00");
+    for (int i = 0; i < drops; ++i) {
+        const auto& person = dataset.people()[static_cast<std::size_t>(i) % dataset.people().size()];
+        stamp.second = i % 60;
+        stamp.minute = i / 60 % 60;
+        const std::string name = "OQSsiquc01res_face_face_" + person.id + "_" + stamp.compact() + ".xml";
+        const std::string xml = resultXml(answerFor(person, stamp.compact(), true));
+        std::this_thread::sleep_for(std::chrono::milliseconds(7 + i % 11));  // drops land at any point of a poll cycle
+        const auto dropped = SteadyClock::now();
+        writeFileAtomically(face / name, xml);
+        for (;;) {
+            {
+                std::lock_guard lock(mutex);
+                if (auto found = emitted.find(name); found != emitted.end()) {
+                    ms.push_back(std::chrono::duration<double, std::milli>(found->second - dropped).count());
+                    break;
+                }
+            }
+            std::this_thread::sleep_for(std::chrono::microseconds(200));
+        }
+    }
+    running = false;
+    watcher.join();
+    fs::remove_all(face);
+    std::printf("face/ drop to event: %d drops, poll every %d ms: p50 %.1f ms  p95 %.1f ms  max %.1f ms\n", drops, pollMs,
+                percentile(ms, 0.5), percentile(ms, 0.95), *std::max_element(ms.begin(), ms.end()));
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    const int seconds = option(argc, argv, "--seconds", 3);
+    const int drops = option(argc, argv, "--drops", 200);
+    const int pollMs = option(argc, argv, "--poll-ms", 10);
+    auto codes = app::loadCodeTables();
+    if (!codes) {
+        std::fprintf(stderr, "bench_gateway: %s\n", codes.problem().message.c_str());
+        return 1;
+    }
+    auto dataset = DemoDataset::load(app::resourcePath("demo/oqs_dataset.json"), codes.value());
+    if (!dataset) {
+        std::fprintf(stderr, "bench_gateway: %s\n", dataset.problem().message.c_str());
+        return 1;
+    }
+    const std::string single = resultXml(answerFor(dataset.value().people().front(), "20261125093000", false));
+    const std::string bulk = resultXml(thousandPersonResult(dataset.value()));
+    parseThroughput("single result", single, codes.value(), seconds);
+    parseThroughput("1,000-person result", bulk, codes.value(), seconds);
+    faceLatency(dataset.value(), codes.value(), drops, pollMs);
+    return 0;
+}

@@ -1,0 +1,43 @@
+#pragma once
+// The gateway side of the direct card check: is this the auth certificate of a genuine card
+// (chain to a trusted JPKI CA with OpenSSL's X509_verify_cert), still usable (the domain's
+// 3-month grace after expiry, DOMAIN.md §6), and did its key sign the challenge (PKCS#1 v1.5,
+// SHA-256)? Refusals are Problems whose codes are the card_check refusal codes.
+#include <cstdint>
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "domain/certificate_rules.h"
+#include "domain/date.h"
+#include "domain/outcome.h"
+
+struct x509_store_st;
+
+namespace madoguchi::gateway {
+
+struct VerifiedCardCertificate {
+    std::string serialDecimal;  // the dataset's card_serial
+    Date notAfter;              // JST calendar date
+    CertificateStanding standing;
+};
+
+class CardCertificateVerifier {
+public:
+    // Trusts every certificate in the PEM file (the demo CA: resources/demo/ca/demo_ca.cert.pem).
+    static Outcome<CardCertificateVerifier> fromPemFile(const std::filesystem::path& caCertificates);
+
+    // `now` is the facility's local time (JST). An expired certificate passes the chain check
+    // and is then judged by the grace rule.
+    Outcome<VerifiedCardCertificate> verify(const std::vector<std::uint8_t>& certificateDer,
+                                            const std::vector<std::uint8_t>& challenge,
+                                            const std::vector<std::uint8_t>& signature,
+                                            const LocalDateTime& now) const;
+
+private:
+    explicit CardCertificateVerifier(std::shared_ptr<x509_store_st> store) : store_(std::move(store)) {}
+    std::shared_ptr<x509_store_st> store_;  // read-only after loading: shared by server threads
+};
+
+}  // namespace madoguchi::gateway

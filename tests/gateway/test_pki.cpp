@@ -1,0 +1,97 @@
+#include "test_pki.h"
+
+#include <openssl/bn.h>
+#include <openssl/evp.h>
+#include <openssl/pem.h>
+#include <openssl/x509.h>
+#include <openssl/x509v3.h>
+
+#include <cstdio>
+#include <stdexcept>
+
+namespace madoguchi::test {
+namespace {
+
+KeyPtr newKey() { return KeyPtr(EVP_RSA_gen(2048), EVP_PKEY_free); }
+
+void addName(X509_NAME* name, const char* field, const std::string& value) {
+    X509_NAME_add_entry_by_txt(name, field, MBSTRING_UTF8, reinterpret_cast<const unsigned char*>(value.c_str()), -1, -1, 0);
+}
+
+void addExtension(X509* certificate, int nid, const char* value) {
+    X509V3_CTX context;
+    X509V3_set_ctx(&context, certificate, certificate, nullptr, nullptr, 0);
+    X509_EXTENSION* extension = X509V3_EXT_conf_nid(nullptr, &context, nid, value);
+    X509_add_ext(certificate, extension, -1);
+    X509_EXTENSION_free(extension);
+}
+
+time_t jstEndOfDay(const Date& date) { return static_cast<time_t>(date.daysSinceEpoch() * 86400L + 86399L - 9 * 3600L); }
+
+}  // namespace
+
+TestCa::TestCa(const std::string& commonName) : key_(newKey()), certificate_(X509_new(), X509_free) {
+    X509* cert = certificate_.get();
+    X509_set_version(cert, 2);
+    ASN1_INTEGER_set(X509_get_serialNumber(cert), 1);
+    ASN1_TIME_set(X509_getm_notBefore(cert), jstEndOfDay(*Date::parseIso("2015-01-01")));
+    ASN1_TIME_set(X509_getm_notAfter(cert), jstEndOfDay(*Date::parseIso("2045-12-31")));
+    addName(X509_get_subject_name(cert), "CN", commonName);
+    X509_set_issuer_name(cert, X509_get_subject_name(cert));
+    X509_set_pubkey(cert, key_.get());
+    addExtension(cert, NID_basic_constraints, "critical,CA:TRUE");
+    addExtension(cert, NID_key_usage, "critical,keyCertSign,cRLSign");
+    X509_sign(cert, key_.get(), EVP_sha256());
+}
+
+void TestCa::writeCertificatePem(const std::filesystem::path& file) const {
+    FILE* out = std::fopen(file.c_str(), "w");
+    if (!out) throw std::runtime_error("cannot write " + file.string());
+    PEM_write_X509(out, certificate_.get());
+    std::fclose(out);
+}
+
+IssuedCard TestCa::issue(const std::string& serialDecimal, const Date& notAfter) const {
+    IssuedCard card{newKey(), {}};
+    std::shared_ptr<X509> certificate(X509_new(), X509_free);
+    X509* cert = certificate.get();
+    X509_set_version(cert, 2);
+    BIGNUM* serial = nullptr;
+    BN_dec2bn(&serial, serialDecimal.c_str());
+    BN_to_ASN1_INTEGER(serial, X509_get_serialNumber(cert));
+    BN_free(serial);
+    ASN1_TIME_set(X509_getm_notBefore(cert), jstEndOfDay(notAfter.plusMonths(-60)) - 86399);
+    ASN1_TIME_set(X509_getm_notAfter(cert), jstEndOfDay(notAfter));
+    X509_set_issuer_name(cert, X509_get_subject_name(certificate_.get()));
+    addName(X509_get_subject_name(cert), "CN", "card " + serialDecimal);
+    X509_set_pubkey(cert, card.key.get());
+    X509_sign(cert, key_.get(), EVP_sha256());
+    unsigned char* der = nullptr;
+    const int length = i2d_X509(cert, &der);
+    card.certificateDer.assign(der, der + length);
+    OPENSSL_free(der);
+    return card;
+}
+
+Bytes signSha256(const KeyPtr& key, const Bytes& message) {
+    EVP_MD_CTX* context = EVP_MD_CTX_new();
+    std::size_t length = 0;
+    EVP_DigestSignInit(context, nullptr, EVP_sha256(), nullptr, key.get());
+    EVP_DigestSign(context, nullptr, &length, message.data(), message.size());
+    Bytes signature(length);
+    EVP_DigestSign(context, signature.data(), &length, message.data(), message.size());
+    EVP_MD_CTX_free(context);
+    signature.resize(length);
+    return signature;
+}
+
+Outcome<AuthCertificateInfo> SoftwareCard::readAuthCertificate() {
+    const Date unknown = *Date::parseIso("2000-01-01");  // the gateway reads the dates from the DER itself
+    return AuthCertificateInfo{card_.certificateDer, "", "", "", unknown, unknown};
+}
+
+Outcome<std::vector<std::uint8_t>> SoftwareCard::signWithAuthKey(const std::vector<std::uint8_t>& challenge) {
+    return signSha256(card_.key, challenge);
+}
+
+}  // namespace madoguchi::test

@@ -60,4 +60,17 @@ BillingMonthStanding standingForBillingMonth(const Date& billingMonth, const std
     return standing;
 }
 
+UsageReport computeUsageReport(const Date& month, const std::vector<VisitSummary>& visits,
+                               const std::map<Date, int>& official, const BonusTierTable& tiers) {
+    Date first = month.firstOfMonth();
+    std::map<Date, MonthlyUsage> byMonth;
+    for (int back = 0; back <= kUsageMonthsBack; ++back) {
+        Date m = first.plusMonths(-back);
+        auto entered = official.find(m);
+        byMonth.insert_or_assign(
+            m, usageForMonth(m, visits, entered == official.end() ? std::nullopt : std::optional<int>(entered->second)));
+    }
+    return UsageReport{byMonth.at(first), standingForBillingMonth(first, byMonth, tiers)};
+}
+
 }  // namespace madoguchi

@@ -58,4 +58,16 @@ struct BillingMonthStanding {
 BillingMonthStanding standingForBillingMonth(const Date& billingMonth, const std::map<Date, MonthlyUsage>& usage,
                                              const BonusTierTable& tiers);
 
+// The usage report for one month: its estimate beside the official figure, and the standing of
+// that month as a billing month (its months −3/−4/−5), so the visits needed reach 5 months back.
+inline constexpr int kUsageMonthsBack = 5;
+struct UsageReport {
+    MonthlyUsage month;
+    BillingMonthStanding standing;
+};
+// `visits` should cover the month and the kUsageMonthsBack months before it; `official` maps the
+// first of a month to the rate the manager entered.
+UsageReport computeUsageReport(const Date& month, const std::vector<VisitSummary>& visits,
+                               const std::map<Date, int>& official, const BonusTierTable& tiers);
+
 }  // namespace madoguchi

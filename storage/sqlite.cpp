@@ -14,6 +14,14 @@ namespace {
 
 bool StorageError::diskFull() const { return (sqliteCode & 0xff) == SQLITE_FULL || (sqliteCode & 0xff) == SQLITE_IOERR; }
 
+bool StorageError::transient() const {
+    int primary = sqliteCode & 0xff;
+    return diskFull() || primary == SQLITE_BUSY || primary == SQLITE_LOCKED || primary == SQLITE_READONLY ||
+           primary == SQLITE_CANTOPEN || primary == SQLITE_NOMEM;
+}
+
+bool StorageError::constraint() const { return (sqliteCode & 0xff) == SQLITE_CONSTRAINT; }
+
 Database::Database(const std::filesystem::path& path, bool readOnly) {
     int flags = readOnly ? SQLITE_OPEN_READONLY : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
     if (sqlite3_open_v2(path.c_str(), &db_, flags | SQLITE_OPEN_FULLMUTEX, nullptr) != SQLITE_OK) {

@@ -14,8 +14,10 @@ namespace madoguchi::storage {
 
 struct StorageError : std::runtime_error {
     StorageError(const std::string& what, int code) : std::runtime_error(what), sqliteCode(code) {}
-    int sqliteCode;
-    bool diskFull() const;
+    int sqliteCode;  // extended result code
+    bool diskFull() const;   // no space left, or the disk fails (I/O error)
+    bool transient() const;  // worth retrying later: disk full or failing, file busy or locked
+    bool constraint() const; // the data was refused (duplicate key, foreign key): retrying won't help
 };
 
 class Statement;

@@ -2,6 +2,7 @@
 
 #include <Poco/JSON/Object.h>
 #include <cstdlib>
+#include <ctime>
 #include <sstream>
 
 #include "app/visit_record_json.h"
@@ -18,10 +19,33 @@ Problem storageProblem(const StorageError& error) {
                    std::string(N_("The visit could not be saved; it is kept in memory and retried.")) + " " + error.what()};
 }
 
+Problem rejectedProblem(const StorageError& error) {
+    return Problem{"journal.rejected",
+                   std::string(N_("The journal refused the visit (is its visit number already used?).")) + " " +
+                       error.what()};
+}
+
 std::string json(const VisitRecord& visit) {
     std::ostringstream out;
     app::visitRecordToJson(visit)->stringify(out);
     return out.str();
+}
+
+bool alreadySaved(Database& db, const VisitRecord& visit) {
+    Statement query = db.prepare("SELECT record_json FROM visits WHERE id = ?");
+    query.bind(1, visit.visitId);
+    return query.step() && query.text(0) == json(visit);
+}
+
+// The receipt time of a late answer: the gateway's own processing time, else now on this machine.
+std::string receivedAt(const EligibilityResult& result) {
+    if (auto at = LocalDateTime::parseCompact(result.processExecutionTime)) return at->iso();
+    std::time_t now = std::time(nullptr);
+    std::tm local{};
+    localtime_r(&now, &local);
+    char text[32];
+    std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%S", &local);
+    return text;
 }
 
 std::string visitKindName(VisitKind kind) {
@@ -94,14 +118,20 @@ void SqliteVisitJournal::writeVisit(const VisitRecord& v) {
                       std::string(claimRouteName(v.claimRoute))});
 }
 
+void SqliteVisitJournal::saveVisit(const VisitRecord& visit) {
+    Transaction transaction(db_);
+    writeVisit(visit);
+    transaction.commit();
+}
+
 Outcome<bool> SqliteVisitJournal::recordVisit(const VisitRecord& visit) {
     std::lock_guard lock(mutex_);
+    saveUnsavedLocked();  // earlier visits first, so the journal keeps the order of the window
     try {
-        Transaction transaction(db_);
-        writeVisit(visit);
-        transaction.commit();
+        saveVisit(visit);
         return true;
     } catch (const StorageError& error) {
+        if (!error.transient()) return rejectedProblem(error);  // retrying cannot help: say so now
         unsaved_.push_back(visit);
         return storageProblem(error);
     }
@@ -115,7 +145,7 @@ Outcome<bool> SqliteVisitJournal::recordVisits(const std::vector<VisitRecord>& v
         transaction.commit();
         return true;
     } catch (const StorageError& error) {
-        return storageProblem(error);
+        return error.transient() ? storageProblem(error) : rejectedProblem(error);
     }
 }
 
@@ -126,14 +156,18 @@ std::size_t SqliteVisitJournal::unsavedCount() const {
 
 int SqliteVisitJournal::retryUnsaved() {
     std::lock_guard lock(mutex_);
+    return saveUnsavedLocked();
+}
+
+int SqliteVisitJournal::saveUnsavedLocked() {
     int saved = 0;
     while (!unsaved_.empty()) {
         try {
-            Transaction transaction(db_);
-            writeVisit(unsaved_.front());
-            transaction.commit();
+            // A commit whose success was not reported (an I/O error after the write) may already
+            // be in the file: the same record under the same id counts as saved.
+            if (!alreadySaved(db_, unsaved_.front())) saveVisit(unsaved_.front());
         } catch (const StorageError&) {
-            break;
+            break;  // still no space (or still locked): keep the rest, in order, for the next try
         }
         unsaved_.erase(unsaved_.begin());
         ++saved;
@@ -189,7 +223,7 @@ Outcome<bool> SqliteVisitJournal::attachLateAnswer(const std::string& pendingReq
         visit.bind(1, pendingRequestId);
         if (!visit.step()) return Problem{"journal.no_pending", N_("No visit waits for this answer.")};
         std::string visitId = visit.text(0), route = visit.text(1), patient = visit.text(2);
-        std::string at = result.processExecutionTime.size() == 14 ? LocalDateTime::parseCompact(result.processExecutionTime)->iso() : "";
+        std::string at = receivedAt(result);
         db_.prepare("INSERT INTO eligibility_snapshots(visit_id, received_at, raw_xml) VALUES(?,?,?)")
             .bind(1, visitId).bind(2, at).bind(3, rawXml).run();
         db_.prepare("UPDATE visits SET pending_request_id = '', validity = ? WHERE id = ?")
@@ -210,7 +244,7 @@ Outcome<bool> SqliteVisitJournal::attachLateAnswer(const std::string& pendingReq
 
 std::vector<VisitSummary> SqliteVisitJournal::visitsBetween(const Date& from, const Date& to) {
     std::lock_guard lock(mutex_);
-    Statement query = db_.prepare(std::string(kSummaryColumns) + "WHERE v.visit_date BETWEEN ? AND ? ORDER BY v.started_at");
+    Statement query = db_.prepare(std::string(kSummaryColumns) + "WHERE v.visit_date BETWEEN ? AND ? ORDER BY v.started_at, v.id");
     query.bind(1, from.iso()).bind(2, to.iso());
     std::vector<VisitSummary> visits;
     while (query.step()) visits.push_back(summaryFrom(query));
@@ -220,7 +254,7 @@ std::vector<VisitSummary> SqliteVisitJournal::visitsBetween(const Date& from, co
 std::vector<VisitSummary> SqliteVisitJournal::followUps() {
     std::lock_guard lock(mutex_);
     Statement query = db_.prepare(std::string(kSummaryColumns) +
-                                  "WHERE v.claim_route IN ('old', 'unknown') AND v.cancelled = 0 ORDER BY v.started_at");
+                                  "WHERE v.claim_route IN ('old', 'unknown') AND v.cancelled = 0 ORDER BY v.started_at, v.id");
     std::vector<VisitSummary> visits;
     while (query.step()) visits.push_back(summaryFrom(query));
     return visits;
@@ -257,7 +291,9 @@ Outcome<bool> SqliteVisitJournal::setOfficialRate(const Date& month, int basisPo
 void SqliteVisitJournal::recordAccess(const std::string& staffId, const std::string& patientId, const std::string& what,
                                       const LocalDateTime& at) {
     std::lock_guard lock(mutex_);
+    Transaction transaction(db_);  // the chain's last row must not move between reading it and appending
     appendAudit(db_, {at.iso(), staffId, "patient.read", patientId, "", what});
+    transaction.commit();
 }
 
 }  // namespace madoguchi::storage

@@ -82,7 +82,7 @@ SqliteVisitJournal::SqliteVisitJournal(const std::filesystem::path& path) : db_(
 
 void SqliteVisitJournal::writeVisit(const VisitRecord& v) {
     if (!v.patientId.empty()) {
-        db_.prepare("INSERT INTO patients(id, name, name_kana, birth_date, sex, address, phone, employer, updated_at) "
+        db_.cached("INSERT INTO patients(id, name, name_kana, birth_date, sex, address, phone, employer, updated_at) "
                     "VALUES(?,?,?,?,?,?,?,?,?) ON CONFLICT(id) DO UPDATE SET name=excluded.name, "
                     "name_kana=excluded.name_kana, birth_date=excluded.birth_date, sex=excluded.sex, "
                     "address=excluded.address, phone=excluded.phone, employer=excluded.employer, "
@@ -93,7 +93,7 @@ void SqliteVisitJournal::writeVisit(const VisitRecord& v) {
             .bind(9, v.completedAt.iso())
             .run();
     }
-    Statement insert = db_.prepare(
+    Statement insert = db_.cached(
         "INSERT INTO visits(id, patient_id, visit_date, started_at, completed_at, staff_id, identity_method, "
         "identity_confirmed_by, source, validity, claim_route, insurer_number, card_symbol, card_number, card_branch, "
         "share_tenths, share_basis, points, copay_yen, full_charge_reason, cancelled, pending_request_id, record_json, "
@@ -112,7 +112,7 @@ void SqliteVisitJournal::writeVisit(const VisitRecord& v) {
         .bind(22, v.pendingRequestId).bind(23, json(v)).bind(24, visitKindName(v.visitKind))
         .run();
     if (!v.rawGatewayXml.empty())
-        db_.prepare("INSERT INTO eligibility_snapshots(visit_id, received_at, raw_xml) VALUES(?,?,?)")
+        db_.cached("INSERT INTO eligibility_snapshots(visit_id, received_at, raw_xml) VALUES(?,?,?)")
             .bind(1, v.visitId).bind(2, v.completedAt.iso()).bind(3, v.rawGatewayXml).run();
     appendAudit(db_, {v.completedAt.iso(), v.staffId, "visit.recorded", v.patientId, v.visitId,
                       std::string(claimRouteName(v.claimRoute))});

@@ -75,7 +75,20 @@ std::filesystem::path defaultJournalPath(const std::string& facility) {
     return base / "madoguchi" / (facility + ".sqlite3");
 }
 
-SqliteVisitJournal::SqliteVisitJournal(const std::filesystem::path& path) : db_(path) {
+namespace {
+
+// The default folder does not exist on a new machine: make it (private to the user) first.
+const std::filesystem::path& withFolder(const std::filesystem::path& path) {
+    if (path.has_parent_path() && !std::filesystem::exists(path.parent_path())) {
+        std::filesystem::create_directories(path.parent_path());
+        std::filesystem::permissions(path.parent_path(), std::filesystem::perms::owner_all);
+    }
+    return path;
+}
+
+}  // namespace
+
+SqliteVisitJournal::SqliteVisitJournal(const std::filesystem::path& path) : db_(withFolder(path)) {
     configureConnection(db_);
     migrate(db_);
 }

@@ -38,6 +38,15 @@ BOOST_AUTO_TEST_CASE(DefaultPathIsUnderTheXdgDataFolder) {
     BOOST_CHECK_EQUAL(storage::defaultJournalPath().string(), "/home/uketsuke/.local/share/madoguchi/facility.sqlite3");
 }
 
+BOOST_AUTO_TEST_CASE(TheFirstStartCreatesTheJournalsFolder) {
+    TempFolder folder;
+    auto file = folder / "data/madoguchi/clinic.sqlite3";
+    storage::SqliteVisitJournal journal(file);
+    BOOST_CHECK(std::filesystem::exists(file));
+    BOOST_CHECK((std::filesystem::status(file.parent_path()).permissions() & std::filesystem::perms::all) ==
+                std::filesystem::perms::owner_all);
+}
+
 BOOST_AUTO_TEST_CASE(ARecordedVisitIsReadBackAsTheLastEligibility) {
     TempFolder folder;
     auto file = folder / "journal.sqlite3";

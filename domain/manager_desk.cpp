@@ -18,7 +18,7 @@ Outcome<UsageReport> usageReport(const StaffMember& who, ManagerJournal& journal
                                  const BonusTierTable& tiers) {
     if (auto allowed = requirePermission(who, Permission::ViewReports); !allowed) return allowed.problem();
     Date first = month.firstOfMonth();
-    auto visits = journal.visitsBetween(first.plusMonths(-kUsageMonthsBack), first.plusMonths(1).plusDays(-1));
+    auto visits = journal.usageVisitsBetween(first.plusMonths(-kUsageMonthsBack), first.plusMonths(1).plusDays(-1));
     return computeUsageReport(first, visits, journal.officialRates(), tiers);
 }
 

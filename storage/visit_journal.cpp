@@ -264,6 +264,19 @@ std::vector<VisitSummary> SqliteVisitJournal::visitsBetween(const Date& from, co
     return visits;
 }
 
+std::vector<UsageVisit> SqliteVisitJournal::usageVisitsBetween(const Date& from, const Date& to) {
+    std::lock_guard lock(mutex_);
+    Statement query = db_.prepare(
+        "SELECT id, COALESCE(patient_id, ''), visit_date, source = 'online_card', cancelled FROM visits "
+        "WHERE visit_date BETWEEN ? AND ?");
+    query.bind(1, from.iso()).bind(2, to.iso());
+    std::vector<UsageVisit> visits;
+    while (query.step())
+        if (auto date = Date::parseIso(query.text(2)))
+            visits.push_back({query.text(0), query.text(1), *date, query.integer(3) != 0, query.integer(4) != 0});
+    return visits;
+}
+
 std::vector<VisitSummary> SqliteVisitJournal::followUps() {
     std::lock_guard lock(mutex_);
     Statement query = db_.prepare(std::string(kSummaryColumns) +

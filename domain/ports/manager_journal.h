@@ -14,6 +14,7 @@ class ManagerJournal {
 public:
     virtual ~ManagerJournal() = default;
     virtual std::vector<VisitSummary> visitsBetween(const Date& from, const Date& to) = 0;  // inclusive
+    virtual std::vector<UsageVisit> usageVisitsBetween(const Date& from, const Date& to) = 0;  // inclusive
     virtual std::vector<VisitSummary> followUps() = 0;  // OLD and UNKNOWN claims, oldest first
     virtual std::map<Date, int> officialRates() = 0;    // first of month → basis points
     virtual Outcome<bool> setOfficialRate(const Date& month, int basisPoints, const std::string& staffId,

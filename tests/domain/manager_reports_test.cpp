@@ -15,6 +15,10 @@ VisitSummary visit(const std::string& id, const std::string& patient, const char
                         source, online ? "1" : "", route, 3, 1000, "", false};
 }
 
+UsageVisit seen(const std::string& id, const std::string& patient, const char* date, bool onlineCard) {
+    return UsageVisit{id, patient, d(date), onlineCard, false};
+}
+
 // The shipped 2025-2026 thresholds (DOMAIN.md §11), in percent.
 const BonusTierTable& tiers() {
     static const BonusTierTable table = BonusTierTable::parse("2025-04\t2025-09\t45\t30\t15\t12\n"
@@ -69,14 +73,15 @@ BOOST_AUTO_TEST_CASE(OnlineChecksAreNotFallbacks) {
 }
 
 BOOST_AUTO_TEST_CASE(TheUsageEstimateCountsDistinctPatientsInTheMonth) {
-    std::vector<VisitSummary> visits{
-        visit("V1", "P1", "2025-11-04", "online_card"),
-        visit("V2", "P1", "2025-11-20", "qualification_certificate"),  // used the card once: counts as a card user
-        visit("V3", "P2", "2025-11-05", "qualification_certificate"),
-        visit("V4", "P3", "2025-11-30", "online_card"),
-        visit("V5", "", "2025-11-30", "self_declaration"),  // no patient number: the visit is the patient
-        visit("V6", "P4", "2025-10-31", "online_card"),     // another month
-        visit("V7", "P5", "2025-12-01", "online_card"),
+    std::vector<UsageVisit> visits{
+        seen("V1", "P1", "2025-11-04", true),
+        seen("V2", "P1", "2025-11-20", false),  // used the card once: counts as a card user
+        seen("V3", "P2", "2025-11-05", false),
+        seen("V4", "P3", "2025-11-30", true),
+        seen("V5", "", "2025-11-30", false),  // no patient number: the visit is the patient
+        seen("V6", "P4", "2025-10-31", true),  // another month
+        seen("V7", "P5", "2025-12-01", true),
+        UsageVisit{"V8", "P6", d("2025-11-12"), true, true},  // cancelled: not seen
     };
     MonthlyUsage usage = usageForMonth(d("2025-11-17"), visits, std::nullopt);
     BOOST_CHECK(usage.month == d("2025-11-01"));
@@ -116,12 +121,12 @@ BOOST_AUTO_TEST_CASE(AMonthOutsideTheTierTableHasNoTier) {
 }
 
 BOOST_AUTO_TEST_CASE(TheUsageReportPutsTheMonthBesideItsBillingStanding) {
-    std::vector<VisitSummary> visits;
+    std::vector<UsageVisit> visits;
     // July: 3 of 4 patients with the card (75%); November: 1 of 2.
-    for (int i = 1; i <= 4; ++i)
-        visits.push_back(visit("J" + std::to_string(i), "P" + std::to_string(i), "2025-07-10", i <= 3 ? "online_card" : "notice_with_card"));
-    visits.push_back(visit("N1", "P1", "2025-11-10", "online_card"));
-    visits.push_back(visit("N2", "P2", "2025-11-11", "qualification_certificate"));
+    for (int i = 1; i <= 4; ++i) visits.push_back(seen("J" + std::to_string(i), "P" + std::to_string(i), "2025-07-10", i <= 3));
+    visits.push_back(seen("N1", "P1", "2025-11-10", true));
+    visits.push_back(seen("N2", "P2", "2025-11-11", false));
+    visits.push_back(seen("O1", "P9", "2025-05-31", true));  // six months back: not read
     std::map<Date, int> official{{d("2025-11-01"), 5500}};
     UsageReport report = computeUsageReport(d("2025-11-20"), visits, official, tiers());
     BOOST_CHECK_EQUAL(report.month.patientsSeen, 2);

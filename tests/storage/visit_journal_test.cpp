@@ -228,6 +228,14 @@ BOOST_AUTO_TEST_CASE(TheManagerReportsReadTheJournal) {
 
     BOOST_TEST(enterOfficialRate(kManager, journal, *Date::fromYmd(2026, 11, 15), 4250, at(2026, 11, 30)).ok());
     BOOST_CHECK_EQUAL(journal.officialRates().at(*Date::fromYmd(2026, 11, 1)), 4250);
+
+    auto tiers = BonusTierTable::parse("2026-03\t2027-05\t70\t50\t30\t-\n").value();
+    auto usage = usageReport(kManager, journal, *Date::fromYmd(2026, 11, 1), tiers);
+    BOOST_REQUIRE(usage.ok());
+    BOOST_CHECK_EQUAL(usage.value().month.patientsSeen, 3);      // P1 twice, P2, P3
+    BOOST_CHECK_EQUAL(usage.value().month.patientsWithCard, 1);  // P1
+    BOOST_CHECK_EQUAL(usage.value().month.estimateBasisPoints, 3333);
+    BOOST_CHECK(usage.value().month.officialBasisPoints == 4250);
     BOOST_CHECK_EQUAL(journal.setOfficialRate(*Date::fromYmd(2026, 11, 1), 10001, "jimucho", at(2026, 11, 30)).problem().code,
                       "journal.rate_range");
 }

@@ -53,7 +53,9 @@ std::string visitKindName(VisitKind kind) {
 }
 
 VisitSummary summaryFrom(Statement& row) {
-    VisitSummary v{row.text(0), row.text(1), row.text(2), *Date::parseIso(row.text(3)), row.text(4), row.text(5),
+    // A date the program did not write (an edited file) shows as 1970-01-01 rather than vanish.
+    Date date = Date::parseIso(row.text(3)).value_or(*Date::fromYmd(1970, 1, 1));
+    VisitSummary v{row.text(0), row.text(1), row.text(2), date, row.text(4), row.text(5),
                    row.text(6), row.text(7), row.text(8), static_cast<int>(row.integer(9)), std::nullopt, row.text(11),
                    row.integer(12) != 0};
     if (!row.isNull(10)) v.copayYen = row.integer(10);

@@ -37,9 +37,10 @@ void printUsage() {
                  "  sim oqs --root DIR [--dataset FILE] [--http-port N [--ca-cert PEM]]\n"
                  "  sim card --profile FILE\n"
                  "  card read|pin-status|verify-pin|sign|check [--url http://127.0.0.1:N]\n"
-                 "  report daily|followup|usage [--date D] [--month M] [--format json|csv] [--db FILE]\n"
+                 "  report daily|followup|usage [--date D] [--month M] [--format json|csv] [--bom]\n"
+                 "        [--set-official RATE --staff ID] [--db FILE]\n"
                  "  audit verify [--db FILE]\n"
-                 "  journal generate --db FILE --start YYYY-MM-DD --days N --per-day N [--seed N]\n";
+                 "  journal generate --db FILE --start YYYY-MM-DD --days N --per-day N [--seed N] [--patients N]\n";
 }
 
 }  // namespace

@@ -1,9 +1,11 @@
 // madoguchi-cli report daily|followup|usage: the manager's reports, as JSON or CSV.
 #include <Poco/JSON/Array.h>
 #include <iostream>
+#include <sstream>
 #include <stdexcept>
 
 #include "app/resources.h"
+#include "domain/manager_desk.h"
 #include "commands.h"
 #include "journal_options.h"
 #include "json_output.h"
@@ -29,11 +31,23 @@ Object::Ptr counts(const std::map<std::string, int>& values) {
     return json;
 }
 
+// The command line has no login: whoever may open the journal file acts as its manager. The
+// use cases still go through the same permission check as the window.
+StaffMember commandLineManager(const Options& options) {
+    return StaffMember{options.value("--staff").value_or("manager"), "command line", StaffRole::Manager};
+}
+
+template <class T>
+T valueOrThrow(Outcome<T> outcome) {
+    if (!outcome) throw std::runtime_error(outcome.problem().message);
+    return std::move(outcome).value();
+}
+
 int daily(storage::SqliteVisitJournal& journal, const Options& options, ReportFormat format) {
     Date day = dateOption(options, "--date");
-    auto visits = journal.visitsBetween(day, day);
-    DailyLog log = summarizeDay(day, visits);
-    if (format.csv) return printVisitsCsv(visits, format);
+    DailyReport report = valueOrThrow(dailyReport(commandLineManager(options), journal, day));
+    if (format.csv) return printVisitsCsv(report.visits, format);
+    const DailyLog& log = report.log;
     Object json;
     json.set("date", day.iso());
     json.set("visits", log.visits);
@@ -57,8 +71,8 @@ int daily(storage::SqliteVisitJournal& journal, const Options& options, ReportFo
     return kOk;
 }
 
-int followup(storage::SqliteVisitJournal& journal, ReportFormat format) {
-    auto visits = journal.followUps();
+int followup(storage::SqliteVisitJournal& journal, const Options& options, ReportFormat format) {
+    auto visits = valueOrThrow(followUpList(commandLineManager(options), journal));
     if (format.csv) return printVisitsCsv(visits, format);
     Array::Ptr list = new Array;
     for (const auto& v : visits) {
@@ -90,30 +104,51 @@ std::optional<int> rateOption(const Options& options) {
     return static_cast<int>(rate * 10000 + 0.5);
 }
 
-int usage(storage::SqliteVisitJournal& journal, const Options& options) {
+Poco::Dynamic::Var percentOrNull(const std::optional<int>& basisPoints) {
+    return basisPoints ? Poco::Dynamic::Var(*basisPoints / 100.0) : Poco::Dynamic::Var();
+}
+
+std::string percentText(const std::optional<int>& basisPoints) {
+    if (!basisPoints) return "";
+    std::ostringstream out;
+    out << *basisPoints / 100.0;
+    return out.str();
+}
+
+void printUsageCsv(const UsageReport& report, ReportFormat format) {
+    if (format.bom) std::cout << "\xEF\xBB\xBF";
+    const MonthlyUsage& m = report.month;
+    const auto& tier = report.standing.tier;
+    std::cout << "month,patients_seen,patients_with_card,estimate_percent,official_percent,billing_best_month,"
+                 "billing_best_percent,tier,next_tier,gap_to_next_percent\r\n"
+              << m.month.iso().substr(0, 7) << ',' << m.patientsSeen << ',' << m.patientsWithCard << ','
+              << percentText(m.estimateBasisPoints) << ',' << percentText(m.officialBasisPoints) << ','
+              << (report.standing.bestMonth ? report.standing.bestMonth->iso().substr(0, 7) : "") << ','
+              << percentText(report.standing.bestBasisPoints) << ',' << (tier ? std::to_string(tier->tier) : "") << ','
+              << (tier && tier->nextTier ? std::to_string(*tier->nextTier) : "") << ','
+              << (tier ? percentText(tier->gapBasisPoints) : "") << "\r\n";
+}
+
+int usage(storage::SqliteVisitJournal& journal, const Options& options, ReportFormat format) {
     Date month = dateOption(options, "--month");
-    if (auto rate = rateOption(options)) {
-        auto set = journal.setOfficialRate(month, *rate, options.value("--staff").value_or("manager"), {month, 0, 0, 0});
-        if (!set) throw std::runtime_error(set.problem().message);
-    }
+    StaffMember manager = commandLineManager(options);
+    if (auto rate = rateOption(options))
+        valueOrThrow(enterOfficialRate(manager, journal, month, *rate, {month, 0, 0, 0}));
     auto tiers = app::loadBonusTierTable();
     if (!tiers) throw std::runtime_error(tiers.problem().message);
-    auto official = journal.officialRates();
-    std::map<Date, MonthlyUsage> usageByMonth;
-    auto visits = journal.visitsBetween(month.plusMonths(-5), month.plusMonths(1).plusDays(-1));
-    for (int back = 0; back <= 5; ++back) {
-        Date m = month.plusMonths(-back);
-        auto found = official.find(m);
-        usageByMonth.insert_or_assign(m, usageForMonth(m, visits, found == official.end() ? std::nullopt : std::optional<int>(found->second)));
+    UsageReport report = valueOrThrow(usageReport(manager, journal, month, tiers.value()));
+    if (format.csv) {
+        printUsageCsv(report, format);
+        return kOk;
     }
-    const MonthlyUsage& current = usageByMonth.at(month);
-    BillingMonthStanding standing = standingForBillingMonth(month, usageByMonth, tiers.value());
+    const MonthlyUsage& current = report.month;
+    const BillingMonthStanding& standing = report.standing;
     Object json;
     json.set("month", month.iso().substr(0, 7));
     json.set("patients_seen", current.patientsSeen);
     json.set("patients_with_card", current.patientsWithCard);
     json.set("estimate_percent", current.estimateBasisPoints / 100.0);
-    json.set("official_percent", current.officialBasisPoints ? Poco::Dynamic::Var(*current.officialBasisPoints / 100.0) : Poco::Dynamic::Var());
+    json.set("official_percent", percentOrNull(current.officialBasisPoints));
     json.set("billing_best_month", standing.bestMonth ? Poco::Dynamic::Var(standing.bestMonth->iso().substr(0, 7)) : Poco::Dynamic::Var());
     json.set("billing_best_percent", standing.bestBasisPoints / 100.0);
     if (standing.tier) {
@@ -138,8 +173,8 @@ int runReport(const Arguments& args) {
     ReportFormat output{format == "csv", options.flag("--bom")};
     const std::string& which = options.positional()[0];
     if (which == "daily") return daily(journal, options, output);
-    if (which == "followup") return followup(journal, output);
-    if (which == "usage") return usage(journal, options);
+    if (which == "followup") return followup(journal, options, output);
+    if (which == "usage") return usage(journal, options, output);
     throw std::invalid_argument("report: daily, followup or usage");
 }
 

@@ -1,6 +1,6 @@
 #include "manager_reports.h"
 
-#include <set>
+#include <unordered_set>
 
 namespace madoguchi {
 
@@ -27,20 +27,33 @@ DailyLog summarizeDay(const Date& date, const std::vector<VisitSummary>& visits)
     return log;
 }
 
-MonthlyUsage usageForMonth(const Date& month, const std::vector<VisitSummary>& visits,
-                           std::optional<int> officialBasisPoints) {
-    std::set<std::string> seen, withCard;
-    Date first = month.firstOfMonth();
-    Date last = first.plusMonths(1).plusDays(-1);
-    for (const VisitSummary& v : visits) {
-        if (v.cancelled || v.date < first || v.date > last) continue;
-        std::string who = v.patientId.empty() ? v.visitId : v.patientId;
+namespace {
+
+// Distinct patients of one month, as the visits come.
+struct MonthCount {
+    std::unordered_set<std::string> seen, withCard;
+    void add(const UsageVisit& v) {
+        if (v.cancelled) return;
+        const std::string& who = v.patientId.empty() ? v.visitId : v.patientId;
         seen.insert(who);
-        if (v.source == "online_card") withCard.insert(who);
+        if (v.onlineCard) withCard.insert(who);
     }
-    MonthlyUsage usage{first, static_cast<int>(seen.size()), static_cast<int>(withCard.size()), 0, officialBasisPoints};
-    if (!seen.empty()) usage.estimateBasisPoints = static_cast<int>(withCard.size() * 10000 / seen.size());
-    return usage;
+    MonthlyUsage usage(const Date& first, std::optional<int> official) const {
+        MonthlyUsage result{first, static_cast<int>(seen.size()), static_cast<int>(withCard.size()), 0, official};
+        if (!seen.empty()) result.estimateBasisPoints = static_cast<int>(withCard.size() * 10000 / seen.size());
+        return result;
+    }
+};
+
+}  // namespace
+
+MonthlyUsage usageForMonth(const Date& month, const std::vector<UsageVisit>& visits,
+                           std::optional<int> officialBasisPoints) {
+    Date first = month.firstOfMonth();
+    MonthCount count;
+    for (const UsageVisit& v : visits)
+        if (v.date.firstOfMonth() == first) count.add(v);
+    return count.usage(first, officialBasisPoints);
 }
 
 BillingMonthStanding standingForBillingMonth(const Date& billingMonth, const std::map<Date, MonthlyUsage>& usage,
@@ -58,6 +71,21 @@ BillingMonthStanding standingForBillingMonth(const Date& billingMonth, const std
     }
     standing.tier = tiers.tierFor(standing.billingMonth, standing.bestBasisPoints);
     return standing;
+}
+
+UsageReport computeUsageReport(const Date& month, const std::vector<UsageVisit>& visits,
+                               const std::map<Date, int>& official, const BonusTierTable& tiers) {
+    Date first = month.firstOfMonth();
+    std::map<Date, MonthCount> counts;  // one pass over the visits for all the months
+    for (int back = 0; back <= kUsageMonthsBack; ++back) counts[first.plusMonths(-back)];
+    for (const UsageVisit& v : visits)
+        if (auto found = counts.find(v.date.firstOfMonth()); found != counts.end()) found->second.add(v);
+    std::map<Date, MonthlyUsage> byMonth;
+    for (const auto& [m, count] : counts) {
+        auto entered = official.find(m);
+        byMonth.insert_or_assign(m, count.usage(m, entered == official.end() ? std::nullopt : std::optional<int>(entered->second)));
+    }
+    return UsageReport{byMonth.at(first), standingForBillingMonth(first, byMonth, tiers)};
 }
 
 }  // namespace madoguchi

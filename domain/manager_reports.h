@@ -35,6 +35,15 @@ struct DailyLog {
 DailyLog summarizeDay(const Date& date, const std::vector<VisitSummary>& visits);
 bool isFallbackSource(const std::string& source);  // anything but the online check
 
+// One visit as the usage estimate sees it: who, when, and whether the card was used online. A
+// lean row, because the estimate reads six months of visits (half a million at a large hospital).
+struct UsageVisit {
+    std::string visitId, patientId;  // a visit without a patient number counts as its own patient
+    Date date;
+    bool onlineCard = false;
+    bool cancelled = false;
+};
+
 // The local estimate: distinct patients confirmed online with the card ÷ distinct patients seen.
 struct MonthlyUsage {
     Date month;  // first day
@@ -44,7 +53,7 @@ struct MonthlyUsage {
     int bestKnownBasisPoints() const { return officialBasisPoints.value_or(estimateBasisPoints); }
 };
 
-MonthlyUsage usageForMonth(const Date& month, const std::vector<VisitSummary>& visits,
+MonthlyUsage usageForMonth(const Date& month, const std::vector<UsageVisit>& visits,
                            std::optional<int> officialBasisPoints);
 
 // The billing month may use the best of the months 3, 4 and 5 before it.
@@ -57,5 +66,17 @@ struct BillingMonthStanding {
 
 BillingMonthStanding standingForBillingMonth(const Date& billingMonth, const std::map<Date, MonthlyUsage>& usage,
                                              const BonusTierTable& tiers);
+
+// The usage report for one month: its estimate beside the official figure, and the standing of
+// that month as a billing month (its months −3/−4/−5), so the visits needed reach 5 months back.
+inline constexpr int kUsageMonthsBack = 5;
+struct UsageReport {
+    MonthlyUsage month;
+    BillingMonthStanding standing;
+};
+// `visits` should cover the month and the kUsageMonthsBack months before it; `official` maps the
+// first of a month to the rate the manager entered.
+UsageReport computeUsageReport(const Date& month, const std::vector<UsageVisit>& visits,
+                               const std::map<Date, int>& official, const BonusTierTable& tiers);
 
 }  // namespace madoguchi

@@ -3,7 +3,6 @@
 #include <openssl/evp.h>
 
 #include <array>
-#include <cstdio>
 
 namespace madoguchi::storage {
 namespace {
@@ -24,24 +23,25 @@ std::string sha256Hex(const std::string& content) {
     std::array<unsigned char, EVP_MAX_MD_SIZE> digest{};
     unsigned int length = 0;
     EVP_Digest(content.data(), content.size(), digest.data(), &length, EVP_sha256(), nullptr);
+    static constexpr char kDigits[] = "0123456789abcdef";
     std::string hex;
-    char byte[3];
+    hex.reserve(length * 2);
     for (unsigned int i = 0; i < length; ++i) {
-        std::snprintf(byte, sizeof byte, "%02x", digest[i]);
-        hex += byte;
+        hex += kDigits[digest[i] >> 4];
+        hex += kDigits[digest[i] & 0x0f];
     }
     return hex;
 }
 
 void appendAudit(Database& db, const AuditEntry& entry) {
-    Statement last = db.prepare("SELECT seq, row_hash FROM audit_log ORDER BY seq DESC LIMIT 1");
+    Statement last = db.cached("SELECT seq, row_hash FROM audit_log ORDER BY seq DESC LIMIT 1");
     long long seq = 1;
     std::string previous = kGenesis;
     if (last.step()) {
         seq = last.integer(0) + 1;
         previous = last.text(1);
     }
-    db.prepare("INSERT INTO audit_log(seq, at, staff_id, action, patient_id, visit_id, detail, prev_hash, row_hash) "
+    db.cached("INSERT INTO audit_log(seq, at, staff_id, action, patient_id, visit_id, detail, prev_hash, row_hash) "
                "VALUES(?,?,?,?,?,?,?,?,?)")
         .bind(1, static_cast<std::int64_t>(seq))
         .bind(2, entry.at)

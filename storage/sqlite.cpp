@@ -14,6 +14,14 @@ namespace {
 
 bool StorageError::diskFull() const { return (sqliteCode & 0xff) == SQLITE_FULL || (sqliteCode & 0xff) == SQLITE_IOERR; }
 
+bool StorageError::transient() const {
+    int primary = sqliteCode & 0xff;
+    return diskFull() || primary == SQLITE_BUSY || primary == SQLITE_LOCKED || primary == SQLITE_READONLY ||
+           primary == SQLITE_CANTOPEN || primary == SQLITE_NOMEM;
+}
+
+bool StorageError::constraint() const { return (sqliteCode & 0xff) == SQLITE_CONSTRAINT; }
+
 Database::Database(const std::filesystem::path& path, bool readOnly) {
     int flags = readOnly ? SQLITE_OPEN_READONLY : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
     if (sqlite3_open_v2(path.c_str(), &db_, flags | SQLITE_OPEN_FULLMUTEX, nullptr) != SQLITE_OK) {
@@ -26,7 +34,10 @@ Database::Database(const std::filesystem::path& path, bool readOnly) {
     sqlite3_busy_timeout(db_, 5000);
 }
 
-Database::~Database() { sqlite3_close(db_); }
+Database::~Database() {
+    for (auto& [sql, statement] : cache_) sqlite3_finalize(statement);
+    sqlite3_close(db_);
+}
 
 void Database::execute(const std::string& sql) {
     char* message = nullptr;
@@ -38,6 +49,17 @@ void Database::execute(const std::string& sql) {
 }
 
 Statement Database::prepare(const std::string& sql) { return Statement(db_, sql); }
+
+Statement Database::cached(const std::string& sql) {
+    auto found = cache_.find(sql);
+    if (found == cache_.end()) {
+        sqlite3_stmt* statement = nullptr;
+        if (sqlite3_prepare_v3(db_, sql.c_str(), -1, SQLITE_PREPARE_PERSISTENT, &statement, nullptr) != SQLITE_OK)
+            fail(db_, "cannot prepare");
+        found = cache_.emplace(sql, statement).first;
+    }
+    return Statement(db_, found->second);
+}
 
 int Database::userVersion() {
     Statement query = prepare("PRAGMA user_version");
@@ -51,9 +73,19 @@ Statement::Statement(sqlite3* db, const std::string& sql) : db_(db) {
     if (sqlite3_prepare_v2(db, sql.c_str(), -1, &statement_, nullptr) != SQLITE_OK) fail(db, "cannot prepare");
 }
 
-Statement::~Statement() { sqlite3_finalize(statement_); }
+Statement::Statement(sqlite3* db, sqlite3_stmt* borrowed) : db_(db), statement_(borrowed), borrowed_(true) {}
 
-Statement::Statement(Statement&& other) noexcept : db_(other.db_), statement_(other.statement_) {
+Statement::~Statement() {
+    if (!borrowed_) {
+        sqlite3_finalize(statement_);
+    } else if (statement_) {
+        sqlite3_reset(statement_);
+        sqlite3_clear_bindings(statement_);
+    }
+}
+
+Statement::Statement(Statement&& other) noexcept
+    : db_(other.db_), statement_(other.statement_), borrowed_(other.borrowed_) {
     other.statement_ = nullptr;
 }
 

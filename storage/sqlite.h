@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <optional>
 #include <stdexcept>
+#include <map>
 #include <string>
 
 struct sqlite3;
@@ -14,8 +15,10 @@ namespace madoguchi::storage {
 
 struct StorageError : std::runtime_error {
     StorageError(const std::string& what, int code) : std::runtime_error(what), sqliteCode(code) {}
-    int sqliteCode;
-    bool diskFull() const;
+    int sqliteCode;  // extended result code
+    bool diskFull() const;   // no space left, or the disk fails (I/O error)
+    bool transient() const;  // worth retrying later: disk full or failing, file busy or locked
+    bool constraint() const; // the data was refused (duplicate key, foreign key): retrying won't help
 };
 
 class Statement;
@@ -29,17 +32,23 @@ public:
 
     void execute(const std::string& sql);  // one or more statements, no results
     Statement prepare(const std::string& sql);
+    // A statement compiled once per connection and reused (the hot paths: a visit's inserts, the
+    // audit chain). It is reset when the returned Statement goes out of scope; do not hold two
+    // uses of the same SQL at once.
+    Statement cached(const std::string& sql);
     int userVersion();
     void setUserVersion(int version);
     sqlite3* handle() { return db_; }
 
 private:
     sqlite3* db_ = nullptr;
+    std::map<std::string, sqlite3_stmt*> cache_;
 };
 
 class Statement {
 public:
     Statement(sqlite3* db, const std::string& sql);
+    Statement(sqlite3* db, sqlite3_stmt* borrowed);  // from the connection's cache: reset, not finalized
     ~Statement();
     Statement(Statement&& other) noexcept;
     Statement(const Statement&) = delete;
@@ -59,6 +68,7 @@ public:
 private:
     sqlite3* db_;
     sqlite3_stmt* statement_ = nullptr;
+    bool borrowed_ = false;
 };
 
 // BEGIN IMMEDIATE ... COMMIT, rolled back if not committed.

@@ -77,9 +77,22 @@ Outcome<bool> createStaff(Database& db, const StaffMember& member, std::string& 
             .bind(6, blob(hash))
             .run();
     } catch (const StorageError& error) {
-        return Problem{"staff.exists", N_("A staff member with this ID already exists.")};
+        if (error.constraint()) return Problem{"staff.exists", N_("A staff member with this ID already exists.")};
+        return Problem{"staff.not_saved", std::string(N_("The staff account could not be saved.")) + " " + error.what()};
     }
     return true;
+}
+
+Outcome<bool> setUpFirstAdministrator(Database& db, const StaffMember& member, std::string& password) {
+    if (anyAdministrator(db)) {
+        wipe(password);
+        return Problem{"staff.already_set_up", N_("An administrator already exists: ask them to add accounts.")};
+    }
+    if (member.role != StaffRole::Admin) {
+        wipe(password);
+        return Problem{"staff.first_must_be_admin", N_("The first account must be an administrator.")};
+    }
+    return createStaff(db, member, password);
 }
 
 Outcome<StaffMember> authenticate(Database& db, const std::string& staffId, std::string& password,
@@ -88,10 +101,13 @@ Outcome<StaffMember> authenticate(Database& db, const std::string& staffId, std:
         "SELECT display_name, role, salt, iterations, password_hash, failed_attempts, locked_until FROM staff WHERE id = ?");
     query.bind(1, staffId);
     if (!query.step()) {
+        // Same work as for a real account, so the answer's timing does not tell which IDs exist.
+        derive(password, Bytes(16, 0), kPasswordIterations);
         wipe(password);
         return refused();
     }
-    if (!query.text(6).empty() && now.iso() < query.text(6)) {
+    const std::string lockedUntil = query.text(6);
+    if (!lockedUntil.empty() && now.iso() < lockedUntil) {
         wipe(password);
         return Problem{"staff.locked", N_("Too many wrong passwords: the account is locked for 15 minutes.")};
     }
@@ -99,7 +115,8 @@ Outcome<StaffMember> authenticate(Database& db, const std::string& staffId, std:
     Bytes computed = derive(password, bytes(query.text(2)), static_cast<int>(query.integer(3)));
     wipe(password);
     StaffMember member{staffId, query.text(0), staffRoleFromName(query.text(1)).value_or(StaffRole::Receptionist)};
-    int failures = static_cast<int>(query.integer(5));
+    // After a lock has run out the count starts again: five more tries before the next lock.
+    int failures = lockedUntil.empty() ? static_cast<int>(query.integer(5)) : 0;
     query.reset();
     if (stored.size() != computed.size() || CRYPTO_memcmp(stored.data(), computed.data(), stored.size()) != 0) {
         recordFailure(db, staffId, failures + 1, now);

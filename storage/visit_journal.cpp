@@ -2,6 +2,7 @@
 
 #include <Poco/JSON/Object.h>
 #include <cstdlib>
+#include <ctime>
 #include <sstream>
 
 #include "app/visit_record_json.h"
@@ -18,10 +19,33 @@ Problem storageProblem(const StorageError& error) {
                    std::string(N_("The visit could not be saved; it is kept in memory and retried.")) + " " + error.what()};
 }
 
+Problem rejectedProblem(const StorageError& error) {
+    return Problem{"journal.rejected",
+                   std::string(N_("The journal refused the visit (is its visit number already used?).")) + " " +
+                       error.what()};
+}
+
 std::string json(const VisitRecord& visit) {
     std::ostringstream out;
     app::visitRecordToJson(visit)->stringify(out);
     return out.str();
+}
+
+bool alreadySaved(Database& db, const VisitRecord& visit) {
+    Statement query = db.prepare("SELECT record_json FROM visits WHERE id = ?");
+    query.bind(1, visit.visitId);
+    return query.step() && query.text(0) == json(visit);
+}
+
+// The receipt time of a late answer: the gateway's own processing time, else now on this machine.
+std::string receivedAt(const EligibilityResult& result) {
+    if (auto at = LocalDateTime::parseCompact(result.processExecutionTime)) return at->iso();
+    std::time_t now = std::time(nullptr);
+    std::tm local{};
+    localtime_r(&now, &local);
+    char text[32];
+    std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%S", &local);
+    return text;
 }
 
 std::string visitKindName(VisitKind kind) {
@@ -29,7 +53,9 @@ std::string visitKindName(VisitKind kind) {
 }
 
 VisitSummary summaryFrom(Statement& row) {
-    VisitSummary v{row.text(0), row.text(1), row.text(2), *Date::parseIso(row.text(3)), row.text(4), row.text(5),
+    // A date the program did not write (an edited file) shows as 1970-01-01 rather than vanish.
+    Date date = Date::parseIso(row.text(3)).value_or(*Date::fromYmd(1970, 1, 1));
+    VisitSummary v{row.text(0), row.text(1), row.text(2), date, row.text(4), row.text(5),
                    row.text(6), row.text(7), row.text(8), static_cast<int>(row.integer(9)), std::nullopt, row.text(11),
                    row.integer(12) != 0};
     if (!row.isNull(10)) v.copayYen = row.integer(10);
@@ -51,14 +77,27 @@ std::filesystem::path defaultJournalPath(const std::string& facility) {
     return base / "madoguchi" / (facility + ".sqlite3");
 }
 
-SqliteVisitJournal::SqliteVisitJournal(const std::filesystem::path& path) : db_(path) {
+namespace {
+
+// The default folder does not exist on a new machine: make it (private to the user) first.
+const std::filesystem::path& withFolder(const std::filesystem::path& path) {
+    if (path.has_parent_path() && !std::filesystem::exists(path.parent_path())) {
+        std::filesystem::create_directories(path.parent_path());
+        std::filesystem::permissions(path.parent_path(), std::filesystem::perms::owner_all);
+    }
+    return path;
+}
+
+}  // namespace
+
+SqliteVisitJournal::SqliteVisitJournal(const std::filesystem::path& path) : db_(withFolder(path)) {
     configureConnection(db_);
     migrate(db_);
 }
 
 void SqliteVisitJournal::writeVisit(const VisitRecord& v) {
     if (!v.patientId.empty()) {
-        db_.prepare("INSERT INTO patients(id, name, name_kana, birth_date, sex, address, phone, employer, updated_at) "
+        db_.cached("INSERT INTO patients(id, name, name_kana, birth_date, sex, address, phone, employer, updated_at) "
                     "VALUES(?,?,?,?,?,?,?,?,?) ON CONFLICT(id) DO UPDATE SET name=excluded.name, "
                     "name_kana=excluded.name_kana, birth_date=excluded.birth_date, sex=excluded.sex, "
                     "address=excluded.address, phone=excluded.phone, employer=excluded.employer, "
@@ -69,7 +108,7 @@ void SqliteVisitJournal::writeVisit(const VisitRecord& v) {
             .bind(9, v.completedAt.iso())
             .run();
     }
-    Statement insert = db_.prepare(
+    Statement insert = db_.cached(
         "INSERT INTO visits(id, patient_id, visit_date, started_at, completed_at, staff_id, identity_method, "
         "identity_confirmed_by, source, validity, claim_route, insurer_number, card_symbol, card_number, card_branch, "
         "share_tenths, share_basis, points, copay_yen, full_charge_reason, cancelled, pending_request_id, record_json, "
@@ -88,20 +127,26 @@ void SqliteVisitJournal::writeVisit(const VisitRecord& v) {
         .bind(22, v.pendingRequestId).bind(23, json(v)).bind(24, visitKindName(v.visitKind))
         .run();
     if (!v.rawGatewayXml.empty())
-        db_.prepare("INSERT INTO eligibility_snapshots(visit_id, received_at, raw_xml) VALUES(?,?,?)")
+        db_.cached("INSERT INTO eligibility_snapshots(visit_id, received_at, raw_xml) VALUES(?,?,?)")
             .bind(1, v.visitId).bind(2, v.completedAt.iso()).bind(3, v.rawGatewayXml).run();
     appendAudit(db_, {v.completedAt.iso(), v.staffId, "visit.recorded", v.patientId, v.visitId,
                       std::string(claimRouteName(v.claimRoute))});
 }
 
+void SqliteVisitJournal::saveVisit(const VisitRecord& visit) {
+    Transaction transaction(db_);
+    writeVisit(visit);
+    transaction.commit();
+}
+
 Outcome<bool> SqliteVisitJournal::recordVisit(const VisitRecord& visit) {
     std::lock_guard lock(mutex_);
+    saveUnsavedLocked();  // earlier visits first, so the journal keeps the order of the window
     try {
-        Transaction transaction(db_);
-        writeVisit(visit);
-        transaction.commit();
+        saveVisit(visit);
         return true;
     } catch (const StorageError& error) {
+        if (!error.transient()) return rejectedProblem(error);  // retrying cannot help: say so now
         unsaved_.push_back(visit);
         return storageProblem(error);
     }
@@ -115,7 +160,7 @@ Outcome<bool> SqliteVisitJournal::recordVisits(const std::vector<VisitRecord>& v
         transaction.commit();
         return true;
     } catch (const StorageError& error) {
-        return storageProblem(error);
+        return error.transient() ? storageProblem(error) : rejectedProblem(error);
     }
 }
 
@@ -126,14 +171,18 @@ std::size_t SqliteVisitJournal::unsavedCount() const {
 
 int SqliteVisitJournal::retryUnsaved() {
     std::lock_guard lock(mutex_);
+    return saveUnsavedLocked();
+}
+
+int SqliteVisitJournal::saveUnsavedLocked() {
     int saved = 0;
     while (!unsaved_.empty()) {
         try {
-            Transaction transaction(db_);
-            writeVisit(unsaved_.front());
-            transaction.commit();
+            // A commit whose success was not reported (an I/O error after the write) may already
+            // be in the file: the same record under the same id counts as saved.
+            if (!alreadySaved(db_, unsaved_.front())) saveVisit(unsaved_.front());
         } catch (const StorageError&) {
-            break;
+            break;  // still no space (or still locked): keep the rest, in order, for the next try
         }
         unsaved_.erase(unsaved_.begin());
         ++saved;
@@ -189,7 +238,7 @@ Outcome<bool> SqliteVisitJournal::attachLateAnswer(const std::string& pendingReq
         visit.bind(1, pendingRequestId);
         if (!visit.step()) return Problem{"journal.no_pending", N_("No visit waits for this answer.")};
         std::string visitId = visit.text(0), route = visit.text(1), patient = visit.text(2);
-        std::string at = result.processExecutionTime.size() == 14 ? LocalDateTime::parseCompact(result.processExecutionTime)->iso() : "";
+        std::string at = receivedAt(result);
         db_.prepare("INSERT INTO eligibility_snapshots(visit_id, received_at, raw_xml) VALUES(?,?,?)")
             .bind(1, visitId).bind(2, at).bind(3, rawXml).run();
         db_.prepare("UPDATE visits SET pending_request_id = '', validity = ? WHERE id = ?")
@@ -210,17 +259,30 @@ Outcome<bool> SqliteVisitJournal::attachLateAnswer(const std::string& pendingReq
 
 std::vector<VisitSummary> SqliteVisitJournal::visitsBetween(const Date& from, const Date& to) {
     std::lock_guard lock(mutex_);
-    Statement query = db_.prepare(std::string(kSummaryColumns) + "WHERE v.visit_date BETWEEN ? AND ? ORDER BY v.started_at");
+    Statement query = db_.prepare(std::string(kSummaryColumns) + "WHERE v.visit_date BETWEEN ? AND ? ORDER BY v.started_at, v.id");
     query.bind(1, from.iso()).bind(2, to.iso());
     std::vector<VisitSummary> visits;
     while (query.step()) visits.push_back(summaryFrom(query));
     return visits;
 }
 
+std::vector<UsageVisit> SqliteVisitJournal::usageVisitsBetween(const Date& from, const Date& to) {
+    std::lock_guard lock(mutex_);
+    Statement query = db_.prepare(
+        "SELECT id, COALESCE(patient_id, ''), visit_date, source = 'online_card', cancelled FROM visits "
+        "WHERE visit_date BETWEEN ? AND ?");
+    query.bind(1, from.iso()).bind(2, to.iso());
+    std::vector<UsageVisit> visits;
+    while (query.step())
+        if (auto date = Date::parseIso(query.text(2)))
+            visits.push_back({query.text(0), query.text(1), *date, query.integer(3) != 0, query.integer(4) != 0});
+    return visits;
+}
+
 std::vector<VisitSummary> SqliteVisitJournal::followUps() {
     std::lock_guard lock(mutex_);
     Statement query = db_.prepare(std::string(kSummaryColumns) +
-                                  "WHERE v.claim_route IN ('old', 'unknown') AND v.cancelled = 0 ORDER BY v.started_at");
+                                  "WHERE v.claim_route IN ('old', 'unknown') AND v.cancelled = 0 ORDER BY v.started_at, v.id");
     std::vector<VisitSummary> visits;
     while (query.step()) visits.push_back(summaryFrom(query));
     return visits;
@@ -257,7 +319,9 @@ Outcome<bool> SqliteVisitJournal::setOfficialRate(const Date& month, int basisPo
 void SqliteVisitJournal::recordAccess(const std::string& staffId, const std::string& patientId, const std::string& what,
                                       const LocalDateTime& at) {
     std::lock_guard lock(mutex_);
+    Transaction transaction(db_);  // the chain's last row must not move between reading it and appending
     appendAudit(db_, {at.iso(), staffId, "patient.read", patientId, "", what});
+    transaction.commit();
 }
 
 }  // namespace madoguchi::storage

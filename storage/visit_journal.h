@@ -1,13 +1,15 @@
 #pragma once
 // The facility's visit journal on SQLite: one file per facility, WAL, synchronous=FULL. Implements
-// the domain's VisitJournal port, plus the queries of the manager's reports. A visit that cannot
-// be written (full disk, locked file) is kept in memory and retried; nothing is lost silently.
+// the domain's VisitJournal and ManagerJournal ports. A visit that cannot be written (full disk,
+// failing disk, locked file) is kept in memory, in order, and retried before the next visit is
+// written and whenever retryUnsaved() is called; nothing is lost silently.
 #include <filesystem>
 #include <map>
 #include <mutex>
 #include <vector>
 
 #include "domain/manager_reports.h"
+#include "domain/ports/manager_journal.h"
 #include "domain/ports/visit_journal.h"
 #include "storage/audit_trail.h"
 #include "storage/sqlite.h"
@@ -17,7 +19,7 @@ namespace madoguchi::storage {
 // $XDG_DATA_HOME/madoguchi/<facility>.sqlite3 (else ~/.local/share/madoguchi/…).
 std::filesystem::path defaultJournalPath(const std::string& facility = "facility");
 
-class SqliteVisitJournal : public VisitJournal {
+class SqliteVisitJournal : public VisitJournal, public ManagerJournal {
 public:
     explicit SqliteVisitJournal(const std::filesystem::path& path);  // opens and migrates; throws StorageError
 
@@ -29,14 +31,17 @@ public:
     Outcome<bool> attachLateAnswer(const std::string& pendingRequestId, const EligibilityResult& result,
                                    const std::string& rawXml) override;
 
-    // Visits kept in memory after a failed write; retryUnsaved() writes what it can.
+    // Visits kept in memory after a failed write; retryUnsaved() writes what it can, oldest first,
+    // and returns how many it saved.
     std::size_t unsavedCount() const;
     int retryUnsaved();
 
-    std::vector<VisitSummary> visitsBetween(const Date& from, const Date& to);
-    std::vector<VisitSummary> followUps();  // OLD and UNKNOWN claims, oldest first
-    std::map<Date, int> officialRates();    // month → basis points
-    Outcome<bool> setOfficialRate(const Date& month, int basisPoints, const std::string& staffId, const LocalDateTime& at);
+    std::vector<VisitSummary> visitsBetween(const Date& from, const Date& to) override;
+    std::vector<UsageVisit> usageVisitsBetween(const Date& from, const Date& to) override;
+    std::vector<VisitSummary> followUps() override;  // OLD and UNKNOWN claims, oldest first
+    std::map<Date, int> officialRates() override;    // month → basis points
+    Outcome<bool> setOfficialRate(const Date& month, int basisPoints, const std::string& staffId,
+                                  const LocalDateTime& at) override;
     void recordAccess(const std::string& staffId, const std::string& patientId, const std::string& what,
                       const LocalDateTime& at);  // a read of a patient's data, for the audit trail
 
@@ -44,6 +49,8 @@ public:
 
 private:
     void writeVisit(const VisitRecord& visit);  // inside the caller's transaction
+    void saveVisit(const VisitRecord& visit);   // in its own transaction; throws StorageError
+    int saveUnsavedLocked();                    // with mutex_ held
 
     Database db_;
     mutable std::mutex mutex_;

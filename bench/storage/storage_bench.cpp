@@ -1,0 +1,163 @@
+// bench_storage [--dir DIR] [--only clinic|hospital]: over a generated year of a busy clinic
+// (~40,000 visits) and of a large hospital (~1,000,000 visits), prints
+//  - the time to generate and write the year (one transaction per day),
+//  - the commit latency of single visits as the window saves them (synchronous=FULL: fsync), p50/p95,
+//  - the daily, follow-up and usage reports: time and peak memory (ru_maxrss).
+// Each report runs in a fresh process (this program, `report` mode) so its peak memory is its own.
+#include <sys/resource.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <iostream>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "app/resources.h"
+#include "app/visit_generator.h"
+#include "domain/manager_desk.h"
+#include "storage/visit_journal.h"
+
+using namespace madoguchi;
+using Clock = std::chrono::steady_clock;
+
+namespace {
+
+struct Profile {
+    const char* name;
+    int perDay;  // 365 days
+};
+const Profile kProfiles[] = {{"clinic", 110}, {"hospital", 2740}};
+const Date kStart = *Date::fromYmd(2025, 1, 1);
+constexpr int kDays = 365;
+constexpr int kCommits = 200;
+const StaffMember kManager{"bench", "benchmark", StaffRole::Manager};
+
+double msSince(Clock::time_point start) {
+    return std::chrono::duration<double, std::milli>(Clock::now() - start).count();
+}
+
+long peakRssKb() {
+    rusage usage{};
+    getrusage(RUSAGE_SELF, &usage);
+    return usage.ru_maxrss;
+}
+
+double percentile(std::vector<double> values, double p) {
+    std::sort(values.begin(), values.end());
+    return values[static_cast<std::size_t>(p * static_cast<double>(values.size() - 1) + 0.5)];
+}
+
+// `report` mode: one report on an existing journal, in this fresh process.
+int runReport(const std::string& kind, const std::filesystem::path& db) {
+    storage::SqliteVisitJournal journal(db);
+    auto tiers = app::loadBonusTierTable();
+    if (!tiers) throw std::runtime_error(tiers.problem().message);
+    auto start = Clock::now();
+    std::size_t rows = 0;
+    if (kind == "daily") {
+        auto report = dailyReport(kManager, journal, *Date::fromYmd(2025, 6, 2));
+        rows = report.value().visits.size();
+    } else if (kind == "followup") {
+        rows = followUpList(kManager, journal).value().size();
+    } else if (kind == "usage") {
+        auto report = usageReport(kManager, journal, *Date::fromYmd(2025, 11, 1), tiers.value());
+        rows = static_cast<std::size_t>(report.value().month.patientsSeen);
+    } else {
+        throw std::invalid_argument("report: daily, followup or usage");
+    }
+    double ms = msSince(start);
+    std::printf("%.1f %zu %ld\n", ms, rows, peakRssKb());
+    return 0;
+}
+
+struct ReportFigures {
+    double ms = 0;
+    std::size_t rows = 0;
+    long peakKb = 0;
+};
+
+ReportFigures measureReport(const std::string& self, const std::string& kind, const std::filesystem::path& db) {
+    std::string command = "'" + self + "' report " + kind + " '" + db.string() + "'";
+    FILE* child = popen(command.c_str(), "r");
+    ReportFigures figures;
+    if (!child || std::fscanf(child, "%lf %zu %ld", &figures.ms, &figures.rows, &figures.peakKb) != 3)
+        throw std::runtime_error("the report process failed: " + command);
+    pclose(child);
+    return figures;
+}
+
+void removeJournal(const std::filesystem::path& db) {
+    for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(db.string() + suffix);
+}
+
+void runProfile(const std::string& self, const Profile& profile, const std::filesystem::path& dir) {
+    std::filesystem::path db = dir / (std::string("bench-") + profile.name + ".sqlite3");
+    removeJournal(db);
+    long visits = static_cast<long>(profile.perDay) * kDays;
+
+    auto start = Clock::now();
+    {
+        storage::SqliteVisitJournal journal(db);
+        app::VisitGenerator generator(7, static_cast<int>(visits / 6));
+        for (int d = 0; d < kDays; ++d) {
+            auto written = journal.recordVisits(generator.day(kStart.plusDays(d), profile.perDay));
+            if (!written) throw std::runtime_error(written.problem().message);
+        }
+    }
+    double generateMs = msSince(start);
+
+    std::vector<double> commits;
+    {
+        storage::SqliteVisitJournal journal(db);
+        app::VisitGenerator generator(8, 1000);
+        auto day = generator.day(*Date::fromYmd(2026, 1, 5), kCommits);
+        for (auto& visit : day) {
+            visit.visitId = "B-" + visit.visitId;
+            auto begin = Clock::now();
+            auto saved = journal.recordVisit(visit);
+            commits.push_back(msSince(begin));
+            if (!saved) throw std::runtime_error(saved.problem().message);
+        }
+    }
+    std::printf("%s: %ld visits, file %.0f MiB, generated in %.1f s (%.0f visits/s)\n", profile.name, visits,
+                static_cast<double>(std::filesystem::file_size(db)) / (1024.0 * 1024.0), generateMs / 1000.0,
+                static_cast<double>(visits) / (generateMs / 1000.0));
+    std::printf("%s: single visit commit (fsync), %d commits: p50 %.2f ms, p95 %.2f ms, max %.2f ms\n", profile.name,
+                kCommits, percentile(commits, 0.50), percentile(commits, 0.95), percentile(commits, 1.0));
+    for (const char* kind : {"daily", "followup", "usage"}) {
+        ReportFigures figures = measureReport(self, kind, db);
+        std::printf("%s: %-8s report %8.1f ms, %7zu rows, peak RSS %6.1f MiB\n", profile.name, kind, figures.ms,
+                    figures.rows, static_cast<double>(figures.peakKb) / 1024.0);
+    }
+    std::fflush(stdout);
+    removeJournal(db);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    try {
+        std::vector<std::string> args(argv + 1, argv + argc);
+        if (args.size() == 3 && args[0] == "report") return runReport(args[1], args[2]);
+        if (!std::getenv("MADOGUCHI_RESOURCES")) setenv("MADOGUCHI_RESOURCES", MADOGUCHI_RESOURCES_DIR, 0);
+        std::filesystem::path dir = std::filesystem::temp_directory_path() / "madoguchi-bench-storage";
+        std::string only;
+        for (std::size_t i = 0; i + 1 < args.size(); i += 2) {
+            if (args[i] == "--dir") dir = args[i + 1];
+            else if (args[i] == "--only") only = args[i + 1];
+            else throw std::invalid_argument("usage: bench_storage [--dir DIR] [--only clinic|hospital]");
+        }
+        std::filesystem::create_directories(dir);
+        std::string self = std::filesystem::canonical("/proc/self/exe").string();
+        for (const Profile& profile : kProfiles)
+            if (only.empty() || only == profile.name) runProfile(self, profile, dir);
+    } catch (const std::exception& error) {
+        std::cerr << "bench_storage: " << error.what() << "\n";
+        return 1;
+    }
+    return 0;
+}

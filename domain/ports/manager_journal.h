@@ -1,0 +1,24 @@
+#pragma once
+// Port to what the manager's reports read from, and enter into, the facility's journal
+// (storage/ implements it on SQLite beside the VisitJournal port).
+#include <map>
+#include <vector>
+
+#include "../date.h"
+#include "../manager_reports.h"
+#include "../outcome.h"
+
+namespace madoguchi {
+
+class ManagerJournal {
+public:
+    virtual ~ManagerJournal() = default;
+    virtual std::vector<VisitSummary> visitsBetween(const Date& from, const Date& to) = 0;  // inclusive
+    virtual std::vector<UsageVisit> usageVisitsBetween(const Date& from, const Date& to) = 0;  // inclusive
+    virtual std::vector<VisitSummary> followUps() = 0;  // OLD and UNKNOWN claims, oldest first
+    virtual std::map<Date, int> officialRates() = 0;    // first of month → basis points
+    virtual Outcome<bool> setOfficialRate(const Date& month, int basisPoints, const std::string& staffId,
+                                          const LocalDateTime& at) = 0;
+};
+
+}  // namespace madoguchi

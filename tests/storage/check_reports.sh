@@ -1,0 +1,107 @@
+#!/usr/bin/env bash
+# The manager's reports through madoguchi-cli on a generated year of a clinic: each answer is
+# checked against the journal itself (sqlite3), in JSON and in CSV (with and without the BOM).
+set -uo pipefail
+cli=$1
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+db=$work/year.sqlite3
+failures=0
+fail() { echo "FAIL $*"; failures=$((failures+1)); }
+ok() { echo "ok $*"; }
+expect() {  # description, expected, actual
+  if [ "$2" == "$3" ]; then ok "$1"; else fail "$1: expected '$2', got '$3'"; fi
+}
+sql() { sqlite3 "$db" "$1"; }
+
+"$cli" journal generate --db "$db" --start 2025-01-01 --days 365 --per-day 30 --seed 11 >"$work/generated.json" \
+  || { echo "FAIL journal generate"; exit 1; }
+expect "a year generated" 10950 "$(jq .visits "$work/generated.json")"
+expect "every visit stored" 10950 "$(sql 'SELECT COUNT(*) FROM visits')"
+
+# daily, JSON
+day=2025-06-02
+"$cli" report daily --db "$db" --date $day >"$work/daily.json" || fail "report daily exit $?"
+expect "daily: the date" "$day" "$(jq -r .date "$work/daily.json")"
+expect "daily: visits (not cancelled)" "$(sql "SELECT COUNT(*) FROM visits WHERE visit_date='$day' AND cancelled=0")" "$(jq .visits "$work/daily.json")"
+expect "daily: visits + cancelled = the day's receptions" 30 "$(jq '.visits + .cancelled' "$work/daily.json")"
+expect "daily: by source adds up" "$(jq .visits "$work/daily.json")" "$(jq '[.by_source[]] | add' "$work/daily.json")"
+expect "daily: by claim route adds up" "$(jq .visits "$work/daily.json")" "$(jq '[.by_claim_route[]] | add' "$work/daily.json")"
+expect "daily: by identity method adds up" "$(jq .visits "$work/daily.json")" "$(jq '[.by_identity_method[]] | add' "$work/daily.json")"
+expect "daily: face checks" "$(sql "SELECT COUNT(*) FROM visits WHERE visit_date='$day' AND cancelled=0 AND identity_method='face'")" \
+  "$(jq '.by_identity_method.face // 0' "$work/daily.json")"
+expect "daily: copay total" "$(sql "SELECT COALESCE(SUM(copay_yen),0) FROM visits WHERE visit_date='$day' AND cancelled=0")" \
+  "$(jq .copay_total_yen "$work/daily.json")"
+expect "daily: 申立書 count" "$(sql "SELECT COUNT(*) FROM visits WHERE visit_date='$day' AND cancelled=0 AND source='self_declaration'")" \
+  "$(jq .self_declarations "$work/daily.json")"
+expect "daily: fallbacks" "$(sql "SELECT COUNT(*) FROM visits WHERE visit_date='$day' AND cancelled=0 AND source NOT IN ('online_card','online_numbers')")" \
+  "$(jq .fallbacks "$work/daily.json")"
+
+# a day with a 10割 case: each one listed with its reason
+full_day=$(sql "SELECT visit_date FROM visits WHERE share_tenths=10 AND cancelled=0 ORDER BY visit_date LIMIT 1")
+"$cli" report daily --db "$db" --date "$full_day" >"$work/full.json" || fail "report daily ($full_day) exit $?"
+expect "daily: 10割 cases listed" "$(sql "SELECT COUNT(*) FROM visits WHERE visit_date='$full_day' AND share_tenths=10 AND cancelled=0")" \
+  "$(jq '.full_charges | length' "$work/full.json")"
+expect "daily: 10割 reasons given" true "$(jq '[.full_charges[].reason | length > 0] | all' "$work/full.json")"
+
+# daily, CSV with a BOM for Excel
+"$cli" report daily --db "$db" --date $day --format csv --bom >"$work/daily.csv" || fail "report daily csv exit $?"
+expect "daily csv: starts with the UTF-8 BOM" "efbbbf" "$(head -c 3 "$work/daily.csv" | od -An -tx1 | tr -d ' \n')"
+expect "daily csv: header" "visit_id,date,started_at,patient_id,patient_name,identity_method,source,validity,claim_route,share_tenths,copay_yen,full_charge_reason,cancelled" \
+  "$(head -n 1 "$work/daily.csv" | tail -c +4 | tr -d '\r')"
+expect "daily csv: one row per reception" 30 "$(tail -n +2 "$work/daily.csv" | wc -l)"
+expect "daily csv: CRLF line ends" 31 "$(grep -c $'\r$' "$work/daily.csv")"
+expect "daily csv: every row of the day" 30 "$(tail -n +2 "$work/daily.csv" | cut -d, -f2 | grep -c "^$day\$")"
+expect "daily csv: names in UTF-8" true "$(grep -q '患者P' "$work/daily.csv" && echo true)"
+expect "daily csv: copay column adds up with the JSON (cancelled rows included)" \
+  "$(sql "SELECT COALESCE(SUM(copay_yen),0) FROM visits WHERE visit_date='$day'")" \
+  "$(tail -n +2 "$work/daily.csv" | awk -F, '{ total += $11 } END { print total + 0 }')"
+
+# follow-up list, oldest first
+"$cli" report followup --db "$db" >"$work/followup.json" || fail "report followup exit $?"
+expect "followup: OLD and UNKNOWN visits" "$(sql "SELECT COUNT(*) FROM visits WHERE claim_route IN ('old','unknown') AND cancelled=0")" \
+  "$(jq .count "$work/followup.json")"
+expect "followup: count matches the list" "$(jq .count "$work/followup.json")" "$(jq '.visits | length' "$work/followup.json")"
+expect "followup: only old and unknown" true "$(jq '[.visits[].claim_route] | all(. == "old" or . == "unknown")' "$work/followup.json")"
+expect "followup: oldest first" true "$(jq '[.visits[].date] as $d | $d == ($d | sort)' "$work/followup.json")"
+expect "followup: starts with the oldest" "$(sql "SELECT MIN(visit_date) FROM visits WHERE claim_route IN ('old','unknown') AND cancelled=0")" \
+  "$(jq -r '.visits[0].date' "$work/followup.json")"
+"$cli" report followup --db "$db" --format csv >"$work/followup.csv" || fail "report followup csv exit $?"
+expect "followup csv: no BOM unless asked" "visit_id" "$(head -c 8 "$work/followup.csv")"
+expect "followup csv: one row per visit" "$(jq .count "$work/followup.json")" "$(tail -n +2 "$work/followup.csv" | wc -l)"
+
+# usage: the estimate for a month, the official figure, the billing standing
+month=2025-08
+"$cli" report usage --db "$db" --month $month >"$work/usage.json" || fail "report usage exit $?"
+seen=$(sql "SELECT COUNT(DISTINCT patient_id) FROM visits WHERE visit_date BETWEEN '$month-01' AND '$month-31' AND cancelled=0")
+card=$(sql "SELECT COUNT(DISTINCT patient_id) FROM visits WHERE visit_date BETWEEN '$month-01' AND '$month-31' AND cancelled=0 AND source='online_card'")
+expect "usage: patients seen" "$seen" "$(jq .patients_seen "$work/usage.json")"
+expect "usage: patients with the card" "$card" "$(jq .patients_with_card "$work/usage.json")"
+expect "usage: the estimate" "$(( card * 10000 / seen ))" "$(jq '.estimate_percent * 100 | round' "$work/usage.json")"
+expect "usage: no official figure yet" null "$(jq .official_percent "$work/usage.json")"
+expect "usage: best of 2025-03..05 for billing month 2025-08" true \
+  "$(jq '.billing_best_month | IN("2025-03", "2025-04", "2025-05")' "$work/usage.json")"
+# 2025-04..09 thresholds: 45 / 30 / 15 (resources/rules/bonus_tiers.tsv)
+expect "usage: tier matches the best rate" true \
+  "$(jq '(.billing_best_percent >= 45 and .tier == 1 and .next_tier == null) or (.billing_best_percent < 45 and .tier > 1 and .gap_to_next_percent > 0)' "$work/usage.json")"
+
+"$cli" report usage --db "$db" --month 2025-05 --set-official 0.21 --staff jimucho >"$work/official.json" || fail "usage --set-official exit $?"
+expect "usage: the official figure entered" 21 "$(jq .official_percent "$work/official.json")"
+expect "usage: the entry is audited" 1 "$(sql "SELECT COUNT(*) FROM audit_log WHERE action='usage.official_rate' AND staff_id='jimucho' AND detail='2025-05=2100'")"
+"$cli" report usage --db "$db" --month 2025-05 >"$work/again.json"
+expect "usage: the official figure is kept" 21 "$(jq .official_percent "$work/again.json")"
+"$cli" report usage --db "$db" --month $month --format csv --bom >"$work/usage.csv" || fail "report usage csv exit $?"
+expect "usage csv: BOM and header" "efbbbf" "$(head -c 3 "$work/usage.csv" | od -An -tx1 | tr -d ' \n')"
+expect "usage csv: the month's row" "$month,$seen,$card" "$(sed -n 2p "$work/usage.csv" | cut -d, -f1-3)"
+
+# the audit chain over the whole year
+"$cli" audit verify --db "$db" >"$work/audit.json" || fail "audit verify exit $?"
+expect "audit: intact over the year" true "$(jq .intact "$work/audit.json")"
+
+# clear errors
+"$cli" report daily --db "$db" --date 2025-02-30 >/dev/null 2>&1; expect "bad date refused" 2 $?
+"$cli" report daily --db "$work/none.sqlite3" --date $day >/dev/null 2>&1; expect "missing journal refused" 2 $?
+"$cli" report usage --db "$db" --month $month --set-official 1.5 >/dev/null 2>&1; expect "bad rate refused" 2 $?
+
+echo "$failures failed"
+exit "$failures"

@@ -1,0 +1,123 @@
+// Schema migrations by PRAGMA user_version: every earlier version, with its data, opens in the
+// current program and loses nothing; a newer file is refused.
+#include <boost/test/unit_test.hpp>
+#include <fstream>
+#include <sstream>
+
+#include "domain/manager_desk.h"
+#include "storage/schema.h"
+#include "storage_fixtures.h"
+#include "temp_folder.h"
+
+using namespace madoguchi;
+using madoguchi::test::at;
+using madoguchi::test::scalar;
+using madoguchi::test::TempFolder;
+
+namespace {
+
+std::string readFile(const std::filesystem::path& path) {
+    std::ifstream in(path);
+    std::stringstream content;
+    content << in.rdbuf();
+    return content.str();
+}
+
+// The schema as sqlite_master has it, for comparing a migrated file with a fresh one.
+std::string schemaOf(const std::filesystem::path& file) {
+    storage::Database db(file, true);
+    auto rows = db.prepare("SELECT type, name, COALESCE(sql, '') FROM sqlite_master ORDER BY type, name");
+    std::string schema;
+    while (rows.step()) schema += rows.text(0) + " " + rows.text(1) + ": " + rows.text(2) + "\n";
+    return schema;
+}
+
+// A version-1 journal as that version wrote it: the frozen SQL, and audit rows by the chain code.
+std::filesystem::path versionOneJournal(const TempFolder& folder) {
+    auto file = folder / "journal-v1.sqlite3";
+    storage::Database db(file);
+    db.execute(readFile(std::filesystem::path(STORAGE_TEST_DATA) / "journal_v1.sql"));
+    storage::appendAudit(db, {"2025-03-03T09:05:00", "uketsuke1", "visit.recorded", "P1", "V1", "current"});
+    storage::appendAudit(db, {"2025-03-05T09:00:00", "jimucho", "visit.retagged", "P1", "V1", "old -> current"});
+    return file;
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(Migrations)
+
+BOOST_AUTO_TEST_CASE(AnEmptyFileGetsTheWholeSchema) {
+    TempFolder folder;
+    storage::SqliteVisitJournal journal(folder / "new.sqlite3");
+    BOOST_CHECK_EQUAL(journal.database().userVersion(), storage::currentSchemaVersion());
+    BOOST_CHECK_EQUAL(test::text(folder / "new.sqlite3", "PRAGMA journal_mode"), "wal");
+}
+
+BOOST_AUTO_TEST_CASE(EachMigrationStepAppliesOnTheOneBefore) {
+    TempFolder folder;
+    for (int version = 0; version < storage::currentSchemaVersion(); ++version) {
+        auto file = folder / ("from-" + std::to_string(version) + ".sqlite3");
+        {
+            storage::Database db(file);
+            storage::configureConnection(db);
+            storage::migrate(db, version);
+            BOOST_CHECK_EQUAL(db.userVersion(), version);
+        }
+        storage::SqliteVisitJournal journal(file);
+        BOOST_CHECK_EQUAL(journal.database().userVersion(), storage::currentSchemaVersion());
+        BOOST_TEST(journal.recordVisit(test::sampleVisit("V", "P")).ok());
+    }
+}
+
+BOOST_AUTO_TEST_CASE(AVersionOneJournalWithDataMigratesIntact) {
+    TempFolder folder;
+    auto file = versionOneJournal(folder);
+    BOOST_REQUIRE_EQUAL(scalar(file, "PRAGMA user_version"), 1);
+
+    storage::SqliteVisitJournal journal(file);
+    BOOST_CHECK_EQUAL(journal.database().userVersion(), storage::currentSchemaVersion());
+    // Same schema as a journal created by this program.
+    storage::SqliteVisitJournal fresh(folder / "fresh.sqlite3");
+    BOOST_CHECK_EQUAL(schemaOf(file), schemaOf(folder / "fresh.sqlite3"));
+
+    // Every row is still there, with its values; the new column has its default.
+    BOOST_CHECK_EQUAL(scalar(file, "SELECT COUNT(*) FROM patients"), 2);
+    BOOST_CHECK_EQUAL(scalar(file, "SELECT COUNT(*) FROM visits WHERE visit_kind = 'unspecified'"), 3);
+    BOOST_CHECK_EQUAL(scalar(file, "SELECT SUM(copay_yen) FROM visits"), 3710 + 800 + 1500);
+    BOOST_CHECK_EQUAL(test::text(file, "SELECT raw_xml FROM eligibility_snapshots WHERE visit_id = 'V1'"),
+                      "<XmlMsg><QualificationValidity>1</QualificationValidity></XmlMsg>");
+    BOOST_CHECK_EQUAL(test::text(file, "SELECT reason FROM retags"), "資格確認書を後日提示");
+    BOOST_CHECK_EQUAL(test::text(file, "SELECT role FROM staff WHERE id = 'admin'"), "admin");
+    BOOST_CHECK(!storage::verifyAuditChain(journal.database()));
+
+    // And the program works on them.
+    auto past = journal.lastEligibility("P2");
+    BOOST_REQUIRE(past);
+    BOOST_CHECK_EQUAL(past->insurance.insurerNumber, "39131008");
+    BOOST_CHECK_EQUAL(past->patient.name, "佐藤　花子");
+    auto followUps = journal.followUps();
+    BOOST_REQUIRE_EQUAL(followUps.size(), 2u);
+    BOOST_CHECK_EQUAL(followUps[0].visitId, "V2");
+    BOOST_CHECK_EQUAL(followUps[1].visitId, "V3");
+    EligibilityResult answer;
+    answer.processExecutionTime = "20250306090000";
+    answer.segmentOfResult.raw = answer.processingResultStatus.raw = answer.qualificationValidity.raw = "1";
+    answer.results.resize(1);
+    BOOST_TEST(journal.attachLateAnswer("REQ-77", answer, "<late/>").ok());
+    BOOST_CHECK_EQUAL(test::text(file, "SELECT claim_route FROM visits WHERE id = 'V2'"), "current");
+    BOOST_TEST(journal.recordVisit(test::sampleVisit("V4", "P1", at(2025, 3, 6))).ok());
+    BOOST_CHECK(!storage::verifyAuditChain(journal.database()));
+}
+
+BOOST_AUTO_TEST_CASE(AJournalFromANewerProgramIsRefused) {
+    TempFolder folder;
+    auto file = folder / "newer.sqlite3";
+    {
+        storage::Database db(file);
+        db.setUserVersion(storage::currentSchemaVersion() + 1);
+    }
+    BOOST_CHECK_EXCEPTION(storage::SqliteVisitJournal journal(file), storage::StorageError,
+                          [](const storage::StorageError& e) { return std::string(e.what()).find("newer") != std::string::npos; });
+}
+
+BOOST_AUTO_TEST_SUITE_END()

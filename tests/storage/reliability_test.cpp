@@ -1,0 +1,183 @@
+// Reliability on real files: a writer process killed with SIGKILL at random moments loses no visit
+// it reported committed; readers during writes see whole transactions; a full disk gives a clear
+// error, keeps the visit in memory, corrupts nothing, and the retry saves it once space returns.
+#include <sys/mount.h>
+
+#include <boost/test/unit_test.hpp>
+#include <chrono>
+#include <fstream>
+#include <random>
+#include <set>
+#include <thread>
+
+#include "child_process.h"
+#include "storage_fixtures.h"
+#include "temp_folder.h"
+
+using namespace madoguchi;
+using madoguchi::test::ChildProcess;
+using madoguchi::test::TempFolder;
+
+namespace {
+
+constexpr int kKillRounds = 50;
+
+std::set<std::string> visitIds(const std::filesystem::path& file) {
+    storage::Database db(file, true);
+    auto rows = db.prepare("SELECT id FROM visits");
+    std::set<std::string> ids;
+    while (rows.step()) ids.insert(rows.text(0));
+    return ids;
+}
+
+// A small file system of its own for the journal, so that filling it up touches nothing else. We
+// run as root in CI and mount a tmpfs; where mounting is not permitted (an unprivileged container)
+// the test falls back to SQLite's PRAGMA max_page_count, which fails writes with the same
+// SQLITE_FULL the journal sees on a full disk.
+class TinyFileSystem {
+public:
+    explicit TinyFileSystem(const std::filesystem::path& where) : where_(where) {
+        std::filesystem::create_directories(where_);
+        mounted_ = mount("tmpfs", where_.c_str(), "tmpfs", MS_NOSUID | MS_NODEV, "size=2m,mode=0700") == 0;
+    }
+    ~TinyFileSystem() {
+        if (mounted_) umount2(where_.c_str(), MNT_DETACH);
+    }
+    TinyFileSystem(const TinyFileSystem&) = delete;
+    TinyFileSystem& operator=(const TinyFileSystem&) = delete;
+    bool mounted() const { return mounted_; }
+
+    // Takes every free byte with a filler file; `release` gives the space back.
+    void fill() {
+        std::ofstream filler(where_ / "filler", std::ios::binary);
+        std::string block(4096, 'x');
+        while (filler.write(block.data(), static_cast<std::streamsize>(block.size()))) filler.flush();
+    }
+    void release() { std::filesystem::remove(where_ / "filler"); }
+
+private:
+    std::filesystem::path where_;
+    bool mounted_ = false;
+};
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(Reliability)
+
+BOOST_AUTO_TEST_CASE(AWriterKilledAtRandomMomentsLosesNoCommittedVisit) {
+    TempFolder folder;
+    auto file = folder / "journal.sqlite3";
+    std::mt19937 random(20261125);
+    std::set<std::string> reported;
+    for (int round = 0; round < kKillRounds; ++round) {
+        ChildProcess writer({JOURNAL_WRITER, file.string(), "R" + std::to_string(round)});
+        // Wait for the first commit (start-up and migrations take a moment), then kill at a random point.
+        auto first = writer.readLine();
+        BOOST_REQUIRE_MESSAGE(first, "the writer committed nothing in round " << round);
+        reported.insert(*first);
+        std::this_thread::sleep_for(std::chrono::microseconds(std::uniform_int_distribution<int>(0, 30000)(random)));
+        writer.killHard();
+        int status = writer.wait();
+        BOOST_REQUIRE(WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL);
+        for (const auto& id : writer.remainingLines()) reported.insert(id);
+
+        auto saved = visitIds(file);
+        for (const auto& id : reported) BOOST_REQUIRE_MESSAGE(saved.count(id), "visit " << id << " was reported committed but is lost");
+    }
+    BOOST_TEST_MESSAGE(reported.size() << " visits reported committed over " << kKillRounds << " kills");
+    BOOST_CHECK_EQUAL(test::integrityCheck(file), "ok");
+    storage::SqliteVisitJournal journal(file);  // opens, recovers the WAL, migrates nothing
+    BOOST_CHECK(!storage::verifyAuditChain(journal.database()));
+    // Every visit has its audit row: no transaction was half-applied.
+    BOOST_CHECK_EQUAL(test::scalar(file, "SELECT COUNT(*) FROM visits"),
+                      test::scalar(file, "SELECT COUNT(*) FROM audit_log WHERE action = 'visit.recorded'"));
+}
+
+BOOST_AUTO_TEST_CASE(ReadersDuringWritesSeeWholeTransactions) {
+    TempFolder folder;
+    auto file = folder / "journal.sqlite3";
+    { storage::SqliteVisitJournal create(file); }
+    ChildProcess writer({JOURNAL_WRITER, file.string(), "W", "400"});
+    storage::Database reader(file, true);
+    long long lastSeen = 0;
+    int reads = 0;
+    bool writing = true;
+    while (writing) {
+        writing = !writer.outputEnded();
+        writer.readLine(std::chrono::milliseconds(2));  // let the writer move on a little
+        // One snapshot: the visits, their audit rows and the chain must agree with each other.
+        reader.execute("BEGIN");
+        long long visits = 0, audited = 0;
+        {
+            auto count = reader.prepare("SELECT (SELECT COUNT(*) FROM visits), "
+                                        "(SELECT COUNT(*) FROM audit_log WHERE action = 'visit.recorded')");
+            count.step();
+            visits = count.integer(0);
+            audited = count.integer(1);
+        }
+        auto broken = storage::verifyAuditChain(reader);
+        reader.execute("COMMIT");
+        ++reads;
+        BOOST_REQUIRE_EQUAL(visits, audited);
+        BOOST_REQUIRE_MESSAGE(!broken, "the chain broke at row " << (broken ? broken->seq : 0) << " during writes");
+        BOOST_REQUIRE_GE(visits, lastSeen);  // never goes back
+        lastSeen = visits;
+    }
+    BOOST_CHECK_EQUAL(WEXITSTATUS(writer.wait()), 0);
+    BOOST_TEST_MESSAGE(reads << " consistent reads while " << lastSeen << " visits were written");
+    BOOST_CHECK_EQUAL(test::scalar(file, "SELECT COUNT(*) FROM visits"), 400);
+}
+
+BOOST_AUTO_TEST_CASE(AFullDiskKeepsTheVisitInMemoryAndTheRetrySavesIt) {
+    TempFolder folder;
+    TinyFileSystem disk(folder / "disk");
+    auto file = folder / "disk" / "journal.sqlite3";
+    BOOST_TEST_MESSAGE((disk.mounted() ? "full disk: a 2 MiB tmpfs" : "full disk: mount not permitted, PRAGMA max_page_count"));
+    {
+        storage::SqliteVisitJournal journal(file);
+        for (int i = 1; i <= 3; ++i) BOOST_REQUIRE(journal.recordVisit(test::sampleVisit("V" + std::to_string(i), "P1")).ok());
+        long long pages = test::scalar(file, "PRAGMA page_count");
+        if (disk.mounted())
+            disk.fill();
+        else
+            journal.database().execute("PRAGMA max_page_count = " + std::to_string(pages + 1));
+
+        // Visits with a large gateway answer need fresh pages: there is no room for them.
+        VisitRecord big = test::sampleVisit("V-big", "P2");
+        big.rawGatewayXml = "<XmlMsg>" + std::string(256 * 1024, 'x') + "</XmlMsg>";
+        VisitRecord next = test::sampleVisit("V-next", "P3");
+        next.rawGatewayXml = "<XmlMsg>" + std::string(64 * 1024, 'y') + "</XmlMsg>";
+        auto saved = journal.recordVisit(big);
+        BOOST_REQUIRE(!saved);
+        BOOST_CHECK_EQUAL(saved.problem().code, "journal.disk_full");
+        BOOST_CHECK_NE(saved.problem().message.find("disk is full"), std::string::npos);
+        BOOST_CHECK_EQUAL(journal.unsavedCount(), 1u);
+        // The next visit at the window waits behind it, in order.
+        BOOST_CHECK(!journal.recordVisit(next));
+        BOOST_CHECK_EQUAL(journal.unsavedCount(), 2u);
+        BOOST_CHECK_EQUAL(journal.retryUnsaved(), 0);  // still full
+
+        // Nothing is corrupted, and the earlier visits are all there.
+        BOOST_CHECK_EQUAL(test::integrityCheck(file), "ok");
+        BOOST_CHECK_EQUAL(test::scalar(file, "SELECT COUNT(*) FROM visits"), 3);
+        BOOST_CHECK(!storage::verifyAuditChain(journal.database()));
+
+        // Space returns: the retry saves both, oldest first.
+        if (disk.mounted())
+            disk.release();
+        else
+            journal.database().execute("PRAGMA max_page_count = 1073741823");
+        BOOST_CHECK_EQUAL(journal.retryUnsaved(), 2);
+        BOOST_CHECK_EQUAL(journal.unsavedCount(), 0u);
+        BOOST_CHECK_LT(test::scalar(file, "SELECT seq FROM audit_log WHERE visit_id = 'V-big'"),
+                       test::scalar(file, "SELECT seq FROM audit_log WHERE visit_id = 'V-next'"));
+    }
+    BOOST_CHECK_EQUAL(test::integrityCheck(file), "ok");
+    BOOST_CHECK_EQUAL(test::scalar(file, "SELECT COUNT(*) FROM visits"), 5);
+    BOOST_CHECK_EQUAL(test::scalar(file, "SELECT length(raw_xml) FROM eligibility_snapshots WHERE visit_id = 'V-big'"),
+                      256 * 1024 + 17);
+    storage::Database db(file, true);
+    BOOST_CHECK(!storage::verifyAuditChain(db));
+}
+
+BOOST_AUTO_TEST_SUITE_END()

@@ -1,0 +1,138 @@
+// Staff accounts on a real journal file: PBKDF2-HMAC-SHA256 hashes only, lockout by an injected
+// clock, the first-run administrator set-up.
+#include <openssl/evp.h>
+
+#include <boost/test/unit_test.hpp>
+#include <fstream>
+#include <iterator>
+
+#include "storage/staff_accounts.h"
+#include "storage_fixtures.h"
+#include "temp_folder.h"
+
+using namespace madoguchi;
+using madoguchi::test::at;
+using madoguchi::test::TempFolder;
+
+namespace {
+
+const StaffMember kReceptionist{"uketsuke1", "受付 一郎", StaffRole::Receptionist};
+
+struct Accounts {
+    TempFolder folder;
+    storage::SqliteVisitJournal journal{folder / "journal.sqlite3"};
+    storage::Database& db() { return journal.database(); }
+    Outcome<StaffMember> login(const std::string& id, std::string password, const LocalDateTime& now) {
+        return storage::authenticate(db(), id, password, now);
+    }
+    void create(const StaffMember& member, std::string password) {
+        BOOST_REQUIRE(storage::createStaff(db(), member, password).ok());
+    }
+};
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(StaffAccounts)
+
+BOOST_AUTO_TEST_CASE(OnlyASaltedPbkdf2HashIsStoredAndThePasswordIsWiped) {
+    Accounts accounts;
+    std::string password = "sakura-2026!";
+    BOOST_REQUIRE(storage::createStaff(accounts.db(), kReceptionist, password).ok());
+    BOOST_CHECK(password.empty());  // the caller's copy is wiped
+    std::string other = "sakura-2026!";
+    BOOST_REQUIRE(storage::createStaff(accounts.db(), {"uketsuke2", "受付 二郎", StaffRole::Receptionist}, other).ok());
+
+    auto row = accounts.db().prepare("SELECT salt, iterations, password_hash FROM staff ORDER BY id");
+    BOOST_REQUIRE(row.step());
+    std::string salt = row.text(0), hash = row.text(2);
+    BOOST_CHECK_EQUAL(row.integer(1), 600000);
+    BOOST_CHECK_EQUAL(salt.size(), 16u);
+    BOOST_CHECK_EQUAL(hash.size(), 32u);
+    // The stored hash is PBKDF2-HMAC-SHA256(password, salt, 600,000), computed here independently.
+    unsigned char expected[32];
+    const std::string clear = "sakura-2026!";
+    PKCS5_PBKDF2_HMAC(clear.data(), static_cast<int>(clear.size()), reinterpret_cast<const unsigned char*>(salt.data()),
+                      static_cast<int>(salt.size()), 600000, EVP_sha256(), 32, expected);
+    BOOST_CHECK(hash == std::string(reinterpret_cast<const char*>(expected), 32));
+    BOOST_REQUIRE(row.step());
+    BOOST_CHECK(row.text(0) != salt);  // same password, another salt, another hash
+    BOOST_CHECK(row.text(2) != hash);
+
+    // The password appears nowhere in the file.
+    std::ifstream file(accounts.folder / "journal.sqlite3", std::ios::binary);
+    std::string bytes((std::istreambuf_iterator<char>(file)), std::istreambuf_iterator<char>());
+    std::ifstream wal(accounts.folder / "journal.sqlite3-wal", std::ios::binary);
+    bytes.append((std::istreambuf_iterator<char>(wal)), std::istreambuf_iterator<char>());
+    BOOST_CHECK_EQUAL(bytes.find("sakura-2026!"), std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(TheRightPasswordLogsInAndAWrongOneIsRefused) {
+    Accounts accounts;
+    accounts.create(kReceptionist, "sakura-2026!");
+    auto member = accounts.login("uketsuke1", "sakura-2026!", at(2026, 11, 25, 9));
+    BOOST_REQUIRE(member.ok());
+    BOOST_CHECK_EQUAL(member.value().displayName, "受付 一郎");
+    BOOST_CHECK(member.value().role == StaffRole::Receptionist);
+    BOOST_CHECK_EQUAL(accounts.login("uketsuke1", "sakura-2026?", at(2026, 11, 25, 9)).problem().code, "staff.login_failed");
+    // An unknown ID gets the same answer as a wrong password.
+    BOOST_CHECK_EQUAL(accounts.login("nobody", "sakura-2026!", at(2026, 11, 25, 9)).problem().code, "staff.login_failed");
+}
+
+BOOST_AUTO_TEST_CASE(FiveWrongPasswordsLockTheAccountForFifteenMinutes) {
+    Accounts accounts;
+    accounts.create(kReceptionist, "sakura-2026!");
+    for (int attempt = 1; attempt <= 5; ++attempt)
+        BOOST_CHECK_EQUAL(accounts.login("uketsuke1", "wrong", at(2026, 11, 25, 23, 50)).problem().code, "staff.login_failed");
+    // Locked: even the right password is refused until 00:05 the next day.
+    BOOST_CHECK_EQUAL(accounts.login("uketsuke1", "sakura-2026!", at(2026, 11, 25, 23, 51)).problem().code, "staff.locked");
+    BOOST_CHECK_EQUAL(accounts.login("uketsuke1", "sakura-2026!", at(2026, 11, 26, 0, 4)).problem().code, "staff.locked");
+    BOOST_CHECK(accounts.login("uketsuke1", "sakura-2026!", at(2026, 11, 26, 0, 5)).ok());
+}
+
+BOOST_AUTO_TEST_CASE(AfterALockRunsOutTheCountStartsAgain) {
+    Accounts accounts;
+    accounts.create(kReceptionist, "sakura-2026!");
+    for (int attempt = 1; attempt <= 5; ++attempt) accounts.login("uketsuke1", "wrong", at(2026, 11, 25, 10));
+    // One more mistake after the lock is one mistake, not a new lock.
+    BOOST_CHECK_EQUAL(accounts.login("uketsuke1", "wrong", at(2026, 11, 25, 10, 16)).problem().code, "staff.login_failed");
+    BOOST_CHECK(accounts.login("uketsuke1", "sakura-2026!", at(2026, 11, 25, 10, 17)).ok());
+}
+
+BOOST_AUTO_TEST_CASE(ARightPasswordResetsTheFailureCount) {
+    Accounts accounts;
+    accounts.create(kReceptionist, "sakura-2026!");
+    for (int attempt = 1; attempt <= 4; ++attempt) accounts.login("uketsuke1", "wrong", at(2026, 11, 25, 10));
+    BOOST_CHECK(accounts.login("uketsuke1", "sakura-2026!", at(2026, 11, 25, 10)).ok());
+    BOOST_CHECK_EQUAL(accounts.login("uketsuke1", "wrong", at(2026, 11, 25, 10)).problem().code, "staff.login_failed");
+    BOOST_CHECK(accounts.login("uketsuke1", "sakura-2026!", at(2026, 11, 25, 10)).ok());
+}
+
+BOOST_AUTO_TEST_CASE(TheFirstRunAsksForAnAdministratorOnce) {
+    Accounts accounts;
+    BOOST_CHECK(!storage::anyAdministrator(accounts.db()));
+    std::string password = "first-admin-pass";
+    BOOST_CHECK_EQUAL(storage::setUpFirstAdministrator(accounts.db(), kReceptionist, password).problem().code,
+                      "staff.first_must_be_admin");
+    BOOST_CHECK(password.empty());
+    password = "first-admin-pass";
+    BOOST_REQUIRE(storage::setUpFirstAdministrator(accounts.db(), {"admin", "院長", StaffRole::Admin}, password).ok());
+    BOOST_CHECK(storage::anyAdministrator(accounts.db()));
+    password = "second-admin-pass";
+    BOOST_CHECK_EQUAL(storage::setUpFirstAdministrator(accounts.db(), {"admin2", "誰か", StaffRole::Admin}, password).problem().code,
+                      "staff.already_set_up");
+    auto admin = accounts.login("admin", "first-admin-pass", at(2026, 11, 25, 8));
+    BOOST_REQUIRE(admin.ok());
+    BOOST_CHECK(admin.value().role == StaffRole::Admin);
+}
+
+BOOST_AUTO_TEST_CASE(ShortPasswordsAndTakenIdsAreRefused) {
+    Accounts accounts;
+    std::string shortPassword = "1234567";
+    BOOST_CHECK_EQUAL(storage::createStaff(accounts.db(), kReceptionist, shortPassword).problem().code, "staff.password_short");
+    BOOST_CHECK(shortPassword.empty());
+    accounts.create(kReceptionist, "sakura-2026!");
+    std::string again = "another-password";
+    BOOST_CHECK_EQUAL(storage::createStaff(accounts.db(), kReceptionist, again).problem().code, "staff.exists");
+}
+
+BOOST_AUTO_TEST_SUITE_END()

@@ -1,0 +1,68 @@
+#include "storage_fixtures.h"
+
+namespace madoguchi::test {
+
+LocalDateTime at(int year, unsigned month, unsigned day, int hour, int minute) {
+    return LocalDateTime{*Date::fromYmd(year, month, day), hour, minute, 0};
+}
+
+VisitRecord sampleVisit(const std::string& visitId, const std::string& patientId, const LocalDateTime& started) {
+    VisitRecord v;
+    v.visitId = visitId;
+    v.patientId = patientId;
+    v.patient.name = "山田　太郎";
+    v.patient.nameKana = "ヤマダ　タロウ";
+    v.patient.birthDate = Date::fromYmd(1980, 4, 1);
+    v.patient.sex = "1";
+    v.patient.address = "東京都千代田区霞が関1-2-2";
+    v.identityMethod = IdentityMethod::Face;
+    v.source = EligibilitySource::OnlineCard;
+    v.insurance = {"06139993", {"12", "3456", "01"}};
+    v.claimRoute = ClaimRoute::Current;
+    v.share = *CopayShare::fromTenths(3);
+    v.shareBasis = "age 46";
+    v.points = 1235;
+    v.copay = copayAmount(1235, v.share);
+    v.rawGatewayXml = "<XmlMsg><MessageBody><QualificationValidity>1</QualificationValidity></MessageBody></XmlMsg>";
+    v.staffId = "uketsuke1";
+    v.startedAt = started;
+    v.completedAt = started;
+    v.completedAt.minute += 3;
+    return v;
+}
+
+VisitRecord oldClaimVisit(const std::string& visitId, const std::string& patientId, const LocalDateTime& started) {
+    VisitRecord v = sampleVisit(visitId, patientId, started);
+    v.identityMethod = IdentityMethod::None;
+    v.source = EligibilitySource::PastRecord;
+    v.claimRoute = ClaimRoute::Old;
+    v.rawGatewayXml.clear();
+    v.pendingRequestId = "REQ-" + visitId;  // the online check did not answer in time
+    return v;
+}
+
+VisitRecord unknownClaimVisit(const std::string& visitId, const std::string& patientId, const LocalDateTime& started) {
+    VisitRecord v = sampleVisit(visitId, patientId, started);
+    v.identityMethod = IdentityMethod::None;
+    v.source = EligibilitySource::SelfDeclaration;
+    v.claimRoute = ClaimRoute::Unknown;
+    v.insurance = {"77777777", {"", "77777777", ""}};
+    v.rawGatewayXml.clear();
+    return v;
+}
+
+long long scalar(const std::filesystem::path& db, const std::string& sql) {
+    storage::Database connection(db, true);
+    auto query = connection.prepare(sql);
+    return query.step() ? query.integer(0) : -1;
+}
+
+std::string text(const std::filesystem::path& db, const std::string& sql) {
+    storage::Database connection(db, true);
+    auto query = connection.prepare(sql);
+    return query.step() ? query.text(0) : std::string();
+}
+
+std::string integrityCheck(const std::filesystem::path& db) { return text(db, "PRAGMA integrity_check"); }
+
+}  // namespace madoguchi::test

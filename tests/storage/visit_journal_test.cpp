@@ -1,0 +1,243 @@
+// The journal on a real SQLite file: visits, the last eligibility, re-tags with their history,
+// late answers and the follow-up list.
+#include <boost/test/unit_test.hpp>
+
+#include "domain/manager_desk.h"
+#include "storage_fixtures.h"
+#include "temp_folder.h"
+
+using namespace madoguchi;
+using madoguchi::test::at;
+using madoguchi::test::scalar;
+using madoguchi::test::TempFolder;
+
+namespace {
+
+EligibilityResult confirmedAnswer() {
+    EligibilityResult result;
+    result.processExecutionTime = "20261126101500";
+    result.segmentOfResult.raw = "1";
+    result.processingResultStatus.raw = "1";
+    result.qualificationValidity.raw = "1";
+    result.results.resize(1);
+    return result;
+}
+
+const StaffMember kManager{"jimucho", "事務長", StaffRole::Manager};
+const StaffMember kReceptionist{"uketsuke1", "受付", StaffRole::Receptionist};
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(Journal)
+
+BOOST_AUTO_TEST_CASE(DefaultPathIsUnderTheXdgDataFolder) {
+    setenv("XDG_DATA_HOME", "/srv/clinic-data", 1);
+    BOOST_CHECK_EQUAL(storage::defaultJournalPath("tanaka-clinic").string(), "/srv/clinic-data/madoguchi/tanaka-clinic.sqlite3");
+    unsetenv("XDG_DATA_HOME");
+    setenv("HOME", "/home/uketsuke", 1);
+    BOOST_CHECK_EQUAL(storage::defaultJournalPath().string(), "/home/uketsuke/.local/share/madoguchi/facility.sqlite3");
+}
+
+BOOST_AUTO_TEST_CASE(TheFirstStartCreatesTheJournalsFolder) {
+    TempFolder folder;
+    auto file = folder / "data/madoguchi/clinic.sqlite3";
+    storage::SqliteVisitJournal journal(file);
+    BOOST_CHECK(std::filesystem::exists(file));
+    BOOST_CHECK((std::filesystem::status(file.parent_path()).permissions() & std::filesystem::perms::all) ==
+                std::filesystem::perms::owner_all);
+}
+
+BOOST_AUTO_TEST_CASE(ARecordedVisitIsReadBackAsTheLastEligibility) {
+    TempFolder folder;
+    auto file = folder / "journal.sqlite3";
+    {
+        storage::SqliteVisitJournal journal(file);
+        BOOST_TEST(journal.recordVisit(test::sampleVisit("V1", "P1", at(2026, 10, 1))).ok());
+        VisitRecord later = test::sampleVisit("V2", "P1", at(2026, 11, 2));
+        later.insurance = {"39131008", {"", "00012345", ""}};
+        later.share = *CopayShare::fromTenths(1);
+        BOOST_TEST(journal.recordVisit(later).ok());
+        BOOST_TEST(journal.recordVisit(test::unknownClaimVisit("V3", "P1", at(2026, 11, 20))).ok());
+    }
+    storage::SqliteVisitJournal reopened(file);
+    auto past = reopened.lastEligibility("P1");
+    BOOST_REQUIRE(past);
+    // The 申立書 visit carries only the 7s filler: the last real eligibility is the 後期 one.
+    BOOST_CHECK_EQUAL(past->insurance.insurerNumber, "39131008");
+    BOOST_CHECK_EQUAL(past->insurance.card.number, "00012345");
+    BOOST_REQUIRE(past->share);
+    BOOST_CHECK_EQUAL(past->share->tenths(), 1);
+    BOOST_CHECK_EQUAL(past->recordedAt.iso(), "2026-11-02T09:03:00");
+    BOOST_CHECK_EQUAL(past->patient.name, "山田　太郎");
+    BOOST_CHECK(past->patient.birthDate == Date::fromYmd(1980, 4, 1));
+    BOOST_CHECK(!reopened.lastEligibility("P-unknown"));
+
+    BOOST_CHECK_EQUAL(scalar(file, "SELECT COUNT(*) FROM visits"), 3);
+    BOOST_CHECK_EQUAL(scalar(file, "SELECT COUNT(*) FROM eligibility_snapshots WHERE visit_id = 'V1' AND raw_xml LIKE '%QualificationValidity%'"), 1);
+    BOOST_CHECK_EQUAL(scalar(file, "SELECT COUNT(*) FROM audit_log WHERE action = 'visit.recorded'"), 3);
+}
+
+BOOST_AUTO_TEST_CASE(NoColumnCouldHoldTheIndividualNumber) {
+    TempFolder folder;
+    storage::SqliteVisitJournal journal(folder / "journal.sqlite3");
+    BOOST_CHECK_EQUAL(scalar(folder / "journal.sqlite3",
+                             "SELECT COUNT(*) FROM sqlite_master WHERE sql LIKE '%my_number%' OR sql LIKE '%kojin%' "
+                             "OR sql LIKE '%individual%'"),
+                      0);
+}
+
+BOOST_AUTO_TEST_CASE(AVisitWithAUsedIdIsRefusedAtOnceAndNotQueued) {
+    TempFolder folder;
+    storage::SqliteVisitJournal journal(folder / "journal.sqlite3");
+    BOOST_TEST(journal.recordVisit(test::sampleVisit("V1", "P1")).ok());
+    auto again = journal.recordVisit(test::sampleVisit("V1", "P2"));
+    BOOST_REQUIRE(!again);
+    BOOST_CHECK_EQUAL(again.problem().code, "journal.rejected");
+    BOOST_CHECK_EQUAL(journal.unsavedCount(), 0u);
+}
+
+BOOST_AUTO_TEST_CASE(RetagToCurrentKeepsWhoWhenWhyAndTheEvidence) {
+    TempFolder folder;
+    auto file = folder / "journal.sqlite3";
+    storage::SqliteVisitJournal journal(file);
+    BOOST_TEST(journal.recordVisit(test::oldClaimVisit("V-old", "P1", at(2026, 11, 2))).ok());
+    BOOST_TEST(journal.recordVisit(test::unknownClaimVisit("V-unknown", "P2", at(2026, 11, 3))).ok());
+
+    Retag toCurrent{"V-old", ClaimRoute::Current, "", "資格確認書を後日提示", "資格確認書 06139993 12-3456-01", at(2026, 11, 10, 14)};
+    BOOST_TEST(retagClaim(kManager, journal, toCurrent).ok());
+    Retag unknownToCurrent{"V-unknown", ClaimRoute::Current, "", "late 照会 confirmed", "<XmlMsg/>", at(2026, 11, 11, 9)};
+    BOOST_TEST(retagClaim(kManager, journal, unknownToCurrent).ok());
+
+    BOOST_CHECK_EQUAL(test::text(file, "SELECT claim_route FROM visits WHERE id = 'V-old'"), "current");
+    BOOST_CHECK_EQUAL(test::text(file, "SELECT claim_route FROM visits WHERE id = 'V-unknown'"), "current");
+    BOOST_CHECK_EQUAL(test::text(file, "SELECT from_route || '>' || to_route || '|' || staff_id || '|' || at || '|' || "
+                                       "reason || '|' || evidence FROM retags WHERE visit_id = 'V-old'"),
+                      "old>current|jimucho|2026-11-10T14:00:00|資格確認書を後日提示|資格確認書 06139993 12-3456-01");
+    BOOST_CHECK_EQUAL(test::text(file, "SELECT from_route FROM retags WHERE visit_id = 'V-unknown'"), "unknown");
+    BOOST_CHECK_EQUAL(scalar(file, "SELECT COUNT(*) FROM audit_log WHERE action = 'visit.retagged' AND staff_id = 'jimucho'"), 2);
+    BOOST_CHECK(journal.followUps().empty());
+
+    auto again = journal.retag(toCurrent);
+    BOOST_REQUIRE(!again);
+    BOOST_CHECK_EQUAL(again.problem().code, "journal.same_route");
+    Retag noReason{"V-old", ClaimRoute::Old, "jimucho", "", "", at(2026, 11, 12)};
+    BOOST_CHECK_EQUAL(journal.retag(noReason).problem().code, "journal.reason_required");
+    BOOST_CHECK_EQUAL(journal.retag({"V-none", ClaimRoute::Current, "jimucho", "x", "", at(2026, 11, 12)}).problem().code,
+                      "journal.no_visit");
+}
+
+BOOST_AUTO_TEST_CASE(AReceptionistCannotRetagNorReadTheReports) {
+    TempFolder folder;
+    auto file = folder / "journal.sqlite3";
+    storage::SqliteVisitJournal journal(file);
+    BOOST_TEST(journal.recordVisit(test::oldClaimVisit("V-old", "P1", at(2026, 11, 2))).ok());
+    auto audited = scalar(file, "SELECT COUNT(*) FROM audit_log");
+
+    auto retagged = retagClaim(kReceptionist, journal, {"V-old", ClaimRoute::Current, "", "why", "", at(2026, 11, 3)});
+    BOOST_REQUIRE(!retagged);
+    BOOST_CHECK_EQUAL(retagged.problem().code, "staff.not_allowed");
+    BOOST_CHECK_EQUAL(followUpList(kReceptionist, journal).problem().code, "staff.not_allowed");
+    BOOST_CHECK_EQUAL(dailyReport(kReceptionist, journal, *Date::fromYmd(2026, 11, 2)).problem().code, "staff.not_allowed");
+    BOOST_CHECK_EQUAL(enterOfficialRate(kReceptionist, journal, *Date::fromYmd(2026, 9, 1), 4500, at(2026, 11, 3)).problem().code,
+                      "staff.not_allowed");
+
+    BOOST_CHECK_EQUAL(test::text(file, "SELECT claim_route FROM visits WHERE id = 'V-old'"), "old");
+    BOOST_CHECK_EQUAL(scalar(file, "SELECT COUNT(*) FROM retags"), 0);
+    BOOST_CHECK_EQUAL(scalar(file, "SELECT COUNT(*) FROM official_usage_rates"), 0);
+    BOOST_CHECK_EQUAL(scalar(file, "SELECT COUNT(*) FROM audit_log"), audited);
+}
+
+BOOST_AUTO_TEST_CASE(APendingRequestAnsweredLaterUpdatesItsVisit) {
+    TempFolder folder;
+    auto file = folder / "journal.sqlite3";
+    storage::SqliteVisitJournal journal(file);
+    BOOST_TEST(journal.recordVisit(test::oldClaimVisit("V-wait", "P1", at(2026, 11, 25, 9))).ok());
+    BOOST_CHECK_EQUAL(journal.followUps().size(), 1u);
+
+    BOOST_TEST(journal.attachLateAnswer("REQ-V-wait", confirmedAnswer(), "<XmlMsg>late</XmlMsg>").ok());
+
+    BOOST_CHECK_EQUAL(test::text(file, "SELECT claim_route || '|' || validity || '|' || pending_request_id FROM visits WHERE id = 'V-wait'"),
+                      "current|1|");
+    BOOST_CHECK_EQUAL(test::text(file, "SELECT received_at || '|' || raw_xml FROM eligibility_snapshots WHERE visit_id = 'V-wait'"),
+                      "2026-11-26T10:15:00|<XmlMsg>late</XmlMsg>");
+    BOOST_CHECK_EQUAL(test::text(file, "SELECT from_route || '>' || to_route || '|' || staff_id || '|' || evidence FROM retags"),
+                      "old>current|system|REQ-V-wait");
+    BOOST_CHECK(journal.followUps().empty());
+    // The request is answered once: a second answer finds no visit waiting.
+    BOOST_CHECK_EQUAL(journal.attachLateAnswer("REQ-V-wait", confirmedAnswer(), "<again/>").problem().code, "journal.no_pending");
+}
+
+BOOST_AUTO_TEST_CASE(ALateAnswerThatDoesNotConfirmKeepsTheClaimRoute) {
+    TempFolder folder;
+    auto file = folder / "journal.sqlite3";
+    storage::SqliteVisitJournal journal(file);
+    BOOST_TEST(journal.recordVisit(test::oldClaimVisit("V-wait", "P1", at(2026, 11, 25, 9))).ok());
+    EligibilityResult invalid = confirmedAnswer();
+    invalid.qualificationValidity.raw = "2";
+    invalid.processExecutionTime = "not a time";  // the receipt time falls back to this machine's clock
+    BOOST_TEST(journal.attachLateAnswer("REQ-V-wait", invalid, "<XmlMsg>invalid</XmlMsg>").ok());
+    BOOST_CHECK_EQUAL(test::text(file, "SELECT claim_route || '|' || validity FROM visits WHERE id = 'V-wait'"), "old|2");
+    BOOST_CHECK_EQUAL(test::text(file, "SELECT length(received_at) FROM eligibility_snapshots"), "19");
+    BOOST_CHECK_EQUAL(journal.followUps().size(), 1u);
+}
+
+BOOST_AUTO_TEST_CASE(FollowUpsAreTheOldAndUnknownClaimsOldestFirst) {
+    TempFolder folder;
+    storage::SqliteVisitJournal journal(folder / "journal.sqlite3");
+    BOOST_TEST(journal.recordVisit(test::unknownClaimVisit("V-c", "P3", at(2026, 11, 20, 11))).ok());
+    BOOST_TEST(journal.recordVisit(test::sampleVisit("V-current", "P4", at(2026, 9, 1))).ok());
+    BOOST_TEST(journal.recordVisit(test::oldClaimVisit("V-a", "P1", at(2026, 10, 1, 9))).ok());
+    BOOST_TEST(journal.recordVisit(test::oldClaimVisit("V-b", "P2", at(2026, 11, 20, 10))).ok());
+    VisitRecord cancelled = test::unknownClaimVisit("V-cancelled", "P5", at(2026, 8, 1));
+    cancelled.cancelled = true;
+    BOOST_TEST(journal.recordVisit(cancelled).ok());
+
+    auto list = followUpList(kManager, journal);
+    BOOST_REQUIRE(list.ok());
+    BOOST_REQUIRE_EQUAL(list.value().size(), 3u);
+    BOOST_CHECK_EQUAL(list.value()[0].visitId, "V-a");
+    BOOST_CHECK_EQUAL(list.value()[1].visitId, "V-b");
+    BOOST_CHECK_EQUAL(list.value()[2].visitId, "V-c");
+    BOOST_CHECK_EQUAL(list.value()[2].claimRoute, "unknown");
+    BOOST_CHECK_EQUAL(list.value()[0].patientName, "山田　太郎");
+}
+
+BOOST_AUTO_TEST_CASE(TheManagerReportsReadTheJournal) {
+    TempFolder folder;
+    storage::SqliteVisitJournal journal(folder / "journal.sqlite3");
+    BOOST_TEST(journal.recordVisit(test::sampleVisit("V1", "P1", at(2026, 11, 25, 9))).ok());
+    BOOST_TEST(journal.recordVisit(test::unknownClaimVisit("V2", "P2", at(2026, 11, 25, 10))).ok());
+    VisitRecord full = test::oldClaimVisit("V3", "P3", at(2026, 11, 25, 11));
+    full.share = CopayShare::full();
+    full.copay = copayAmount(1000, full.share);
+    full.fullChargeReason = "資格確認できず";
+    BOOST_TEST(journal.recordVisit(full).ok());
+    BOOST_TEST(journal.recordVisit(test::sampleVisit("V4", "P1", at(2026, 11, 26, 9))).ok());
+
+    auto report = dailyReport(kManager, journal, *Date::fromYmd(2026, 11, 25));
+    BOOST_REQUIRE(report.ok());
+    const DailyLog& log = report.value().log;
+    BOOST_CHECK_EQUAL(log.visits, 3);
+    BOOST_CHECK_EQUAL(report.value().visits.size(), 3u);
+    BOOST_CHECK_EQUAL(log.selfDeclarations, 1);
+    BOOST_CHECK_EQUAL(log.fallbacks, 2);
+    BOOST_CHECK_EQUAL(log.byClaimRoute.at("current"), 1);
+    BOOST_CHECK_EQUAL(log.copayTotalYen, 3710 + 3710 + 10000);
+    BOOST_REQUIRE_EQUAL(log.fullCharges.size(), 1u);
+    BOOST_CHECK_EQUAL(log.fullCharges[0].second, "資格確認できず");
+
+    BOOST_TEST(enterOfficialRate(kManager, journal, *Date::fromYmd(2026, 11, 15), 4250, at(2026, 11, 30)).ok());
+    BOOST_CHECK_EQUAL(journal.officialRates().at(*Date::fromYmd(2026, 11, 1)), 4250);
+
+    auto tiers = BonusTierTable::parse("2026-03\t2027-05\t70\t50\t30\t-\n").value();
+    auto usage = usageReport(kManager, journal, *Date::fromYmd(2026, 11, 1), tiers);
+    BOOST_REQUIRE(usage.ok());
+    BOOST_CHECK_EQUAL(usage.value().month.patientsSeen, 3);      // P1 twice, P2, P3
+    BOOST_CHECK_EQUAL(usage.value().month.patientsWithCard, 1);  // P1
+    BOOST_CHECK_EQUAL(usage.value().month.estimateBasisPoints, 3333);
+    BOOST_CHECK(usage.value().month.officialBasisPoints == 4250);
+    BOOST_CHECK_EQUAL(journal.setOfficialRate(*Date::fromYmd(2026, 11, 1), 10001, "jimucho", at(2026, 11, 30)).problem().code,
+                      "journal.rate_range");
+}
+
+BOOST_AUTO_TEST_SUITE_END()

@@ -1,0 +1,109 @@
+#pragma once
+// A child program started by a test with its standard output on a pipe, so the test can read what
+// it reports line by line, and stop it (SIGKILL included) by its own process id. POSIX only.
+#include <fcntl.h>
+#include <poll.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <chrono>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace madoguchi::test {
+
+class ChildProcess {
+public:
+    explicit ChildProcess(const std::vector<std::string>& argv) {
+        int fds[2];
+        if (pipe(fds) != 0) throw std::runtime_error("pipe failed");
+        pid_ = fork();
+        if (pid_ < 0) throw std::runtime_error("fork failed");
+        if (pid_ == 0) {
+            dup2(fds[1], STDOUT_FILENO);
+            close(fds[0]);
+            close(fds[1]);
+            std::vector<char*> args;
+            for (const auto& a : argv) args.push_back(const_cast<char*>(a.c_str()));
+            args.push_back(nullptr);
+            execv(args[0], args.data());
+            _exit(127);
+        }
+        close(fds[1]);
+        out_ = fds[0];
+    }
+    ~ChildProcess() {
+        if (pid_ > 0) {
+            kill(pid_, SIGKILL);
+            wait();
+        }
+        if (out_ >= 0) close(out_);
+    }
+    ChildProcess(const ChildProcess&) = delete;
+    ChildProcess& operator=(const ChildProcess&) = delete;
+
+    pid_t pid() const { return pid_; }
+    bool outputEnded() const { return ended_; }  // the child closed its output (it ended)
+
+    // The next complete line, or nothing if none came within the timeout or the output ended.
+    std::optional<std::string> readLine(std::chrono::milliseconds timeout = std::chrono::seconds(10)) {
+        auto deadline = std::chrono::steady_clock::now() + timeout;
+        while (true) {
+            if (auto end = buffer_.find('\n'); end != std::string::npos) {
+                std::string line = buffer_.substr(0, end);
+                buffer_.erase(0, end + 1);
+                return line;
+            }
+            auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
+            if (left.count() <= 0 || !fill(static_cast<int>(left.count()))) return std::nullopt;
+        }
+    }
+
+    // Every complete line still in the pipe once the child is gone (after kill and wait).
+    std::vector<std::string> remainingLines() {
+        while (fill(0)) {
+        }
+        std::vector<std::string> lines;
+        while (auto line = readLine(std::chrono::milliseconds(0))) lines.push_back(*line);
+        return lines;  // a last line without '\n' was cut by the kill and is not reported
+    }
+
+    void killHard() {
+        if (pid_ > 0) kill(pid_, SIGKILL);
+    }
+    // Waits for the child to end; its exit status as waitpid gives it.
+    int wait() {
+        int status = 0;
+        if (pid_ > 0) {
+            while (waitpid(pid_, &status, 0) < 0 && errno == EINTR) {
+            }
+            pid_ = -1;
+        }
+        return status;
+    }
+
+private:
+    bool fill(int timeoutMs) {  // false when nothing more can come (timeout or end of output)
+        pollfd p{out_, POLLIN, 0};
+        if (poll(&p, 1, timeoutMs) <= 0) return false;
+        char chunk[4096];
+        ssize_t n = read(out_, chunk, sizeof chunk);
+        if (n <= 0) {
+            ended_ = n == 0;
+            return false;
+        }
+        buffer_.append(chunk, static_cast<std::size_t>(n));
+        return true;
+    }
+
+    pid_t pid_ = -1;
+    int out_ = -1;
+    std::string buffer_;
+    bool ended_ = false;
+};
+
+}  // namespace madoguchi::test

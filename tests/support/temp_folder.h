@@ -1,0 +1,33 @@
+#pragma once
+// A fresh folder under the system's temporary directory, removed with everything in it at the end
+// of the test. Standard library only (the domain suite runs under ASan without other libraries).
+#include <cstdlib>
+#include <filesystem>
+#include <stdexcept>
+#include <string>
+#include <system_error>
+
+namespace madoguchi::test {
+
+class TempFolder {
+public:
+    explicit TempFolder(const std::string& prefix = "madoguchi-test") {
+        std::string pattern = (std::filesystem::temp_directory_path() / (prefix + "-XXXXXX")).string();
+        if (!mkdtemp(pattern.data())) throw std::runtime_error("cannot create a temporary folder under " + pattern);
+        path_ = pattern;
+    }
+    ~TempFolder() {
+        std::error_code ignored;
+        std::filesystem::remove_all(path_, ignored);
+    }
+    TempFolder(const TempFolder&) = delete;
+    TempFolder& operator=(const TempFolder&) = delete;
+
+    const std::filesystem::path& path() const { return path_; }
+    std::filesystem::path operator/(const std::string& name) const { return path_ / name; }
+
+private:
+    std::filesystem::path path_;
+};
+
+}  // namespace madoguchi::test

@@ -1,4 +1,5 @@
-// madoguchi-cli oqs parse FILE: decodes an online-qualification result file as JSON.
+// madoguchi-cli oqs parse FILE: decodes any online-qualification message (result, face file,
+// request, bulk, 照会番号 registration; detected by name prefix or content) as JSON.
 #include <iostream>
 #include <stdexcept>
 
@@ -8,7 +9,7 @@
 #include "devices/gateway/folder_gateway.h"
 #include "commands.h"
 #include "devices/gateway/result_json.h"
-#include "devices/gateway/result_xml.h"
+#include "devices/gateway/message_kind.h"
 #include "json_output.h"
 
 namespace madoguchi::cli {
@@ -23,12 +24,14 @@ int parseCommand(const Arguments& args) {
         std::cerr << "oqs parse: " << bytes.problem().message << "\n";
         return kBadInput;
     }
-    auto result = gateway::parseResultXml(bytes.value(), codes.value());
-    if (!result) {
-        std::cerr << "oqs parse: " << args[0] << ": " << result.problem().message << "\n";
+    auto kind = gateway::detectMessageKind(args[0], bytes.value());
+    auto json = gateway::messageToJson(kind, bytes.value(), codes.value());
+    if (!json) {
+        std::cerr << "oqs parse: " << args[0] << " (" << gateway::messageKindName(kind) << "): " << json.problem().message
+                  << "\n";
         return kBadInput;
     }
-    printJson(*gateway::resultToJson(result.value()));
+    printJson(*json.value());
     return kOk;
 }
 

@@ -52,22 +52,6 @@ std::optional<std::string> readBody(HTTPServerRequest& request) {
     return std::nullopt;
 }
 
-Outcome<CardCheckRequest> parseVerifyRequest(const std::string& body) {
-    try {
-        auto json = Poco::JSON::Parser().parse(body).extract<Poco::JSON::Object::Ptr>();
-        CardCheckRequest request;
-        for (auto [field, target] : {std::pair{"challenge", &request.challenge}, std::pair{"signature", &request.signature},
-                                     std::pair{"certificate", &request.certificateDer}}) {
-            auto bytes = card_check::fromBase64(json->optValue<std::string>(field, ""));
-            if (!bytes) return malformed(std::string("\"") + field + "\" is missing or not base64");
-            *target = std::move(*bytes);
-        }
-        return request;
-    } catch (const Poco::Exception& error) {
-        return malformed("the body is not a JSON object: " + error.displayText());
-    }
-}
-
 class ChallengeHandler : public Poco::Net::HTTPRequestHandler {
 public:
     explicit ChallengeHandler(CardCheckService& service) : service_(service) {}
@@ -132,6 +116,22 @@ private:
 };
 
 }  // namespace
+
+Outcome<CardCheckRequest> parseVerifyRequest(const std::string& body) {
+    try {
+        auto json = Poco::JSON::Parser().parse(body).extract<Poco::JSON::Object::Ptr>();
+        CardCheckRequest request;
+        for (auto [field, target] : {std::pair{"challenge", &request.challenge}, std::pair{"signature", &request.signature},
+                                     std::pair{"certificate", &request.certificateDer}}) {
+            auto bytes = card_check::fromBase64(json->optValue<std::string>(field, ""));
+            if (!bytes) return malformed(std::string("\"") + field + "\" is missing or not base64");
+            *target = std::move(*bytes);
+        }
+        return request;
+    } catch (const Poco::Exception& error) {
+        return malformed("the body is not a JSON object: " + error.displayText());
+    }
+}
 
 Outcome<std::unique_ptr<CardCheckHttpServer>> CardCheckHttpServer::start(CardCheckService& service, std::uint16_t port) {
     try {

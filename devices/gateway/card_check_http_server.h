@@ -16,6 +16,10 @@ class HTTPServer;
 
 namespace madoguchi::gateway {
 
+// The verify body {"challenge", "signature", "certificate"} (base64), or a Problem
+// card_check::kMalformedRequest. Bytes from the network: fuzzed (tests/fuzz).
+Outcome<CardCheckRequest> parseVerifyRequest(const std::string& body);
+
 class CardCheckHttpServer {
 public:
     // port 0 picks a free port (see port()). A port already in use is a Problem.

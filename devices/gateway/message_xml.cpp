@@ -1,11 +1,5 @@
 #include "devices/gateway/message_xml.h"
 
-#include <Poco/DOM/DOMParser.h>
-#include <Poco/DOM/Document.h>
-#include <Poco/DOM/Element.h>
-#include <Poco/DOM/NodeList.h>
-#include <Poco/SAX/AttributesImpl.h>
-#include <Poco/AutoPtr.h>
 #include <Poco/UTF8Encoding.h>
 #include <Poco/XML/XMLWriter.h>
 #include <sstream>
@@ -91,79 +85,154 @@ void writeRecord(Writer& w, const QualificationRecord& q) {
     w.close("ResultOfQualificationConfirmation");
 }
 
-std::string childText(Poco::XML::Element* parent, const std::string& name) {
-    if (!parent) return {};
-    Poco::XML::Element* child = parent->getChildElement(name);
-    return child ? child->innerText() : std::string();
+// Request elements in the interface's order (the tables are sorted by name).
+template <class Owner>
+void writeOrdered(Writer& w, const TextFields<Owner>& fields, const Owner& owner, std::initializer_list<std::string_view> order) {
+    for (std::string_view name : order) w.leaf(std::string(name), owner.*(fields.at(name)));
 }
 
-std::string trimmedSpaces(std::string text) {
-    auto first = text.find_first_not_of(' ');
-    if (first == std::string::npos) return {};
-    return text.substr(first, text.find_last_not_of(' ') - first + 1);
+std::string gatewayInsurer(const std::string& insurerNumber) {
+    auto insurer = InsurerNumber::parse(insurerNumber);
+    return insurer ? insurer.value().gatewayForm() : insurerNumber;
+}
+
+void writeSearchInfo(Writer& w, SearchInfo person) {
+    person.insurerNumber = gatewayInsurer(person.insurerNumber);
+    w.open("QualificationConfirmSearchInfo");
+    writeOrdered(w, kSearchInfoText, person,
+                 {"InsurerNumber", "InsuredCardSymbol", "InsuredIdentificationNumber", "InsuredBranchNumber", "Birthdate",
+                  "LimitApplicationCertificateRelatedConsFlg", "ArbitraryIdentifier"});
+    w.close("QualificationConfirmSearchInfo");
+}
+
+void writeRegistration(Writer& w, ReferenceRegistration entry) {
+    entry.insurerNumber = gatewayInsurer(entry.insurerNumber);
+    w.open("ReferenceNumberRegistrationInfo");
+    writeOrdered(w, kRegistrationText, entry,
+                 {"ReferenceNumber", "InsurerNumber", "InsuredCardSymbol", "InsuredIdentificationNumber",
+                  "InsuredBranchNumber"});
+    w.close("ReferenceNumberRegistrationInfo");
+}
+
+void writeHeader(Writer& w, const EligibilityResult& result) {
+    writeText(w, kHeaderText, result);
+    writeCoded(w, kHeaderCoded, result);
+}
+
+void writeStatus(Writer& w, const EligibilityResult& result) {
+    writeText(w, kBodyText, result);
+    writeCoded(w, kBodyCoded, result);
 }
 
 }  // namespace
 
 std::string singleQueryRequestXml(const NumberQuery& query, const std::string& medicalInstitutionCode) {
-    auto insurer = InsurerNumber::parse(query.insurance.insurerNumber);
-    std::string insurerForm = insurer ? insurer.value().gatewayForm() : query.insurance.insurerNumber;
+    SearchInfo person{query.insurance.insurerNumber, query.insurance.card.symbol, query.insurance.card.number,
+                      query.insurance.card.branch, query.birthDate.compact(), query.limitApplicationConsent ? "1" : "0",
+                      query.arbitraryIdentifier};
+    return queryRequestXml({query.confirmationDate.compact(), medicalInstitutionCode, query.arbitraryIdentifier, {person}, {}});
+}
+
+std::string queryRequestXml(const QueryRequest& request) {
     Writer w;
     w.open("XmlMsg");
     w.open("MessageHeader");
-    w.leaf("QualificationConfirmationDate", query.confirmationDate.compact());
-    w.leaf("MedicalInstitutionCode", medicalInstitutionCode);
-    w.leaf("ArbitraryFileIdentifier", query.arbitraryIdentifier);
+    writeOrdered(w, kQueryRequestHeader, request,
+                 {"QualificationConfirmationDate", "MedicalInstitutionCode", "ArbitraryFileIdentifier"});
     w.close("MessageHeader");
     w.open("MessageBody");
-    w.open("QualificationConfirmSearchInfo");
-    w.leaf("InsurerNumber", insurerForm);
-    w.leaf("InsuredCardSymbol", query.insurance.card.symbol);
-    w.leaf("InsuredIdentificationNumber", query.insurance.card.number);
-    w.leaf("InsuredBranchNumber", query.insurance.card.branch);
-    w.leaf("Birthdate", query.birthDate.compact());
-    w.leaf("LimitApplicationCertificateRelatedConsFlg", query.limitApplicationConsent ? "1" : "0");
-    w.leaf("ArbitraryIdentifier", query.arbitraryIdentifier);
-    w.close("QualificationConfirmSearchInfo");
+    for (const SearchInfo& person : request.people) writeSearchInfo(w, person);
     w.close("MessageBody");
     w.close("XmlMsg");
     return w.finish();
 }
 
-Outcome<ReceivedQuery> parseSingleQueryRequest(std::string_view bytes) {
-    if (bytes.size() > 64 * 1024 || bytes.find("<!DOCTYPE") != std::string_view::npos)
-        return Problem{"gateway.request_malformed", "request too large or declares a DTD"};
-    try {
-        Poco::XML::DOMParser parser;
-        Poco::AutoPtr<Poco::XML::Document> document = parser.parseString(std::string(bytes));
-        Poco::XML::Element* root = document->documentElement();
-        if (!root || root->localName() != "XmlMsg") return Problem{"gateway.request_malformed", "root is not XmlMsg"};
-        Poco::XML::Element* header = root->getChildElement("MessageHeader");
-        Poco::XML::Element* body = root->getChildElement("MessageBody");
-        Poco::XML::Element* search = body ? body->getChildElement("QualificationConfirmSearchInfo") : nullptr;
-        if (!header || !search) return Problem{"gateway.request_malformed", "MessageHeader or search info missing"};
-        return ReceivedQuery{trimmedSpaces(childText(search, "InsurerNumber")), childText(search, "InsuredCardSymbol"),
-                             childText(search, "InsuredIdentificationNumber"), childText(search, "InsuredBranchNumber"),
-                             childText(search, "Birthdate"), childText(header, "QualificationConfirmationDate"),
-                             childText(header, "MedicalInstitutionCode"), childText(search, "ArbitraryIdentifier")};
-    } catch (const Poco::Exception& error) {
-        return Problem{"gateway.request_malformed", error.displayText()};
-    }
+std::string bulkDownloadRequestXml(const BulkDownloadRequest& request) {
+    Writer w;
+    w.open("XmlMsg");
+    w.open("MessageHeader");
+    w.leaf("MedicalInstitutionCode", request.medicalInstitutionCode);
+    w.close("MessageHeader");
+    w.open("MessageBody");
+    w.leaf("ReceptionNumber", request.receptionNumber);
+    w.close("MessageBody");
+    w.close("XmlMsg");
+    return w.finish();
+}
+
+std::string registrationRequestXml(const RegistrationRequest& request) {
+    Writer w;
+    w.open("XmlMsg");
+    w.open("MessageHeader");
+    writeOrdered(w, kRegistrationRequestHeader, request, {"MedicalInstitutionCode", "ArbitraryFileIdentifier"});
+    w.close("MessageHeader");
+    w.open("MessageBody");
+    for (const ReferenceRegistration& entry : request.entries) writeRegistration(w, entry);
+    w.close("MessageBody");
+    w.close("XmlMsg");
+    return w.finish();
 }
 
 std::string resultXml(const EligibilityResult& result) {
     Writer w;
     w.open("XmlMsg");
     w.open("MessageHeader");
-    writeText(w, kHeaderText, result);
-    writeCoded(w, kHeaderCoded, result);
+    writeHeader(w, result);
     w.close("MessageHeader");
     w.open("MessageBody");
-    writeText(w, kBodyText, result);
-    writeCoded(w, kBodyCoded, result);
+    writeStatus(w, result);
     w.open("ResultList");
     for (const auto& record : result.results) writeRecord(w, record);
     w.close("ResultList");
+    w.close("MessageBody");
+    w.close("XmlMsg");
+    return w.finish();
+}
+
+std::string bulkResultXml(const BulkResult& result) {
+    Writer w;
+    w.open("XmlMsg");
+    w.open("MessageHeader");
+    writeHeader(w, result.header);
+    writeText(w, kBulkResultHeader, result);
+    w.close("MessageHeader");
+    w.open("MessageBody");
+    for (const BulkResultUnit& unit : result.units) {
+        w.open("BulkConfirmUnit");
+        writeSearchInfo(w, unit.searched);
+        writeStatus(w, unit.result);
+        for (const auto& record : unit.result.results) writeRecord(w, record);
+        w.leaf("ReferenceNumber", unit.referenceNumber);
+        w.close("BulkConfirmUnit");
+    }
+    w.close("MessageBody");
+    w.close("XmlMsg");
+    return w.finish();
+}
+
+std::string bulkUploadResultXml(const BulkUploadResult& result) {
+    Writer w;
+    w.open("XmlMsg");
+    w.open("MessageHeader");
+    writeHeader(w, result.status);
+    w.close("MessageHeader");
+    w.open("MessageBody");
+    writeStatus(w, result.status);
+    writeText(w, kUploadResultBody, result);
+    w.close("MessageBody");
+    w.close("XmlMsg");
+    return w.finish();
+}
+
+std::string registrationResultXml(const RegistrationResult& result) {
+    Writer w;
+    w.open("XmlMsg");
+    w.open("MessageHeader");
+    writeHeader(w, result.status);
+    w.close("MessageHeader");
+    w.open("MessageBody");
+    for (const ReferenceRegistration& entry : result.entries) writeRegistration(w, entry);
+    writeStatus(w, result.status);
     w.close("MessageBody");
     w.close("XmlMsg");
     return w.finish();

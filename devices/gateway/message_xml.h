@@ -1,9 +1,11 @@
 #pragma once
-// Writing gateway messages: the single 照会 request (DOMAIN.md §9.1) and, for the simulator and
-// tests, the result XML (§9.2). Reading the request back is the simulator's side.
+// Writing gateway messages (UTF-8): the requests a facility sends (single and bulk 照会, bulk
+// download, 照会番号 registration; DOMAIN.md §9.1) and, for the simulator and tests, the results
+// (§9.2, bulk, upload, registration). Requests keep the element order of the interface; insurer
+// numbers are written right-aligned to 8 with spaces. Readers: result_xml.h, request_xml.h.
 #include <string>
-#include <string_view>
 
+#include "devices/gateway/gateway_messages.h"
 #include "domain/eligibility.h"
 #include "domain/outcome.h"
 #include "domain/ports/eligibility_gateway.h"
@@ -13,13 +15,14 @@ namespace madoguchi::gateway {
 // OQSsiquc01 request, UTF-8. InsurerNumber right-aligned to 8 with spaces.
 std::string singleQueryRequestXml(const NumberQuery& query, const std::string& medicalInstitutionCode);
 
-struct ReceivedQuery {
-    std::string insurerNumber, symbol, number, branch, birthdate, confirmationDate;
-    std::string medicalInstitutionCode, arbitraryIdentifier;
-};
-Outcome<ReceivedQuery> parseSingleQueryRequest(std::string_view bytes);
+std::string queryRequestXml(const QueryRequest& request);  // OQSsiquc01req / OQSmuquc01req
+std::string bulkDownloadRequestXml(const BulkDownloadRequest& request);  // OQSmuquc02req
+std::string registrationRequestXml(const RegistrationRequest& request);  // OQSsiimm01req / OQSmuimm01req
 
 // The result XML with every field of EligibilityResult (empty ones written empty).
 std::string resultXml(const EligibilityResult& result);
+std::string bulkResultXml(const BulkResult& result);                    // OQSmuquc02res
+std::string bulkUploadResultXml(const BulkUploadResult& result);        // OQSmuquc01res
+std::string registrationResultXml(const RegistrationResult& result);    // OQSsiimm01res
 
 }  // namespace madoguchi::gateway

@@ -102,4 +102,53 @@ const TextFields<SpecificDiseaseInfo> kDiseaseText{
     {"SpecificDiseasesSelfPay", &SpecificDiseaseInfo::selfPay},
 };
 
+const TextFields<SearchInfo> kSearchInfoText{
+    {"InsurerNumber", &SearchInfo::insurerNumber},
+    {"InsuredCardSymbol", &SearchInfo::insuredCardSymbol},
+    {"InsuredIdentificationNumber", &SearchInfo::insuredIdentificationNumber},
+    {"InsuredBranchNumber", &SearchInfo::insuredBranchNumber},
+    {"Birthdate", &SearchInfo::birthdate},
+    {"LimitApplicationCertificateRelatedConsFlg", &SearchInfo::limitApplicationConsentFlag},
+    {"ArbitraryIdentifier", &SearchInfo::arbitraryIdentifier},
+};
+
+const TextFields<QueryRequest> kQueryRequestHeader{
+    {"QualificationConfirmationDate", &QueryRequest::qualificationConfirmationDate},
+    {"MedicalInstitutionCode", &QueryRequest::medicalInstitutionCode},
+    {"ArbitraryFileIdentifier", &QueryRequest::arbitraryFileIdentifier},
+};
+
+const TextFields<BulkUploadResult> kUploadResultBody{
+    {"ReceptionNumber", &BulkUploadResult::receptionNumber},
+    {"ReceptionDateTime", &BulkUploadResult::receptionDateTime},
+};
+
+const TextFields<BulkDownloadRequest> kDownloadRequestHeader{
+    {"MedicalInstitutionCode", &BulkDownloadRequest::medicalInstitutionCode},
+};
+
+const TextFields<BulkDownloadRequest> kDownloadRequestBody{
+    {"ReceptionNumber", &BulkDownloadRequest::receptionNumber},
+};
+
+const TextFields<BulkResult> kBulkResultHeader{
+    {"ReceptionNumber", &BulkResult::receptionNumber},
+    {"NumberOfProcessingResult", &BulkResult::numberOfProcessingResult},
+    {"NumberOfNormalProcessing", &BulkResult::numberOfNormalProcessing},
+    {"NumberOfError", &BulkResult::numberOfError},
+};
+
+const TextFields<ReferenceRegistration> kRegistrationText{
+    {"ReferenceNumber", &ReferenceRegistration::referenceNumber},
+    {"InsurerNumber", &ReferenceRegistration::insurerNumber},
+    {"InsuredCardSymbol", &ReferenceRegistration::insuredCardSymbol},
+    {"InsuredIdentificationNumber", &ReferenceRegistration::insuredIdentificationNumber},
+    {"InsuredBranchNumber", &ReferenceRegistration::insuredBranchNumber},
+};
+
+const TextFields<RegistrationRequest> kRegistrationRequestHeader{
+    {"MedicalInstitutionCode", &RegistrationRequest::medicalInstitutionCode},
+    {"ArbitraryFileIdentifier", &RegistrationRequest::arbitraryFileIdentifier},
+};
+
 }  // namespace madoguchi::gateway::fields

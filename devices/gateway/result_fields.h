@@ -6,7 +6,9 @@
 #include <string_view>
 #include <utility>
 
+#include "devices/gateway/gateway_messages.h"
 #include "domain/eligibility.h"
+#include "domain/rule_tables.h"
 
 namespace madoguchi::gateway::fields {
 
@@ -25,5 +27,33 @@ extern const TextFields<ElderlyRecipientInfo> kElderlyText;
 extern const TextFields<LimitApplicationInfo> kLimitText;
 extern const CodedFields<LimitApplicationInfo> kLimitCoded;
 extern const TextFields<SpecificDiseaseInfo> kDiseaseText;
+
+// The other messages (gateway_messages.h).
+extern const TextFields<SearchInfo> kSearchInfoText;
+extern const TextFields<QueryRequest> kQueryRequestHeader;
+extern const TextFields<BulkUploadResult> kUploadResultBody;
+extern const TextFields<BulkDownloadRequest> kDownloadRequestHeader, kDownloadRequestBody;
+extern const TextFields<BulkResult> kBulkResultHeader;
+extern const TextFields<ReferenceRegistration> kRegistrationText;
+extern const TextFields<RegistrationRequest> kRegistrationRequestHeader;
+
+// Sets the member the table names for `name`; false when the table has no such element.
+template <class Owner>
+bool assignText(const TextFields<Owner>& fields, Owner& owner, const std::string& name, const std::string& value) {
+    auto found = fields.find(name);
+    if (found == fields.end()) return false;
+    owner.*(found->second) = value;
+    return true;
+}
+
+template <class Owner>
+bool assignCoded(const CodedFields<Owner>& fields, Owner& owner, const std::string& name, const std::string& value,
+                 const CodeTables& codes) {
+    auto found = fields.find(name);
+    if (found == fields.end()) return false;
+    auto label = codes.label(found->second.second, value);
+    owner.*(found->second.first) = CodedValue{value, label.value_or(""), label.has_value()};
+    return true;
+}
 
 }  // namespace madoguchi::gateway::fields

@@ -89,27 +89,117 @@ Object::Ptr recordJson(const QualificationRecord& record) {
     return json;
 }
 
-}  // namespace
-
-Poco::JSON::Object::Ptr resultToJson(const EligibilityResult& result) {
+Object::Ptr headerJson(const EligibilityResult& result) {
     Object::Ptr header = new Object;
     putText(*header, kHeaderText, result);
     putCoded(*header, kHeaderCoded, result);
-    Object::Ptr body = new Object;
-    putText(*body, kBodyText, result);
-    putCoded(*body, kBodyCoded, result);
-    Array::Ptr list = new Array;
-    for (const auto& record : result.results) list->add(recordJson(record));
-    body->set("ResultList", list);
+    return header;
+}
+
+void putStatus(Object& json, const EligibilityResult& result) {
+    putText(json, kBodyText, result);
+    putCoded(json, kBodyCoded, result);
+}
+
+Object::Ptr verdictJson(const EligibilityResult& result) {  // Madoguchi's reading, apart from the file's elements
+    Object::Ptr verdict = new Object;
+    verdict->set("confirmed", result.isConfirmed());
+    verdict->set("system_error", result.isSystemError());
+    return verdict;
+}
+
+template <class Owner>
+Object::Ptr textJson(const TextFields<Owner>& fields, const Owner& owner) {
+    Object::Ptr json = new Object;
+    putText(*json, fields, owner);
+    return json;
+}
+
+// A unit's record as an object; several (not seen in practice) as an array.
+void putRecords(Object& json, const std::vector<QualificationRecord>& records) {
+    if (records.size() == 1) {
+        json.set("ResultOfQualificationConfirmation", recordJson(records.front()));
+    } else if (records.size() > 1) {
+        Array::Ptr list = new Array;
+        for (const auto& record : records) list->add(recordJson(record));
+        json.set("ResultOfQualificationConfirmation", list);
+    }
+}
+
+Object::Ptr message(const Object::Ptr& header, const Object::Ptr& body, const OtherElements& others) {
     Object::Ptr json = new Object;
     json->set("MessageHeader", header);
     json->set("MessageBody", body);
-    putOthers(*json, result.otherElements);
-    Object::Ptr verdict = new Object;  // Madoguchi's reading, apart from the file's own elements
-    verdict->set("confirmed", result.isConfirmed());
-    verdict->set("system_error", result.isSystemError());
-    json->set("Madoguchi", verdict);
+    putOthers(*json, others);
     return json;
+}
+
+}  // namespace
+
+Poco::JSON::Object::Ptr resultToJson(const EligibilityResult& result) {
+    Object::Ptr body = new Object;
+    putStatus(*body, result);
+    Array::Ptr list = new Array;
+    for (const auto& record : result.results) list->add(recordJson(record));
+    body->set("ResultList", list);
+    Object::Ptr json = message(headerJson(result), body, result.otherElements);
+    json->set("Madoguchi", verdictJson(result));
+    return json;
+}
+
+Poco::JSON::Object::Ptr queryRequestToJson(const QueryRequest& request) {
+    Array::Ptr people = new Array;
+    for (const auto& person : request.people) people->add(textJson(kSearchInfoText, person));
+    Object::Ptr body = new Object;
+    body->set("QualificationConfirmSearchInfo", people);
+    return message(textJson(kQueryRequestHeader, request), body, request.otherElements);
+}
+
+Poco::JSON::Object::Ptr bulkUploadResultToJson(const BulkUploadResult& result) {
+    Object::Ptr body = textJson(kUploadResultBody, result);
+    putStatus(*body, result.status);
+    return message(headerJson(result.status), body, result.status.otherElements);
+}
+
+Poco::JSON::Object::Ptr bulkDownloadRequestToJson(const BulkDownloadRequest& request) {
+    return message(textJson(kDownloadRequestHeader, request), textJson(kDownloadRequestBody, request),
+                   request.otherElements);
+}
+
+Poco::JSON::Object::Ptr bulkResultToJson(const BulkResult& result) {
+    Object::Ptr header = headerJson(result.header);
+    putText(*header, kBulkResultHeader, result);
+    Array::Ptr units = new Array;
+    for (const auto& unit : result.units) {
+        Object::Ptr json = new Object;
+        json->set("QualificationConfirmSearchInfo", textJson(kSearchInfoText, unit.searched));
+        putStatus(*json, unit.result);
+        putRecords(*json, unit.result.results);
+        json->set("ReferenceNumber", unit.referenceNumber);
+        putOthers(*json, unit.result.otherElements);
+        json->set("Madoguchi", verdictJson(unit.result));
+        units->add(json);
+    }
+    Object::Ptr body = new Object;
+    body->set("BulkConfirmUnit", units);
+    return message(header, body, result.header.otherElements);
+}
+
+Poco::JSON::Object::Ptr registrationRequestToJson(const RegistrationRequest& request) {
+    Array::Ptr entries = new Array;
+    for (const auto& entry : request.entries) entries->add(textJson(kRegistrationText, entry));
+    Object::Ptr body = new Object;
+    body->set("ReferenceNumberRegistrationInfo", entries);
+    return message(textJson(kRegistrationRequestHeader, request), body, request.otherElements);
+}
+
+Poco::JSON::Object::Ptr registrationResultToJson(const RegistrationResult& result) {
+    Array::Ptr entries = new Array;
+    for (const auto& entry : result.entries) entries->add(textJson(kRegistrationText, entry));
+    Object::Ptr body = new Object;
+    putStatus(*body, result.status);
+    body->set("ReferenceNumberRegistrationInfo", entries);
+    return message(headerJson(result.status), body, result.status.otherElements);
 }
 
 }  // namespace madoguchi::gateway

@@ -1,14 +1,6 @@
 #include "devices/gateway/result_xml.h"
 
-#include <Poco/SAX/Attributes.h>
-#include <Poco/SAX/DefaultHandler.h>
-#include <Poco/SAX/InputSource.h>
 #include <Poco/SAX/SAXException.h>
-#include <Poco/SAX/SAXParser.h>
-#include <Poco/Windows932Encoding.h>
-#include <map>
-#include <sstream>
-#include <vector>
 
 #include "devices/gateway/result_fields.h"
 
@@ -16,32 +8,6 @@ namespace madoguchi::gateway {
 namespace {
 
 using namespace fields;
-using Poco::XML::XMLChar;
-using Poco::XML::XMLString;
-
-std::string trimmed(const std::string& text) {
-    auto first = text.find_first_not_of(" \t\r\n");
-    if (first == std::string::npos) return {};
-    return text.substr(first, text.find_last_not_of(" \t\r\n") - first + 1);
-}
-
-template <class Owner>
-bool assignText(const TextFields<Owner>& fields, Owner& owner, const std::string& name, const std::string& value) {
-    auto found = fields.find(name);
-    if (found == fields.end()) return false;
-    owner.*(found->second) = value;
-    return true;
-}
-
-template <class Owner>
-bool assignCoded(const CodedFields<Owner>& fields, Owner& owner, const std::string& name, const std::string& value,
-                 const CodeTables& codes) {
-    auto found = fields.find(name);
-    if (found == fields.end()) return false;
-    auto label = codes.label(found->second.second, value);
-    owner.*(found->second.first) = CodedValue{value, label.value_or(""), label.has_value()};
-    return true;
-}
 
 bool assignConsent(Q& record, const std::string& name, const std::string& value, const CodeTables& codes) {
     for (const auto& [prefix, member] : kConsents) {
@@ -70,58 +36,28 @@ bool containsUnrepresentable(const Q& q) {
     return false;
 }
 
-class ResultHandler : public Poco::XML::DefaultHandler {
-public:
-    explicit ResultHandler(const CodeTables& codes) : codes_(codes) {}
+bool isResultContainer(const std::string& name) {
+    return name == "MessageHeader" || name == "MessageBody" || name == "ResultList" ||
+           name == "ResultOfQualificationConfirmation" || name == "ElderlyRecipientCertificateInfo" ||
+           name == "LimitApplicationCertificateRelatedInfo" || name == "SpecificDiseasesCertificateList" ||
+           name == "SpecificDiseasesCertificateInfo";
+}
 
-    EligibilityResult result;
+// Fills an EligibilityResult from the header, the processing result and the records. The result
+// being filled can change (a bulk result fills one per BulkConfirmUnit); the messages built on
+// the result read their own elements first (openMore / leafMore).
+class ResultReader : public MessageVisitor {
+public:
+    ResultReader(const CodeTables& codes, EligibilityResult& target) : codes_(codes), current_(&target) {}
+
     bool sawHeader = false, sawBody = false;
 
-    void startElement(const XMLString&, const XMLString& localName, const XMLString& qname,
-                      const Poco::XML::Attributes&) override {
-        const XMLString& name = localName.empty() ? qname : localName;
-        if (static_cast<int>(path_.size()) >= kMaxElementDepth)
-            throw Poco::XML::SAXException("elements nest deeper than " + std::to_string(kMaxElementDepth));
-        if (path_.empty() && name != "XmlMsg") throw Poco::XML::SAXException("the root element is not XmlMsg");
-        if (!hasChildren_.empty()) hasChildren_.back() = true;
-        path_.push_back(name);
-        hasChildren_.push_back(false);
-        text_.clear();
-        openContainer(name);
-    }
-
-    void endElement(const XMLString&, const XMLString& localName, const XMLString& qname) override {
-        const XMLString& name = localName.empty() ? qname : localName;
-        bool leaf = !hasChildren_.back();
-        std::string parent = path_.size() >= 2 ? path_[path_.size() - 2] : "";
-        if (leaf && !isContainer(name)) assign(parent, name, trimmed(text_));
-        if (name == "ResultOfQualificationConfirmation")
-            record().nameHasUnrepresentableCharacters = containsUnrepresentable(record());
-        path_.pop_back();
-        hasChildren_.pop_back();
-        text_.clear();
-    }
-
-    void characters(const XMLChar ch[], int start, int length) override {
-        text_.append(ch + start, static_cast<std::size_t>(length));
-    }
-
-private:
-    static bool isContainer(const std::string& name) {
-        return name == "MessageHeader" || name == "MessageBody" || name == "ResultList" ||
-               name == "ResultOfQualificationConfirmation" || name == "ElderlyRecipientCertificateInfo" ||
-               name == "LimitApplicationCertificateRelatedInfo" || name == "SpecificDiseasesCertificateList" ||
-               name == "SpecificDiseasesCertificateInfo";
-    }
-
-    Q& record() { return result.results.back(); }
-    bool inRecord() const { return inRecord_; }
-
-    void openContainer(const std::string& name) {
+    void open(const std::string& parent, const std::string& name) override {
         if (name == "MessageHeader") sawHeader = true;
         if (name == "MessageBody") sawBody = true;
+        if (openMore(parent, name)) return;
         if (name == "ResultOfQualificationConfirmation") {
-            result.results.emplace_back();
+            current_->results.emplace_back();
             inRecord_ = true;
         }
         if (!inRecord_) return;
@@ -130,68 +66,163 @@ private:
         if (name == "SpecificDiseasesCertificateInfo") record().specificDiseases.emplace_back();
     }
 
-    void assign(const std::string& parent, const std::string& name, const std::string& value) {
-        bool known = false;
-        if (parent == "MessageHeader" || parent == "MessageBody") {
-            known = assignText(kHeaderText, result, name, value) || assignText(kBodyText, result, name, value) ||
-                    assignCoded(kHeaderCoded, result, name, value, codes_) ||
-                    assignCoded(kBodyCoded, result, name, value, codes_);
-        } else if (parent == "ResultOfQualificationConfirmation") {
-            known = assignText(kRecordText, record(), name, value) ||
-                    assignCoded(kRecordCoded, record(), name, value, codes_) || assignConsent(record(), name, value, codes_);
-        } else if (parent == "ElderlyRecipientCertificateInfo" && inRecord_) {
-            known = assignText(kElderlyText, *record().elderlyRecipient, name, value);
-        } else if (parent == "LimitApplicationCertificateRelatedInfo" && inRecord_) {
-            known = assignText(kLimitText, *record().limitApplication, name, value) ||
-                    assignCoded(kLimitCoded, *record().limitApplication, name, value, codes_);
-        } else if (parent == "SpecificDiseasesCertificateInfo" && inRecord_) {
-            known = assignText(kDiseaseText, record().specificDiseases.back(), name, value);
-        }
-        if (known) return;
+    void leaf(const std::string& parent, const std::string& name, const std::string& value) override {
+        if (leafMore(parent, name, value) || isResultContainer(name)) return;
+        if (assignKnown(parent, name, value)) return;
         std::string where = parent + "/" + name;
-        if (inRecord_ && !result.results.empty())
+        if (inRecord_)
             record().otherElements.emplace_back(where, value);
         else
-            result.otherElements.emplace_back(where, value);
+            current_->otherElements.emplace_back(where, value);
+    }
+
+    void close(const std::string& name) override {
+        if (name != "ResultOfQualificationConfirmation" || !inRecord_) return;
+        record().nameHasUnrepresentableCharacters = containsUnrepresentable(record());
+        inRecord_ = false;
+    }
+
+protected:
+    virtual bool openMore(const std::string&, const std::string&) { return false; }
+    virtual bool leafMore(const std::string&, const std::string&, const std::string&) { return false; }
+
+    void fill(EligibilityResult& target) { current_ = &target; }
+    // ProcessingResult…, QualificationValidity, PrescriptionIssueSelect wherever they stand.
+    bool assignStatus(const std::string& name, const std::string& value) {
+        return assignText(kBodyText, *current_, name, value) || assignCoded(kBodyCoded, *current_, name, value, codes_);
     }
 
     const CodeTables& codes_;
-    std::vector<std::string> path_;
-    std::vector<bool> hasChildren_;
-    std::string text_;
+
+private:
+    Q& record() { return current_->results.back(); }
+
+    bool assignKnown(const std::string& parent, const std::string& name, const std::string& value) {
+        if (parent == "MessageHeader" || parent == "MessageBody")
+            return assignText(kHeaderText, *current_, name, value) ||
+                   assignCoded(kHeaderCoded, *current_, name, value, codes_) || assignStatus(name, value);
+        if (!inRecord_) return false;
+        if (parent == "ResultOfQualificationConfirmation")
+            return assignText(kRecordText, record(), name, value) ||
+                   assignCoded(kRecordCoded, record(), name, value, codes_) || assignConsent(record(), name, value, codes_);
+        if (parent == "ElderlyRecipientCertificateInfo" && record().elderlyRecipient)
+            return assignText(kElderlyText, *record().elderlyRecipient, name, value);
+        if (parent == "LimitApplicationCertificateRelatedInfo" && record().limitApplication)
+            return assignText(kLimitText, *record().limitApplication, name, value) ||
+                   assignCoded(kLimitCoded, *record().limitApplication, name, value, codes_);
+        if (parent == "SpecificDiseasesCertificateInfo" && !record().specificDiseases.empty())
+            return assignText(kDiseaseText, record().specificDiseases.back(), name, value);
+        return false;
+    }
+
+    EligibilityResult* current_;
     bool inRecord_ = false;
 };
 
-Problem malformed(const std::string& why) {
-    return Problem{"gateway.malformed", std::string(N_("The online-qualification file could not be read:")) + " " + why};
+// OQSmuquc02res: the header, then one BulkConfirmUnit per person.
+class BulkResultReader : public ResultReader {
+public:
+    BulkResultReader(const CodeTables& codes, BulkResult& bulk) : ResultReader(codes, bulk.header), bulk_(bulk) {}
+
+protected:
+    bool openMore(const std::string& parent, const std::string& name) override {
+        if (name != "BulkConfirmUnit" || parent != "MessageBody") return false;
+        fill(bulk_.units.emplace_back().result);
+        return true;
+    }
+
+    bool leafMore(const std::string& parent, const std::string& name, const std::string& value) override {
+        if (parent == "MessageHeader") return assignText(kBulkResultHeader, bulk_, name, value);
+        if (name == "BulkConfirmUnit" || name == "QualificationConfirmSearchInfo") return true;
+        if (bulk_.units.empty()) return false;
+        BulkResultUnit& unit = bulk_.units.back();
+        if (parent == "QualificationConfirmSearchInfo") return assignText(kSearchInfoText, unit.searched, name, value);
+        if (parent != "BulkConfirmUnit") return false;
+        if (name == "ReferenceNumber") {
+            unit.referenceNumber = value;
+            return true;
+        }
+        return assignStatus(name, value);
+    }
+
+private:
+    BulkResult& bulk_;
+};
+
+// OQSmuquc01res: the status, ReceptionNumber and ReceptionDateTime.
+class UploadResultReader : public ResultReader {
+public:
+    UploadResultReader(const CodeTables& codes, BulkUploadResult& upload)
+        : ResultReader(codes, upload.status), upload_(upload) {}
+
+protected:
+    bool leafMore(const std::string& parent, const std::string& name, const std::string& value) override {
+        return parent == "MessageBody" && assignText(kUploadResultBody, upload_, name, value);
+    }
+
+private:
+    BulkUploadResult& upload_;
+};
+
+// OQSsiimm01res: the status and the registered ReferenceNumberRegistrationInfo.
+class RegistrationResultReader : public ResultReader {
+public:
+    RegistrationResultReader(const CodeTables& codes, RegistrationResult& registration)
+        : ResultReader(codes, registration.status), registration_(registration) {}
+
+protected:
+    bool openMore(const std::string&, const std::string& name) override {
+        if (name != "ReferenceNumberRegistrationInfo") return false;
+        registration_.entries.emplace_back();
+        return true;
+    }
+    bool leafMore(const std::string& parent, const std::string& name, const std::string& value) override {
+        if (name == "ReferenceNumberRegistrationInfo") return true;
+        return parent == "ReferenceNumberRegistrationInfo" && !registration_.entries.empty() &&
+               assignText(kRegistrationText, registration_.entries.back(), name, value);
+    }
+
+private:
+    RegistrationResult& registration_;
+};
+
+// Reads with a reader built on `target`; a message without header or body is malformed.
+template <class Message, class Reader>
+Outcome<Message> readResultShaped(std::string_view bytes, const CodeTables& codes) {
+    Message message;
+    Reader reader(codes, message);
+    auto read = readXmlMessage(bytes, reader);
+    if (!read) return read.problem();
+    if (!reader.sawHeader || !reader.sawBody) return malformedMessage("MessageHeader or MessageBody is missing");
+    return message;
+}
+
+template <class Owner>
+void copyFields(const Owner& from, Owner& to, const TextFields<Owner>& text, const CodedFields<Owner>& coded) {
+    for (const auto& [name, member] : text) to.*member = from.*member;
+    for (const auto& [name, field] : coded) to.*(field.first) = from.*(field.first);
 }
 
 }  // namespace
 
 Outcome<EligibilityResult> parseResultXml(std::string_view bytes, const CodeTables& codes) {
-    if (bytes.size() > kMaxResultBytes) return malformed("larger than " + std::to_string(kMaxResultBytes) + " bytes");
-    if (bytes.empty()) return malformed("the file is empty");
-    // No legitimate result declares a DTD or entities: refuse them before parsing (entity expansion).
-    if (bytes.find("<!DOCTYPE") != std::string_view::npos || bytes.find("<!ENTITY") != std::string_view::npos)
-        return malformed("a DOCTYPE or ENTITY declaration is not allowed");
-    Poco::Windows932Encoding shiftJis;
-    ResultHandler handler(codes);
-    Poco::XML::SAXParser parser;
-    for (const char* name : {"Shift_JIS", "SHIFT_JIS", "shift_jis", "Shift-JIS", "SJIS", "sjis", "CP932", "cp932",
-                             "MS932", "Windows-31J", "windows-31j"})
-        parser.addEncoding(name, &shiftJis);
-    parser.setFeature(Poco::XML::XMLReader::FEATURE_EXTERNAL_GENERAL_ENTITIES, false);
-    parser.setFeature(Poco::XML::XMLReader::FEATURE_EXTERNAL_PARAMETER_ENTITIES, false);
-    parser.setContentHandler(&handler);
-    std::istringstream stream{std::string(bytes)};
-    Poco::XML::InputSource source(stream);
-    try {
-        parser.parse(&source);
-    } catch (const Poco::Exception& error) {
-        return malformed(error.displayText());
-    }
-    if (!handler.sawHeader || !handler.sawBody) return malformed("MessageHeader or MessageBody is missing");
-    return std::move(handler.result);
+    return readResultShaped<EligibilityResult, ResultReader>(bytes, codes);
+}
+
+Outcome<BulkResult> parseBulkResult(std::string_view bytes, const CodeTables& codes) {
+    auto bulk = readResultShaped<BulkResult, BulkResultReader>(bytes, codes);
+    if (!bulk) return bulk;
+    BulkResult result = std::move(bulk).value();
+    for (auto& unit : result.units) copyFields(result.header, unit.result, kHeaderText, kHeaderCoded);
+    return result;
+}
+
+Outcome<BulkUploadResult> parseBulkUploadResult(std::string_view bytes, const CodeTables& codes) {
+    return readResultShaped<BulkUploadResult, UploadResultReader>(bytes, codes);
+}
+
+Outcome<RegistrationResult> parseRegistrationResult(std::string_view bytes, const CodeTables& codes) {
+    return readResultShaped<RegistrationResult, RegistrationResultReader>(bytes, codes);
 }
 
 }  // namespace madoguchi::gateway

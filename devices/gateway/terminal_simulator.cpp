@@ -4,6 +4,7 @@
 #include <thread>
 
 #include "devices/gateway/message_xml.h"
+#include "devices/gateway/request_xml.h"
 #include "devices/gateway/stable_file.h"
 
 namespace madoguchi::gateway {
@@ -37,6 +38,13 @@ TerminalSimulator::TerminalSimulator(FolderLayout layout, DemoDataset dataset, C
     for (const auto& folder : {layout_.req(), layout_.res(), layout_.face()}) std::filesystem::create_directories(folder);
 }
 
+const DemoPerson* TerminalSimulator::personAsked(const Outcome<QueryRequest>& query) const {
+    if (!query) return nullptr;
+    const SearchInfo& asked = query.value().people.front();
+    return dataset_.byNumbers(asked.insurerNumber, asked.insuredCardSymbol, asked.insuredIdentificationNumber,
+                              asked.insuredBranchNumber, asked.birthdate);
+}
+
 int TerminalSimulator::serveOnce() {
     auto now = std::chrono::steady_clock::now();
     int served = 0;
@@ -49,11 +57,7 @@ int TerminalSimulator::serveOnce() {
             continue;
         }
         if (!due_.count(name)) {
-            auto query = parseSingleQueryRequest(readWhole(entry.path()));
-            const DemoPerson* person = query ? dataset_.byNumbers(query.value().insurerNumber, query.value().symbol,
-                                                                  query.value().number, query.value().branch,
-                                                                  query.value().birthdate)
-                                             : nullptr;
+            const DemoPerson* person = personAsked(parseQueryRequest(readWhole(entry.path())));
             int latency = merged(faultFor(person, dataset_), dataset_.globalFault()).latencyMs;
             due_[name] = now + std::chrono::milliseconds(latency);
         }
@@ -67,16 +71,13 @@ int TerminalSimulator::serveOnce() {
 
 void TerminalSimulator::answer(const std::string& requestName) {
     std::string executionTime = clock_.now().compact();
-    auto query = parseSingleQueryRequest(readWhole(layout_.req() / requestName));
-    const DemoPerson* person = query ? dataset_.byNumbers(query.value().insurerNumber, query.value().symbol,
-                                                          query.value().number, query.value().branch,
-                                                          query.value().birthdate)
-                                     : nullptr;
+    auto query = parseQueryRequest(readWhole(layout_.req() / requestName));
+    const DemoPerson* person = personAsked(query);
     SimulatedFault fault = merged(faultFor(person, dataset_), dataset_.globalFault());
     if (fault.noAnswer) return;
     EligibilityResult result = person ? answerFor(*person, executionTime, false)
                                       : noMatchAnswer(executionTime, dataset_.medicalInstitutionCode(), codes_);
-    if (query) result.arbitraryFileIdentifier = query.value().arbitraryIdentifier;
+    if (query) result.arbitraryFileIdentifier = query.value().people.front().arbitraryIdentifier;
     writeAnswer(answerNameFor(requestName), resultXml(result), fault);
 }
 

@@ -9,6 +9,7 @@
 
 #include "devices/gateway/demo_dataset.h"
 #include "devices/gateway/folder_gateway.h"
+#include "devices/gateway/gateway_messages.h"
 #include "domain/ports/clock.h"
 #include "domain/visit_record.h"
 
@@ -26,6 +27,7 @@ public:
 
 private:
     void answer(const std::string& requestName);
+    const DemoPerson* personAsked(const Outcome<QueryRequest>& query) const;  // nobody: nullptr
     void writeAnswer(const std::string& answerName, const std::string& xml, const SimulatedFault& fault);
 
     FolderLayout layout_;

@@ -1,0 +1,37 @@
+#pragma once
+// The one SAX reader of every online-qualification message (DOMAIN.md §9): results, face files,
+// requests, bulk and 照会番号 registration messages all go through readXmlMessage, so they share
+// its encoding rule and its limits.
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+#include "domain/outcome.h"
+
+namespace madoguchi::gateway {
+
+inline constexpr std::size_t kMaxResultBytes = 16 * 1024 * 1024;  // a 1,000-person bulk result is ~3 MB
+inline constexpr int kMaxElementDepth = 32;                        // real files nest 6 deep
+
+// What a message reader does with the elements of an XmlMsg, in document order.
+class MessageVisitor {
+public:
+    virtual ~MessageVisitor() = default;
+    // Every element as it opens; parent is "" for the root.
+    virtual void open(const std::string& parent, const std::string& name) = 0;
+    // Every element without child elements, with its text trimmed of surrounding white space.
+    virtual void leaf(const std::string& parent, const std::string& name, const std::string& value) = 0;
+    // Every element as it closes (after its leaf call, if it was one).
+    virtual void close(const std::string& name) = 0;
+};
+
+// Parses bytes whose root must be XmlMsg. Honours the prolog's encoding (UTF-8 or
+// Shift_JIS/CP932), never CharacterCodeIdentifier. Oversized, empty, malformed, truncated or
+// hostile input (DOCTYPE, ENTITY, nesting deeper than kMaxElementDepth) is a Problem
+// "gateway.malformed"; a visitor may throw Poco::XML::SAXException to refuse the content.
+Outcome<bool> readXmlMessage(std::string_view bytes, MessageVisitor& visitor);
+
+// The Problem every gateway reader answers with.
+Problem malformedMessage(const std::string& why);
+
+}  // namespace madoguchi::gateway

@@ -1,0 +1,16 @@
+#pragma once
+// Reading the requests a facility writes to req/ (the simulator's side, `oqs parse`): the 照会
+// request (single or bulk), the bulk download request and the 照会番号 registration request.
+// The same reader, encoding rule and limits as the results (message_reader.h).
+#include <string_view>
+
+#include "devices/gateway/gateway_messages.h"
+#include "domain/outcome.h"
+
+namespace madoguchi::gateway {
+
+Outcome<QueryRequest> parseQueryRequest(std::string_view bytes);  // OQSsiquc01req / OQSmuquc01req
+Outcome<BulkDownloadRequest> parseBulkDownloadRequest(std::string_view bytes);  // OQSmuquc02req
+Outcome<RegistrationRequest> parseRegistrationRequest(std::string_view bytes);  // OQSsiimm01req / OQSmuimm01req
+
+}  // namespace madoguchi::gateway

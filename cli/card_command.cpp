@@ -15,6 +15,7 @@
 #include "app/resources.h"
 #include "arguments.h"
 #include "commands.h"
+#include "devices/camera/opencv_face_verifier.h"
 #include "devices/card/my_number_card.h"
 #include "devices/gateway/http_card_check_client.h"
 #include "devices/gateway/result_json.h"
@@ -109,20 +110,45 @@ Outcome<bool> readPortraitFromStdin(card::PcscMyNumberCard& myNumber, const std:
     return true;
 }
 
+camera::FrameSource frameSource(const Options& options) {
+    if (auto file = options.value("--camera-image")) return camera::FrameSource::imageFile(*file);
+    return camera::FrameSource::camera(numberOption(options, "--camera", 0, 0, 63));
+}
+
+// The face check as the window runs it: the portrait lives in memory for this one check only.
+Outcome<bool> faceCheckFromStdin(card::PcscMyNumberCard& myNumber, const Options& options, Poco::JSON::Object& json) {
+    std::string number;
+    std::getline(std::cin, number);
+    auto read = myNumber.readPortrait(number);  // wiped inside
+    if (!read) return read.problem();
+    auto portrait = std::move(read).value();
+    json.set("accepted", portrait.verification.accepted);
+    if (!portrait.verification.accepted) {
+        json.set("tries_left", portrait.verification.triesLeft);
+        return true;
+    }
+    camera::OpenCvFaceVerifier verifier(frameSource(options));
+    auto check = verifier.verifyAgainst(portrait.portrait);  // wiped inside
+    if (!check) return check.problem();
+    json.set("matched", check.value().matched);
+    json.set("score", check.value().score);
+    return true;
+}
+
 }  // namespace
 
 int runCard(const Arguments& args) {
     if (args.empty())
-        throw std::invalid_argument("card needs a subcommand: read, pin-status, verify-pin, sign, check, portrait or portrait-status");
+        throw std::invalid_argument("card needs a subcommand: read, pin-status, verify-pin, sign, check, portrait, portrait-status or face-check");
     const std::string sub = args.front();
-    Options options(Arguments(args.begin() + 1, args.end()), {"--wait-ms", "--on", "--der-out", "--challenge-hex", "--url", "--timeout-ms", "--xml-out", "--out"}, {});
+    Options options(Arguments(args.begin() + 1, args.end()), {"--wait-ms", "--on", "--der-out", "--challenge-hex", "--url", "--timeout-ms", "--xml-out", "--out", "--camera-image", "--camera"}, {});
     std::optional<Date> on;
     if (auto text = options.value("--on")) {
         on = Date::parseIso(*text);
         if (!on) throw std::invalid_argument("--on must be a date YYYY-MM-DD");
     }
     if (sub != "read" && sub != "pin-status" && sub != "verify-pin" && sub != "sign" && sub != "check" &&
-        sub != "portrait" && sub != "portrait-status")
+        sub != "portrait" && sub != "portrait-status" && sub != "face-check")
         throw std::invalid_argument("unknown card subcommand: " + sub);
     if (sub == "check") options.required("--url");
     if (sub == "portrait") options.required("--out");
@@ -148,6 +174,9 @@ int runCard(const Arguments& args) {
     } else if (sub == "portrait") {
         auto read = readPortraitFromStdin(myNumber, options.required("--out"), json);
         if (!read) return fail(read.problem());
+    } else if (sub == "face-check") {
+        auto checked = faceCheckFromStdin(myNumber, options, json);
+        if (!checked) return fail(checked.problem());
     } else if (sub == "portrait-status") {
         auto tries = myNumber.cardFaceTriesLeft();
         if (!tries) return fail(tries.problem());

@@ -200,3 +200,24 @@ BOOST_AUTO_TEST_CASE(no_apdu_ever_goes_to_the_card_input_helper_ap) {
     log = simLog(stack);
     BOOST_TEST(log.find("SELECT AID " + kCardInputHelperAidHex + " -> 6A82 REFUSED") != std::string::npos);
 }
+
+BOOST_AUTO_TEST_CASE(the_cli_face_check_compares_the_card_portrait_with_the_camera_image) {
+    PcscStack stack;
+    stack.makeProfiles({kPerson});
+    const auto profile = profileOf(stack);
+    stack.insert(kPerson.id);
+    const auto cameraImage = stack.dir() / "camera.jp2";  // the camera "sees" the card holder's portrait
+    {
+        std::ofstream file(cameraImage, std::ios::binary);
+        file.write(reinterpret_cast<const char*>(profile.portrait.data()), static_cast<std::streamsize>(profile.portrait.size()));
+    }
+    int status = 0;
+    const auto json = test::runAndCapture({"sh", "-c",
+                                           "echo " + card::sim::collationNumberB(profile) + " | '" + stack.cli() +
+                                               "' card face-check --camera-image '" + cameraImage.string() + "'"},
+                                          status);
+    BOOST_TEST_MESSAGE(json);
+    BOOST_TEST(status == 0);
+    BOOST_TEST(json.find("\"matched\": true") != std::string::npos);
+    BOOST_TEST(json.find("\"score\": 1") != std::string::npos);
+}

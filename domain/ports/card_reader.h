@@ -37,7 +37,9 @@ public:
 // YYMMDD + card expiry year YYYY + the 4-digit security code, 14 digits as the card face shows).
 // Never the 個人番号, never the 券面事項入力補助AP.
 struct PortraitRead {
-    PinVerification verification;        // 照合番号B accepted? tries left (0: locked)
+    // 照合番号B accepted? If not, the tries left (0: locked). After an accepted number the card
+    // restores its counter without saying to what: triesLeft is then -1.
+    PinVerification verification;
     std::vector<std::uint8_t> portrait;  // JPEG 2000 on a real card; empty unless accepted; the caller wipes it
 };
 

@@ -80,6 +80,7 @@ BOOST_AUTO_TEST_CASE(reads_the_portrait_after_a_right_collation_number_and_wipes
     BOOST_TEST(number.empty());
     BOOST_TEST(allZero(numberMemory, numberSize));  // the 照合番号B's bytes, not just its length
     BOOST_TEST(read.value().verification.accepted);
+    BOOST_TEST(read.value().verification.triesLeft == -1);  // the card restores a limit it does not tell
     auto portrait = std::move(read).value().portrait;
     BOOST_TEST(portrait == profile.portrait);
     const Bytes jp2Signature{0x00, 0x00, 0x00, 0x0C, 0x6A, 0x50, 0x20, 0x20};  // JPEG 2000 (JP2) box

@@ -90,10 +90,16 @@ std::filesystem::path defaultCascadeFile() {
     return "/usr/share/opencv4/haarcascades/haarcascade_frontalface_alt2.xml";
 }
 
+struct OpenCvFaceVerifier::Detector {
+    cv::CascadeClassifier cascade;
+};
+
 OpenCvFaceVerifier::OpenCvFaceVerifier(FrameSource source, FaceCheckSettings settings)
     : source_(std::move(source)), settings_(std::move(settings)) {
     if (settings_.cascadeFile.empty()) settings_.cascadeFile = defaultCascadeFile();
 }
+
+OpenCvFaceVerifier::~OpenCvFaceVerifier() = default;
 
 Outcome<FaceCheck> OpenCvFaceVerifier::verifyAgainst(std::vector<std::uint8_t>& portrait) {
     WipedImages images;
@@ -103,9 +109,13 @@ Outcome<FaceCheck> OpenCvFaceVerifier::verifyAgainst(std::vector<std::uint8_t>& 
     wipe(portrait);
     if (images.portrait.empty())
         return Problem{"face.portrait_unreadable", N_("The portrait on the card could not be read. Use the PIN or visual check.")};
-    cv::CascadeClassifier detector;
-    if (!detector.load(settings_.cascadeFile.string()))
-        return Problem{"face.no_detector", N_("The face detector is not installed (opencv-data). Use the PIN or visual check.")};
+    if (!detector_) {
+        auto loaded = std::make_unique<Detector>();
+        if (!loaded->cascade.load(settings_.cascadeFile.string()))
+            return Problem{"face.no_detector", N_("The face detector is not installed (opencv-data). Use the PIN or visual check.")};
+        detector_ = std::move(loaded);
+    }
+    auto& detector = detector_->cascade;
     images.frame = grabFrame(source_);
     if (images.frame.empty()) return noCamera();
 

@@ -15,6 +15,7 @@
 // Privacy: the portrait bytes, the decoded images and the frame are overwritten before they
 // are released. Buffers inside the camera driver / cv::VideoCapture cannot be reached.
 #include <filesystem>
+#include <memory>
 
 #include "domain/ports/face_verifier.h"
 
@@ -43,14 +44,17 @@ std::filesystem::path defaultCascadeFile();
 class OpenCvFaceVerifier final : public FaceVerifier {
 public:
     explicit OpenCvFaceVerifier(FrameSource source, FaceCheckSettings settings = {});
+    ~OpenCvFaceVerifier() override;
 
     // FaceCheck::score is a similarity in [0, 1]: 1 for identical face crops, 0.5 at the match
     // distance, 0 at twice that distance or more. The portrait is wiped in every case.
     Outcome<FaceCheck> verifyAgainst(std::vector<std::uint8_t>& portrait) override;
 
 private:
+    struct Detector;  // the Haar cascade, loaded on the first check and kept (it holds no image)
     FrameSource source_;
     FaceCheckSettings settings_;
+    std::unique_ptr<Detector> detector_;
 };
 
 }  // namespace madoguchi::camera

@@ -15,6 +15,7 @@
 #include "app/resources.h"
 #include "arguments.h"
 #include "commands.h"
+#include "devices/camera/opencv_face_verifier.h"
 #include "devices/card/my_number_card.h"
 #include "devices/gateway/http_card_check_client.h"
 #include "devices/gateway/result_json.h"
@@ -90,20 +91,67 @@ Outcome<bool> checkWithGateway(card::PcscMyNumberCard& myNumber, const Options& 
     return true;
 }
 
+// Writes the portrait for the demo / tests, then wipes the buffer (the window never writes it).
+Outcome<bool> readPortraitFromStdin(card::PcscMyNumberCard& myNumber, const std::string& out, Poco::JSON::Object& json) {
+    std::string number;
+    std::getline(std::cin, number);
+    auto read = myNumber.readPortrait(number);  // wiped inside
+    if (!read) return read.problem();
+    auto portrait = std::move(read).value();
+    json.set("accepted", portrait.verification.accepted);
+    if (!portrait.verification.accepted) json.set("tries_left", portrait.verification.triesLeft);
+    if (portrait.verification.accepted) {
+        std::ofstream file(out, std::ios::binary | std::ios::trunc);
+        file.write(reinterpret_cast<const char*>(portrait.portrait.data()), static_cast<std::streamsize>(portrait.portrait.size()));
+        json.set("portrait_bytes", static_cast<int>(portrait.portrait.size()));
+        json.set("out", out);
+    }
+    card::wipe(portrait.portrait);
+    return true;
+}
+
+camera::FrameSource frameSource(const Options& options) {
+    if (auto file = options.value("--camera-image")) return camera::FrameSource::imageFile(*file);
+    return camera::FrameSource::camera(numberOption(options, "--camera", 0, 0, 63));
+}
+
+// The face check as the window runs it: the portrait lives in memory for this one check only.
+Outcome<bool> faceCheckFromStdin(card::PcscMyNumberCard& myNumber, const Options& options, Poco::JSON::Object& json) {
+    std::string number;
+    std::getline(std::cin, number);
+    auto read = myNumber.readPortrait(number);  // wiped inside
+    if (!read) return read.problem();
+    auto portrait = std::move(read).value();
+    json.set("accepted", portrait.verification.accepted);
+    if (!portrait.verification.accepted) {
+        json.set("tries_left", portrait.verification.triesLeft);
+        return true;
+    }
+    camera::OpenCvFaceVerifier verifier(frameSource(options));
+    auto check = verifier.verifyAgainst(portrait.portrait);  // wiped inside
+    if (!check) return check.problem();
+    json.set("matched", check.value().matched);
+    json.set("score", check.value().score);
+    return true;
+}
+
 }  // namespace
 
 int runCard(const Arguments& args) {
-    if (args.empty()) throw std::invalid_argument("card needs a subcommand: read, pin-status, verify-pin, sign or check");
+    if (args.empty())
+        throw std::invalid_argument("card needs a subcommand: read, pin-status, verify-pin, sign, check, portrait, portrait-status or face-check");
     const std::string sub = args.front();
-    Options options(Arguments(args.begin() + 1, args.end()), {"--wait-ms", "--on", "--der-out", "--challenge-hex", "--url", "--timeout-ms", "--xml-out"}, {});
+    Options options(Arguments(args.begin() + 1, args.end()), {"--wait-ms", "--on", "--der-out", "--challenge-hex", "--url", "--timeout-ms", "--xml-out", "--out", "--camera-image", "--camera"}, {});
     std::optional<Date> on;
     if (auto text = options.value("--on")) {
         on = Date::parseIso(*text);
         if (!on) throw std::invalid_argument("--on must be a date YYYY-MM-DD");
     }
-    if (sub != "read" && sub != "pin-status" && sub != "verify-pin" && sub != "sign" && sub != "check")
+    if (sub != "read" && sub != "pin-status" && sub != "verify-pin" && sub != "sign" && sub != "check" &&
+        sub != "portrait" && sub != "portrait-status" && sub != "face-check")
         throw std::invalid_argument("unknown card subcommand: " + sub);
     if (sub == "check") options.required("--url");
+    if (sub == "portrait") options.required("--out");
 
     auto context = card::PcscContext::establish();
     if (!context) return fail(context.problem());
@@ -123,6 +171,16 @@ int runCard(const Arguments& args) {
             std::ofstream file(*out, std::ios::binary);
             file.write(reinterpret_cast<const char*>(info.value().der.data()), static_cast<std::streamsize>(info.value().der.size()));
         }
+    } else if (sub == "portrait") {
+        auto read = readPortraitFromStdin(myNumber, options.required("--out"), json);
+        if (!read) return fail(read.problem());
+    } else if (sub == "face-check") {
+        auto checked = faceCheckFromStdin(myNumber, options, json);
+        if (!checked) return fail(checked.problem());
+    } else if (sub == "portrait-status") {
+        auto tries = myNumber.cardFaceTriesLeft();
+        if (!tries) return fail(tries.problem());
+        json.set("tries_left", tries.value());
     } else if (sub == "pin-status") {
         auto tries = myNumber.pinTriesLeft();
         if (!tries) return fail(tries.problem());

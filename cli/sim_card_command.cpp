@@ -2,6 +2,7 @@
 //   sim card --profile FILE [--host 127.0.0.1] [--port 35963] [--pull-after N]
 //       SIGUSR1 toggles insertion (removal / insertion), SIGTERM / SIGINT stop.
 //   sim card --make-profiles --dataset F --ca-key K --ca-cert C --out DIR [--pin 1234]
+//       each profile also gets 照合番号B's parts and a synthetic JPEG 2000 portrait
 #include <csignal>
 #include <iostream>
 #include <stdexcept>
@@ -53,6 +54,7 @@ int runSimCard(const Arguments& args) {
     vpcd.port = numberOption(options, "--port", 35963, 1, 65535);
     vpcd.pullAfterApdus = numberOption(options, "--pull-after", -1, 1, 1'000'000);
     card::sim::VirtualMyNumberCard card(std::move(profile).value());
+    card.setLog(&std::cerr);  // SELECT by AID only: a refused 券面事項入力補助AP shows there
     card::sim::VpcdControl control;
     activeControl = &control;
     std::signal(SIGUSR1, onSignal);

@@ -8,6 +8,7 @@ packages=(
   build-essential cmake ninja-build pkg-config clang libclang-rt-14-dev git
   # libraries
   libwxgtk3.2-dev libsqlite3-dev sqlite3 libpcsclite-dev libopencv-dev
+  libopencv-contrib-dev opencv-data
   libpoco-dev libssl-dev libboost-test-dev
   # card reader stack and the virtual card
   pcscd vsmartcard-vpcd opensc pcsc-tools

@@ -1,6 +1,7 @@
 #pragma once
-// The My Number card's JPKI-AP behind the CardReader port (DOMAIN.md §10), over any
-// ApduTransport (a PcscReader in production). It never selects the 券面事項入力補助AP.
+// The My Number card behind the CardReader port (JPKI-AP) and the CardFaceReader port (the
+// portrait from the 券面事項確認AP), over any ApduTransport (a PcscReader in production)
+// (DOMAIN.md §10). It never selects the 券面事項入力補助AP and never reads a 個人番号 file.
 #include <cstdint>
 #include <optional>
 
@@ -9,7 +10,7 @@
 
 namespace madoguchi::card {
 
-class PcscMyNumberCard final : public CardReader {
+class PcscMyNumberCard final : public CardReader, public CardFaceReader {
 public:
     explicit PcscMyNumberCard(ApduTransport& transport) : transport_(transport) {}
 
@@ -18,17 +19,24 @@ public:
     Outcome<PinVerification> verifyPin(std::string& pin) override;
     Outcome<std::vector<std::uint8_t>> signWithAuthKey(const std::vector<std::uint8_t>& challenge) override;
 
+    Outcome<int> cardFaceTriesLeft() override;
+    Outcome<PortraitRead> readPortrait(std::string& collationNumberB) override;
+
     // The certificate's raw bytes with the fewest READ BINARY calls the card allows.
     Outcome<Bytes> readAuthCertificateDer();
 
 private:
     Outcome<ResponseApdu> send(const CommandApdu& command);
-    Outcome<bool> selectJpki();
-    Outcome<bool> selectEf(std::uint16_t fileId);
+    enum class Application { Jpki, CardFace };
+    Outcome<bool> selectApplication(Application application);
+    Outcome<bool> selectEf(Application application, std::uint16_t fileId);
     Outcome<Bytes> readBinary(std::size_t offset, std::size_t length);
+    // Reads the selected EF from file.size() up to `total` with the fewest READ BINARY calls.
+    Outcome<bool> readRest(Bytes& file, std::size_t total);
+    Outcome<Bytes> readCardFaceEntries();
 
     ApduTransport& transport_;
-    bool jpkiSelected_ = false;
+    std::optional<Application> selectedApplication_;
     std::optional<std::uint16_t> selectedEf_;
     std::optional<bool> extendedLength_;  // learnt from the card's answer to the first long read
 };

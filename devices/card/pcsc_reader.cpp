@@ -118,17 +118,20 @@ Outcome<std::unique_ptr<PcscReader>> PcscContext::connect(const std::string& rea
 PcscReader::~PcscReader() { SCardDisconnect(card_, SCARD_LEAVE_CARD); }
 
 Outcome<ResponseApdu> PcscReader::transmit(const CommandApdu& command) {
-    const auto encoded = command.encode();
+    auto encoded = command.encode();
     const SCARD_IO_REQUEST* pci = protocol_ == SCARD_PROTOCOL_T0 ? SCARD_PCI_T0 : SCARD_PCI_T1;
     Bytes raw(kMaxResponse);
     DWORD length = static_cast<DWORD>(raw.size());
     ++apduCount_;
     const LONG result = SCardTransmit(card_, pci, encoded.data(), static_cast<DWORD>(encoded.size()), nullptr,
                                       raw.data(), &length);
+    wipe(encoded);  // VERIFY carries a PIN or a 照合番号B
     if (result != SCARD_S_SUCCESS) return problemFromPcsc(cardGoneOr(result));
     raw.resize(length);
     if (raw.size() < 2) return problemFromPcsc(cardGoneOr(SCARD_W_UNRESPONSIVE_CARD));
-    return ResponseApdu::decode(raw);
+    auto response = ResponseApdu::decode(raw);
+    wipe(raw);  // READ BINARY of the card face carries the portrait
+    return response;
 }
 
 // A transmit cut short (SCARD_E_NOT_TRANSACTED, a communication error, or an answer without a

@@ -33,6 +33,24 @@ public:
     virtual Outcome<std::vector<std::uint8_t>> signWithAuthKey(const std::vector<std::uint8_t>& challenge) = 0;
 };
 
+// The 券面事項確認AP (card-face data): only the portrait is read, after 照合番号B (birth date
+// YYMMDD + card expiry year YYYY + the 4-digit security code, 14 digits as the card face shows).
+// Never the 個人番号, never the 券面事項入力補助AP.
+struct PortraitRead {
+    // 照合番号B accepted? If not, the tries left (0: locked). After an accepted number the card
+    // restores its counter without saying to what: triesLeft is then -1.
+    PinVerification verification;
+    std::vector<std::uint8_t> portrait;  // JPEG 2000 on a real card; empty unless accepted; the caller wipes it
+};
+
+class CardFaceReader {
+public:
+    virtual ~CardFaceReader() = default;
+    virtual Outcome<int> cardFaceTriesLeft() = 0;  // 照合番号B tries, without spending one
+    // The 照合番号B buffer is wiped by the implementation after use; it is never stored or logged.
+    virtual Outcome<PortraitRead> readPortrait(std::string& collationNumberB) = 0;
+};
+
 // Card presence on the reader(s), for the window. Waits block: call them off the GUI thread;
 // cancel() ends a pending wait from any thread (Problem "card.cancelled"); a wait that runs out
 // gives Problem "card.timeout". No reader / no PC/SC service are Problems too, never a hang.

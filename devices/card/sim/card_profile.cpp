@@ -13,6 +13,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "devices/card/sim/portrait.h"
 #include "domain/date.h"
 
 namespace madoguchi::card::sim {
@@ -69,7 +70,17 @@ Outcome<CardProfile> loadProfile(const fs::path& file) {
         const auto state = root->optValue<std::string>("state_file", "");
         profile.stateFile = state.empty() ? defaultStateFile(file) : fs::path(state);
         if (profile.stateFile.is_relative() && !state.empty()) profile.stateFile = file.parent_path() / profile.stateFile;
+        profile.birthDate = root->optValue<std::string>("birth_date", "1980-01-01");
+        profile.cardExpiryYear = root->optValue<int>("card_expiry_year", 2035);
+        profile.securityCode = root->optValue<std::string>("security_code", "0000");
+        profile.cardFaceTriesMax = root->optValue<int>("card_face_tries_max", 10);
+        profile.portrait = unbase64(root->optValue<std::string>("portrait_jp2_base64", ""));
         if (profile.authCertificateDer.empty()) return badProfile("auth_certificate_der_base64 is empty");
+        if (!Date::parseIso(profile.birthDate)) return badProfile("birth_date must be YYYY-MM-DD");
+        if (profile.cardExpiryYear < 2000 || profile.cardExpiryYear > 9999) return badProfile("card_expiry_year must be a year");
+        if (profile.securityCode.size() != 4 || profile.securityCode.find_first_not_of("0123456789") != std::string::npos)
+            return badProfile("security_code must have 4 digits");
+        if (profile.cardFaceTriesMax < 1 || profile.cardFaceTriesMax > 15) return badProfile("card_face_tries_max must be 1..15");
         if (profile.pinTriesMax < 1 || profile.pinTriesMax > 15) return badProfile("pin_tries_max must be 1..15");
         return profile;
     } catch (const Poco::Exception& error) {
@@ -88,25 +99,53 @@ void saveProfile(const CardProfile& profile, const fs::path& file) {
     root.set("auth_certificate_der_base64", base64(profile.authCertificateDer));
     root.set("ca_certificate_der_base64", base64(profile.caCertificateDer));
     root.set("extended_length", profile.extendedLength);
+    root.set("birth_date", profile.birthDate);
+    root.set("card_expiry_year", profile.cardExpiryYear);
+    root.set("security_code", profile.securityCode);
+    root.set("card_face_tries_max", profile.cardFaceTriesMax);
+    root.set("portrait_jp2_base64", base64(profile.portrait));
     std::ofstream out(file, std::ios::binary | std::ios::trunc);
     root.stringify(out, 2);
     out << '\n';
 }
 
-int loadTriesLeft(const CardProfile& profile) {
-    std::ifstream in(profile.stateFile);
+namespace {
+
+fs::path cardFaceStateFile(const CardProfile& profile) { return fs::path(profile.stateFile.string() + ".card-face"); }
+
+int loadCounter(const fs::path& file, int max) {
+    std::ifstream in(file);
     int tries = -1;
-    if (in >> tries && tries >= 0 && tries <= profile.pinTriesMax) return tries;
-    return profile.pinTriesMax;
+    if (in >> tries && tries >= 0 && tries <= max) return tries;
+    return max;
 }
 
-void saveTriesLeft(const CardProfile& profile, int triesLeft) {
-    const auto temporary = fs::path(profile.stateFile.string() + ".tmp");
+void saveCounter(const fs::path& file, int triesLeft) {
+    const auto temporary = fs::path(file.string() + ".tmp");
     {
         std::ofstream out(temporary, std::ios::trunc);
         out << triesLeft << '\n';
     }
-    fs::rename(temporary, profile.stateFile);  // atomic: a lock survives a crash mid-write
+    fs::rename(temporary, file);  // atomic: a lock survives a crash mid-write
+}
+
+}  // namespace
+
+std::string collationNumberB(const CardProfile& profile) {
+    const auto& d = profile.birthDate;  // YYYY-MM-DD
+    return d.substr(2, 2) + d.substr(5, 2) + d.substr(8, 2) + std::to_string(profile.cardExpiryYear) + profile.securityCode;
+}
+
+int loadTriesLeft(const CardProfile& profile) { return loadCounter(profile.stateFile, profile.pinTriesMax); }
+
+void saveTriesLeft(const CardProfile& profile, int triesLeft) { saveCounter(profile.stateFile, triesLeft); }
+
+int loadCardFaceTriesLeft(const CardProfile& profile) {
+    return loadCounter(cardFaceStateFile(profile), profile.cardFaceTriesMax);
+}
+
+void saveCardFaceTriesLeft(const CardProfile& profile, int triesLeft) {
+    saveCounter(cardFaceStateFile(profile), triesLeft);
 }
 
 namespace {
@@ -163,6 +202,14 @@ X509* issue(const Ca& ca, EVP_PKEY* key, const std::string& serialDecimal, const
     return cert;
 }
 
+// A stable 4-digit code per person, so that a demo's 照合番号B does not change between runs.
+std::string securityCodeFor(const std::string& id) {
+    unsigned value = 7;
+    for (unsigned char c : id) value = value * 31 + c;
+    std::string code = std::to_string(value % 10000);
+    return std::string(4 - code.size(), '0') + code;
+}
+
 }  // namespace
 
 Outcome<int> makeProfiles(const fs::path& dataset, const fs::path& caKeyPem, const fs::path& caCertPem,
@@ -202,7 +249,17 @@ Outcome<int> makeProfiles(const fs::path& dataset, const fs::path& caKeyPem, con
         if (!notAfter) return badProfile("bad certificate_not_after for " + id);
         EVP_PKEY* key = EVP_RSA_gen(2048);
         X509* cert = issue(ca, key, person->getValue<std::string>("card_serial"), *notAfter, id);
-        CardProfile profile{id, pin, 3, pem(key), der(cert), caDer, true, {}};
+        CardProfile profile;
+        profile.personId = id;
+        profile.pin = pin;
+        profile.privateKeyPem = pem(key);
+        profile.authCertificateDer = der(cert);
+        profile.caCertificateDer = caDer;
+        profile.birthDate = person->optValue<std::string>("birth_date", "1980-01-01");
+        if (!Date::parseIso(profile.birthDate)) return badProfile("bad birth_date for " + id);
+        profile.cardExpiryYear = person->optValue<int>("card_expiry_year", notAfter->year() + 5);
+        profile.securityCode = person->optValue<std::string>("security_code", securityCodeFor(id));
+        profile.portrait = syntheticPortrait(id);
         saveProfile(profile, outDir / (id + ".json"));
         X509_free(cert);
         EVP_PKEY_free(key);

@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <stdexcept>
 
+#include "devices/card/card_face.h"
 #include "devices/card/jpki.h"
 
 namespace madoguchi::card::sim {
@@ -66,6 +67,26 @@ std::optional<Parsed> parse(const Bytes& c) {
     return p;
 }
 
+// The 券面事項入力補助AP (basic 4 items and the 個人番号). Named here only to refuse it and
+// to report the attempt; Madoguchi's reader has no constant for it at all.
+const Bytes kCardInputHelperAid{0xD3, 0x92, 0x10, 0x00, 0x31, 0x00, 0x01, 0x01, 0x04, 0x08};
+
+Bytes text(const std::string& value) { return Bytes(value.begin(), value.end()); }
+
+// EF 0002: FF 20 { DF 21 header, DF 22 birth date, DF 27 portrait, DF 29 expiry year }, then FF
+// padding as on a real card. No name / address images, no security-code image: not needed here.
+Bytes cardFaceEntries(const CardProfile& profile) {
+    using namespace card_face;
+    Bytes inner = encodeTlv(kHeaderTag, Bytes{0x00, 0x00});
+    const auto birth = profile.birthDate.substr(0, 4) + profile.birthDate.substr(5, 2) + profile.birthDate.substr(8, 2);
+    for (const auto& item : {encodeTlv(kBirthTag, text(birth)), encodeTlv(kPortraitTag, profile.portrait),
+                             encodeTlv(kExpiryTag, text(std::to_string(profile.cardExpiryYear)))})
+        inner.insert(inner.end(), item.begin(), item.end());
+    Bytes file = encodeTlv(kEntriesTag, inner);
+    file.resize(file.size() + 64, 0xFF);
+    return file;
+}
+
 }  // namespace
 
 VirtualMyNumberCard::VirtualMyNumberCard(CardProfile profile) : profile_(std::move(profile)) {
@@ -74,6 +95,8 @@ VirtualMyNumberCard::VirtualMyNumberCard(CardProfile profile) : profile_(std::mo
     BIO_free(bio);
     if (!key_) throw std::runtime_error("the profile's private key is not a PEM RSA key");
     triesLeft_ = loadTriesLeft(profile_);
+    cardFaceTriesLeft_ = loadCardFaceTriesLeft(profile_);
+    cardFaceEntries_ = cardFaceEntries(profile_);
 }
 
 VirtualMyNumberCard::~VirtualMyNumberCard() { EVP_PKEY_free(static_cast<EVP_PKEY*>(key_)); }
@@ -82,6 +105,7 @@ void VirtualMyNumberCard::reset() {
     ap_ = Ap::None;
     ef_.reset();
     pinVerified_ = false;
+    cardFaceVerified_ = false;
 }
 
 Bytes VirtualMyNumberCard::answer(const Bytes& command) {
@@ -99,7 +123,7 @@ Bytes VirtualMyNumberCard::answer(const Bytes& command) {
             return readBinary(static_cast<std::size_t>(((p.p1 & 0x7F) << 8) | p.p2), p.le);
         case jpki::kInsVerify:
             if (p.p1 != 0x00 || p.p2 != 0x80) return status(sw::kWrongP1P2);
-            return verify(p.data);
+            return ap_ == Ap::CardFace ? verifyCollationNumberB(p.data) : verify(p.data);
         case jpki::kInsComputeSignature:
             if (p.cla != jpki::kClaProprietary || p.p1 != 0x00 || p.p2 != 0x80) return status(sw::kWrongP1P2);
             if (!p.data) return status(sw::kWrongLength);
@@ -110,17 +134,38 @@ Bytes VirtualMyNumberCard::answer(const Bytes& command) {
 }
 
 Bytes VirtualMyNumberCard::select(std::uint8_t p1, const Bytes& data) {
-    if (p1 == 0x04) {
-        // Only the JPKI-AP exists on this virtual card; the 券面事項入力補助AP is never offered.
-        if (data != Bytes(jpki::kJpkiAid.begin(), jpki::kJpkiAid.end())) return status(sw::kFileNotFound);
-        ap_ = Ap::Jpki;
-        ef_.reset();
-        pinVerified_ = false;
+    if (p1 == 0x04) return selectApplication(data);
+    if (p1 != 0x02) return status(sw::kWrongP1P2);
+    if (data.size() != 2) return status(sw::kWrongLength);
+    return selectEf(static_cast<std::uint16_t>((data[0] << 8) | data[1]));
+}
+
+Bytes VirtualMyNumberCard::selectApplication(const Bytes& aid) {
+    Ap selected = Ap::None;
+    if (aid == Bytes(jpki::kJpkiAid.begin(), jpki::kJpkiAid.end())) selected = Ap::Jpki;
+    if (aid == Bytes(jpki::kCardFaceAid.begin(), jpki::kCardFaceAid.end())) selected = Ap::CardFace;
+    const std::uint16_t word = selected == Ap::None ? sw::kFileNotFound : sw::kOk;
+    if (log_) {
+        *log_ << "sim card: SELECT AID " << toHex(aid) << " -> " << toHex(status(word))
+              << (aid == kCardInputHelperAid ? " REFUSED: 券面事項入力補助AP" : "") << '\n' << std::flush;
+    }
+    if (selected == Ap::None) return status(word);
+    ap_ = selected;
+    ef_.reset();
+    pinVerified_ = false;
+    cardFaceVerified_ = false;
+    return status(sw::kOk);
+}
+
+Bytes VirtualMyNumberCard::selectEf(std::uint16_t id) {
+    if (ap_ == Ap::CardFace) {
+        // Only the 照合番号B and the card-face file: no 照合番号A (EF 0013, the 個人番号 itself)
+        // and no 個人番号 image (EF 0005) on this virtual card.
+        if (id != card_face::kCollationNumberBEf && id != card_face::kEntriesEf) return status(sw::kFileNotFound);
+        ef_ = id;
         return status(sw::kOk);
     }
-    if (p1 != 0x02) return status(sw::kWrongP1P2);
-    if (ap_ != Ap::Jpki || data.size() != 2) return status(data.size() != 2 ? sw::kWrongLength : sw::kFileNotFound);
-    const std::uint16_t id = static_cast<std::uint16_t>((data[0] << 8) | data[1]);
+    if (ap_ != Ap::Jpki) return status(sw::kFileNotFound);
     switch (id) {
         case jpki::kAuthCertificateEf:
         case jpki::kAuthCaCertificateEf:
@@ -138,6 +183,7 @@ Bytes VirtualMyNumberCard::select(std::uint8_t p1, const Bytes& data) {
 }
 
 const Bytes* VirtualMyNumberCard::selectedFile() const {
+    if (ap_ == Ap::CardFace) return ef_ == card_face::kEntriesEf && cardFaceVerified_ ? &cardFaceEntries_ : nullptr;
     if (ef_ == jpki::kAuthCertificateEf) return &profile_.authCertificateDer;
     if (ef_ == jpki::kAuthCaCertificateEf || ef_ == jpki::kSignCaCertificateEf) return &profile_.caCertificateDer;
     return nullptr;
@@ -173,6 +219,22 @@ Bytes VirtualMyNumberCard::verify(const std::optional<Bytes>& pin) {
     if (match) return status(sw::kOk);
     if (triesLeft_ == 0) return status(sw::kAuthenticationBlocked);
     return status(static_cast<std::uint16_t>(sw::kPinTriesBase | triesLeft_));
+}
+
+Bytes VirtualMyNumberCard::verifyCollationNumberB(const std::optional<Bytes>& number) {
+    if (ef_ != card_face::kCollationNumberBEf) return status(sw::kConditionsNotSatisfied);
+    if (cardFaceTriesLeft_ == 0) return status(sw::kAuthenticationBlocked);
+    if (!number)
+        return cardFaceVerified_ ? status(sw::kOk) : status(static_cast<std::uint16_t>(sw::kPinTriesBase | cardFaceTriesLeft_));
+    const auto expected = collationNumberB(profile_);
+    const bool match = number->size() == expected.size() &&
+                       CRYPTO_memcmp(number->data(), expected.data(), expected.size()) == 0;
+    cardFaceTriesLeft_ = match ? profile_.cardFaceTriesMax : cardFaceTriesLeft_ - 1;
+    cardFaceVerified_ = match;
+    saveCardFaceTriesLeft(profile_, cardFaceTriesLeft_);
+    if (match) return status(sw::kOk);
+    if (cardFaceTriesLeft_ == 0) return status(sw::kAuthenticationBlocked);
+    return status(static_cast<std::uint16_t>(sw::kPinTriesBase | cardFaceTriesLeft_));
 }
 
 Bytes VirtualMyNumberCard::sign(const Bytes& digestInfo) {

@@ -12,7 +12,7 @@ packages=(
   # card reader stack and the virtual card
   pcscd vsmartcard-vpcd opensc pcsc-tools
   # GUI tests, screenshots, fonts, printing checks
-  xvfb xauth xdotool imagemagick fonts-noto-cjk poppler-utils
+  xvfb xauth xdotool imagemagick fonts-noto-cjk poppler-utils libcairo2-dev
   # i18n, tooling
   gettext jq dpkg-dev file python3
 )

@@ -1,4 +1,30 @@
-// madoguchi: the reception window.
+// madoguchi: the reception window. Without a display it says how to run it and exits.
+#include <cstdlib>
+#include <iostream>
+
 #include "gui/app/madoguchi_app.h"
 
-wxIMPLEMENT_APP(madoguchi::gui::MadoguchiApp);
+wxIMPLEMENT_APP_NO_MAIN(madoguchi::gui::MadoguchiApp);
+
+namespace {
+
+bool haveDisplay() {
+    for (const char* name : {"DISPLAY", "WAYLAND_DISPLAY"}) {
+        const char* value = std::getenv(name);
+        if (value != nullptr && *value != '\0') return true;
+    }
+    return false;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    if (!haveDisplay()) {
+        std::cerr << "madoguchi: no display (neither DISPLAY nor WAYLAND_DISPLAY is set).\n"
+                     "Run it on a desktop, or under a virtual X server, for example:\n"
+                     "  xvfb-run -a -s '-screen 0 1366x768x24' madoguchi --demo\n"
+                     "The command-line tool madoguchi-cli needs no display.\n";
+        return 2;
+    }
+    return wxEntry(argc, argv);
+}

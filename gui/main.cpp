@@ -3,6 +3,7 @@
 #include <iostream>
 
 #include "gui/app/madoguchi_app.h"
+#include "gui/app/utf8_locale.h"
 
 wxIMPLEMENT_APP_NO_MAIN(madoguchi::gui::MadoguchiApp);
 
@@ -26,5 +27,6 @@ int main(int argc, char** argv) {
                      "The command-line tool madoguchi-cli needs no display.\n";
         return 2;
     }
+    madoguchi::gui::ensureUtf8CharacterSet();
     return wxEntry(argc, argv);
 }

@@ -2,6 +2,7 @@
 #include "gui_harness.h"
 
 #include <csignal>
+#include <sstream>
 #include <cstdlib>
 #include <stdexcept>
 #include <string>
@@ -12,13 +13,12 @@
 #include <unistd.h>
 
 #include <wx/app.h>
-#include <wx/bitmap.h>
-#include <wx/dcmemory.h>
-#include <wx/dcscreen.h>
 #include <wx/evtloop.h>
 #include <wx/image.h>
 #include <wx/init.h>
 #include <wx/window.h>
+
+#include "gui/app/utf8_locale.h"
 
 namespace madoguchi::gui::test {
 namespace {
@@ -78,6 +78,7 @@ GuiEnvironment::GuiEnvironment() {
     if (!haveDisplay()) ownXServer.start();
     setenv("GDK_BACKEND", "x11", 1);
     setenv("NO_AT_BRIDGE", "1", 1);  // no accessibility bus under Xvfb
+    ensureUtf8CharacterSet();
     static char arg0[] = "qa_gui";
     static char* argv[] = {arg0, nullptr};
     int argc = 1;
@@ -100,7 +101,10 @@ GuiEnvironment::~GuiEnvironment() {
 
 void pumpEvents() {
     wxTheApp->ProcessPendingEvents();
-    if (wxEventLoopBase* loop = wxEventLoopBase::GetActive()) loop->YieldFor(wxEVT_CATEGORY_ALL);
+    if (wxEventLoopBase* loop = wxEventLoopBase::GetActive()) {
+        for (int i = 0; i < 100 && loop->Pending(); ++i) loop->Dispatch();  // X events, GTK's frame clock
+        loop->YieldFor(wxEVT_CATEGORY_ALL);
+    }
     wxTheApp->ProcessPendingEvents();
     wxTheApp->ProcessIdle();
 }
@@ -135,16 +139,15 @@ std::filesystem::path saveScreenshot(wxWindow* window, const std::string& name) 
     window->Refresh();
     window->Update();
     pumpFor(std::chrono::milliseconds(300));
+    // What the X server shows in the window's rectangle (ImageMagick's import): wxScreenDC
+    // under GTK 3 may hand back an older picture.
     const wxRect rect = window->GetScreenRect();
-    wxBitmap bitmap(rect.width, rect.height, 24);
-    {
-        wxScreenDC screen;
-        wxMemoryDC memory(bitmap);
-        memory.Blit(0, 0, rect.width, rect.height, &screen, rect.x, rect.y);
-    }
     const auto path = screenshotDir() / (name + ".png");
-    if (!bitmap.SaveFile(path.string(), wxBITMAP_TYPE_PNG)) {
-        BOOST_TEST_MESSAGE("screenshot failed: " << path.string());
+    std::ostringstream command;
+    command << "import -silent -window root -crop " << rect.width << "x" << rect.height << "+" << rect.x << "+"
+            << rect.y << " +repage '" << path.string() << "'";
+    if (std::system(command.str().c_str()) != 0) {
+        BOOST_TEST_MESSAGE("screenshot failed (is ImageMagick installed?): " << path.string());
         return {};
     }
     BOOST_TEST_MESSAGE("screenshot: " << path.string());

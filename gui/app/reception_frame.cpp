@@ -15,7 +15,7 @@
 namespace madoguchi::gui {
 
 ReceptionFrame::ReceptionFrame(wxWindow* parent, std::unique_ptr<ReceptionEnvironment> environment)
-    : wxFrame(parent, wxID_ANY, _("Madoguchi"), wxDefaultPosition, wxSize(1260, 800)),
+    : wxFrame(parent, wxID_ANY, _("Madoguchi"), wxDefaultPosition, wxSize(1270, 820)),
       environment_(std::move(environment)),
       work_(*this) {
     SetName("reception_frame");
@@ -32,8 +32,9 @@ ReceptionFrame::ReceptionFrame(wxWindow* parent, std::unique_ptr<ReceptionEnviro
     columns->Add(queue_, 0, wxEXPAND);
     columns->Add(step_, 1, wxEXPAND);
     columns->Add(eligibility_, 0, wxEXPAND);
-    queue_->SetMinSize(wxSize(360, -1));
-    eligibility_->SetMinSize(wxSize(420, -1));
+    queue_->SetMinSize(wxSize(384, -1));
+    step_->SetMinSize(wxSize(460, -1));
+    eligibility_->SetMinSize(wxSize(400, -1));
     auto* rows = new wxBoxSizer(wxVERTICAL);
     rows->Add(columns, 1, wxEXPAND);
     demoPanel_ = environment_->makeDemoPanel(body);

@@ -6,7 +6,18 @@ namespace madoguchi::gui {
 
 wxString domainText(const std::string& msgid) {
     if (msgid.empty()) return {};
-    return wxGetTranslation(fromUtf8(msgid));
+    const wxString whole = fromUtf8(msgid);
+    const wxString translatedWhole = wxGetTranslation(whole);
+    if (translatedWhole != whole) return translatedWhole;
+    // The domain composes "<msgid> <detail>" (e.g. "Reason of loss: 死亡"): translate the longest
+    // leading msgid that ends a sentence or a label, keep the detail as it is.
+    for (size_t end = whole.length(); end-- > 1;) {
+        if (whole[end] != ' ' || (whole[end - 1] != ':' && whole[end - 1] != '.')) continue;
+        const wxString head = whole.Left(end);
+        const wxString translatedHead = wxGetTranslation(head);
+        if (translatedHead != head) return translatedHead + " " + whole.Mid(end + 1);
+    }
+    return whole;
 }
 
 wxString shareText(const CopayShare& share) {
@@ -80,6 +91,68 @@ wxString toneHeadline(const ReceptionSession& session) {
         case Tone::Neutral: break;
     }
     return _("Reception in progress");
+}
+
+}  // namespace madoguchi::gui
+
+#include <wx/window.h>
+
+namespace madoguchi::gui {
+namespace {
+
+// Where to cut a line that became too long: after its last space, else before the last character.
+size_t cutPoint(const wxString& line) {
+    size_t space = line.rfind(' ');
+    return space != wxString::npos && space > 0 ? space + 1 : line.length() - 1;
+}
+
+}  // namespace
+
+wxString wrapToWidth(const wxWindow* window, const wxString& text, int width) {
+    if (width <= 0) return text;
+    wxString out, line;
+    for (auto it = text.begin(); it != text.end(); ++it) {
+        wxUniChar c = *it;
+        if (c == '\n') {
+            out += line + "\n";
+            line.clear();
+            continue;
+        }
+        line += c;
+        if (line.length() > 1 && window->GetTextExtent(line).GetWidth() > width) {
+            size_t cut = cutPoint(line);
+            out += line.Left(cut);
+            out.Trim();
+            out += "\n";
+            line = line.Mid(cut);
+        }
+    }
+    return out + line;
+}
+
+wxString breakForHtml(const wxString& escaped, int maxUnits) {
+    wxString out, line;
+    int units = 0;
+    bool inEntity = false;
+    for (auto it = escaped.begin(); it != escaped.end(); ++it) {
+        wxUniChar c = *it;
+        line += c;
+        if (c == '&') inEntity = true;
+        if (inEntity) {
+            if (c == ';') {
+                inEntity = false;
+                ++units;
+            }
+            continue;
+        }
+        units += c.GetValue() > 0x2000 ? 2 : 1;
+        if (units >= maxUnits) {
+            out += line + "<br>";
+            line.clear();
+            units = 0;
+        }
+    }
+    return out + line;
 }
 
 }  // namespace madoguchi::gui

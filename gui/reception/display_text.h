@@ -22,3 +22,16 @@ wxString stepTitle(ReceptionState state, const ReceptionSession& session);
 wxString toneHeadline(const ReceptionSession& session);
 
 }  // namespace madoguchi::gui
+
+class wxWindow;
+
+namespace madoguchi::gui {
+
+// Breaks text into lines no wider than `width` pixels in the window's font. Japanese has no
+// spaces to break at, so any character may end a line; English breaks at the last space.
+wxString wrapToWidth(const wxWindow* window, const wxString& text, int width);
+// The same by character count for HTML (wide characters count 2): inserts <br>; the text must
+// be escaped already and hold no tags.
+wxString breakForHtml(const wxString& escaped, int maxUnits);
+
+}  // namespace madoguchi::gui

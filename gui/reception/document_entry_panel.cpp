@@ -25,8 +25,8 @@ DocumentEntryPanel::DocumentEntryPanel(wxWindow* parent, ReceptionFlow& flow, Pu
                                        const DocumentDetails& prefill, Date today)
     : StepForm(parent, wxID_ANY), flow_(flow), purpose_(purpose), today_(today) {
     SetName(purpose == Purpose::Document ? "document_entry" : "declaration_entry");
-    grid_ = new wxFlexGridSizer(3, wxSize(10, 4));
-    grid_->AddGrowableCol(2, 1);
+    grid_ = new wxFlexGridSizer(2, wxSize(10, 2));
+    grid_->AddGrowableCol(1, 1);
     const bool declaration = purpose == Purpose::SelfDeclaration;
     const auto& p = prefill.patient;
     const auto& i = prefill.insurance;
@@ -55,10 +55,12 @@ DocumentEntryPanel::DocumentEntryPanel(wxWindow* parent, ReceptionFlow& flow, Pu
     share_->Append("3割 (30%)");
     share_->SetSelection(0);
     share_->Bind(wxEVT_CHOICE, [this](wxCommandEvent&) { validate(); });
-    grid_->Add(share_, 0);
     shareHint_ = new wxStaticText(this, wxID_ANY, {});
     shareHint_->SetName("doc_share_hint");
-    grid_->Add(shareHint_, 0, wxALIGN_CENTER_VERTICAL);
+    auto* shareRow = new wxBoxSizer(wxVERTICAL);
+    shareRow->Add(share_, 0);
+    shareRow->Add(shareHint_, 0, wxTOP, 2);
+    grid_->Add(shareRow, 0);
 
     submit_ = new wxButton(this, wxID_ANY, declaration ? _("The 申立書 is filled in: continue") : _("Use these details"));
     submit_->SetName("doc_submit");
@@ -76,17 +78,20 @@ DocumentEntryPanel::DocumentEntryPanel(wxWindow* parent, ReceptionFlow& flow, Pu
 wxTextCtrl* DocumentEntryPanel::addField(const char* name, const wxString& label, const std::string& value,
                                          bool required) {
     grid_->Add(new wxStaticText(this, wxID_ANY, required ? label + " *" : label), 0, wxALIGN_CENTER_VERTICAL);
-    auto* field = new wxTextCtrl(this, wxID_ANY, fromUtf8(value), wxDefaultPosition, wxSize(260, -1));
+    auto* field = new wxTextCtrl(this, wxID_ANY, fromUtf8(value), wxDefaultPosition, wxSize(220, -1));
     field->SetName(name);
     field->Bind(wxEVT_TEXT, [this](wxCommandEvent&) {
         showAgeRuleShare();
         validate();
     });
-    grid_->Add(field, 0);
     auto* message = new wxStaticText(this, wxID_ANY, {});
     message->SetName(std::string(name) + "_problem");
     message->SetForegroundColour(colors::alert());
-    grid_->Add(message, 0, wxALIGN_CENTER_VERTICAL);
+    message->Hide();
+    auto* cell = new wxBoxSizer(wxVERTICAL);
+    cell->Add(field, 0, wxEXPAND);
+    cell->Add(message, 0);
+    grid_->Add(cell, 0, wxEXPAND);
     fields_[name] = field;
     messages_[name] = message;
     return field;
@@ -146,7 +151,8 @@ std::map<std::string, wxString> DocumentEntryPanel::validate() {
     if (declaration && !chosenShare()) problems["doc_share"] = _("Choose the declared share");
     for (auto& [name, message] : messages_) {
         auto found = problems.find(name);
-        message->SetLabel(found == problems.end() ? wxString() : found->second);
+        message->SetLabel(found == problems.end() ? wxString() : wrapToWidth(message, found->second, 220));
+        message->Show(found != problems.end());
     }
     if (shareHint_ && problems.count("doc_share")) shareHint_->SetLabel(problems["doc_share"]);
     submit_->Enable(problems.empty());

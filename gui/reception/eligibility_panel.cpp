@@ -30,7 +30,8 @@ wxString hex(const wxColour& colour) { return colour.GetAsString(wxC2S_HTML_SYNT
 
 wxString row(const wxString& label, const wxString& value) {
     if (value.empty()) return {};
-    return "<tr><td><font color='#666666'>" + esc(label) + "</font></td><td><b>" + esc(value) + "</b></td></tr>";
+    return "<tr><td><font color='#666666'>" + esc(label) + "</font></td><td><b>" + breakForHtml(esc(value), 28) +
+           "</b></td></tr>";
 }
 
 wxString block(const wxString& title, const wxString& rows, const wxColour& background) {
@@ -153,10 +154,10 @@ wxString supplementBlocks(const QualificationRecord& q, bool medicalInformation)
 wxString alertBlock(const ReceptionSession& session) {
     wxString items;
     if (auto standing = session.certificateStanding(); standing && certificateAlertApplies(*standing))
-        items += "<li><font color='" + hex(colors::alert()) + "'><b>" + esc(domainText(certificateAdvice(*standing))) +
-                 "</b></font></li>";
+        items += "<li><font color='" + hex(colors::alert()) + "'><b>" +
+                 breakForHtml(esc(domainText(certificateAdvice(*standing))), 40) + "</b></font></li>";
     for (const auto& warning : session.warnings())
-        items += "<li>" + esc(domainText(warning)) + "</li>";
+        items += "<li>" + breakForHtml(esc(domainText(warning)), 40) + "</li>";
     if (items.empty()) return {};
     return "<table width='100%' cellpadding='4' bgcolor='" + hex(colors::warningLight()) + "'><tr><td><b>" +
            esc(_("Alerts")) + "</b><ul>" + items + "</ul></td></tr></table><br>";
@@ -184,7 +185,8 @@ wxString eligibilityHtml(const ReceptionSession& session, const FacilitySettings
     html += alertBlock(session);
     if (session.onlineResult() && !session.onlineResult()->processingResultMessage.empty())
         html += block(_("Message from the online system"),
-                      "<tr><td colspan='2'>" + esc(fromUtf8(session.onlineResult()->processingResultMessage)) + "</td></tr>",
+                      "<tr><td colspan='2'>" + breakForHtml(esc(fromUtf8(session.onlineResult()->processingResultMessage)), 44) +
+                          "</td></tr>",
                       colors::warningLight());
     html += sourceLine(session);
     html += "</body></html>";

@@ -9,6 +9,7 @@
 
 #include "devices/card/apdu.h"
 #include "gui/app/color_scheme.h"
+#include "gui/reception/display_text.h"
 #include "gui/reception/reception_flow.h"
 
 namespace madoguchi::gui {
@@ -22,6 +23,7 @@ PinEntryPanel::PinEntryPanel(wxWindow* parent, ReceptionFlow& flow, int triesLef
     if (triesLeft <= 1) tries->SetForegroundColour(colors::alert());
     auto* hint = new wxStaticText(this, wxID_ANY,
                                   _("The patient types the 4-digit PIN. It goes to the card only and is never kept."));
+    hint->SetLabel(wrapToWidth(hint, hint->GetLabel(), 440));
     pin_ = new wxTextCtrl(this, wxID_ANY, {}, wxDefaultPosition, wxSize(160, -1), wxTE_PASSWORD | wxTE_PROCESS_ENTER,
                           wxTextValidator(wxFILTER_DIGITS));
     pin_->SetName("pin_field");

@@ -40,9 +40,9 @@ QueuePanel::QueuePanel(wxWindow* parent) : wxPanel(parent, wxID_ANY) {
     list_ = new wxListCtrl(this, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxLC_REPORT | wxLC_SINGLE_SEL);
     list_->SetName("queue_list");
     list_->SetFont(colors::bodyFont());
-    list_->AppendColumn(_("Time"), wxLIST_FORMAT_LEFT, 60);
-    list_->AppendColumn(_("Name"), wxLIST_FORMAT_LEFT, 120);
-    list_->AppendColumn(_("How"), wxLIST_FORMAT_LEFT, 90);
+    list_->AppendColumn(_("Time"), wxLIST_FORMAT_LEFT, 64);
+    list_->AppendColumn(_("Name"), wxLIST_FORMAT_LEFT, 104);
+    list_->AppendColumn(_("How"), wxLIST_FORMAT_LEFT, 124);
     list_->AppendColumn(_("Status"), wxLIST_FORMAT_LEFT, 80);
     list_->Bind(wxEVT_LIST_ITEM_ACTIVATED, &QueuePanel::activated, this);
     auto* sizer = new wxBoxSizer(wxVERTICAL);

@@ -40,7 +40,10 @@ bool ReceptionFlow::stillIn(int serial, ReceptionState state) {
     return desk_.session() && desk_.session()->state() == state;
 }
 
-void ReceptionFlow::setNotice(const wxString& text) { notice_ = text; }
+void ReceptionFlow::setNotice(const wxString& text, bool problem) {
+    notice_ = text;
+    noticeIsProblem_ = problem;
+}
 
 // ---- arrivals ----------------------------------------------------------------------------------
 
@@ -64,7 +67,7 @@ void ReceptionFlow::addArrival(Arrival arrival) {
 
 void ReceptionFlow::open(int arrivalNumber) {
     if (desk_.busy()) {
-        setNotice(_("Finish or cancel the current reception first."));
+        setNotice(_("Finish or cancel the current reception first."), true);
         changed_();
         return;
     }
@@ -91,7 +94,7 @@ void ReceptionFlow::next() {
 
 void ReceptionFlow::startWithoutCard() {
     if (desk_.busy()) {
-        setNotice(_("Finish or cancel the current reception first."));
+        setNotice(_("Finish or cancel the current reception first."), true);
         changed_();
         return;
     }
@@ -131,7 +134,7 @@ void ReceptionFlow::startReception(Arrival& arrival) {
 void ReceptionFlow::apply(const ReceptionEvent& event) {
     auto outcome = desk_.apply(event);
     if (!outcome) {
-        setNotice(domainText(desk_.lastRefusal()));
+        setNotice(domainText(desk_.lastRefusal()), true);
         changed_();
         return;
     }
@@ -158,7 +161,7 @@ void ReceptionFlow::afterStateChange() {
                 }
             if (desk_.lastRecordingProblem())
                 setNotice(_("The visit could not be saved yet; it is kept and saved again automatically.") + " " +
-                          domainText(desk_.lastRecordingProblem()->message));
+                          domainText(desk_.lastRecordingProblem()->message), true);
             card_.reset();
             break;
         default: break;
@@ -415,7 +418,7 @@ void ReceptionFlow::printSelfDeclaration(wxWindow* parent) {
             savedDeclarationPdf_ = path;
             setNotice(wxString::Format(_("The 申立書 was saved as %s"), path.string()));
         } else {
-            setNotice(domainText(saved.problem().message));
+            setNotice(domainText(saved.problem().message), true);
         }
     }
     if (services_.printSelfDeclaration) services_.printSelfDeclaration(parent, form);

@@ -76,6 +76,7 @@ public:
     const ReceptionServices& services() const { return services_; }
     Prompt prompt() const { return prompt_; }
     const wxString& notice() const { return notice_; }  // the last refusal or what is happening
+    bool noticeIsProblem() const { return noticeIsProblem_; }
     bool working() const { return working_; }           // a card or gateway job is running
     const Arrival* currentArrival() const;
     std::optional<PastEligibility> pastRecord() const { return pastRecord_; }
@@ -88,7 +89,7 @@ private:
     void startCardRead();
     void startLookup();
     void startReception(Arrival& arrival);
-    void setNotice(const wxString& text);
+    void setNotice(const wxString& text, bool problem = false);
     // True when a worker's result still belongs to the reception and the step it was for.
     bool stillIn(int serial, ReceptionState state);
 
@@ -105,6 +106,7 @@ private:
     Prompt prompt_ = Prompt::None;
     std::filesystem::path savedDeclarationPdf_;
     wxString notice_;
+    bool noticeIsProblem_ = false;
     bool working_ = false;
     int receptionSerial_ = 0;
     int nextArrivalNumber_ = 1;

@@ -128,6 +128,7 @@ FallbackForm::FallbackForm(wxWindow* parent, ReceptionFlow& flow) : StepForm(par
     cardShown_->SetFont(colors::bodyFont());
     auto* hint = new wxStaticText(this, wxID_ANY,
                                   _("The マイナポータル screen and the 資格情報のお知らせ count only with the card."));
+    hint->SetLabel(wrapToWidth(hint, hint->GetLabel(), 440));
     auto* sizer = new wxBoxSizer(wxVERTICAL);
     sizer->Add(cardShown_, 0, wxBOTTOM, 4);
     sizer->Add(hint, 0);
@@ -189,6 +190,7 @@ IdleForm::IdleForm(wxWindow* parent, ReceptionFlow& flow) : StepForm(parent, wxI
     auto* text = new wxStaticText(this, wxID_ANY,
                                   _("Patients appear in the queue when the reader sends a result or a card is placed "
                                     "on the reader."));
+    text->SetLabel(wrapToWidth(text, text->GetLabel(), 440));
     auto* start = bigButton(this, _("Patient without a My Number card…"), "start_without_card");
     start->Bind(wxEVT_BUTTON, [&flow](wxCommandEvent&) { flow.startWithoutCard(); });
     auto* sizer = new wxBoxSizer(wxVERTICAL);

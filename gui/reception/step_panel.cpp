@@ -7,6 +7,8 @@
 #include <wx/stattext.h>
 #include <wx/wrapsizer.h>
 
+#include <algorithm>
+
 #include "gui/app/color_scheme.h"
 #include "gui/reception/copay_panel.h"
 #include "gui/reception/display_text.h"
@@ -129,12 +131,17 @@ void StepPanel::render() {
     const ReceptionSession* session = flow_.session();
     const Tone tone = session ? session->tone() : Tone::Neutral;
     header_->SetBackgroundColour(colors::strongFor(tone));
-    title_->SetLabel(session ? stepTitle(session->state(), *session) : _("Waiting for the next patient"));
-    notice_->SetLabel(flow_.notice());
+    const int width = std::max(GetClientSize().GetWidth(), GetMinSize().GetWidth()) - 40;
+    title_->SetLabel(wrapToWidth(title_, session ? stepTitle(session->state(), *session) : _("Waiting for the next patient"),
+                                 width));
+    notice_->SetLabel(wrapToWidth(notice_, flow_.notice(), width));
+    notice_->SetForegroundColour(flow_.noticeIsProblem() ? colors::alert() : colors::confirmed());
+    notice_->Show(!flow_.notice().empty());
     wxString info;
     if (session && (session->state() == S::ChoosingIdentityMethod || session->state() == S::AwaitingVisualCheck))
         info = wxString::Format(_("PIN tries left on the card: %d"), session->pinTriesLeft());
     info_->SetLabel(info);
+    info_->Show(!info.empty());
 
     auto key = std::make_tuple(flow_.receptionSerial(), session ? static_cast<int>(session->state()) : -1,
                                static_cast<int>(flow_.prompt()), flow_.working(), session != nullptr);

@@ -16,8 +16,7 @@ ReceptionDemo::ReceptionDemo() {
 }
 
 ReceptionDemo::~ReceptionDemo() {
-    for (wxWindow* window : wxTopLevelWindows)
-        if (window != frame) window->Destroy();  // print previews and the like
+    closeOtherWindows();
     frame->Destroy();
     pumpFor(std::chrono::milliseconds(50));
 }
@@ -37,5 +36,23 @@ void ReceptionDemo::tick(const std::string& box) const {
 }
 
 std::string ReceptionDemo::today() const { return demo->clock().now().date.iso(); }
+
+}  // namespace madoguchi::gui::test
+
+namespace madoguchi::gui::test {
+
+wxWindow* ReceptionDemo::otherTopWindow() const {
+    for (wxWindow* window : wxTopLevelWindows)
+        if (window != frame && window->IsShown()) return window;
+    return nullptr;
+}
+
+void ReceptionDemo::closeOtherWindows() const {
+    while (wxWindow* window = otherTopWindow()) {
+        window->Close(true);  // a print preview re-enables the windows it disabled
+        pumpFor(std::chrono::milliseconds(20));
+        if (window == otherTopWindow()) window->Hide();
+    }
+}
 
 }  // namespace madoguchi::gui::test

@@ -34,6 +34,9 @@ struct ReceptionDemo {
     void type(const std::string& field, const std::string& text) const;
     void tick(const std::string& box) const;
     std::string today() const;
+    // A top-level window other than the reception window (a print preview), or nullptr.
+    wxWindow* otherTopWindow() const;
+    void closeOtherWindows() const;
 };
 
 }  // namespace madoguchi::gui::test

@@ -130,6 +130,10 @@ BOOST_AUTO_TEST_CASE(FirstVisitPrintsThePrefilledSelfDeclarationAsPdf) {
     BOOST_CHECK_MESSAGE(text.find("窓口デモ診療所") != std::string::npos, "the facility");
     std::filesystem::copy_file(pdf, test::screenshotDir() / "06-self-declaration.pdf",
                                std::filesystem::copy_options::overwrite_existing);
+    MADOGUCHI_REQUIRE_EVENTUALLY(window.otherTopWindow() != nullptr);  // the print preview
+    test::saveScreenshot(window.otherTopWindow(), "06-self-declaration-print-preview");
+    window.closeOtherWindows();
+    MADOGUCHI_REQUIRE_EVENTUALLY(window.frame->IsEnabled());
 
     window.step().choose("declaration.completed");
     test::pumpEvents();

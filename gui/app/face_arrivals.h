@@ -20,7 +20,7 @@ public:
     FaceArrivals(std::filesystem::path faceFolder, CodeTables codes, std::filesystem::path seenStore,
                  const Clock& clock, PatientNumberLookup patientNumber);
     ~FaceArrivals() { stop(); }
-    void start(std::function<void(Arrival)> deliver, std::chrono::milliseconds interval = std::chrono::milliseconds(100));
+    void start(std::function<void(Arrival)> deliver, std::chrono::milliseconds interval = std::chrono::milliseconds(50));
     void stop();
 
 private:

@@ -5,20 +5,23 @@
 
 namespace madoguchi::gui {
 
-Outcome<std::unique_ptr<FacilityEnvironment>> FacilityEnvironment::create(const AppSettings& settings) {
+Outcome<std::unique_ptr<FacilityEnvironment>> FacilityEnvironment::create(const AppSettings& settings,
+                                                                          std::filesystem::path settingsPath) {
     auto codes = app::loadCodeTables();
     if (!codes) return codes.problem();
     auto dated = app::loadDatedSettings();
     if (!dated) return dated.problem();
     try {
-        return std::unique_ptr<FacilityEnvironment>(new FacilityEnvironment(settings, codes.value(), dated.value()));
+        return std::unique_ptr<FacilityEnvironment>(new FacilityEnvironment(settings, std::move(settingsPath), codes.value(), dated.value()));
     } catch (const std::exception& error) {
         return Problem{"app.start", std::string("The journal could not be opened: ") + error.what()};
     }
 }
 
-FacilityEnvironment::FacilityEnvironment(AppSettings settings, CodeTables codes, DatedSettings dated)
+FacilityEnvironment::FacilityEnvironment(AppSettings settings, std::filesystem::path settingsPath, CodeTables codes,
+                                         DatedSettings dated)
     : settings_(std::move(settings)),
+      settingsPath_(std::move(settingsPath)),
       codes_(std::move(codes)),
       dated_(std::move(dated)),
       journalPath_(settings_.journalPath.empty() ? storage::defaultJournalPath() : settings_.journalPath),

@@ -14,15 +14,20 @@ namespace madoguchi::gui {
 
 class FacilityEnvironment : public ReceptionEnvironment {
 public:
-    static Outcome<std::unique_ptr<FacilityEnvironment>> create(const AppSettings& settings);
+    static Outcome<std::unique_ptr<FacilityEnvironment>> create(const AppSettings& settings,
+                                                                std::filesystem::path settingsPath);
     ~FacilityEnvironment() override { stop(); }
     ReceptionServices services() override;
     void startArrivals(std::function<void(Arrival)> deliver) override;
     void stop() override;
+    storage::SqliteVisitJournal& journal() override { return *journal_; }
+    AppSettings& settings() override { return settings_; }
+    std::filesystem::path settingsPath() const override { return settingsPath_; }
 
 private:
-    FacilityEnvironment(AppSettings settings, CodeTables codes, DatedSettings dated);
+    FacilityEnvironment(AppSettings settings, std::filesystem::path settingsPath, CodeTables codes, DatedSettings dated);
     AppSettings settings_;
+    std::filesystem::path settingsPath_;
     CodeTables codes_;
     DatedSettings dated_;
     app::SystemClock clock_;

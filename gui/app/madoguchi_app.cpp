@@ -48,7 +48,7 @@ bool MadoguchiApp::OnInit() {
             wxMessageBox(wxGetTranslation(wxString::FromUTF8(settings.problem().message.c_str())), _("Madoguchi"));
             return false;
         }
-        auto facility = FacilityEnvironment::create(settings.value());
+        auto facility = FacilityEnvironment::create(settings.value(), defaultSettingsPath());
         if (!facility) {
             wxMessageBox(wxGetTranslation(wxString::FromUTF8(facility.problem().message.c_str())), _("Madoguchi"));
             return false;

@@ -1,7 +1,11 @@
 #pragma once
 // Everything the reception window talks to, built by the composition root: the real folders
 // and journal of the facility, or the demo's simulated gateway and virtual cards.
+#include <filesystem>
 #include <functional>
+
+#include "app/app_settings.h"
+#include "storage/visit_journal.h"
 
 #include "gui/reception/arrival.h"
 #include "gui/reception/reception_flow.h"
@@ -18,6 +22,10 @@ public:
     virtual void startArrivals(std::function<void(Arrival)> deliver) = 0;
     // Stops every thread before the window goes (idempotent).
     virtual void stop() = 0;
+    // For the manager window and the settings dialog.
+    virtual storage::SqliteVisitJournal& journal() = 0;
+    virtual AppSettings& settings() = 0;
+    virtual std::filesystem::path settingsPath() const = 0;
     // The demo's control panel, or nullptr outside the demo.
     virtual wxWindow* makeDemoPanel(wxWindow* /*parent*/) { return nullptr; }
 };

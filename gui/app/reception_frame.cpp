@@ -8,9 +8,11 @@
 #include <wx/statusbr.h>
 #include <wx/textctrl.h>
 
+#include "gui/manager/manager_window.h"
 #include "gui/reception/eligibility_panel.h"
 #include "gui/reception/queue_panel.h"
 #include "gui/reception/step_panel.h"
+#include "gui/settings/settings_dialog.h"
 
 namespace madoguchi::gui {
 
@@ -88,10 +90,19 @@ void ReceptionFrame::buildMenus() {
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { flow_->startWithoutCard(); }, withoutCard);
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { flow_->next(); }, next);
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { Close(); }, wxID_EXIT);
-    // TODO(GUI-B): openManagerWindow(this, journal, staff, settings) from gui/manager/manager_window.h.
-    Bind(wxEVT_MENU, [this](wxCommandEvent&) { wxMessageBox(_("The manager window is not available yet."), GetTitle(), wxOK, this); }, manager);
-    // TODO(GUI-B): editSettings(this, settings, staff) from gui/settings/settings_dialog.h.
-    Bind(wxEVT_MENU, [this](wxCommandEvent&) { wxMessageBox(_("Settings are not available yet."), GetTitle(), wxOK, this); }, settings);
+    Bind(wxEVT_MENU, [this](wxCommandEvent&) { openManager(); }, manager);
+    Bind(wxEVT_MENU, [this](wxCommandEvent&) { openSettings(); }, settings);
+}
+
+void ReceptionFrame::openManager() {
+    storage::StaffAccounts staff(environment_->journal().database());
+    openManagerWindow(this, environment_->journal(), staff, environment_->settings());
+}
+
+void ReceptionFrame::openSettings() {
+    storage::StaffAccounts staff(environment_->journal().database());
+    if (editSettings(this, environment_->settings(), staff, environment_->settingsPath()))
+        wxMessageBox(_("The settings were saved. Restart Madoguchi to use them at the window."), GetTitle(), wxOK, this);
 }
 
 void ReceptionFrame::deliverFromAnyThread(Arrival arrival) {

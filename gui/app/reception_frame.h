@@ -34,6 +34,8 @@ public:
 
 private:
     void buildMenus();
+    void openManager();
+    void openSettings();
     void deliverFromAnyThread(Arrival arrival);
     void scheduleRender();
     void renderAll();

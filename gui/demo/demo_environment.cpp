@@ -60,9 +60,10 @@ DemoEnvironment::DemoEnvironment(std::filesystem::path root, CodeTables codes, D
                   if (late.result) journal_->attachLateAnswer(late.requestId, *late.result, late.rawXml);
               }),
       formRenderer_(std::make_unique<WxFormRenderer>()) {
-    std::string password = kDemoStaffPassword;
-    storage::createStaff(journal_->database(), StaffMember{kDemoStaffId, "デモ 受付", StaffRole::Admin}, password);
     simulatorThread_ = std::thread([this] {
+        // The demo account (PBKDF2 takes a moment: not on the way to the first paint).
+        std::string password = kDemoStaffPassword;
+        storage::createStaff(journal_->database(), StaffMember{kDemoStaffId, "デモ 受付", StaffRole::Admin}, password);
         while (!stopping_) {
             {
                 std::lock_guard lock(simulatorMutex_);
@@ -71,6 +72,9 @@ DemoEnvironment::DemoEnvironment(std::filesystem::path root, CodeTables codes, D
             std::this_thread::sleep_for(std::chrono::milliseconds(40));
         }
     });
+    settings_.facility = services().context.facility;
+    settings_.gatewayRoot = layout_.root;
+    settings_.journalPath = root_ / "journal.sqlite";
     faces_ = std::make_unique<FaceArrivals>(layout_.face(), codes_, root_ / "face-seen.txt", clock_,
                                             [this](const EligibilityResult& result) { return patientNumberFor(result); });
 }

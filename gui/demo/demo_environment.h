@@ -35,6 +35,9 @@ public:
     void startArrivals(std::function<void(Arrival)> deliver) override;
     void stop() override;
     wxWindow* makeDemoPanel(wxWindow* parent) override;
+    storage::SqliteVisitJournal& journal() override { return *journal_; }
+    AppSettings& settings() override { return settings_; }
+    std::filesystem::path settingsPath() const override { return root_ / "settings.json"; }
 
     // The demo's hands (any thread). A tap delivers a card arrival once the card is ready;
     // problems go to onProblem.
@@ -43,7 +46,6 @@ public:
     void onProblem(std::function<void(const std::string&)> report) { reportProblem_ = std::move(report); }
 
     const gateway::DemoDataset& dataset() const { return dataset_; }
-    storage::SqliteVisitJournal& journal() { return *journal_; }
     const std::filesystem::path& root() const { return root_; }
     gateway::FolderLayout layout() const { return layout_; }
     const Clock& clock() const { return clock_; }
@@ -66,6 +68,7 @@ private:
     FolderCardLookup lookup_;
     std::unique_ptr<FaceArrivals> faces_;
     std::unique_ptr<FormRenderer> formRenderer_;
+    AppSettings settings_;
     std::function<void(Arrival)> deliver_;
     std::function<void(const std::string&)> reportProblem_;
     std::atomic<bool> stopping_{false};

@@ -165,7 +165,11 @@ wxString alertBlock(const ReceptionSession& session) {
 
 wxString sourceLine(const ReceptionSession& session) {
     const VisitRecord& record = session.record();
-    if (session.state() == ReceptionState::AwaitingPresentation) return {};
+    // Only once the eligibility is decided: mid-fallback the record still holds its defaults.
+    const auto state = session.state();
+    if (state != ReceptionState::EligibilityConfirmed && state != ReceptionState::ConfirmingCopay &&
+        state != ReceptionState::Completed)
+        return {};
     return "<p><font color='#666666'>" + esc(_("Source")) + ": " + esc(eligibilitySourceText(record.source)) +
            " &nbsp; " + esc(_("Claim")) + ": " + esc(claimRouteText(record.claimRoute)) + "</font></p>";
 }

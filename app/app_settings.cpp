@@ -189,6 +189,9 @@ std::vector<std::string> settingsProblems(const AppSettings& settings) {
         problems.push_back(N_("Choose the folder shared with the eligibility terminal."));
     if (settings.identitySource == IdentitySource::DirectReader && settings.cardCheckUrl.empty())
         problems.push_back(N_("Enter the address of the direct card check."));
+    if (settings.identitySource == IdentitySource::CertifiedReaderFolders &&
+        !modeAllowsFaceAuthentication(settings.facility.mode))
+        problems.push_back(N_("Modes ② and ③ have no face-recognition card reader: choose the direct reader."));
     if (settings.language != "" && settings.language != "ja" && settings.language != "en")
         problems.push_back(N_("Choose the desktop language, Japanese or English."));
     return problems;

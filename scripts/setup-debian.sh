@@ -14,7 +14,7 @@ packages=(
   # GUI tests, screenshots, fonts, printing checks
   xvfb xauth xdotool imagemagick fonts-noto-cjk poppler-utils libcairo2-dev
   # i18n, tooling
-  gettext jq dpkg-dev file python3
+  gettext wx3.2-i18n jq dpkg-dev file python3
 )
 
 missing=()

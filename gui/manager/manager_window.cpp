@@ -16,10 +16,17 @@
 
 namespace madoguchi::gui {
 
-ManagerLoginDialog::ManagerLoginDialog(wxWindow* parent, StaffAccounts& staff, const Clock& clock)
-    : wxDialog(parent, wxID_ANY, _("Manager sign-in")), staff_(staff), clock_(clock) {
+ManagerLoginDialog::ManagerLoginDialog(wxWindow* parent, StaffAccounts& staff, const Clock& clock, Permission required)
+    : wxDialog(parent, wxID_ANY, required == Permission::ViewReports ? _("Manager sign-in") : _("Administrator sign-in")),
+      staff_(staff),
+      clock_(clock),
+      required_(required) {
     auto* sizer = new wxBoxSizer(wxVERTICAL);
-    sizer->Add(new wxStaticText(this, wxID_ANY, _("Sign in with a manager or administrator account.")), 0, wxALL, 12);
+    sizer->Add(new wxStaticText(this, wxID_ANY,
+                                required == Permission::ViewReports
+                                    ? _("Sign in with a manager or administrator account.")
+                                    : _("Sign in with an administrator account.")),
+               0, wxALL, 12);
     auto* grid = new wxFlexGridSizer(2, 8, 8);
     grid->AddGrowableCol(1);
     staffId_ = new wxTextCtrl(this, wxID_ANY);
@@ -59,7 +66,7 @@ bool ManagerLoginDialog::attemptSignIn() {
         Layout();
         return false;
     }
-    if (auto allowed = requirePermission(member.value(), Permission::ViewReports); !allowed) {
+    if (auto allowed = requirePermission(member.value(), required_); !allowed) {
         message_->SetLabel(wxString::FromUTF8(translated(allowed.problem().message)));
         Layout();
         return false;

@@ -27,11 +27,13 @@ class FollowUpPage;
 class UsagePage;
 class ExportPage;
 
-// Staff ID and password. A wrong password, a locked account or a role without report access
-// is said in the dialog, which stays open.
+// Staff ID and password. A wrong password, a locked account or a role without the required
+// permission (reports for the manager window, settings for the admin) is said in the dialog,
+// which stays open.
 class ManagerLoginDialog : public wxDialog {
 public:
-    ManagerLoginDialog(wxWindow* parent, StaffAccounts& staff, const Clock& clock);
+    ManagerLoginDialog(wxWindow* parent, StaffAccounts& staff, const Clock& clock,
+                       Permission required = Permission::ViewReports);
 
     void setCredentials(const wxString& staffId, const wxString& password);
     // Checks what is typed (the password field is cleared either way); true when signed in
@@ -43,6 +45,7 @@ public:
 private:
     StaffAccounts& staff_;
     const Clock& clock_;
+    Permission required_;
     wxTextCtrl* staffId_ = nullptr;
     wxTextCtrl* password_ = nullptr;
     wxStaticText* message_ = nullptr;

@@ -130,6 +130,9 @@ BOOST_AUTO_TEST_CASE(MissingRequiredFieldsAreListed) {
     settings = validClinic();
     settings.identitySource = IdentitySource::DirectReader;
     BOOST_CHECK_EQUAL(settingsProblems(settings).size(), 1u);  // the direct check address
+    settings = validClinic();
+    settings.facility.mode = FacilityMode::HomeConsent;  // ② has no face-recognition reader
+    BOOST_CHECK_EQUAL(settingsProblems(settings).size(), 1u);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

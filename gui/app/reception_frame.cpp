@@ -95,11 +95,13 @@ void ReceptionFrame::buildMenus() {
 }
 
 void ReceptionFrame::openManager() {
+    environment_->prepareStaffAccounts();
     storage::StaffAccounts staff(environment_->journal().database());
     openManagerWindow(this, environment_->journal(), staff, environment_->settings());
 }
 
 void ReceptionFrame::openSettings() {
+    environment_->prepareStaffAccounts();
     storage::StaffAccounts staff(environment_->journal().database());
     if (editSettings(this, environment_->settings(), staff, environment_->settingsPath()))
         wxMessageBox(_("The settings were saved. Restart Madoguchi to use them at the window."), GetTitle(), wxOK, this);

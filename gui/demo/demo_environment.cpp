@@ -61,9 +61,6 @@ DemoEnvironment::DemoEnvironment(std::filesystem::path root, CodeTables codes, D
               }),
       formRenderer_(std::make_unique<WxFormRenderer>()) {
     simulatorThread_ = std::thread([this] {
-        // The demo account (PBKDF2 takes a moment: not on the way to the first paint).
-        std::string password = kDemoStaffPassword;
-        storage::createStaff(journal_->database(), StaffMember{kDemoStaffId, "デモ 受付", StaffRole::Admin}, password);
         while (!stopping_) {
             {
                 std::lock_guard lock(simulatorMutex_);
@@ -122,6 +119,13 @@ void DemoEnvironment::stop() {
     }
     for (auto& tap : taps)
         if (tap.joinable()) tap.join();
+}
+
+void DemoEnvironment::prepareStaffAccounts() {
+    if (staffPrepared_) return;
+    staffPrepared_ = true;
+    std::string password = kDemoStaffPassword;
+    storage::createStaff(journal_->database(), StaffMember{kDemoStaffId, "デモ 受付", StaffRole::Admin}, password);
 }
 
 wxWindow* DemoEnvironment::makeDemoPanel(wxWindow* parent) { return new DemoPanel(parent, *this); }

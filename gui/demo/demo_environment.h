@@ -38,6 +38,9 @@ public:
     storage::SqliteVisitJournal& journal() override { return *journal_; }
     AppSettings& settings() override { return settings_; }
     std::filesystem::path settingsPath() const override { return root_ / "settings.json"; }
+    // The demo account demo/demo (administrator), made on first use: hashing the password
+    // takes a moment that does not belong on the way to the first paint.
+    void prepareStaffAccounts() override;
 
     // The demo's hands (any thread). A tap delivers a card arrival once the card is ready;
     // problems go to onProblem.
@@ -76,6 +79,7 @@ private:
     std::mutex tapsMutex_;
     std::list<std::thread> taps_;
     bool stopped_ = false;
+    bool staffPrepared_ = false;
 };
 
 }  // namespace madoguchi::gui

@@ -30,7 +30,7 @@ wxString hex(const wxColour& colour) { return colour.GetAsString(wxC2S_HTML_SYNT
 
 wxString row(const wxString& label, const wxString& value) {
     if (value.empty()) return {};
-    return "<tr><td><font color='#666666'>" + esc(label) + "</font></td><td><b>" + breakForHtml(esc(value), 28) +
+    return "<tr><td><font color='#666666'>" + esc(label) + "</font></td><td><b>" + breakForHtml(esc(value), 26) +
            "</b></td></tr>";
 }
 
@@ -105,6 +105,11 @@ wxString insuranceRows(const ReceptionSession& session) {
 }
 
 wxString shareRows(const ReceptionSession& session) {
+    const VisitRecord& record = session.record();
+    if (!record.fullChargeReason.empty())
+        return "<tr><td colspan='2'><font size='+2' color='" + hex(colors::alert()) + "'><b>" +
+               shareText(CopayShare::full()) + "</b></font></td></tr>" +
+               row(_("Why"), domainText(record.shareBasis) + ": " + fromUtf8(record.fullChargeReason));
     const auto& decision = session.shareDecision();
     if (!decision) return {};
     wxString rows;
@@ -153,11 +158,14 @@ wxString supplementBlocks(const QualificationRecord& q, bool medicalInformation)
 
 wxString alertBlock(const ReceptionSession& session) {
     wxString items;
-    if (auto standing = session.certificateStanding(); standing && certificateAlertApplies(*standing))
-        items += "<li><font color='" + hex(colors::alert()) + "'><b>" +
-                 breakForHtml(esc(domainText(certificateAdvice(*standing))), 40) + "</b></font></li>";
+    std::string advice;  // in red, first; the session also lists it among its warnings
+    if (auto standing = session.certificateStanding(); standing && certificateAlertApplies(*standing)) {
+        advice = certificateAdvice(*standing);
+        items += "<li><font color='" + hex(colors::alert()) + "'><b>" + breakForHtml(esc(domainText(advice)), 34) +
+                 "</b></font></li>";
+    }
     for (const auto& warning : session.warnings())
-        items += "<li>" + breakForHtml(esc(domainText(warning)), 40) + "</li>";
+        if (warning != advice) items += "<li>" + breakForHtml(esc(domainText(warning)), 34) + "</li>";
     if (items.empty()) return {};
     return "<table width='100%' cellpadding='4' bgcolor='" + hex(colors::warningLight()) + "'><tr><td><b>" +
            esc(_("Alerts")) + "</b><ul>" + items + "</ul></td></tr></table><br>";
@@ -181,12 +189,12 @@ wxString eligibilityHtml(const ReceptionSession& session, const FacilitySettings
     wxString html = "<html><body bgcolor='#ffffff'>";
     html += "<table width='100%' cellpadding='6' bgcolor='" + hex(colors::strongFor(tone)) +
             "'><tr><td><font color='#ffffff' size='+1'><b>" + esc(toneHeadline(session)) + "</b></font></td></tr></table><br>";
+    html += alertBlock(session);  // first: what staff must act on
     html += block(_("Patient"), nameRows(session), colors::lightFor(tone));
     html += block(_("Insurance"), insuranceRows(session), colors::lightFor(tone));
     html += block(_("Copay share"), shareRows(session), colors::lightFor(tone));
     if (session.onlineResult() && session.onlineResult()->results.size() == 1)
         html += supplementBlocks(session.onlineResult()->results.front(), modeAllowsMedicalInformation(facility.mode));
-    html += alertBlock(session);
     if (session.onlineResult() && !session.onlineResult()->processingResultMessage.empty())
         html += block(_("Message from the online system"),
                       "<tr><td colspan='2'>" + breakForHtml(esc(fromUtf8(session.onlineResult()->processingResultMessage)), 44) +

@@ -14,7 +14,10 @@ status=0
 "$root/i18n/extract_messages.sh" "$root" "$work/fresh.pot"
 if ! msgcmp --use-untranslated "$pot" "$work/fresh.pot" 2>"$work/missing"; then
   echo "FAIL: strings in the sources are missing from i18n/madoguchi.pot (build the madoguchi_pot target):"
-  grep -o 'this message is used but not defined.*\|msgid ".*' "$work/missing" | head -40 || cat "$work/missing"
+  # msgcmp names each missing entry by its line in the fresh extraction: print those msgids.
+  grep -o 'fresh.pot:[0-9]*' "$work/missing" | cut -d: -f2 | head -40 | while read -r line; do
+    sed -n "$((line - 1))p" "$work/fresh.pot"
+  done
   status=1
 fi
 # Strings the sources dropped only warn: they cost nothing at run time.

@@ -73,7 +73,7 @@ FollowUpPage::FollowUpPage(wxWindow* parent, storage::SqliteVisitJournal& journa
     int column = 0;
     for (const auto& [title, width] : std::initializer_list<std::pair<wxString, int>>{
              {_("Date"), 100}, {_("Patient"), 150}, {_("Claim"), 170}, {_("Eligibility from"), 230},
-             {_("Online result"), 150}, {_("Visit"), 150}})
+             {_("Online result"), 170}, {_("Visit ID"), 130}})
         list_->InsertColumn(column++, title, wxLIST_FORMAT_LEFT, width);
     sizer->Add(list_, 1, wxEXPAND | wxLEFT | wxRIGHT, 8);
     auto* buttons = new wxBoxSizer(wxHORIZONTAL);

@@ -23,8 +23,10 @@ void addColumns(wxListCtrl* list, std::initializer_list<std::pair<wxString, int>
 
 }  // namespace
 
-DailyLogPage::DailyLogPage(wxWindow* parent, storage::SqliteVisitJournal& journal, const Date& today)
-    : wxPanel(parent), journal_(journal), log_{summarizeDay(today, {})} {
+DailyLogPage::DailyLogPage(wxWindow* parent, storage::SqliteVisitJournal& journal, const StaffMember& member,
+                           const Clock& clock)
+    : wxPanel(parent), journal_(journal), staffId_(member.id), clock_(clock), log_{summarizeDay(clock.now().date, {})} {
+    const Date today = clock.now().date;
     auto* sizer = new wxBoxSizer(wxVERTICAL);
     auto* top = new wxBoxSizer(wxHORIZONTAL);
     top->Add(new wxStaticText(this, wxID_ANY, _("Day")), 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 8);
@@ -81,6 +83,7 @@ void DailyLogPage::showDay(const Date& date) {
 
     visits_->DeleteAllItems();
     for (const VisitSummary& v : visits) {
+        if (!v.patientId.empty()) journal_.recordAccess(staffId_, v.patientId, "manager daily log " + date.iso(), clock_.now());
         long row = visits_->InsertItem(visits_->GetItemCount(), utf8(v.startedAt.size() >= 16 ? v.startedAt.substr(11, 5) : v.startedAt));
         visits_->SetItem(row, 1, utf8(v.patientName.empty() ? v.patientId : v.patientName));
         visits_->SetItem(row, 2, identityMethodLabel(v.identityMethod));

@@ -86,7 +86,7 @@ ManagerFrame::ManagerFrame(wxWindow* parent, SqliteVisitJournal& journal, const 
               wxDefaultPosition, wxSize(1000, 720)) {
     Date today = clock.now().date;
     notebook_ = new wxNotebook(this, wxID_ANY);
-    dailyLog_ = new DailyLogPage(notebook_, journal, today);
+    dailyLog_ = new DailyLogPage(notebook_, journal, member, clock);
     followUps_ = new FollowUpPage(notebook_, journal, member, clock);
     usage_ = new UsagePage(notebook_, journal, member, clock);
     export_ = new ExportPage(notebook_, journal, today);

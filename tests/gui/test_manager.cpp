@@ -193,6 +193,11 @@ BOOST_AUTO_TEST_CASE(DailyLogCountsTheDayFromTheJournal) {
     BOOST_CHECK_EQUAL(valueOf(rows, wxString::Format(_("100%% charge, visit %s"), "v-07")),
                       "保険証も資格確認書もなく、申立書の記入も断られた");
     BOOST_CHECK_EQUAL(frame->dailyLog()->visitList()->GetItemCount(), 8);
+    // Reading the day's visits is in the audit trail: one read per patient shown, by this manager.
+    storage::Statement reads = journal.database().prepare(
+        "SELECT COUNT(*) FROM audit_log WHERE action = 'patient.read' AND staff_id = 'jimucho'");
+    BOOST_REQUIRE(reads.step());
+    BOOST_CHECK_EQUAL(reads.integer(0), 8);
     test::saveScreenshot(frame, "manager-daily-log");
 
     frame->notebook()->SetSelection(1);

@@ -14,6 +14,21 @@
 #include "gui/settings/language.h"
 
 namespace madoguchi::gui {
+namespace {
+
+// True when the desktop names no language at all (unset, C or POSIX): then the window speaks
+// Japanese, the language of the front desks it is made for.
+bool desktopNamesNoLanguage() {
+    for (const char* name : {"LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"}) {
+        const char* value = std::getenv(name);
+        if (value == nullptr || *value == '\0') continue;
+        const std::string text = value;
+        if (text != "C" && text != "POSIX" && text.rfind("C.", 0) != 0) return false;
+    }
+    return true;
+}
+
+}  // namespace
 
 void MadoguchiApp::OnInitCmdLine(wxCmdLineParser& parser) {
     wxApp::OnInitCmdLine(parser);
@@ -33,6 +48,7 @@ bool MadoguchiApp::OnInit() {
     auto settings = loadAppSettings(defaultSettingsPath());
     std::string language = language_;
     if (language.empty() && settings && !demo_) language = settings.value().language;
+    if (language.empty() && desktopNamesNoLanguage()) language = "ja";
     applyLanguage(language);
 
     std::unique_ptr<ReceptionEnvironment> environment;

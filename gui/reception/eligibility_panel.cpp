@@ -219,7 +219,8 @@ EligibilityPanel::EligibilityPanel(wxWindow* parent, FacilitySettings facility)
 void EligibilityPanel::render(const ReceptionSession* session) {
     if (!session) {
         html_->SetPage("<html><body><p><font color='#888888' size='+1'>" +
-                       esc(_("Nobody at the window. Arrivals appear in the queue on the left.")) + "</font></p></body></html>");
+                       breakForHtml(esc(_("Nobody at the window. Arrivals appear in the queue on the left.")), 30) +
+                       "</font></p></body></html>");
         return;
     }
     html_->SetPage(eligibilityHtml(*session, facility_));

@@ -83,15 +83,23 @@ MatchForm::MatchForm(wxWindow* parent, ReceptionFlow& flow, const EligibilityRes
     auto* sizer = new wxBoxSizer(wxVERTICAL);
     for (std::size_t i = 0; i < result.results.size(); ++i) {
         const auto& q = result.results[i];
-        wxString label = fromUtf8(q.insurerName) + "  " +
+        wxString label = wxString::Format("%zu.  ", i + 1) + fromUtf8(q.insurerName) + "\n" +
                          insuranceLine({q.insurerNumber, {q.insuredCardSymbol, q.insuredIdentificationNumber,
                                                           q.insuredBranchNumber}}) +
-                         "  " + fromUtf8(q.name);
+                         "   " + fromUtf8(q.name);
         auto* button = bigButton(this, label, "match_candidate");
+        button->SetFont(colors::bodyFont().Bold());
+        if (i == 0) first_ = button;
         button->Bind(wxEVT_BUTTON, [&flow, i](wxCommandEvent&) { flow.chooseMatch(i); });
         sizer->Add(button, 0, wxEXPAND | wxBOTTOM, 6);
     }
     SetSizer(sizer);
+}
+
+bool MatchForm::handleChoice(const std::string& choiceId) {
+    if (choiceId != "match.choose") return false;
+    if (first_) first_->SetFocus();
+    return true;
 }
 
 PastRecordForm::PastRecordForm(wxWindow* parent, ReceptionFlow& flow, const std::optional<PastEligibility>& past)

@@ -45,6 +45,10 @@ private:
 class MatchForm : public StepForm {
 public:
     MatchForm(wxWindow* parent, ReceptionFlow& flow, const EligibilityResult& result);
+    bool handleChoice(const std::string& choiceId) override;
+
+private:
+    wxWindow* first_ = nullptr;
 };
 
 // 再診: the last recorded eligibility, confirmed orally with the patient.

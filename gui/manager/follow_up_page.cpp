@@ -92,6 +92,7 @@ void FollowUpPage::reload() {
     visits_ = journal_.followUps();
     list_->DeleteAllItems();
     for (const VisitSummary& v : visits_) {
+        if (!v.patientId.empty()) journal_.recordAccess(member_.id, v.patientId, "manager follow-up list", clock_.now());
         long row = list_->InsertItem(list_->GetItemCount(), utf8(v.date.iso()));
         list_->SetItem(row, 1, utf8(v.patientName.empty() ? v.patientId : v.patientName));
         list_->SetItem(row, 2, claimRouteLabel(v.claimRoute));

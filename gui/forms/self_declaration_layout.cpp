@@ -1,5 +1,7 @@
 #include "gui/forms/self_declaration_layout.h"
 
+#include "gui/forms/kana_width.h"
+
 #include <wx/brush.h>
 #include <wx/graphics.h>
 #include <wx/pen.h>
@@ -160,7 +162,11 @@ InsuranceKind insuranceKindOf(const std::string& insurerNumber) {
 
 std::vector<Row> patientRows(const PatientDetails& patient) {
     std::vector<Row> rows;
-    rows.push_back({wxString::FromUTF8("フリガナ"), 8.0, valueOrBlank(patient.nameKana, 3.8)});
+    rows.push_back({wxString::FromUTF8("フリガナ"), 8.0,
+                    [kana = fullWidthKatakana(utf8(patient.nameKana))](Page& page, double x, double top, double,
+                                                                       double height) {
+                        page.textInBand(x, top, height, kana, 3.8);
+                    }});
     rows.push_back({wxString::FromUTF8("氏　　名"), 13.0, valueOrBlank(patient.name, 6.0)});
     rows.push_back({wxString::FromUTF8("生年月日・性別"), 10.0,
                     [patient](Page& page, double x, double top, double width, double height) {

@@ -9,6 +9,7 @@
 #include <memory>
 #include <sstream>
 
+#include "gui/forms/kana_width.h"
 #include "gui/forms/self_declaration_printer.h"
 #include "gui_harness.h"
 
@@ -104,6 +105,18 @@ BOOST_AUTO_TEST_CASE(UnknownFieldsAreLeftBlankForTheHand) {
     BOOST_CHECK(contains(text, "明・大・昭・平・令"));  // the birth date is written by hand
     BOOST_CHECK(!contains(text, "昭和33年"));
     savePagePicture(pdf, "form-self-declaration-blank");
+}
+
+BOOST_AUTO_TEST_CASE(HalfWidthKanaIsPrintedFullWidth) {
+    BOOST_CHECK_EQUAL(fullWidthKatakana(wxString::FromUTF8("ﾔﾏﾀﾞ ﾀﾛｳ")).utf8_string(), "ヤマダ タロウ");
+    BOOST_CHECK_EQUAL(fullWidthKatakana(wxString::FromUTF8("ﾎﾟﾝﾌﾟ ｳﾞｨｰ")).utf8_string(), "ポンプ ヴィー");
+    BOOST_CHECK_EQUAL(fullWidthKatakana(wxString::FromUTF8("ヤマダ ﾂﾞｯ")).utf8_string(), "ヤマダ ヅッ");
+    test::TempFolder folder;
+    std::filesystem::path pdf = folder.path() / "kana.pdf";
+    SelfDeclarationForm form = prefilledForm();
+    form.prefilled.patient.nameKana = "ﾔﾏﾀﾞ ﾀﾛｳ";
+    BOOST_REQUIRE(WxFormRenderer().renderSelfDeclaration(form, pdf.string()).ok());
+    BOOST_CHECK(contains(commandOutput("pdftotext -layout '" + pdf.string() + "' -"), "ヤマダ タロウ"));
 }
 
 BOOST_AUTO_TEST_CASE(UnwritablePathIsAProblemNamingIt) {

@@ -35,6 +35,7 @@ GatewayAnswer FolderCardLookup::lookup(CardReader&, const AuthCertificateInfo& c
     if (!birth) return failed("The demo person has no birth date.");
     NumberQuery query{{q.insurerNumber, {q.insuredCardSymbol, q.insuredIdentificationNumber, q.insuredBranchNumber}},
                       *birth, clock_.now().date, false, {}};
+    std::lock_guard waiting(waiting_);
     GatewayAnswer first = gateway_.query(query, std::chrono::milliseconds(0));  // writes req/, never resent
     if (first.kind != GatewayAnswer::Kind::Pending) return first;
     const auto deadline = std::chrono::steady_clock::now() + timeout_;
@@ -46,6 +47,13 @@ GatewayAnswer FolderCardLookup::lookup(CardReader&, const AuthCertificateInfo& c
         }
     }
     return first;  // Pending, with its request id: the late answer is attached to the visit
+}
+
+void FolderCardLookup::collectLateAnswers() {
+    std::unique_lock waiting(waiting_, std::try_to_lock);
+    if (!waiting.owns_lock()) return;
+    for (auto& answer : gateway_.collectLateAnswers())
+        if (lateAnswers_) lateAnswers_(answer);
 }
 
 }  // namespace madoguchi::gui

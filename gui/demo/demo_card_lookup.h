@@ -3,6 +3,7 @@
 // the folder gateway is asked with that person's numbers (a number-based 照会), so the answer
 // comes through the real req/ → res/ exchange. Cancellable: the request stays pending.
 #include <functional>
+#include <mutex>
 
 #include "devices/gateway/demo_dataset.h"
 #include "devices/gateway/folder_gateway.h"
@@ -19,6 +20,9 @@ public:
                      const Clock& clock, std::chrono::milliseconds timeout, LateAnswerSink lateAnswers);
     GatewayAnswer lookup(CardReader& card, const AuthCertificateInfo& certificate,
                          const std::atomic<bool>& cancel) override;
+    // Hands answers that arrived for earlier, timed-out requests to the sink; skipped while a
+    // lookup waits (it collects them itself and must not lose its own answer). Any thread.
+    void collectLateAnswers();
 
 private:
     gateway::FolderEligibilityGateway& gateway_;
@@ -26,6 +30,7 @@ private:
     const Clock& clock_;
     std::chrono::milliseconds timeout_;
     LateAnswerSink lateAnswers_;
+    std::mutex waiting_;  // held by a lookup while it waits for its answer
 };
 
 }  // namespace madoguchi::gui

@@ -56,15 +56,17 @@ DemoEnvironment::DemoEnvironment(std::filesystem::path root, CodeTables codes, D
       simulator_(layout_, dataset_, codes_, clock_),
       cards_(root_ / "cards"),
       lookup_(gateway_, dataset_, clock_, kLookupTimeout,
-              [this](const GatewayAnswer& late) {
-                  if (late.result) journal_->attachLateAnswer(late.requestId, *late.result, late.rawXml);
-              }),
+              [this](const GatewayAnswer& late) { keepLateAnswer(late); }),
       formRenderer_(std::make_unique<WxFormRenderer>()) {
     simulatorThread_ = std::thread([this] {
-        while (!stopping_) {
+        for (int round = 1; !stopping_; ++round) {
             {
                 std::lock_guard lock(simulatorMutex_);
                 simulator_.serveOnce();
+            }
+            if (round % 25 == 0) {  // about once a second
+                lookup_.collectLateAnswers();
+                attachLateAnswers();
             }
             std::this_thread::sleep_for(std::chrono::milliseconds(40));
         }
@@ -119,6 +121,19 @@ void DemoEnvironment::stop() {
     }
     for (auto& tap : taps)
         if (tap.joinable()) tap.join();
+}
+
+void DemoEnvironment::keepLateAnswer(const GatewayAnswer& answer) {
+    if (!answer.result) return;
+    std::lock_guard lock(lateMutex_);
+    lateAnswers_.push_back(answer);
+}
+
+void DemoEnvironment::attachLateAnswers() {
+    std::lock_guard lock(lateMutex_);
+    std::erase_if(lateAnswers_, [this](const GatewayAnswer& late) {
+        return bool(journal_->attachLateAnswer(late.requestId, *late.result, late.rawXml));
+    });
 }
 
 void DemoEnvironment::prepareStaffAccounts() {

@@ -9,6 +9,7 @@
 #include <memory>
 #include <mutex>
 #include <thread>
+#include <vector>
 
 #include "app/system_clock.h"
 #include "devices/gateway/demo_dataset.h"
@@ -56,6 +57,9 @@ public:
 private:
     DemoEnvironment(std::filesystem::path root, CodeTables codes, DatedSettings dated, gateway::DemoDataset dataset);
     std::string patientNumberFor(const EligibilityResult& result) const;
+    // Late answers wait here until their visit is in the journal (it may still be at the window).
+    void keepLateAnswer(const GatewayAnswer& answer);
+    void attachLateAnswers();
 
     std::filesystem::path root_;
     CodeTables codes_;
@@ -80,6 +84,8 @@ private:
     std::list<std::thread> taps_;
     bool stopped_ = false;
     bool staffPrepared_ = false;
+    std::mutex lateMutex_;
+    std::vector<GatewayAnswer> lateAnswers_;
 };
 
 }  // namespace madoguchi::gui

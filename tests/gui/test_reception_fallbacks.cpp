@@ -112,6 +112,29 @@ BOOST_AUTO_TEST_CASE(SlowAnswerShowsProgressAndStopsWaitingWithTheRequestPending
     MADOGUCHI_REQUIRE_EVENTUALLY(window.inState(S::ChoosingFallback));
     BOOST_CHECK(!window.session()->record().pendingRequestId.empty());
     BOOST_CHECK(window.session()->record().identityMethod == IdentityMethod::Visual);
+
+    // The patient is seen on the fallback; the answer that comes later is attached to the visit.
+    window.step().choose("fallback.none");
+    MADOGUCHI_REQUIRE_EVENTUALLY(window.inState(S::AskingVisitKind));
+    window.step().choose("visit.first");
+    MADOGUCHI_REQUIRE_EVENTUALLY(window.inState(S::AwaitingSelfDeclaration));
+    window.step().choose("declaration.completed");
+    test::pumpEvents();
+    window.type("doc_name", "遅延　応答");  // nothing is known yet: the patient writes it all
+    window.type("doc_birth", "1966-12-12");
+    window.type("doc_address", "東京都千代田区霞が関1-2-2");
+    window.step().choose("document.enter");
+    MADOGUCHI_REQUIRE_EVENTUALLY(window.inState(S::ConfirmingCopay));
+    window.step().choose("copay.confirm");
+    MADOGUCHI_REQUIRE_EVENTUALLY(window.inState(S::Completed));
+    const auto today = window.demo->clock().now().date;
+    BOOST_CHECK(test::pumpUntil(
+        [&] {
+            auto visits = window.demo->journal().visitsBetween(today, today);
+            return visits.size() == 1 && visits[0].validity == "1" && visits[0].claimRoute == "current";
+        },
+        std::chrono::seconds(20)));
+    window.closeOtherWindows();
 }
 
 BOOST_AUTO_TEST_CASE(CertificateAlertOnTheCardIsShown) {

@@ -4,6 +4,14 @@
 #include "gui/forms/self_declaration_printer.h"
 
 namespace madoguchi::gui {
+namespace {
+
+std::unique_ptr<storage::SqliteVisitJournal> openJournal(const std::filesystem::path& path) {
+    if (path.has_parent_path()) std::filesystem::create_directories(path.parent_path());
+    return std::make_unique<storage::SqliteVisitJournal>(path);
+}
+
+}  // namespace
 
 Outcome<std::unique_ptr<FacilityEnvironment>> FacilityEnvironment::create(const AppSettings& settings,
                                                                           std::filesystem::path settingsPath) {
@@ -25,11 +33,12 @@ FacilityEnvironment::FacilityEnvironment(AppSettings settings, std::filesystem::
       codes_(std::move(codes)),
       dated_(std::move(dated)),
       journalPath_(settings_.journalPath.empty() ? storage::defaultJournalPath() : settings_.journalPath),
-      journal_(std::make_unique<storage::SqliteVisitJournal>(journalPath_)),
+      journal_(openJournal(journalPath_)),
       formRenderer_(std::make_unique<WxFormRenderer>()) {
     if (settings_.identitySource == IdentitySource::CertifiedReaderFolders && !settings_.gatewayRoot.empty())
         faces_ = std::make_unique<FaceArrivals>(settings_.gatewayRoot / "face", codes_,
                                                 journalPath_.parent_path() / "face-seen.txt", clock_, nullptr);
+    if (settings_.identitySource == IdentitySource::DirectReader) cardTaps_ = std::make_unique<ReaderCardTaps>(clock_);
 }
 
 ReceptionServices FacilityEnvironment::services() {
@@ -49,10 +58,12 @@ ReceptionServices FacilityEnvironment::services() {
 }
 
 void FacilityEnvironment::startArrivals(std::function<void(Arrival)> deliver) {
+    if (cardTaps_) cardTaps_->start(deliver);
     if (faces_) faces_->start(std::move(deliver));
 }
 
 void FacilityEnvironment::stop() {
+    if (cardTaps_) cardTaps_->stop();
     if (faces_) faces_->stop();
 }
 

@@ -1,12 +1,14 @@
 #pragma once
 // The facility's real set-up from AppSettings: the journal file, the certified reader's face/
-// folder, the 申立書 printer. (The direct reader with the HTTP card check plugs in through
-// ReceptionServices::cardLookup once it exists.)
+// folder or the direct PC/SC reader, the 申立書 printer. (The direct card check over HTTP plugs in
+// through ReceptionServices::cardLookup once it exists; until then a card tap is read and its
+// holder identified, and the session takes the fallback for the eligibility.)
 #include <memory>
 
 #include "app/app_settings.h"
 #include "app/system_clock.h"
 #include "gui/app/face_arrivals.h"
+#include "gui/app/reader_card_taps.h"
 #include "gui/app/reception_environment.h"
 #include "storage/visit_journal.h"
 
@@ -35,6 +37,7 @@ private:
     std::unique_ptr<storage::SqliteVisitJournal> journal_;
     std::unique_ptr<FormRenderer> formRenderer_;
     std::unique_ptr<FaceArrivals> faces_;
+    std::unique_ptr<ReaderCardTaps> cardTaps_;
 };
 
 }  // namespace madoguchi::gui

@@ -29,7 +29,9 @@ inline constexpr const char* kDemoStaffPassword = "demo";
 class DemoEnvironment : public ReceptionEnvironment {
 public:
     // Creates the folder (under the system temp folder unless given) and everything in it.
-    static Outcome<std::unique_ptr<DemoEnvironment>> create(std::filesystem::path root = {});
+    // A pharmacy demo shows the counter's wording and the 薬剤情報 consent first.
+    static Outcome<std::unique_ptr<DemoEnvironment>> create(std::filesystem::path root = {},
+                                                            FacilityKind kind = FacilityKind::Clinic);
     ~DemoEnvironment() override;
 
     ReceptionServices services() override;
@@ -55,13 +57,15 @@ public:
     const Clock& clock() const { return clock_; }
 
 private:
-    DemoEnvironment(std::filesystem::path root, CodeTables codes, DatedSettings dated, gateway::DemoDataset dataset);
+    DemoEnvironment(std::filesystem::path root, FacilityKind kind, CodeTables codes, DatedSettings dated,
+                    gateway::DemoDataset dataset);
     std::string patientNumberFor(const EligibilityResult& result) const;
     // Late answers wait here until their visit is in the journal (it may still be at the window).
     void keepLateAnswer(const GatewayAnswer& answer);
     void attachLateAnswers();
 
     std::filesystem::path root_;
+    FacilityKind kind_;
     CodeTables codes_;
     DatedSettings dated_;
     gateway::DemoDataset dataset_;

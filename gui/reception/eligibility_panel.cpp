@@ -8,6 +8,7 @@
 #include "domain/copay_rules.h"
 #include "gui/app/color_scheme.h"
 #include "gui/reception/display_text.h"
+#include "gui/settings/facility_wording.h"
 
 namespace madoguchi::gui {
 namespace {
@@ -120,7 +121,7 @@ wxString shareRows(const ReceptionSession& session) {
     return rows;
 }
 
-wxString supplementBlocks(const QualificationRecord& q, bool medicalInformation) {
+wxString supplementBlocks(const QualificationRecord& q) {
     wxString out;
     if (q.elderlyRecipient) {
         const auto& e = *q.elderlyRecipient;
@@ -146,14 +147,18 @@ wxString supplementBlocks(const QualificationRecord& q, bool medicalInformation)
             rows += row(_("Disease category"), fromUtf8(d.diseaseCategory)) + row(_("Self-pay limit"), fromUtf8(d.selfPay));
         out += block(_("特定疾病療養"), rows, colors::neutralLight());
     }
-    if (medicalInformation) {
-        wxString rows = row(_("Medication (薬剤情報)"), consentText(q.pharmacistsInfo.flag)) +
-                        row(_("Health check-ups (特定健診)"), consentText(q.specificHealthCheckupsInfo.flag)) +
-                        row(_("Diagnosis (診療情報)"), consentText(q.diagnosisInfo.flag)) +
-                        row(_("Operations (手術情報)"), consentText(q.operationInfo.flag));
-        out += block(_("Consents to share medical information"), rows, colors::neutralLight());
-    }
     return out;
+}
+
+// The consents to share medical information (not in mode ③). A pharmacy counter sees the
+// 薬剤情報 consent first, at the top of the panel.
+wxString consentBlock(const QualificationRecord& q, FacilityKind kind) {
+    wxString rows = row(_("Medication (薬剤情報)"), consentText(q.pharmacistsInfo.flag)) +
+                    row(_("Health check-ups (特定健診)"), consentText(q.specificHealthCheckupsInfo.flag)) +
+                    row(_("Diagnosis (診療情報)"), consentText(q.diagnosisInfo.flag)) +
+                    row(_("Operations (手術情報)"), consentText(q.operationInfo.flag));
+    return block(medicalInfoConsentLabel(kind), rows,
+                 kind == FacilityKind::Pharmacy ? colors::confirmedLight() : colors::neutralLight());
 }
 
 wxString alertBlock(const ReceptionSession& session) {
@@ -189,12 +194,18 @@ wxString eligibilityHtml(const ReceptionSession& session, const FacilitySettings
     wxString html = "<html><body bgcolor='#ffffff'>";
     html += "<table width='100%' cellpadding='6' bgcolor='" + hex(colors::strongFor(tone)) +
             "'><tr><td><font color='#ffffff' size='+1'><b>" + esc(toneHeadline(session)) + "</b></font></td></tr></table><br>";
+    const QualificationRecord* online = session.onlineResult() && session.onlineResult()->results.size() == 1
+                                            ? &session.onlineResult()->results.front()
+                                            : nullptr;
+    const bool consents = online && modeAllowsMedicalInformation(facility.mode);
+    const bool pharmacy = facility.kind == FacilityKind::Pharmacy;
     html += alertBlock(session);  // first: what staff must act on
+    if (consents && pharmacy) html += consentBlock(*online, facility.kind);
     html += block(_("Patient"), nameRows(session), colors::lightFor(tone));
     html += block(_("Insurance"), insuranceRows(session), colors::lightFor(tone));
     html += block(_("Copay share"), shareRows(session), colors::lightFor(tone));
-    if (session.onlineResult() && session.onlineResult()->results.size() == 1)
-        html += supplementBlocks(session.onlineResult()->results.front(), modeAllowsMedicalInformation(facility.mode));
+    if (online) html += supplementBlocks(*online);
+    if (consents && !pharmacy) html += consentBlock(*online, facility.kind);
     if (session.onlineResult() && !session.onlineResult()->processingResultMessage.empty())
         html += block(_("Message from the online system"),
                       "<tr><td colspan='2'>" + breakForHtml(esc(fromUtf8(session.onlineResult()->processingResultMessage)), 44) +

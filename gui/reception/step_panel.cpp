@@ -16,6 +16,7 @@
 #include "gui/reception/pin_entry_panel.h"
 #include "gui/reception/reception_flow.h"
 #include "gui/reception/step_forms.h"
+#include "gui/settings/facility_wording.h"
 
 namespace madoguchi::gui {
 namespace {
@@ -168,8 +169,12 @@ void StepPanel::rebuildChoices() {
     choices_ = choicesToShow();
     const ReceptionSession* session = flow_.session();
     const Tone tone = session ? session->tone() : Tone::Neutral;
+    const FacilityKind kind = flow_.services().context.facility.kind;
     for (const auto& choice : choices_) {
-        wxString label = wxString::Format("[%c]  ", choice.shortcut) + domainText(choice.label);
+        wxString text = domainText(choice.label);
+        if (kind == FacilityKind::Pharmacy && choice.id == "visit.return") text = returningPatientLabel(kind);
+        if (kind == FacilityKind::Pharmacy && choice.id == "visit.first") text = firstVisitLabel(kind);
+        wxString label = wxString::Format("[%c]  ", choice.shortcut) + text;
         auto* button = new wxButton(this, wxID_ANY, label, wxDefaultPosition, wxSize(-1, 64));
         button->SetName("choice:" + choice.id);
         button->SetFont(choice.primary ? colors::choiceFont() : colors::choiceFont().Smaller());

@@ -4,9 +4,9 @@
 
 namespace madoguchi::gui::test {
 
-ReceptionDemo::ReceptionDemo() {
+ReceptionDemo::ReceptionDemo(FacilityKind kind) {
     applyLanguage("ja");  // the window as a Japanese front desk sees it
-    auto environment = DemoEnvironment::create();
+    auto environment = DemoEnvironment::create({}, kind);
     BOOST_REQUIRE_MESSAGE(environment, "demo: " << (environment ? "" : environment.problem().message));
     demo = environment.value().get();
     frame = new ReceptionFrame(nullptr, std::move(environment).value());

@@ -17,7 +17,7 @@
 namespace madoguchi::gui::test {
 
 struct ReceptionDemo {
-    ReceptionDemo();
+    explicit ReceptionDemo(FacilityKind kind = FacilityKind::Clinic);
     ~ReceptionDemo();
 
     ReceptionFrame* frame = nullptr;

@@ -4,6 +4,7 @@
 #include <wx/button.h>
 #include <wx/stattext.h>
 
+#include "gui/settings/facility_wording.h"
 #include "reception_demo_fixture.h"
 
 using namespace madoguchi;
@@ -168,6 +169,17 @@ BOOST_AUTO_TEST_CASE(UnrepresentableNameIsFlagged) {
     MADOGUCHI_REQUIRE_EVENTUALLY(window.inState(S::EligibilityConfirmed));
     BOOST_CHECK(shownEligibility(window).find("●") != std::string::npos);
     test::saveScreenshot(window.frame->eligibilityPanel(), "14-eligibility-flagged-name");
+}
+
+BOOST_AUTO_TEST_CASE(PharmacyCounterShowsTheMedicationConsentFirst) {
+    test::ReceptionDemo window(FacilityKind::Pharmacy);
+    BOOST_REQUIRE(window.demo->dropFaceResult("P001", IdentityMethod::Face));
+    MADOGUCHI_REQUIRE_EVENTUALLY(window.inState(S::EligibilityConfirmed));
+    const std::string shown = shownEligibility(window);
+    const auto consent = shown.find(medicalInfoConsentLabel(FacilityKind::Pharmacy).utf8_string());
+    BOOST_REQUIRE_MESSAGE(consent != std::string::npos, shown);
+    BOOST_CHECK_MESSAGE(consent < shown.find("窓口"), "the consent comes before the patient");
+    test::saveScreenshot(window.frame, "15-pharmacy-counter");
 }
 
 BOOST_AUTO_TEST_SUITE_END()

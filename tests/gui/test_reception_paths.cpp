@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include <wx/button.h>
+#include <wx/uiaction.h>
 #include <wx/stattext.h>
 
 #include "domain/copay.h"
@@ -181,6 +182,18 @@ BOOST_AUTO_TEST_CASE(KeyboardShortcutsChooseTheStep) {
     test::pumpEvents();
     BOOST_CHECK(window.inState(S::AskingVisitKind));
     BOOST_CHECK(!window.step().notice().empty());
+}
+
+BOOST_AUTO_TEST_CASE(RealKeyPressGoesThroughTheWindowsShortcutHandler) {
+    test::ReceptionDemo window;
+    BOOST_REQUIRE(window.demo->dropFaceResult("P016", IdentityMethod::Face));  // 資格情報なし
+    MADOGUCHI_REQUIRE_EVENTUALLY(window.inState(S::ChoosingFallback));
+    window.frame->Raise();
+    window.frame->stepPanel()->SetFocus();
+    test::pumpFor(std::chrono::milliseconds(100));
+    wxUIActionSimulator keyboard;
+    keyboard.Char('4');  // [4] Neither, through X, GTK and the frame's char hook
+    MADOGUCHI_REQUIRE_EVENTUALLY(window.inState(S::AskingVisitKind));
 }
 
 BOOST_AUTO_TEST_SUITE_END()

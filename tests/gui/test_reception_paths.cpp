@@ -184,6 +184,26 @@ BOOST_AUTO_TEST_CASE(KeyboardShortcutsChooseTheStep) {
     BOOST_CHECK(!window.step().notice().empty());
 }
 
+BOOST_AUTO_TEST_CASE(QueueMarksTheNewestArrivalWhileOthersWait) {
+    test::ReceptionDemo window;
+    BOOST_REQUIRE(window.demo->dropFaceResult("P001", IdentityMethod::Face));
+    MADOGUCHI_REQUIRE_EVENTUALLY(window.inState(S::EligibilityConfirmed));
+    BOOST_REQUIRE(window.demo->dropFaceResult("P003", IdentityMethod::Face));
+    MADOGUCHI_REQUIRE_EVENTUALLY(window.frame->queuePanel()->rowCount() == 2);
+    BOOST_REQUIRE(window.demo->dropFaceResult("P006", IdentityMethod::Pin));
+    MADOGUCHI_REQUIRE_EVENTUALLY(window.frame->queuePanel()->rowCount() == 3);
+    const auto* queue = window.frame->queuePanel();
+    BOOST_CHECK_EQUAL(queue->rowText(0, 3).utf8_string(), _("at the window").utf8_string());
+    BOOST_CHECK_EQUAL(queue->rowText(1, 3).utf8_string(), _("waiting").utf8_string());
+    BOOST_CHECK_EQUAL(queue->rowText(2, 3).utf8_string(), _("★ new").utf8_string());
+    test::saveScreenshot(window.frame, "00-queue-newest-marked");
+    window.step().choose("copay.confirm");
+    MADOGUCHI_REQUIRE_EVENTUALLY(window.inState(S::Completed));
+    BOOST_CHECK(window.step().pressShortcut(WXK_RETURN));  // next patient: the oldest waiting
+    MADOGUCHI_REQUIRE_EVENTUALLY(window.inState(S::EligibilityConfirmed));
+    BOOST_CHECK_EQUAL(window.frame->flow().currentArrival()->patientId, "P003");
+}
+
 BOOST_AUTO_TEST_CASE(RealKeyPressGoesThroughTheWindowsShortcutHandler) {
     test::ReceptionDemo window;
     BOOST_REQUIRE(window.demo->dropFaceResult("P016", IdentityMethod::Face));  // 資格情報なし

@@ -32,5 +32,9 @@ Outcome<AppSettings> loadAppSettings(const std::filesystem::path& path);
 Outcome<bool> saveAppSettings(const AppSettings& settings, const std::filesystem::path& path);
 // Required fields and the 医療機関コード format; empty when the settings can be saved.
 std::vector<std::string> settingsProblems(const AppSettings& settings);
+// The 医療機関コード alone (for live validation): 10 digits, a prefecture 01-47, and the
+// 点数表 digit matching the kind (1 医科 or 3 歯科 for a clinic, 4 調剤 for a pharmacy).
+// Empty when valid, else an English msgid.
+std::string medicalInstitutionCodeProblem(const std::string& code, FacilityKind kind);
 
 }  // namespace madoguchi

@@ -2,30 +2,13 @@
 
 #include <iostream>
 
+#include "app/visits_csv.h"
 #include "commands.h"
 
 namespace madoguchi::cli {
-namespace {
-
-std::string quoted(const std::string& field) {
-    if (field.find_first_of(",\"\r\n") == std::string::npos) return field;
-    std::string out = "\"";
-    for (char c : field) out += c == '"' ? std::string("\"\"") : std::string(1, c);
-    return out + "\"";
-}
-
-}  // namespace
 
 int printVisitsCsv(const std::vector<VisitSummary>& visits, ReportFormat format) {
-    if (format.bom) std::cout << "\xEF\xBB\xBF";
-    std::cout << "visit_id,date,started_at,patient_id,patient_name,identity_method,source,validity,claim_route,"
-                 "share_tenths,copay_yen,full_charge_reason,cancelled\r\n";
-    for (const auto& v : visits) {
-        std::cout << quoted(v.visitId) << ',' << v.date.iso() << ',' << v.startedAt << ',' << quoted(v.patientId) << ','
-                  << quoted(v.patientName) << ',' << v.identityMethod << ',' << v.source << ',' << v.validity << ','
-                  << v.claimRoute << ',' << v.shareTenths << ',' << (v.copayYen ? std::to_string(*v.copayYen) : "")
-                  << ',' << quoted(v.fullChargeReason) << ',' << (v.cancelled ? 1 : 0) << "\r\n";
-    }
+    app::writeVisitsCsv(std::cout, visits, format.bom);
     return kOk;
 }
 

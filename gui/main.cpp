@@ -1,4 +1,32 @@
-// madoguchi: the reception window.
-#include "gui/app/madoguchi_app.h"
+// madoguchi: the reception window. Without a display it says how to run it and exits.
+#include <cstdlib>
+#include <iostream>
 
-wxIMPLEMENT_APP(madoguchi::gui::MadoguchiApp);
+#include "gui/app/madoguchi_app.h"
+#include "gui/app/utf8_locale.h"
+
+wxIMPLEMENT_APP_NO_MAIN(madoguchi::gui::MadoguchiApp);
+
+namespace {
+
+bool haveDisplay() {
+    for (const char* name : {"DISPLAY", "WAYLAND_DISPLAY"}) {
+        const char* value = std::getenv(name);
+        if (value != nullptr && *value != '\0') return true;
+    }
+    return false;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    if (!haveDisplay()) {
+        std::cerr << "madoguchi: no display (neither DISPLAY nor WAYLAND_DISPLAY is set).\n"
+                     "Run it on a desktop, or under a virtual X server, for example:\n"
+                     "  xvfb-run -a -s '-screen 0 1366x768x24' madoguchi --demo\n"
+                     "The command-line tool madoguchi-cli needs no display.\n";
+        return 2;
+    }
+    madoguchi::gui::ensureUtf8CharacterSet();
+    return wxEntry(argc, argv);
+}

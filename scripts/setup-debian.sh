@@ -13,9 +13,9 @@ packages=(
   # card reader stack and the virtual card
   pcscd vsmartcard-vpcd opensc pcsc-tools
   # GUI tests, screenshots, fonts, printing checks
-  xvfb xauth xdotool imagemagick fonts-noto-cjk poppler-utils
+  xvfb xauth xdotool imagemagick fonts-noto-cjk poppler-utils libcairo2-dev
   # i18n, tooling
-  gettext jq dpkg-dev file python3
+  gettext wx3.2-i18n jq dpkg-dev file python3
 )
 
 missing=()

@@ -126,4 +126,83 @@ Outcome<StaffMember> authenticate(Database& db, const std::string& staffId, std:
     return member;
 }
 
+std::vector<StaffMember> listStaff(Database& db) {
+    std::vector<StaffMember> staff;
+    Statement query = db.prepare("SELECT id, display_name, role FROM staff ORDER BY id");
+    while (query.step())
+        staff.push_back({query.text(0), query.text(1), staffRoleFromName(query.text(2)).value_or(StaffRole::Receptionist)});
+    return staff;
+}
+
+namespace {
+bool staffExists(Database& db, const std::string& staffId) {
+    Statement query = db.prepare("SELECT 1 FROM staff WHERE id = ?");
+    query.bind(1, staffId);
+    return query.step();
+}
+Problem noSuchStaff() { return Problem{"staff.unknown", N_("There is no staff member with this ID.")}; }
+}  // namespace
+
+Outcome<bool> setStaffRole(Database& db, const std::string& staffId, StaffRole role) {
+    if (!staffExists(db, staffId)) return noSuchStaff();
+    db.prepare("UPDATE staff SET role = ? WHERE id = ?").bind(1, std::string(staffRoleName(role))).bind(2, staffId).run();
+    return true;
+}
+
+Outcome<bool> resetStaffPassword(Database& db, const std::string& staffId, std::string& password) {
+    if (!staffExists(db, staffId)) {
+        wipe(password);
+        return noSuchStaff();
+    }
+    if (password.size() < 8) {
+        wipe(password);
+        return Problem{"staff.password_short", N_("The password needs at least 8 characters.")};
+    }
+    Bytes salt(16);
+    RAND_bytes(salt.data(), static_cast<int>(salt.size()));
+    Bytes hash = derive(password, salt, kPasswordIterations);
+    wipe(password);
+    db.prepare("UPDATE staff SET salt = ?, iterations = ?, password_hash = ?, failed_attempts = 0, locked_until = '' "
+               "WHERE id = ?")
+        .bind(1, blob(salt))
+        .bind(2, static_cast<std::int64_t>(kPasswordIterations))
+        .bind(3, blob(hash))
+        .bind(4, staffId)
+        .run();
+    return true;
+}
+
+Outcome<bool> StaffAccounts::createFirstAdministrator(const StaffMember& admin, std::string& password) {
+    if (storage::anyAdministrator(db_)) {
+        wipe(password);
+        return Problem{"staff.admin_exists", N_("An administrator exists already: sign in as the administrator.")};
+    }
+    StaffMember member = admin;
+    member.role = StaffRole::Admin;
+    return createStaff(db_, member, password);
+}
+
+Outcome<bool> StaffAccounts::create(const StaffMember& actor, const StaffMember& member, std::string& password) {
+    if (auto allowed = requirePermission(actor, Permission::ManageStaff); !allowed) {
+        wipe(password);
+        return allowed.problem();
+    }
+    return createStaff(db_, member, password);
+}
+
+Outcome<bool> StaffAccounts::setRole(const StaffMember& actor, const std::string& staffId, StaffRole role) {
+    if (auto allowed = requirePermission(actor, Permission::ManageStaff); !allowed) return allowed.problem();
+    if (staffId == actor.id && role != StaffRole::Admin)
+        return Problem{"staff.own_admin_role", N_("You cannot take the administrator role from yourself.")};
+    return setStaffRole(db_, staffId, role);
+}
+
+Outcome<bool> StaffAccounts::resetPassword(const StaffMember& actor, const std::string& staffId, std::string& password) {
+    if (auto allowed = requirePermission(actor, Permission::ManageStaff); !allowed) {
+        wipe(password);
+        return allowed.problem();
+    }
+    return resetStaffPassword(db_, staffId, password);
+}
+
 }  // namespace madoguchi::storage

@@ -2,6 +2,7 @@
 // Staff accounts: passwords only as PBKDF2-HMAC-SHA256 hashes (600,000 iterations, random salt),
 // compared in constant time; an account locks for a while after repeated failures.
 #include <string>
+#include <vector>
 
 #include "domain/date.h"
 #include "domain/outcome.h"
@@ -22,5 +23,30 @@ Outcome<bool> setUpFirstAdministrator(Database& db, const StaffMember& member, s
 // Refused while the account is locked; the fifth wrong password in a row locks it for kLockMinutes.
 Outcome<StaffMember> authenticate(Database& db, const std::string& staffId, std::string& password,
                                   const LocalDateTime& now);
+std::vector<StaffMember> listStaff(Database& db);  // by ID
+Outcome<bool> setStaffRole(Database& db, const std::string& staffId, StaffRole role);
+// A new password (wiped after hashing); clears failures and any lock.
+Outcome<bool> resetStaffPassword(Database& db, const std::string& staffId, std::string& password);
+
+// The staff accounts of one facility journal, for the windows: every change is checked against
+// the acting member's permission (ManageStaff) before it touches the database.
+class StaffAccounts {
+public:
+    explicit StaffAccounts(Database& db) : db_(db) {}
+
+    bool anyAdministrator() { return storage::anyAdministrator(db_); }
+    Outcome<StaffMember> authenticate(const std::string& staffId, std::string& password, const LocalDateTime& now) {
+        return storage::authenticate(db_, staffId, password, now);
+    }
+    std::vector<StaffMember> list() { return listStaff(db_); }
+    // The first administrator needs no actor (first run); every other change does.
+    Outcome<bool> createFirstAdministrator(const StaffMember& admin, std::string& password);
+    Outcome<bool> create(const StaffMember& actor, const StaffMember& member, std::string& password);
+    Outcome<bool> setRole(const StaffMember& actor, const std::string& staffId, StaffRole role);
+    Outcome<bool> resetPassword(const StaffMember& actor, const std::string& staffId, std::string& password);
+
+private:
+    Database& db_;
+};
 
 }  // namespace madoguchi::storage

@@ -1,25 +1,86 @@
 #include "gui/app/madoguchi_app.h"
 
+#include <cstdlib>
+#include <iostream>
+
 #include <wx/cmdline.h>
-#include <wx/frame.h>
 #include <wx/intl.h>
+#include <wx/msgdlg.h>
+
+#include "app/app_settings.h"
+#include "gui/app/facility_environment.h"
+#include "gui/app/reception_frame.h"
+#include "gui/demo/demo_environment.h"
+#include "gui/settings/language.h"
 
 namespace madoguchi::gui {
+namespace {
+
+// True when the desktop names no language at all (unset, C or POSIX): then the window speaks
+// Japanese, the language of the front desks it is made for.
+bool desktopNamesNoLanguage() {
+    for (const char* name : {"LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"}) {
+        const char* value = std::getenv(name);
+        if (value == nullptr || *value == '\0') continue;
+        const std::string text = value;
+        if (text != "C" && text != "POSIX" && text.rfind("C.", 0) != 0) return false;
+    }
+    return true;
+}
+
+}  // namespace
 
 void MadoguchiApp::OnInitCmdLine(wxCmdLineParser& parser) {
     wxApp::OnInitCmdLine(parser);
     parser.AddSwitch({}, "demo", _("Start with simulated devices and a throw-away database"));
+    parser.AddOption({}, "lang", _("Window language: ja or en (default: the desktop's, or the settings')"));
 }
 
 bool MadoguchiApp::OnCmdLineParsed(wxCmdLineParser& parser) {
     demo_ = parser.Found("demo");
+    wxString lang;
+    if (parser.Found("lang", &lang)) language_ = lang.ToStdString();
     return wxApp::OnCmdLineParsed(parser);
 }
 
 bool MadoguchiApp::OnInit() {
     if (!wxApp::OnInit()) return false;
-    auto* frame = new wxFrame(nullptr, wxID_ANY, _("Madoguchi"));
+    auto settings = loadAppSettings(defaultSettingsPath());
+    std::string language = language_;
+    if (language.empty() && settings && !demo_) language = settings.value().language;
+    if (language.empty() && desktopNamesNoLanguage()) language = "ja";
+    applyLanguage(language);
+
+    std::unique_ptr<ReceptionEnvironment> environment;
+    if (demo_) {
+        auto demo = DemoEnvironment::create();
+        if (!demo) {
+            wxMessageBox(wxGetTranslation(wxString::FromUTF8(demo.problem().message.c_str())), _("Madoguchi"));
+            return false;
+        }
+        environment = std::move(demo).value();
+    } else {
+        if (!settings) {
+            wxMessageBox(wxGetTranslation(wxString::FromUTF8(settings.problem().message.c_str())), _("Madoguchi"));
+            return false;
+        }
+        auto facility = FacilityEnvironment::create(settings.value(), defaultSettingsPath());
+        if (!facility) {
+            wxMessageBox(wxGetTranslation(wxString::FromUTF8(facility.problem().message.c_str())), _("Madoguchi"));
+            return false;
+        }
+        environment = std::move(facility).value();
+    }
+    auto* frame = new ReceptionFrame(nullptr, std::move(environment));
+    // The start-up benchmark (bench/gui) asks the window to say when it first painted, then quit.
+    if (const char* bench = std::getenv("MADOGUCHI_BENCH_FIRST_PAINT"); bench && *bench) {
+        frame->onFirstPaint([frame] {
+            std::cout << "first-paint" << std::endl;
+            frame->Close(true);
+        });
+    }
     frame->Show();
+    SetTopWindow(frame);
     return true;
 }
 

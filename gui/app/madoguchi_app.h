@@ -1,5 +1,7 @@
-// The wxApp: parses the command line (--demo, --lang), loads the catalog, opens the main frame.
 #pragma once
+// The wxApp: parses the command line (--demo, --lang), sets the language, builds the
+// environment (the facility's or the demo's) and opens the reception window.
+#include <string>
 
 #include <wx/app.h>
 
@@ -13,6 +15,7 @@ public:
 
 private:
     bool demo_ = false;
+    std::string language_;  // "", "ja" or "en"
 };
 
 }  // namespace madoguchi::gui

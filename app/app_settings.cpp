@@ -1,0 +1,200 @@
+#include "app/app_settings.h"
+
+#include <Poco/Exception.h>
+#include <Poco/JSON/Object.h>
+#include <Poco/JSON/Parser.h>
+
+#include <algorithm>
+#include <cctype>
+#include <cstdlib>
+#include <fstream>
+#include <sstream>
+#include <system_error>
+
+#include "app/resources.h"
+
+namespace madoguchi {
+namespace {
+
+using Poco::JSON::Object;
+
+const char* kindName(FacilityKind kind) { return kind == FacilityKind::Pharmacy ? "pharmacy" : "clinic"; }
+const char* sourceName(IdentitySource source) {
+    return source == IdentitySource::DirectReader ? "direct_reader" : "certified_reader_folders";
+}
+
+Problem malformed(const std::filesystem::path& path, const std::string& what) {
+    return Problem{"settings.malformed", "The settings file " + path.string() + " is not valid: " + what};
+}
+
+// Reads an optional string member; a member of another type is a Problem.
+bool readString(const Object& object, const std::string& key, std::string& out, std::string& error) {
+    if (!object.has(key) || object.isNull(key)) return true;
+    Poco::Dynamic::Var value = object.get(key);
+    if (!value.isString()) {
+        error = "\"" + key + "\" must be a text";
+        return false;
+    }
+    out = value.convert<std::string>();
+    return true;
+}
+
+bool readFacility(const Object& root, FacilitySettings& facility, std::string& error) {
+    if (!root.has("facility")) return true;
+    Object::Ptr json = root.getObject("facility");
+    if (!json) {
+        error = "\"facility\" must be an object";
+        return false;
+    }
+    std::string kind = kindName(facility.kind);
+    if (!readString(*json, "medical_institution_code", facility.medicalInstitutionCode, error) ||
+        !readString(*json, "name", facility.name, error) || !readString(*json, "kind", kind, error))
+        return false;
+    if (kind != "clinic" && kind != "pharmacy") {
+        error = "\"facility.kind\" must be \"clinic\" or \"pharmacy\"";
+        return false;
+    }
+    facility.kind = kind == "pharmacy" ? FacilityKind::Pharmacy : FacilityKind::Clinic;
+    if (json->has("mode")) {
+        Poco::Dynamic::Var mode = json->get("mode");
+        int number = mode.isInteger() ? mode.convert<int>() : 0;
+        if (number < 1 || number > 3) {
+            error = "\"facility.mode\" must be 1, 2 or 3";
+            return false;
+        }
+        facility.mode = static_cast<FacilityMode>(number);
+    }
+    if (json->has("unknown_claim_uses_check_digit_filler")) {
+        Poco::Dynamic::Var filler = json->get("unknown_claim_uses_check_digit_filler");
+        if (!filler.isBoolean()) {
+            error = "\"facility.unknown_claim_uses_check_digit_filler\" must be true or false";
+            return false;
+        }
+        facility.unknownClaimUsesCheckDigitFiller = filler.convert<bool>();
+    }
+    return true;
+}
+
+Outcome<AppSettings> settingsFromJson(const std::string& text, const std::filesystem::path& path) {
+    Object::Ptr root;
+    try {
+        Poco::Dynamic::Var parsed = Poco::JSON::Parser().parse(text);
+        if (parsed.type() != typeid(Object::Ptr)) return malformed(path, "the top level must be an object");
+        root = parsed.extract<Object::Ptr>();
+    } catch (const Poco::Exception& e) {
+        return malformed(path, e.displayText());
+    }
+    AppSettings settings;
+    std::string error;
+    std::string source = sourceName(settings.identitySource);
+    std::string gatewayRoot;
+    std::string journalPath;
+    if (!readFacility(*root, settings.facility, error) || !readString(*root, "identity_source", source, error) ||
+        !readString(*root, "gateway_root", gatewayRoot, error) ||
+        !readString(*root, "card_check_url", settings.cardCheckUrl, error) ||
+        !readString(*root, "printer", settings.printerName, error) ||
+        !readString(*root, "language", settings.language, error) ||
+        !readString(*root, "journal_path", journalPath, error))
+        return malformed(path, error);
+    if (source != "certified_reader_folders" && source != "direct_reader")
+        return malformed(path, "\"identity_source\" must be \"certified_reader_folders\" or \"direct_reader\"");
+    if (settings.language != "" && settings.language != "ja" && settings.language != "en")
+        return malformed(path, "\"language\" must be \"\", \"ja\" or \"en\"");
+    settings.identitySource =
+        source == "direct_reader" ? IdentitySource::DirectReader : IdentitySource::CertifiedReaderFolders;
+    settings.gatewayRoot = gatewayRoot;
+    settings.journalPath = journalPath;
+    return settings;
+}
+
+Object::Ptr settingsToJson(const AppSettings& settings) {
+    Object::Ptr facility = new Object;
+    facility->set("medical_institution_code", settings.facility.medicalInstitutionCode);
+    facility->set("name", settings.facility.name);
+    facility->set("kind", std::string(kindName(settings.facility.kind)));
+    facility->set("mode", static_cast<int>(settings.facility.mode));
+    facility->set("unknown_claim_uses_check_digit_filler", settings.facility.unknownClaimUsesCheckDigitFiller);
+    Object::Ptr root = new Object;
+    root->set("facility", facility);
+    root->set("identity_source", std::string(sourceName(settings.identitySource)));
+    root->set("gateway_root", settings.gatewayRoot.string());
+    root->set("card_check_url", settings.cardCheckUrl);
+    root->set("printer", settings.printerName);
+    root->set("language", settings.language);
+    root->set("journal_path", settings.journalPath.string());
+    return root;
+}
+
+}  // namespace
+
+std::filesystem::path defaultSettingsPath() {
+    const char* xdg = std::getenv("XDG_CONFIG_HOME");
+    const char* home = std::getenv("HOME");
+    std::filesystem::path base = xdg && *xdg ? std::filesystem::path(xdg)
+                                             : std::filesystem::path(home ? home : ".") / ".config";
+    return base / "madoguchi" / "settings.json";
+}
+
+Outcome<AppSettings> loadAppSettings(const std::filesystem::path& path) {
+    std::error_code ec;
+    if (!std::filesystem::exists(path, ec)) return AppSettings{};
+    auto text = app::readTextFile(path);
+    if (!text) return text.problem();
+    return settingsFromJson(text.value(), path);
+}
+
+Outcome<bool> saveAppSettings(const AppSettings& settings, const std::filesystem::path& path) {
+    std::error_code ec;
+    if (path.has_parent_path()) std::filesystem::create_directories(path.parent_path(), ec);
+    if (ec) return Problem{"settings.unwritable", "Cannot create the folder " + path.parent_path().string()};
+    std::ostringstream json;
+    settingsToJson(settings)->stringify(json, 2);
+    json << '\n';
+    // Write beside the file, then rename: a crash never leaves half a settings file.
+    std::filesystem::path temporary = path;
+    temporary += ".tmp";
+    {
+        std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
+        if (!out) return Problem{"settings.unwritable", "Cannot write " + temporary.string()};
+        out << json.str();
+        out.flush();
+        if (!out) return Problem{"settings.unwritable", "Cannot write " + temporary.string()};
+    }
+    std::filesystem::rename(temporary, path, ec);
+    if (ec) return Problem{"settings.unwritable", "Cannot replace " + path.string()};
+    return true;
+}
+
+std::string medicalInstitutionCodeProblem(const std::string& code, FacilityKind kind) {
+    bool digits = std::all_of(code.begin(), code.end(), [](unsigned char c) { return std::isdigit(c); });
+    if (code.size() != 10 || !digits) return N_("The medical institution code must be exactly 10 digits.");
+    int prefecture = std::stoi(code.substr(0, 2));
+    if (prefecture < 1 || prefecture > 47)
+        return N_("The medical institution code must start with a prefecture number from 01 to 47.");
+    char table = code[2];
+    if (kind == FacilityKind::Pharmacy && table != '4')
+        return N_("A pharmacy's medical institution code has 4 (調剤) as its third digit.");
+    if (kind == FacilityKind::Clinic && table != '1' && table != '3')
+        return N_("A clinic's medical institution code has 1 (医科) or 3 (歯科) as its third digit.");
+    return {};
+}
+
+std::vector<std::string> settingsProblems(const AppSettings& settings) {
+    std::vector<std::string> problems;
+    if (std::string code = medicalInstitutionCodeProblem(settings.facility.medicalInstitutionCode, settings.facility.kind);
+        !code.empty())
+        problems.push_back(code);
+    if (settings.facility.name.empty()) problems.push_back(N_("Enter the facility name."));
+    if (settings.identitySource == IdentitySource::CertifiedReaderFolders && settings.gatewayRoot.empty())
+        problems.push_back(N_("Choose the folder shared with the eligibility terminal."));
+    if (settings.identitySource == IdentitySource::DirectReader && settings.cardCheckUrl.empty())
+        problems.push_back(N_("Enter the address of the direct card check."));
+    if (settings.identitySource == IdentitySource::CertifiedReaderFolders &&
+        !modeAllowsFaceAuthentication(settings.facility.mode))
+        problems.push_back(N_("Modes ② and ③ have no face-recognition card reader: choose the direct reader."));
+    if (settings.language != "" && settings.language != "ja" && settings.language != "en")
+        problems.push_back(N_("Choose the desktop language, Japanese or English."));
+    return problems;
+}
+
+}  // namespace madoguchi

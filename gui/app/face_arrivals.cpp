@@ -1,0 +1,51 @@
+#include "gui/app/face_arrivals.h"
+
+#include "devices/gateway/face_folder_watcher.h"
+
+namespace madoguchi::gui {
+
+IdentityMethod identityMethodFromFaceFileName(const std::string& fileName) {
+    if (fileName.find("_pin_") != std::string::npos) return IdentityMethod::Pin;
+    if (fileName.find("_visual_") != std::string::npos) return IdentityMethod::Visual;
+    return IdentityMethod::Face;
+}
+
+FaceArrivals::FaceArrivals(std::filesystem::path faceFolder, CodeTables codes, std::filesystem::path seenStore,
+                           const Clock& clock, PatientNumberLookup patientNumber)
+    : folder_(std::move(faceFolder)),
+      codes_(std::move(codes)),
+      seenStore_(std::move(seenStore)),
+      clock_(clock),
+      patientNumber_(std::move(patientNumber)) {}
+
+void FaceArrivals::start(std::function<void(Arrival)> deliver, std::chrono::milliseconds interval) {
+    stopping_ = false;
+    thread_ = std::thread([this, deliver = std::move(deliver), interval] {
+        gateway::FaceFolderWatcher watcher(folder_, codes_, seenStore_);
+        while (!stopping_) {
+            for (auto& face : watcher.poll()) {
+                if (!face.result) continue;  // unreadable: the watcher keeps it out of the queue
+                Arrival arrival;
+                arrival.kind = Arrival::Kind::CertifiedReaderResult;
+                arrival.at = clock_.now();
+                arrival.result = face.result.value();
+                arrival.rawXml = std::move(face.rawXml);
+                arrival.method = identityMethodFromFaceFileName(face.fileName);
+                if (!arrival.result.results.empty()) {
+                    const auto& q = arrival.result.results.front();
+                    arrival.displayName = q.name.empty() ? q.insuredName : q.name;
+                }
+                if (patientNumber_) arrival.patientId = patientNumber_(arrival.result);
+                deliver(std::move(arrival));
+            }
+            std::this_thread::sleep_for(interval);
+        }
+    });
+}
+
+void FaceArrivals::stop() {
+    stopping_ = true;
+    if (thread_.joinable()) thread_.join();
+}
+
+}  // namespace madoguchi::gui

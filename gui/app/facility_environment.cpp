@@ -1,0 +1,70 @@
+#include "gui/app/facility_environment.h"
+
+#include "app/resources.h"
+#include "gui/forms/self_declaration_printer.h"
+
+namespace madoguchi::gui {
+namespace {
+
+std::unique_ptr<storage::SqliteVisitJournal> openJournal(const std::filesystem::path& path) {
+    if (path.has_parent_path()) std::filesystem::create_directories(path.parent_path());
+    return std::make_unique<storage::SqliteVisitJournal>(path);
+}
+
+}  // namespace
+
+Outcome<std::unique_ptr<FacilityEnvironment>> FacilityEnvironment::create(const AppSettings& settings,
+                                                                          std::filesystem::path settingsPath) {
+    auto codes = app::loadCodeTables();
+    if (!codes) return codes.problem();
+    auto dated = app::loadDatedSettings();
+    if (!dated) return dated.problem();
+    try {
+        return std::unique_ptr<FacilityEnvironment>(new FacilityEnvironment(settings, std::move(settingsPath), codes.value(), dated.value()));
+    } catch (const std::exception& error) {
+        return Problem{"app.start", std::string("The journal could not be opened: ") + error.what()};
+    }
+}
+
+FacilityEnvironment::FacilityEnvironment(AppSettings settings, std::filesystem::path settingsPath, CodeTables codes,
+                                         DatedSettings dated)
+    : settings_(std::move(settings)),
+      settingsPath_(std::move(settingsPath)),
+      codes_(std::move(codes)),
+      dated_(std::move(dated)),
+      journalPath_(settings_.journalPath.empty() ? storage::defaultJournalPath() : settings_.journalPath),
+      journal_(openJournal(journalPath_)),
+      formRenderer_(std::make_unique<WxFormRenderer>()) {
+    if (settings_.identitySource == IdentitySource::CertifiedReaderFolders && !settings_.gatewayRoot.empty())
+        faces_ = std::make_unique<FaceArrivals>(settings_.gatewayRoot / "face", codes_,
+                                                journalPath_.parent_path() / "face-seen.txt", clock_, nullptr);
+    if (settings_.identitySource == IdentitySource::DirectReader) cardTaps_ = std::make_unique<ReaderCardTaps>(clock_);
+}
+
+ReceptionServices FacilityEnvironment::services() {
+    ReceptionServices services;
+    services.context.facility = settings_.facility;
+    services.context.datedSettings = dated_;
+    services.context.staffId = "reception";  // TODO: the staff member signed in at the window
+    services.clock = &clock_;
+    services.journal = journal_.get();
+    services.formRenderer = formRenderer_.get();
+    services.formsFolder = journalPath_.parent_path() / "forms";
+    const std::string printer = settings_.printerName;
+    services.printSelfDeclaration = [printer](wxWindow* parent, const SelfDeclarationForm& form) {
+        previewAndPrintSelfDeclaration(parent, form, printer);
+    };
+    return services;
+}
+
+void FacilityEnvironment::startArrivals(std::function<void(Arrival)> deliver) {
+    if (cardTaps_) cardTaps_->start(deliver);
+    if (faces_) faces_->start(std::move(deliver));
+}
+
+void FacilityEnvironment::stop() {
+    if (cardTaps_) cardTaps_->stop();
+    if (faces_) faces_->stop();
+}
+
+}  // namespace madoguchi::gui

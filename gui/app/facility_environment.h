@@ -1,0 +1,43 @@
+#pragma once
+// The facility's real set-up from AppSettings: the journal file, the certified reader's face/
+// folder or the direct PC/SC reader, the 申立書 printer. (The direct card check over HTTP plugs in
+// through ReceptionServices::cardLookup once it exists; until then a card tap is read and its
+// holder identified, and the session takes the fallback for the eligibility.)
+#include <memory>
+
+#include "app/app_settings.h"
+#include "app/system_clock.h"
+#include "gui/app/face_arrivals.h"
+#include "gui/app/reader_card_taps.h"
+#include "gui/app/reception_environment.h"
+#include "storage/visit_journal.h"
+
+namespace madoguchi::gui {
+
+class FacilityEnvironment : public ReceptionEnvironment {
+public:
+    static Outcome<std::unique_ptr<FacilityEnvironment>> create(const AppSettings& settings,
+                                                                std::filesystem::path settingsPath);
+    ~FacilityEnvironment() override { stop(); }
+    ReceptionServices services() override;
+    void startArrivals(std::function<void(Arrival)> deliver) override;
+    void stop() override;
+    storage::SqliteVisitJournal& journal() override { return *journal_; }
+    AppSettings& settings() override { return settings_; }
+    std::filesystem::path settingsPath() const override { return settingsPath_; }
+
+private:
+    FacilityEnvironment(AppSettings settings, std::filesystem::path settingsPath, CodeTables codes, DatedSettings dated);
+    AppSettings settings_;
+    std::filesystem::path settingsPath_;
+    CodeTables codes_;
+    DatedSettings dated_;
+    app::SystemClock clock_;
+    std::filesystem::path journalPath_;
+    std::unique_ptr<storage::SqliteVisitJournal> journal_;
+    std::unique_ptr<FormRenderer> formRenderer_;
+    std::unique_ptr<FaceArrivals> faces_;
+    std::unique_ptr<ReaderCardTaps> cardTaps_;
+};
+
+}  // namespace madoguchi::gui

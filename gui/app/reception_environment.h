@@ -1,0 +1,35 @@
+#pragma once
+// Everything the reception window talks to, built by the composition root: the real folders
+// and journal of the facility, or the demo's simulated gateway and virtual cards.
+#include <filesystem>
+#include <functional>
+
+#include "app/app_settings.h"
+#include "storage/visit_journal.h"
+
+#include "gui/reception/arrival.h"
+#include "gui/reception/reception_flow.h"
+
+class wxWindow;
+
+namespace madoguchi::gui {
+
+class ReceptionEnvironment {
+public:
+    virtual ~ReceptionEnvironment() = default;
+    virtual ReceptionServices services() = 0;
+    // Starts watching for arrivals; deliver() may be called from any thread.
+    virtual void startArrivals(std::function<void(Arrival)> deliver) = 0;
+    // Stops every thread before the window goes (idempotent).
+    virtual void stop() = 0;
+    // For the manager window and the settings dialog.
+    virtual storage::SqliteVisitJournal& journal() = 0;
+    virtual AppSettings& settings() = 0;
+    virtual std::filesystem::path settingsPath() const = 0;
+    // Called before the manager window or the settings sign in (the demo makes its account).
+    virtual void prepareStaffAccounts() {}
+    // The demo's control panel, or nullptr outside the demo.
+    virtual wxWindow* makeDemoPanel(wxWindow* /*parent*/) { return nullptr; }
+};
+
+}  // namespace madoguchi::gui

@@ -1,0 +1,135 @@
+#include "gui/app/reception_frame.h"
+
+#include <wx/choice.h>
+#include <wx/intl.h>
+#include <wx/menu.h>
+#include <wx/msgdlg.h>
+#include <wx/sizer.h>
+#include <wx/statusbr.h>
+#include <wx/textctrl.h>
+
+#include "gui/manager/manager_window.h"
+#include "gui/reception/eligibility_panel.h"
+#include "gui/reception/queue_panel.h"
+#include "gui/reception/step_panel.h"
+#include "gui/settings/settings_dialog.h"
+
+namespace madoguchi::gui {
+
+ReceptionFrame::ReceptionFrame(wxWindow* parent, std::unique_ptr<ReceptionEnvironment> environment)
+    : wxFrame(parent, wxID_ANY, _("Madoguchi"), wxDefaultPosition, wxSize(1270, 820)),
+      environment_(std::move(environment)),
+      work_(*this) {
+    SetName("reception_frame");
+    const ReceptionServices services = environment_->services();
+    flow_ = std::make_unique<ReceptionFlow>(services, work_, [this] { scheduleRender(); });
+
+    auto* body = new wxPanel(this, wxID_ANY);
+    body->SetBackgroundColour(*wxWHITE);
+    queue_ = new QueuePanel(body);
+    step_ = new StepPanel(body, *flow_);
+    eligibility_ = new EligibilityPanel(body, services.context.facility);
+    queue_->onOpen([this](int number) { flow_->open(number); });
+    auto* columns = new wxBoxSizer(wxHORIZONTAL);
+    columns->Add(queue_, 0, wxEXPAND);
+    columns->Add(step_, 1, wxEXPAND);
+    columns->Add(eligibility_, 0, wxEXPAND);
+    queue_->SetMinSize(wxSize(384, -1));
+    step_->SetMinSize(wxSize(460, -1));
+    eligibility_->SetMinSize(wxSize(400, -1));
+    auto* rows = new wxBoxSizer(wxVERTICAL);
+    rows->Add(columns, 1, wxEXPAND);
+    demoPanel_ = environment_->makeDemoPanel(body);
+    if (demoPanel_) rows->Add(demoPanel_, 0, wxEXPAND);
+    body->SetSizer(rows);
+
+    buildMenus();
+    CreateStatusBar();
+    wxString facility = wxString::FromUTF8(services.context.facility.name.c_str());
+    SetStatusText(wxString::Format(_("%s — staff: %s"), facility, wxString::FromUTF8(services.context.staffId.c_str())) +
+                  (services.demo ? "  —  " + _("DEMO: simulated devices, throw-away data") : wxString()));
+    if (services.demo) SetTitle(_("Madoguchi (demo)"));
+
+    Bind(wxEVT_CHAR_HOOK, &ReceptionFrame::onCharHook, this);
+    step_->Bind(wxEVT_PAINT, [this](wxPaintEvent& event) {
+        event.Skip();
+        if (firstPaint_) {
+            auto callback = std::move(firstPaint_);
+            firstPaint_ = nullptr;
+            CallAfter(callback);
+        }
+    });
+    renderAll();
+    environment_->startArrivals([this](Arrival arrival) { deliverFromAnyThread(std::move(arrival)); });
+}
+
+ReceptionFrame::~ReceptionFrame() {
+    environment_->stop();  // no more arrivals from its threads
+    flow_.reset();         // cancels a running lookup
+    work_.stopAll();       // joins the workers
+    DestroyChildren();     // the panels refer to the flow: let them go before it
+}
+
+void ReceptionFrame::buildMenus() {
+    auto* reception = new wxMenu;
+    const int withoutCard = wxWindow::NewControlId();
+    const int next = wxWindow::NewControlId();
+    reception->Append(withoutCard, _("Patient without a My Number card…\tCtrl+N"));
+    reception->Append(next, _("Next patient\tCtrl+Enter"));
+    reception->AppendSeparator();
+    reception->Append(wxID_EXIT, _("Quit\tCtrl+Q"));
+    auto* tools = new wxMenu;
+    const int manager = wxWindow::NewControlId();
+    const int settings = wxWindow::NewControlId();
+    tools->Append(manager, _("Manager window…"));
+    tools->Append(settings, _("Settings…"));
+    auto* bar = new wxMenuBar;
+    bar->Append(reception, _("&Reception"));
+    bar->Append(tools, _("&Tools"));
+    SetMenuBar(bar);
+    Bind(wxEVT_MENU, [this](wxCommandEvent&) { flow_->startWithoutCard(); }, withoutCard);
+    Bind(wxEVT_MENU, [this](wxCommandEvent&) { flow_->next(); }, next);
+    Bind(wxEVT_MENU, [this](wxCommandEvent&) { Close(); }, wxID_EXIT);
+    Bind(wxEVT_MENU, [this](wxCommandEvent&) { openManager(); }, manager);
+    Bind(wxEVT_MENU, [this](wxCommandEvent&) { openSettings(); }, settings);
+}
+
+void ReceptionFrame::openManager() {
+    environment_->prepareStaffAccounts();
+    storage::StaffAccounts staff(environment_->journal().database());
+    openManagerWindow(this, environment_->journal(), staff, environment_->settings());
+}
+
+void ReceptionFrame::openSettings() {
+    environment_->prepareStaffAccounts();
+    storage::StaffAccounts staff(environment_->journal().database());
+    if (editSettings(this, environment_->settings(), staff, environment_->settingsPath()))
+        wxMessageBox(_("The settings were saved. Restart Madoguchi to use them at the window."), GetTitle(), wxOK, this);
+}
+
+void ReceptionFrame::deliverFromAnyThread(Arrival arrival) {
+    auto shared = std::make_shared<Arrival>(std::move(arrival));
+    CallAfter([this, shared] { flow_->addArrival(std::move(*shared)); });
+}
+
+void ReceptionFrame::scheduleRender() {
+    if (renderPending_) return;
+    renderPending_ = true;
+    CallAfter([this] { renderAll(); });
+}
+
+void ReceptionFrame::renderAll() {
+    renderPending_ = false;
+    queue_->render(flow_->arrivals());
+    step_->render();
+    eligibility_->render(flow_->session());
+}
+
+void ReceptionFrame::onCharHook(wxKeyEvent& event) {
+    wxWindow* focus = FindFocus();
+    const bool typing = focus && (wxDynamicCast(focus, wxTextCtrl) != nullptr);
+    if (!typing && !event.HasAnyModifiers() && step_->pressShortcut(event.GetKeyCode())) return;
+    event.Skip();
+}
+
+}  // namespace madoguchi::gui

@@ -1,0 +1,55 @@
+#pragma once
+// The main window at the front desk: the queue of arriving patients (left), the current
+// patient's step (centre), the eligibility panel (right), and in the demo the demo strip.
+#include <functional>
+#include <memory>
+
+#include <wx/frame.h>
+
+#include "gui/app/background_work.h"
+#include "gui/app/reception_environment.h"
+#include "gui/reception/reception_flow.h"
+
+class wxKeyEvent;
+
+namespace madoguchi::gui {
+
+class EligibilityPanel;
+class QueuePanel;
+class StepPanel;
+
+class ReceptionFrame : public wxFrame {
+public:
+    ReceptionFrame(wxWindow* parent, std::unique_ptr<ReceptionEnvironment> environment);
+    ~ReceptionFrame() override;
+
+    ReceptionFlow& flow() { return *flow_; }
+    ReceptionEnvironment& environment() { return *environment_; }
+    StepPanel* stepPanel() const { return step_; }
+    QueuePanel* queuePanel() const { return queue_; }
+    EligibilityPanel* eligibilityPanel() const { return eligibility_; }
+    wxWindow* demoPanel() const { return demoPanel_; }
+    // Runs once, after the window painted for the first time (start-up benchmark).
+    void onFirstPaint(std::function<void()> callback) { firstPaint_ = std::move(callback); }
+
+private:
+    void buildMenus();
+    void openManager();
+    void openSettings();
+    void deliverFromAnyThread(Arrival arrival);
+    void scheduleRender();
+    void renderAll();
+    void onCharHook(wxKeyEvent& event);
+
+    std::unique_ptr<ReceptionEnvironment> environment_;
+    BackgroundWork work_;
+    std::unique_ptr<ReceptionFlow> flow_;
+    QueuePanel* queue_ = nullptr;
+    StepPanel* step_ = nullptr;
+    EligibilityPanel* eligibility_ = nullptr;
+    wxWindow* demoPanel_ = nullptr;
+    bool renderPending_ = false;
+    std::function<void()> firstPaint_;
+};
+
+}  // namespace madoguchi::gui

@@ -1,0 +1,31 @@
+#pragma once
+// The demo people's virtual My Number cards: a throw-away CA, one card profile per person made
+// on the first tap (RSA key and certificate, PIN 1234), and the PIN counter kept per card for
+// the demo's lifetime (three wrong PINs lock it, as on a real card).
+#include <filesystem>
+#include <memory>
+#include <mutex>
+#include <string>
+
+#include "devices/gateway/demo_dataset.h"
+#include "domain/outcome.h"
+#include "gui/reception/tapped_card.h"
+
+namespace madoguchi::gui {
+
+inline constexpr const char* kDemoCardPin = "1234";
+
+class DemoCards {
+public:
+    explicit DemoCards(std::filesystem::path folder);
+    // The person's card on the reader (slow the first time: key generation). Any thread.
+    Outcome<std::shared_ptr<TappedCard>> tap(const gateway::DemoPerson& person);
+
+private:
+    Outcome<bool> ensureCa();
+    std::filesystem::path folder_;
+    std::mutex mutex_;
+    bool caReady_ = false;
+};
+
+}  // namespace madoguchi::gui

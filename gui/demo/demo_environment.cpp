@@ -1,0 +1,183 @@
+#include "gui/demo/demo_environment.h"
+
+#include <cstdlib>
+#include <vector>
+
+#include <wx/intl.h>
+
+#include "app/resources.h"
+#include "gui/demo/demo_panel.h"
+#include "gui/forms/self_declaration_printer.h"
+#include "storage/staff_accounts.h"
+
+namespace madoguchi::gui {
+namespace {
+
+std::filesystem::path makeTempRoot() {
+    std::string pattern = (std::filesystem::temp_directory_path() / "madoguchi-demo-XXXXXX").string();
+    std::vector<char> buffer(pattern.begin(), pattern.end());
+    buffer.push_back('\0');
+    if (mkdtemp(buffer.data()) == nullptr) return {};
+    return buffer.data();
+}
+
+constexpr auto kLookupTimeout = std::chrono::seconds(5);
+
+}  // namespace
+
+Outcome<std::unique_ptr<DemoEnvironment>> DemoEnvironment::create(std::filesystem::path root, FacilityKind kind) {
+    auto codes = app::loadCodeTables();
+    if (!codes) return codes.problem();
+    auto dated = app::loadDatedSettings();
+    if (!dated) return dated.problem();
+    auto dataset = gateway::DemoDataset::load(app::resourcePath("demo/oqs_dataset.json"), codes.value());
+    if (!dataset) return dataset.problem();
+    if (root.empty()) root = makeTempRoot();
+    if (root.empty()) return Problem{"demo.folder", "The demo could not create its temporary folder."};
+    try {
+        const gateway::FolderLayout layout{root / "gateway"};
+        for (const auto& folder : {layout.req(), layout.res(), layout.face()}) std::filesystem::create_directories(folder);
+        return std::unique_ptr<DemoEnvironment>(
+            new DemoEnvironment(root, kind, codes.value(), dated.value(), std::move(dataset).value()));
+    } catch (const std::exception& error) {
+        return Problem{"demo.start", std::string("The demo could not start: ") + error.what()};
+    }
+}
+
+DemoEnvironment::DemoEnvironment(std::filesystem::path root, FacilityKind kind, CodeTables codes, DatedSettings dated,
+                                 gateway::DemoDataset dataset)
+    : root_(std::move(root)),
+      kind_(kind),
+      codes_(std::move(codes)),
+      dated_(std::move(dated)),
+      dataset_(std::move(dataset)),
+      layout_{root_ / "gateway"},
+      journal_(std::make_unique<storage::SqliteVisitJournal>(root_ / "journal.sqlite")),
+      gateway_(layout_, dataset_.medicalInstitutionCode(), codes_, clock_),
+      simulator_(layout_, dataset_, codes_, clock_),
+      cards_(root_ / "cards"),
+      lookup_(gateway_, dataset_, clock_, kLookupTimeout,
+              [this](const GatewayAnswer& late) { keepLateAnswer(late); }),
+      formRenderer_(std::make_unique<WxFormRenderer>()) {
+    simulatorThread_ = std::thread([this] {
+        for (int round = 1; !stopping_; ++round) {
+            {
+                std::lock_guard lock(simulatorMutex_);
+                simulator_.serveOnce();
+            }
+            if (round % 25 == 0) {  // about once a second
+                lookup_.collectLateAnswers();
+                attachLateAnswers();
+            }
+            std::this_thread::sleep_for(std::chrono::milliseconds(40));
+        }
+    });
+    settings_.facility = services().context.facility;
+    settings_.gatewayRoot = layout_.root;
+    settings_.journalPath = root_ / "journal.sqlite";
+    faces_ = std::make_unique<FaceArrivals>(layout_.face(), codes_, root_ / "face-seen.txt", clock_,
+                                            [this](const EligibilityResult& result) { return patientNumberFor(result); });
+}
+
+DemoEnvironment::~DemoEnvironment() {
+    stop();
+    journal_.reset();
+    std::error_code ignored;
+    std::filesystem::remove_all(root_, ignored);
+}
+
+ReceptionServices DemoEnvironment::services() {
+    ReceptionServices services;
+    services.context.facility =
+        FacilitySettings{dataset_.medicalInstitutionCode(), kind_ == FacilityKind::Pharmacy ? "窓口デモ薬局" : "窓口デモ診療所",
+                         kind_, FacilityMode::Standard, false};
+    services.context.datedSettings = dated_;
+    services.context.staffId = kDemoStaffId;
+    services.clock = &clock_;
+    services.journal = journal_.get();
+    services.cardLookup = &lookup_;
+    services.formRenderer = formRenderer_.get();
+    services.formsFolder = root_ / "forms";
+    services.printSelfDeclaration = [](wxWindow* parent, const SelfDeclarationForm& form) {
+        previewAndPrintSelfDeclaration(parent, form);
+    };
+    services.demo = true;
+    return services;
+}
+
+void DemoEnvironment::startArrivals(std::function<void(Arrival)> deliver) {
+    deliver_ = deliver;
+    faces_->start(std::move(deliver));
+}
+
+void DemoEnvironment::stop() {
+    if (stopped_) return;
+    stopped_ = true;
+    stopping_ = true;
+    if (faces_) faces_->stop();
+    if (simulatorThread_.joinable()) simulatorThread_.join();
+    std::list<std::thread> taps;
+    {
+        std::lock_guard lock(tapsMutex_);
+        taps.swap(taps_);
+    }
+    for (auto& tap : taps)
+        if (tap.joinable()) tap.join();
+}
+
+void DemoEnvironment::keepLateAnswer(const GatewayAnswer& answer) {
+    if (!answer.result) return;
+    std::lock_guard lock(lateMutex_);
+    lateAnswers_.push_back(answer);
+}
+
+void DemoEnvironment::attachLateAnswers() {
+    std::lock_guard lock(lateMutex_);
+    std::erase_if(lateAnswers_, [this](const GatewayAnswer& late) {
+        return bool(journal_->attachLateAnswer(late.requestId, *late.result, late.rawXml));
+    });
+}
+
+void DemoEnvironment::prepareStaffAccounts() {
+    if (staffPrepared_) return;
+    staffPrepared_ = true;
+    std::string password = kDemoStaffPassword;
+    storage::createStaff(journal_->database(), StaffMember{kDemoStaffId, "デモ 受付", StaffRole::Admin}, password);
+}
+
+wxWindow* DemoEnvironment::makeDemoPanel(wxWindow* parent) { return new DemoPanel(parent, *this); }
+
+void DemoEnvironment::tapCard(const std::string& personId) {
+    const gateway::DemoPerson* person = dataset_.byId(personId);
+    if (!person || stopping_) return;
+    std::lock_guard lock(tapsMutex_);
+    taps_.emplace_back([this, person] {
+        auto card = cards_.tap(*person);
+        if (stopping_) return;
+        if (!card) {
+            if (reportProblem_) reportProblem_(card.problem().message);
+            return;
+        }
+        Arrival arrival;
+        arrival.kind = Arrival::Kind::CardTap;
+        arrival.at = clock_.now();
+        arrival.card = card.value();
+        arrival.patientId = person->id;
+        if (deliver_) deliver_(std::move(arrival));
+    });
+}
+
+Outcome<std::string> DemoEnvironment::dropFaceResult(const std::string& personId, IdentityMethod method) {
+    std::lock_guard lock(simulatorMutex_);
+    return simulator_.dropFaceResult(personId, method);
+}
+
+std::string DemoEnvironment::patientNumberFor(const EligibilityResult& result) const {
+    if (result.results.empty()) return {};
+    const auto& q = result.results.front();
+    for (const auto& person : dataset_.people())
+        if (person.record().nameKana == q.nameKana && person.record().birthdate == q.birthdate) return person.id;
+    return {};
+}
+
+}  // namespace madoguchi::gui

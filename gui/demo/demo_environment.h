@@ -1,0 +1,95 @@
+#pragma once
+// `madoguchi --demo`: a throw-away folder with the gateway's req/ res/ face/ folders and a
+// fresh journal, the terminal simulator answering in-process from the demo dataset, virtual
+// My Number cards, and a demo staff account. Nothing of it outlives the demo.
+#include <atomic>
+#include <filesystem>
+#include <functional>
+#include <list>
+#include <memory>
+#include <mutex>
+#include <thread>
+#include <vector>
+
+#include "app/system_clock.h"
+#include "devices/gateway/demo_dataset.h"
+#include "devices/gateway/folder_gateway.h"
+#include "devices/gateway/terminal_simulator.h"
+#include "gui/app/face_arrivals.h"
+#include "gui/app/reception_environment.h"
+#include "gui/demo/demo_card_lookup.h"
+#include "gui/demo/demo_cards.h"
+#include "storage/visit_journal.h"
+
+namespace madoguchi::gui {
+
+inline constexpr const char* kDemoStaffId = "demo";
+inline constexpr const char* kDemoStaffPassword = "demo";
+
+class DemoEnvironment : public ReceptionEnvironment {
+public:
+    // Creates the folder (under the system temp folder unless given) and everything in it.
+    // A pharmacy demo shows the counter's wording and the 薬剤情報 consent first.
+    static Outcome<std::unique_ptr<DemoEnvironment>> create(std::filesystem::path root = {},
+                                                            FacilityKind kind = FacilityKind::Clinic);
+    ~DemoEnvironment() override;
+
+    ReceptionServices services() override;
+    void startArrivals(std::function<void(Arrival)> deliver) override;
+    void stop() override;
+    wxWindow* makeDemoPanel(wxWindow* parent) override;
+    storage::SqliteVisitJournal& journal() override { return *journal_; }
+    AppSettings& settings() override { return settings_; }
+    std::filesystem::path settingsPath() const override { return root_ / "settings.json"; }
+    // The demo account demo/demo (administrator), made on first use: hashing the password
+    // takes a moment that does not belong on the way to the first paint.
+    void prepareStaffAccounts() override;
+
+    // The demo's hands (any thread). A tap delivers a card arrival once the card is ready;
+    // problems go to onProblem.
+    void tapCard(const std::string& personId);
+    Outcome<std::string> dropFaceResult(const std::string& personId, IdentityMethod method);
+    void onProblem(std::function<void(const std::string&)> report) { reportProblem_ = std::move(report); }
+
+    const gateway::DemoDataset& dataset() const { return dataset_; }
+    const std::filesystem::path& root() const { return root_; }
+    gateway::FolderLayout layout() const { return layout_; }
+    const Clock& clock() const { return clock_; }
+
+private:
+    DemoEnvironment(std::filesystem::path root, FacilityKind kind, CodeTables codes, DatedSettings dated,
+                    gateway::DemoDataset dataset);
+    std::string patientNumberFor(const EligibilityResult& result) const;
+    // Late answers wait here until their visit is in the journal (it may still be at the window).
+    void keepLateAnswer(const GatewayAnswer& answer);
+    void attachLateAnswers();
+
+    std::filesystem::path root_;
+    FacilityKind kind_;
+    CodeTables codes_;
+    DatedSettings dated_;
+    gateway::DemoDataset dataset_;
+    gateway::FolderLayout layout_;
+    app::SystemClock clock_;
+    std::unique_ptr<storage::SqliteVisitJournal> journal_;
+    gateway::FolderEligibilityGateway gateway_;
+    std::mutex simulatorMutex_;
+    gateway::TerminalSimulator simulator_;
+    DemoCards cards_;
+    FolderCardLookup lookup_;
+    std::unique_ptr<FaceArrivals> faces_;
+    std::unique_ptr<FormRenderer> formRenderer_;
+    AppSettings settings_;
+    std::function<void(Arrival)> deliver_;
+    std::function<void(const std::string&)> reportProblem_;
+    std::atomic<bool> stopping_{false};
+    std::thread simulatorThread_;
+    std::mutex tapsMutex_;
+    std::list<std::thread> taps_;
+    bool stopped_ = false;
+    bool staffPrepared_ = false;
+    std::mutex lateMutex_;
+    std::vector<GatewayAnswer> lateAnswers_;
+};
+
+}  // namespace madoguchi::gui

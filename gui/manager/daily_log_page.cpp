@@ -1,0 +1,106 @@
+#include "gui/manager/daily_log_page.h"
+
+#include <wx/datectrl.h>
+#include <wx/dateevt.h>
+#include <wx/intl.h>
+#include <wx/listctrl.h>
+#include <wx/sizer.h>
+#include <wx/stattext.h>
+
+#include "gui/manager/report_labels.h"
+#include "gui/manager/wx_dates.h"
+
+namespace madoguchi::gui {
+namespace {
+
+wxString utf8(const std::string& text) { return wxString::FromUTF8(text); }
+wxString count(int n) { return wxString::Format("%d", n); }
+
+void addColumns(wxListCtrl* list, std::initializer_list<std::pair<wxString, int>> columns) {
+    int index = 0;
+    for (const auto& [title, width] : columns) list->InsertColumn(index++, title, wxLIST_FORMAT_LEFT, width);
+}
+
+}  // namespace
+
+DailyLogPage::DailyLogPage(wxWindow* parent, storage::SqliteVisitJournal& journal, const StaffMember& member,
+                           const Clock& clock)
+    : wxPanel(parent), journal_(journal), staffId_(member.id), clock_(clock), log_{summarizeDay(clock.now().date, {})} {
+    const Date today = clock.now().date;
+    auto* sizer = new wxBoxSizer(wxVERTICAL);
+    auto* top = new wxBoxSizer(wxHORIZONTAL);
+    top->Add(new wxStaticText(this, wxID_ANY, _("Day")), 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 8);
+    date_ = new wxDatePickerCtrl(this, wxID_ANY, toWxDate(today));
+    top->Add(date_, 0, wxALIGN_CENTER_VERTICAL);
+    sizer->Add(top, 0, wxALL, 8);
+
+    summary_ = new wxListCtrl(this, wxID_ANY, wxDefaultPosition, wxSize(-1, 260), wxLC_REPORT | wxLC_SINGLE_SEL);
+    addColumns(summary_, {{_("What"), 360}, {_("Value"), 420}});
+    sizer->Add(summary_, 1, wxEXPAND | wxLEFT | wxRIGHT, 8);
+
+    sizer->Add(new wxStaticText(this, wxID_ANY, _("Visits of the day")), 0, wxALL, 8);
+    visits_ = new wxListCtrl(this, wxID_ANY, wxDefaultPosition, wxSize(-1, 200), wxLC_REPORT | wxLC_SINGLE_SEL);
+    addColumns(visits_, {{_("Time"), 70},
+                         {_("Patient"), 140},
+                         {_("Identity check"), 130},
+                         {_("Eligibility from"), 220},
+                         {_("Online result"), 120},
+                         {_("Claim"), 150},
+                         {_("Share"), 60},
+                         {_("Copay"), 90},
+                         {_("Why 100%"), 200}});
+    sizer->Add(visits_, 1, wxEXPAND | wxLEFT | wxRIGHT | wxBOTTOM, 8);
+    SetSizer(sizer);
+
+    date_->Bind(wxEVT_DATE_CHANGED, [this](wxDateEvent& event) { showDay(fromWxDate(event.GetDate())); });
+    showDay(today);
+}
+
+void DailyLogPage::addSummary(const wxString& what, const wxString& value) {
+    long row = summary_->InsertItem(summary_->GetItemCount(), what);
+    summary_->SetItem(row, 1, value);
+}
+
+void DailyLogPage::showDay(const Date& date) {
+    date_->SetValue(toWxDate(date));
+    std::vector<VisitSummary> visits = journal_.visitsBetween(date, date);
+    log_ = summarizeDay(date, visits);
+
+    summary_->DeleteAllItems();
+    addSummary(_("Visits"), count(log_.visits));
+    addSummary(_("Cancelled"), count(log_.cancelled));
+    addSummary(_("Fallback path (not the online check)"), count(log_.fallbacks));
+    addSummary(_("被保険者資格申立書"), count(log_.selfDeclarations));
+    addSummary(_("Copay collected"), yenAmountText(log_.copayTotalYen));
+    for (const auto& [name, n] : log_.byIdentityMethod)
+        addSummary(_("Identity check:") + " " + identityMethodLabel(name), count(n));
+    for (const auto& [name, n] : log_.bySource) addSummary(_("Eligibility from:") + " " + sourceLabel(name), count(n));
+    for (const auto& [code, n] : log_.byValidity) addSummary(_("Online result:") + " " + validityLabel(code), count(n));
+    for (const auto& [name, n] : log_.byClaimRoute) addSummary(_("Claim:") + " " + claimRouteLabel(name), count(n));
+    addSummary(_("100% charges"), count(static_cast<int>(log_.fullCharges.size())));
+    for (const auto& [visitId, reason] : log_.fullCharges)
+        addSummary(wxString::Format(_("100%% charge, visit %s"), utf8(visitId)), utf8(reason));
+
+    visits_->DeleteAllItems();
+    for (const VisitSummary& v : visits) {
+        if (!v.patientId.empty()) journal_.recordAccess(staffId_, v.patientId, "manager daily log " + date.iso(), clock_.now());
+        long row = visits_->InsertItem(visits_->GetItemCount(), utf8(v.startedAt.size() >= 16 ? v.startedAt.substr(11, 5) : v.startedAt));
+        visits_->SetItem(row, 1, utf8(v.patientName.empty() ? v.patientId : v.patientName));
+        visits_->SetItem(row, 2, identityMethodLabel(v.identityMethod));
+        visits_->SetItem(row, 3, sourceLabel(v.source));
+        visits_->SetItem(row, 4, validityLabel(v.validity));
+        visits_->SetItem(row, 5, v.cancelled ? _("Cancelled") : claimRouteLabel(v.claimRoute));
+        visits_->SetItem(row, 6, wxString::Format(wxString::FromUTF8("%d割"), v.shareTenths));
+        visits_->SetItem(row, 7, v.copayYen ? yenAmountText(*v.copayYen) : wxString());
+        visits_->SetItem(row, 8, utf8(v.fullChargeReason));
+    }
+}
+
+std::vector<std::pair<wxString, wxString>> DailyLogPage::summaryRows() const {
+    std::vector<std::pair<wxString, wxString>> rows;
+    for (long row = 0; row < summary_->GetItemCount(); ++row)
+        rows.emplace_back(summary_->GetItemText(row, 0), summary_->GetItemText(row, 1));
+    return rows;
+}
+
+}  // namespace madoguchi::gui

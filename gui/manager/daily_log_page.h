@@ -1,0 +1,42 @@
+#pragma once
+// The daily log: one day's counts (identity method, eligibility source, validity, fallbacks,
+// 申立書, copay total, claim routes, 10割 with reasons) and the day's visits. Showing a day
+// records who read which patients' visits in the audit trail.
+#include <utility>
+#include <vector>
+
+#include <wx/panel.h>
+
+#include "domain/manager_reports.h"
+#include "domain/ports/clock.h"
+#include "domain/staff.h"
+#include "storage/visit_journal.h"
+
+class wxDatePickerCtrl;
+class wxListCtrl;
+
+namespace madoguchi::gui {
+
+class DailyLogPage : public wxPanel {
+public:
+    DailyLogPage(wxWindow* parent, storage::SqliteVisitJournal& journal, const StaffMember& member, const Clock& clock);
+
+    void showDay(const Date& date);
+    const DailyLog& log() const { return log_; }
+    // The summary table as shown: (what, value) per row, in order.
+    std::vector<std::pair<wxString, wxString>> summaryRows() const;
+    wxListCtrl* visitList() const { return visits_; }
+
+private:
+    void addSummary(const wxString& what, const wxString& value);
+
+    storage::SqliteVisitJournal& journal_;
+    std::string staffId_;
+    const Clock& clock_;
+    wxDatePickerCtrl* date_ = nullptr;
+    wxListCtrl* summary_ = nullptr;
+    wxListCtrl* visits_ = nullptr;
+    DailyLog log_;
+};
+
+}  // namespace madoguchi::gui

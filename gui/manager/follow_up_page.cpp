@@ -1,0 +1,133 @@
+#include "gui/manager/follow_up_page.h"
+
+#include <wx/button.h>
+#include <wx/choice.h>
+#include <wx/dialog.h>
+#include <wx/intl.h>
+#include <wx/listctrl.h>
+#include <wx/msgdlg.h>
+#include <wx/sizer.h>
+#include <wx/stattext.h>
+#include <wx/textctrl.h>
+
+#include "gui/manager/report_labels.h"
+#include "gui/settings/language.h"
+
+namespace madoguchi::gui {
+namespace {
+
+wxString utf8(const std::string& text) { return wxString::FromUTF8(text); }
+
+// Asks for the new claim route, the reason and the evidence of a re-tag.
+class RetagDialog : public wxDialog {
+public:
+    RetagDialog(wxWindow* parent, const VisitSummary& visit)
+        : wxDialog(parent, wxID_ANY, _("Re-tag the claim"), wxDefaultPosition, wxDefaultSize,
+                   wxDEFAULT_DIALOG_STYLE | wxRESIZE_BORDER) {
+        auto* sizer = new wxBoxSizer(wxVERTICAL);
+        sizer->Add(new wxStaticText(this, wxID_ANY,
+                                    wxString::Format(_("Visit %s on %s: %s"), utf8(visit.visitId), utf8(visit.date.iso()),
+                                                     utf8(visit.patientName))),
+                   0, wxALL, 10);
+        auto* grid = new wxFlexGridSizer(2, 8, 8);
+        grid->AddGrowableCol(1);
+        route_ = new wxChoice(this, wxID_ANY);
+        route_->Append(claimRouteLabel("current"));
+        route_->Append(claimRouteLabel("old"));
+        route_->SetSelection(0);
+        reason_ = new wxTextCtrl(this, wxID_ANY);
+        reason_->SetHint(_("e.g. a later online check found the current insurance"));
+        evidence_ = new wxTextCtrl(this, wxID_ANY, wxEmptyString, wxDefaultPosition, wxSize(420, 80), wxTE_MULTILINE);
+        evidence_->SetHint(_("What shows it: the later check's date, the document seen…"));
+        grid->Add(new wxStaticText(this, wxID_ANY, _("Claim on")), 0, wxALIGN_CENTER_VERTICAL);
+        grid->Add(route_, 1, wxEXPAND);
+        grid->Add(new wxStaticText(this, wxID_ANY, _("Why")), 0, wxALIGN_CENTER_VERTICAL);
+        grid->Add(reason_, 1, wxEXPAND);
+        grid->Add(new wxStaticText(this, wxID_ANY, _("Evidence")), 0, wxALIGN_TOP);
+        grid->Add(evidence_, 1, wxEXPAND);
+        sizer->Add(grid, 1, wxEXPAND | wxLEFT | wxRIGHT, 10);
+        sizer->Add(CreateStdDialogButtonSizer(wxOK | wxCANCEL), 0, wxEXPAND | wxALL, 10);
+        SetSizerAndFit(sizer);
+    }
+    ClaimRoute route() const { return route_->GetSelection() == 1 ? ClaimRoute::Old : ClaimRoute::Current; }
+    std::string reason() const { return reason_->GetValue().utf8_string(); }
+    std::string evidence() const { return evidence_->GetValue().utf8_string(); }
+
+private:
+    wxChoice* route_ = nullptr;
+    wxTextCtrl* reason_ = nullptr;
+    wxTextCtrl* evidence_ = nullptr;
+};
+
+}  // namespace
+
+FollowUpPage::FollowUpPage(wxWindow* parent, storage::SqliteVisitJournal& journal, const StaffMember& member,
+                           const Clock& clock)
+    : wxPanel(parent), journal_(journal), member_(member), clock_(clock) {
+    auto* sizer = new wxBoxSizer(wxVERTICAL);
+    sizer->Add(new wxStaticText(this, wxID_ANY,
+                                _("Visits claimed on a past eligibility or as unknown, oldest first. Re-tag one when "
+                                  "a later check finds the current eligibility.")),
+               0, wxALL, 8);
+    list_ = new wxListCtrl(this, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxLC_REPORT | wxLC_SINGLE_SEL);
+    int column = 0;
+    for (const auto& [title, width] : std::initializer_list<std::pair<wxString, int>>{
+             {_("Date"), 100}, {_("Patient"), 150}, {_("Claim"), 170}, {_("Eligibility from"), 230},
+             {_("Online result"), 170}, {_("Visit ID"), 130}})
+        list_->InsertColumn(column++, title, wxLIST_FORMAT_LEFT, width);
+    sizer->Add(list_, 1, wxEXPAND | wxLEFT | wxRIGHT, 8);
+    auto* buttons = new wxBoxSizer(wxHORIZONTAL);
+    auto* retagButton = new wxButton(this, wxID_ANY, _("Re-tag…"));
+    buttons->Add(retagButton, 0, wxRIGHT, 12);
+    status_ = new wxStaticText(this, wxID_ANY, wxEmptyString);
+    buttons->Add(status_, 1, wxALIGN_CENTER_VERTICAL);
+    sizer->Add(buttons, 0, wxEXPAND | wxALL, 8);
+    SetSizer(sizer);
+    retagButton->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { onRetagClicked(); });
+    list_->Bind(wxEVT_LIST_ITEM_ACTIVATED, [this](wxListEvent&) { onRetagClicked(); });
+    reload();
+}
+
+void FollowUpPage::reload() {
+    visits_ = journal_.followUps();
+    list_->DeleteAllItems();
+    for (const VisitSummary& v : visits_) {
+        if (!v.patientId.empty()) journal_.recordAccess(member_.id, v.patientId, "manager follow-up list", clock_.now());
+        long row = list_->InsertItem(list_->GetItemCount(), utf8(v.date.iso()));
+        list_->SetItem(row, 1, utf8(v.patientName.empty() ? v.patientId : v.patientName));
+        list_->SetItem(row, 2, claimRouteLabel(v.claimRoute));
+        list_->SetItem(row, 3, sourceLabel(v.source));
+        list_->SetItem(row, 4, validityLabel(v.validity));
+        list_->SetItem(row, 5, utf8(v.visitId));
+    }
+    status_->SetLabel(wxString::Format(_("%zu visits to follow up"), visits_.size()));
+}
+
+Outcome<bool> FollowUpPage::retag(const std::string& visitId, ClaimRoute to, const std::string& reason,
+                                  const std::string& evidence) {
+    if (auto allowed = requirePermission(member_, Permission::RetagClaim); !allowed) return allowed.problem();
+    Retag change{visitId, to, member_.id, reason, evidence, clock_.now()};
+    auto done = journal_.retag(change);
+    if (done) reload();
+    return done;
+}
+
+void FollowUpPage::onRetagClicked() {
+    if (auto allowed = requirePermission(member_, Permission::RetagClaim); !allowed) {
+        wxMessageBox(utf8(translated(allowed.problem().message)), _("Re-tag the claim"), wxOK | wxICON_WARNING, this);
+        return;
+    }
+    long selected = list_->GetNextItem(-1, wxLIST_NEXT_ALL, wxLIST_STATE_SELECTED);
+    if (selected < 0 || static_cast<std::size_t>(selected) >= visits_.size()) {
+        status_->SetLabel(_("Choose a visit in the list first."));
+        return;
+    }
+    RetagDialog dialog(this, visits_[static_cast<std::size_t>(selected)]);
+    if (dialog.ShowModal() != wxID_OK) return;
+    auto done = retag(visits_[static_cast<std::size_t>(selected)].visitId, dialog.route(), dialog.reason(),
+                      dialog.evidence());
+    if (!done)
+        wxMessageBox(utf8(translated(done.problem().message)), _("Re-tag the claim"), wxOK | wxICON_WARNING, this);
+}
+
+}  // namespace madoguchi::gui

@@ -1,0 +1,111 @@
+#include "gui/manager/manager_window.h"
+
+#include <wx/button.h>
+#include <wx/intl.h>
+#include <wx/notebook.h>
+#include <wx/sizer.h>
+#include <wx/stattext.h>
+#include <wx/textctrl.h>
+
+#include "app/system_clock.h"
+#include "gui/manager/daily_log_page.h"
+#include "gui/manager/export_page.h"
+#include "gui/manager/follow_up_page.h"
+#include "gui/manager/usage_page.h"
+#include "gui/settings/language.h"
+
+namespace madoguchi::gui {
+
+ManagerLoginDialog::ManagerLoginDialog(wxWindow* parent, StaffAccounts& staff, const Clock& clock, Permission required)
+    : wxDialog(parent, wxID_ANY, required == Permission::ViewReports ? _("Manager sign-in") : _("Administrator sign-in")),
+      staff_(staff),
+      clock_(clock),
+      required_(required) {
+    auto* sizer = new wxBoxSizer(wxVERTICAL);
+    sizer->Add(new wxStaticText(this, wxID_ANY,
+                                required == Permission::ViewReports
+                                    ? _("Sign in with a manager or administrator account.")
+                                    : _("Sign in with an administrator account.")),
+               0, wxALL, 12);
+    auto* grid = new wxFlexGridSizer(2, 8, 8);
+    grid->AddGrowableCol(1);
+    staffId_ = new wxTextCtrl(this, wxID_ANY);
+    password_ = new wxTextCtrl(this, wxID_ANY, wxEmptyString, wxDefaultPosition, wxDefaultSize, wxTE_PASSWORD);
+    grid->Add(new wxStaticText(this, wxID_ANY, _("Staff ID")), 0, wxALIGN_CENTER_VERTICAL);
+    grid->Add(staffId_, 1, wxEXPAND);
+    grid->Add(new wxStaticText(this, wxID_ANY, _("Password")), 0, wxALIGN_CENTER_VERTICAL);
+    grid->Add(password_, 1, wxEXPAND);
+    sizer->Add(grid, 0, wxEXPAND | wxLEFT | wxRIGHT, 12);
+    message_ = new wxStaticText(this, wxID_ANY, wxEmptyString, wxDefaultPosition, wxSize(380, -1));
+    message_->SetForegroundColour(wxColour(180, 30, 30));
+    sizer->Add(message_, 0, wxEXPAND | wxALL, 12);
+    sizer->Add(CreateStdDialogButtonSizer(wxOK | wxCANCEL), 0, wxEXPAND | wxALL, 12);
+    SetSizerAndFit(sizer);
+    staffId_->SetFocus();
+    Bind(wxEVT_BUTTON, [this](wxCommandEvent& event) {
+        if (event.GetId() != wxID_OK) {
+            event.Skip();
+            return;
+        }
+        if (attemptSignIn()) EndModal(wxID_OK);
+    });
+}
+
+void ManagerLoginDialog::setCredentials(const wxString& staffId, const wxString& password) {
+    staffId_->SetValue(staffId);
+    password_->SetValue(password);
+}
+
+bool ManagerLoginDialog::attemptSignIn() {
+    std::string staffId = staffId_->GetValue().Strip(wxString::both).utf8_string();
+    std::string password = password_->GetValue().utf8_string();  // wiped by authenticate()
+    password_->Clear();
+    auto member = staff_.authenticate(staffId, password, clock_.now());
+    if (!member) {
+        message_->SetLabel(wxString::FromUTF8(translated(member.problem().message)));
+        Layout();
+        return false;
+    }
+    if (auto allowed = requirePermission(member.value(), required_); !allowed) {
+        message_->SetLabel(wxString::FromUTF8(translated(allowed.problem().message)));
+        Layout();
+        return false;
+    }
+    signedIn_ = member.value();
+    message_->SetLabel(wxEmptyString);
+    return true;
+}
+
+wxString ManagerLoginDialog::messageText() const { return message_->GetLabel(); }
+
+ManagerFrame::ManagerFrame(wxWindow* parent, SqliteVisitJournal& journal, const StaffMember& member,
+                           const AppSettings& settings, const Clock& clock)
+    : wxFrame(parent, wxID_ANY,
+              wxString::Format(_("Manager — %s — %s"), wxString::FromUTF8(settings.facility.name),
+                               wxString::FromUTF8(member.displayName.empty() ? member.id : member.displayName)),
+              wxDefaultPosition, wxSize(1000, 720)) {
+    Date today = clock.now().date;
+    notebook_ = new wxNotebook(this, wxID_ANY);
+    dailyLog_ = new DailyLogPage(notebook_, journal, member, clock);
+    followUps_ = new FollowUpPage(notebook_, journal, member, clock);
+    usage_ = new UsagePage(notebook_, journal, member, clock);
+    export_ = new ExportPage(notebook_, journal, today);
+    notebook_->AddPage(dailyLog_, _("Daily log"));
+    notebook_->AddPage(followUps_, _("Follow-up"));
+    notebook_->AddPage(usage_, _("Usage rate"));
+    notebook_->AddPage(export_, _("CSV export"));
+    auto* sizer = new wxBoxSizer(wxVERTICAL);
+    sizer->Add(notebook_, 1, wxEXPAND);
+    SetSizer(sizer);
+}
+
+void openManagerWindow(wxWindow* parent, SqliteVisitJournal& journal, StaffAccounts& staff,
+                       const AppSettings& settings) {
+    static const app::SystemClock clock;
+    ManagerLoginDialog login(parent, staff, clock);
+    if (login.ShowModal() != wxID_OK || !login.signedIn()) return;
+    auto* frame = new ManagerFrame(parent, journal, *login.signedIn(), settings, clock);
+    frame->Show();
+}
+
+}  // namespace madoguchi::gui

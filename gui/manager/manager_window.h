@@ -1,0 +1,78 @@
+#pragma once
+// The manager's back-office window (事務長): sign-in, then tabs for the daily log, the
+// follow-up list with re-tagging, the マイナ保険証 usage chart against the 加算 tiers, and
+// CSV export. Rules stay in the domain (manager_reports.h, staff.h); this renders them.
+#include <optional>
+
+#include <wx/dialog.h>
+#include <wx/frame.h>
+
+#include "app/app_settings.h"
+#include "domain/ports/clock.h"
+#include "domain/staff.h"
+#include "storage/staff_accounts.h"
+#include "storage/visit_journal.h"
+
+class wxNotebook;
+class wxStaticText;
+class wxTextCtrl;
+
+namespace madoguchi::gui {
+
+using storage::SqliteVisitJournal;
+using storage::StaffAccounts;
+
+class DailyLogPage;
+class FollowUpPage;
+class UsagePage;
+class ExportPage;
+
+// Staff ID and password. A wrong password, a locked account or a role without the required
+// permission (reports for the manager window, settings for the admin) is said in the dialog,
+// which stays open.
+class ManagerLoginDialog : public wxDialog {
+public:
+    ManagerLoginDialog(wxWindow* parent, StaffAccounts& staff, const Clock& clock,
+                       Permission required = Permission::ViewReports);
+
+    void setCredentials(const wxString& staffId, const wxString& password);
+    // Checks what is typed (the password field is cleared either way); true when signed in
+    // by someone allowed to read the reports.
+    bool attemptSignIn();
+    const std::optional<StaffMember>& signedIn() const { return signedIn_; }
+    wxString messageText() const;
+
+private:
+    StaffAccounts& staff_;
+    const Clock& clock_;
+    Permission required_;
+    wxTextCtrl* staffId_ = nullptr;
+    wxTextCtrl* password_ = nullptr;
+    wxStaticText* message_ = nullptr;
+    std::optional<StaffMember> signedIn_;
+};
+
+class ManagerFrame : public wxFrame {
+public:
+    ManagerFrame(wxWindow* parent, SqliteVisitJournal& journal, const StaffMember& member, const AppSettings& settings,
+                 const Clock& clock);
+
+    wxNotebook* notebook() const { return notebook_; }
+    DailyLogPage* dailyLog() const { return dailyLog_; }
+    FollowUpPage* followUps() const { return followUps_; }
+    UsagePage* usage() const { return usage_; }
+    ExportPage* exportPage() const { return export_; }
+
+private:
+    wxNotebook* notebook_ = nullptr;
+    DailyLogPage* dailyLog_ = nullptr;
+    FollowUpPage* followUps_ = nullptr;
+    UsagePage* usage_ = nullptr;
+    ExportPage* export_ = nullptr;
+};
+
+// Asks for a sign-in (modal), then shows the manager window; nothing when cancelled.
+void openManagerWindow(wxWindow* parent, SqliteVisitJournal& journal, StaffAccounts& staff,
+                       const AppSettings& settings);
+
+}  // namespace madoguchi::gui

@@ -1,0 +1,79 @@
+#include "gui/manager/report_labels.h"
+
+#include <wx/intl.h>
+
+#include <map>
+
+#include "domain/outcome.h"
+
+namespace madoguchi::gui {
+namespace {
+
+wxString lookup(const std::map<std::string, const char*>& labels, const std::string& name) {
+    auto found = labels.find(name);
+    return found == labels.end() ? wxString::FromUTF8(name) : wxGetTranslation(wxString::FromUTF8(found->second));
+}
+
+}  // namespace
+
+wxString identityMethodLabel(const std::string& name) {
+    static const std::map<std::string, const char*> labels{
+        {"none", N_("No identity check")},
+        {"face", N_("Face authentication")},
+        {"pin", N_("PIN")},
+        {"visual", N_("Visual confirmation by staff (目視)")},
+    };
+    return lookup(labels, name);
+}
+
+wxString sourceLabel(const std::string& name) {
+    static const std::map<std::string, const char*> labels{
+        {"online_card", N_("Online check by the My Number card")},
+        {"online_numbers", N_("Online check by the card numbers")},
+        {"portal_screen_with_card", N_("マイナポータル screen + card")},
+        {"notice_with_card", N_("資格情報のお知らせ + card")},
+        {"qualification_certificate", N_("資格確認書")},
+        {"legacy_insurance_card", N_("Health insurance card")},
+        {"past_record", N_("Last recorded eligibility (return visit)")},
+        {"self_declaration", N_("被保険者資格申立書")},
+    };
+    return lookup(labels, name);
+}
+
+wxString validityLabel(const std::string& code) {
+    static const std::map<std::string, const char*> labels{
+        {"", N_("No online answer")},
+        {"none", N_("No online answer")},
+        {"1", N_("Valid")},
+        {"2", N_("Invalid (資格無効)")},
+        {"3", N_("Invalid: a newer qualification exists")},
+        {"4", N_("No such qualification (資格情報なし)")},
+        {"5", N_("Several matches")},
+        {"6", N_("Valid, not registered")},
+    };
+    return lookup(labels, code);
+}
+
+wxString claimRouteLabel(const std::string& name) {
+    static const std::map<std::string, const char*> labels{
+        {"current", N_("current eligibility")},
+        {"old", N_("past eligibility (旧資格請求)")},
+        {"unknown", N_("unknown (不詳請求)")},
+    };
+    return lookup(labels, name);
+}
+
+wxString percentText(int basisPoints) { return wxString::Format("%d.%02d%%", basisPoints / 100, basisPoints % 100); }
+
+wxString yenAmountText(long long yen) {
+    wxString digits = wxString::Format("%lld", yen < 0 ? -yen : yen);
+    wxString grouped;
+    for (size_t i = 0; i < digits.length(); ++i) {
+        if (i > 0 && (digits.length() - i) % 3 == 0) grouped += ',';
+        grouped += digits[i];
+    }
+    if (yen < 0) grouped = "-" + grouped;
+    return wxString::Format(_("%s yen"), grouped);
+}
+
+}  // namespace madoguchi::gui

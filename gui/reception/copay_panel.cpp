@@ -1,0 +1,122 @@
+#include "gui/reception/copay_panel.h"
+
+#include <wx/button.h>
+#include <wx/choice.h>
+#include <wx/intl.h>
+#include <wx/sizer.h>
+#include <wx/stattext.h>
+#include <wx/textctrl.h>
+#include <wx/valtext.h>
+
+#include "gui/app/color_scheme.h"
+#include "gui/reception/display_text.h"
+#include "gui/reception/reception_flow.h"
+
+namespace madoguchi::gui {
+
+CopayPanel::CopayPanel(wxWindow* parent, ReceptionFlow& flow, const ReceptionSession& session)
+    : StepForm(parent, wxID_ANY), flow_(flow) {
+    SetName("copay_confirmation");
+    const VisitRecord& record = session.record();
+    fullCharge_ = !record.fullChargeReason.empty();
+    if (session.shareDecision()) decided_ = session.shareDecision()->share;
+    auto* grid = new wxFlexGridSizer(2, wxSize(14, 8));
+
+    grid->Add(new wxStaticText(this, wxID_ANY, _("Share")), 0, wxALIGN_CENTER_VERTICAL);
+    if (fullCharge_) {
+        auto* full = new wxStaticText(this, wxID_ANY, shareText(CopayShare::full()));
+        full->SetName("copay_share");
+        full->SetFont(colors::stepTitleFont());
+        full->SetForegroundColour(colors::alert());
+        grid->Add(full);
+    } else if (decided_) {
+        auto* share = new wxStaticText(this, wxID_ANY, shareText(*decided_));
+        share->SetName("copay_share");
+        share->SetFont(colors::stepTitleFont());
+        grid->Add(share);
+    } else {
+        staffShare_ = new wxChoice(this, wxID_ANY);
+        staffShare_->SetName("copay_staff_share");
+        staffShare_->Append(_("Set the share…"));
+        staffShare_->Append("1割 (10%)");
+        staffShare_->Append("2割 (20%)");
+        staffShare_->Append("3割 (30%)");
+        staffShare_->SetSelection(0);
+        staffShare_->Bind(wxEVT_CHOICE, [this](wxCommandEvent&) { updateAmount(); });
+        grid->Add(staffShare_);
+    }
+
+    grid->Add(new wxStaticText(this, wxID_ANY, _("Why")), 0, wxALIGN_CENTER_VERTICAL);
+    wxString why = fullCharge_ ? domainText(record.shareBasis) + ": " + fromUtf8(record.fullChargeReason)
+                               : (session.shareDecision() ? domainText(session.shareDecision()->basis) : wxString());
+    auto* whyText = new wxStaticText(this, wxID_ANY, why);
+    whyText->SetName("copay_why");
+    grid->Add(whyText);
+
+    grid->Add(new wxStaticText(this, wxID_ANY, _("Points today (optional)")), 0, wxALIGN_CENTER_VERTICAL);
+    points_ = new wxTextCtrl(this, wxID_ANY, {}, wxDefaultPosition, wxSize(140, -1), wxTE_PROCESS_ENTER,
+                             wxTextValidator(wxFILTER_DIGITS));
+    points_->SetName("copay_points");
+    points_->Bind(wxEVT_TEXT, [this](wxCommandEvent&) { updateAmount(); });
+    points_->Bind(wxEVT_TEXT_ENTER, [this](wxCommandEvent&) { submit(); });
+    grid->Add(points_);
+
+    grid->Add(new wxStaticText(this, wxID_ANY, _("Amount to collect")), 0, wxALIGN_CENTER_VERTICAL);
+    amount_ = new wxStaticText(this, wxID_ANY, {});
+    amount_->SetName("copay_amount");
+    amount_->SetFont(colors::choiceFont());
+    grid->Add(amount_);
+
+    grid->Add(new wxStaticText(this, wxID_ANY, _("Claim")), 0, wxALIGN_CENTER_VERTICAL);
+    auto* claim = new wxStaticText(this, wxID_ANY, claimRouteText(record.claimRoute) + " — " +
+                                                       eligibilitySourceText(record.source));
+    claim->SetName("copay_claim_route");
+    grid->Add(claim);
+
+    auto* confirm = new wxButton(this, wxID_ANY, _("Confirm and record the visit"));
+    confirm->SetName("copay_submit");
+    confirm->SetFont(colors::choiceFont());
+    confirm->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { submit(); });
+    auto* sizer = new wxBoxSizer(wxVERTICAL);
+    sizer->Add(grid, 0, wxBOTTOM, 12);
+    sizer->Add(confirm, 0);
+    SetSizer(sizer);
+    updateAmount();
+}
+
+std::optional<CopayShare> CopayPanel::shareInEffect() const {
+    if (fullCharge_) return CopayShare::full();
+    if (decided_) return decided_;
+    if (staffShare_ && staffShare_->GetSelection() > 0) return CopayShare::fromTenths(staffShare_->GetSelection());
+    return std::nullopt;
+}
+
+void CopayPanel::updateAmount() {
+    long long points = 0;
+    auto share = shareInEffect();
+    if (!share) amount_->SetLabel(_("Set the share first"));
+    else if (points_->GetValue().empty() || !points_->GetValue().ToLongLong(&points))
+        amount_->SetLabel(_("Enter the points to compute the amount"));
+    else
+        amount_->SetLabel(yenText(copayAmount(points, *share)) + "  (" + wxString::Format(_("%lld points"), points) + ")");
+    Layout();
+}
+
+bool CopayPanel::handleChoice(const std::string& choiceId) {
+    if (choiceId != "copay.confirm") return false;
+    submit();
+    return true;
+}
+
+void CopayPanel::focusFirstField() { points_->SetFocus(); }
+
+void CopayPanel::submit() {
+    std::optional<std::int64_t> points;
+    long long typed = 0;
+    if (!points_->GetValue().empty() && points_->GetValue().ToLongLong(&typed)) points = typed;
+    std::optional<CopayShare> staffShare;
+    if (staffShare_ && staffShare_->GetSelection() > 0) staffShare = CopayShare::fromTenths(staffShare_->GetSelection());
+    flow_.submitCopay(points, staffShare);
+}
+
+}  // namespace madoguchi::gui

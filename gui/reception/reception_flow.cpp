@@ -1,0 +1,429 @@
+#include "gui/reception/reception_flow.h"
+
+#include <algorithm>
+
+#include <wx/intl.h>
+
+#include "devices/card/apdu.h"
+#include "gui/reception/display_text.h"
+
+namespace madoguchi::gui {
+namespace {
+
+struct CardReadOutcome {
+    std::optional<AuthCertificateInfo> certificate;
+    int triesLeft = 0;
+    std::string failure;
+};
+
+}  // namespace
+
+ReceptionFlow::ReceptionFlow(ReceptionServices services, BackgroundWork& work, std::function<void()> changed)
+    : services_(std::move(services)),
+      work_(work),
+      changed_(std::move(changed)),
+      desk_(services_.context, *services_.clock, *services_.journal) {}
+
+ReceptionFlow::~ReceptionFlow() {
+    if (cancelLookup_) *cancelLookup_ = true;
+}
+
+const Arrival* ReceptionFlow::currentArrival() const {
+    for (const auto& arrival : arrivals_)
+        if (arrival.number == currentArrival_) return &arrival;
+    return nullptr;
+}
+
+bool ReceptionFlow::stillIn(int serial, ReceptionState state) {
+    if (serial != receptionSerial_) return false;
+    working_ = false;
+    return desk_.session() && desk_.session()->state() == state;
+}
+
+void ReceptionFlow::setNotice(const wxString& text, bool problem) {
+    notice_ = text;
+    noticeIsProblem_ = problem;
+}
+
+// ---- arrivals ----------------------------------------------------------------------------------
+
+void ReceptionFlow::addArrival(Arrival arrival) {
+    arrival.number = nextArrivalNumber_++;
+    arrival.status = Arrival::Status::Waiting;
+    arrivals_.push_back(std::move(arrival));
+    Arrival& added = arrivals_.back();
+    // A card tapped while the session waits for one belongs to that session.
+    if (added.kind == Arrival::Kind::CardTap && desk_.busy() && !card_ &&
+        desk_.session()->state() == ReceptionState::ReadingCard) {
+        added.status = Arrival::Status::InReception;
+        currentArrival_ = added.number;
+        card_ = added.card;
+        startCardRead();
+    } else if (!desk_.session()) {
+        startReception(added);
+    }
+    changed_();
+}
+
+void ReceptionFlow::open(int arrivalNumber) {
+    if (desk_.busy()) {
+        setNotice(_("Finish or cancel the current reception first."), true);
+        changed_();
+        return;
+    }
+    for (auto& arrival : arrivals_)
+        if (arrival.number == arrivalNumber && arrival.status == Arrival::Status::Waiting) startReception(arrival);
+    changed_();
+}
+
+void ReceptionFlow::next() {
+    if (desk_.busy()) return;
+    for (auto& arrival : arrivals_) {
+        if (arrival.status == Arrival::Status::Waiting) {
+            startReception(arrival);
+            changed_();
+            return;
+        }
+    }
+    desk_.clear();
+    currentArrival_ = 0;
+    card_.reset();
+    setNotice({});
+    changed_();
+}
+
+void ReceptionFlow::startWithoutCard() {
+    if (desk_.busy()) {
+        setNotice(_("Finish or cancel the current reception first."), true);
+        changed_();
+        return;
+    }
+    ++receptionSerial_;
+    currentArrival_ = 0;
+    card_.reset();
+    certificate_.reset();
+    pastRecord_.reset();
+    savedDeclarationPdf_.clear();
+    prompt_ = Prompt::None;
+    desk_.start({});
+    setNotice({});
+    changed_();
+}
+
+void ReceptionFlow::startReception(Arrival& arrival) {
+    ++receptionSerial_;
+    arrival.status = Arrival::Status::InReception;
+    currentArrival_ = arrival.number;
+    card_.reset();
+    certificate_.reset();
+    pastRecord_.reset();
+    savedDeclarationPdf_.clear();
+    prompt_ = Prompt::None;
+    setNotice({});
+    desk_.start(arrival.patientId);
+    if (arrival.kind == Arrival::Kind::CertifiedReaderResult) {
+        apply(event::CertifiedReaderResult{arrival.result, arrival.method, arrival.rawXml});
+    } else {
+        card_ = arrival.card;
+        apply(event::MyNumberCardPresented{});
+    }
+}
+
+// ---- events and what follows a new state ------------------------------------------------------
+
+void ReceptionFlow::apply(const ReceptionEvent& event) {
+    auto outcome = desk_.apply(event);
+    if (!outcome) {
+        setNotice(domainText(desk_.lastRefusal()), true);
+        changed_();
+        return;
+    }
+    setNotice({});
+    afterStateChange();
+    changed_();
+}
+
+void ReceptionFlow::afterStateChange() {
+    const ReceptionSession* session = desk_.session();
+    if (!session) return;
+    switch (session->state()) {
+        case ReceptionState::ReadingCard:
+            if (card_) startCardRead();
+            else setNotice(_("Place the My Number card on the reader."));
+            break;
+        case ReceptionState::QueryingEligibility: startLookup(); break;
+        case ReceptionState::Completed:
+        case ReceptionState::Cancelled:
+            for (auto& arrival : arrivals_)
+                if (arrival.number == currentArrival_) {
+                    arrival.status = Arrival::Status::Done;
+                    if (arrival.displayName.empty()) arrival.displayName = session->record().patient.name;
+                }
+            if (desk_.lastRecordingProblem())
+                setNotice(_("The visit could not be saved yet; it is kept and saved again automatically.") + " " +
+                          domainText(desk_.lastRecordingProblem()->message), true);
+            card_.reset();
+            break;
+        default: break;
+    }
+    if (const Arrival* arrival = currentArrival(); arrival && arrival->displayName.empty() && session &&
+                                                   !session->record().patient.name.empty()) {
+        for (auto& a : arrivals_)
+            if (a.number == currentArrival_) a.displayName = session->record().patient.name;
+    }
+}
+
+void ReceptionFlow::startCardRead() {
+    working_ = true;
+    setNotice(_("Reading the card…"));
+    auto card = card_;
+    const int serial = receptionSerial_;
+    work_.run<CardReadOutcome>(
+        [card] {
+            CardReadOutcome out;
+            auto certificate = card->reader().readAuthCertificate();
+            if (!certificate) {
+                out.failure = certificate.problem().message;
+                return out;
+            }
+            auto tries = card->reader().pinTriesLeft();
+            if (!tries) {
+                out.failure = tries.problem().message;
+                return out;
+            }
+            out.certificate = certificate.value();
+            out.triesLeft = tries.value();
+            return out;
+        },
+        [this, serial](CardReadOutcome out) {
+            if (!stillIn(serial, ReceptionState::ReadingCard)) return;
+            working_ = false;
+            if (!out.certificate) {
+                apply(event::CardReadFailed{out.failure});
+                return;
+            }
+            certificate_ = out.certificate;
+            apply(event::CardRead{out.certificate->notAfter, out.triesLeft});
+        });
+}
+
+void ReceptionFlow::startLookup() {
+    if (!card_ || !certificate_ || !services_.cardLookup) {
+        apply(event::EligibilityUnavailable{GatewayFailure::SystemError, _("No online check is configured for a card on this reader.").ToStdString(wxConvUTF8), {}});
+        return;
+    }
+    working_ = true;
+    setNotice(_("Asking the online qualification system…"));
+    cancelLookup_ = std::make_shared<std::atomic<bool>>(false);
+    auto cancel = cancelLookup_;
+    auto card = card_;
+    auto certificate = *certificate_;
+    CardEligibilityLookup* lookup = services_.cardLookup;
+    const int serial = receptionSerial_;
+    work_.run<GatewayAnswer>([card, certificate, cancel, lookup] { return lookup->lookup(card->reader(), certificate, *cancel); },
+                             [this, serial](GatewayAnswer answer) {
+                                 if (!stillIn(serial, ReceptionState::QueryingEligibility)) return;
+                                 working_ = false;
+                                 switch (answer.kind) {
+                                     case GatewayAnswer::Kind::Answered:
+                                         apply(event::EligibilityAnswered{*answer.result, answer.rawXml});
+                                         return;
+                                     case GatewayAnswer::Kind::Pending:
+                                         apply(event::EligibilityUnavailable{GatewayFailure::Pending, {}, answer.requestId});
+                                         return;
+                                     case GatewayAnswer::Kind::Failed:
+                                         apply(event::EligibilityUnavailable{GatewayFailure::SystemError, answer.failure,
+                                                                             answer.requestId});
+                                         return;
+                                 }
+                             });
+}
+
+// ---- staff actions -----------------------------------------------------------------------------
+
+void ReceptionFlow::choose(const std::string& id, wxWindow* parent) {
+    if (!desk_.session()) return;
+    if (id == "reception.cancel") {
+        prompt_ = Prompt::CancelReason;
+    } else if (id == "copay.full_charge") {
+        prompt_ = Prompt::FullChargeReason;
+    } else if (id == "present.card") {
+        apply(event::MyNumberCardPresented{});
+        return;
+    } else if (id == "present.certificate") {
+        apply(event::DocumentPresented{PresentedDocument::QualificationCertificate, false});
+        return;
+    } else if (id == "present.legacy") {
+        apply(event::DocumentPresented{PresentedDocument::LegacyInsuranceCard, false});
+        return;
+    } else if (id == "card.failed") {
+        apply(event::CardReadFailed{_("Staff: the card cannot be read.").ToStdString(wxConvUTF8)});
+        return;
+    } else if (id == "identity.face") {
+        apply(event::IdentityMethodChosen{IdentityMethod::Face});
+        return;
+    } else if (id == "identity.pin") {
+        apply(event::IdentityMethodChosen{IdentityMethod::Pin});
+        return;
+    } else if (id == "identity.visual") {
+        apply(event::IdentityMethodChosen{IdentityMethod::Visual});
+        return;
+    } else if (id == "visual.confirm") {
+        apply(event::VisualCheckConfirmed{desk_.context().staffId});
+        return;
+    } else if (id == "demo.face_matched" || id == "demo.face_failed") {
+        apply(event::FaceChecked{id == "demo.face_matched"});
+        return;
+    } else if (id == "query.stop_waiting") {
+        if (cancelLookup_) *cancelLookup_ = true;
+        setNotice(_("Stopping: the request stays queued and its answer is attached later."));
+    } else if (id == "fallback.certificate") {
+        chooseFallbackDocument(PresentedDocument::QualificationCertificate, false);
+        return;
+    } else if (id == "fallback.none") {
+        apply(event::FallbackChosen{std::nullopt, false});
+        return;
+    } else if (id == "visit.first") {
+        apply(event::VisitKindChosen{VisitKind::FirstVisit, std::nullopt});
+        return;
+    } else if (id == "visit.return") {
+        chooseReturnVisit(desk_.session()->record().patientId);
+        return;
+    } else if (id == "declaration.print") {
+        printSelfDeclaration(parent);
+        return;
+    } else if (id == "declaration.completed") {
+        prompt_ = Prompt::DeclarationEntry;
+    } else if (id == "copay.confirm") {
+        submitCopay(std::nullopt, std::nullopt);
+        return;
+    } else if (id == "past.confirm") {
+        confirmPastRecord(true, false);
+        return;
+    } else if (id == "fallback.portal" || id == "fallback.notice") {
+        chooseFallbackDocument(id == "fallback.portal" ? PresentedDocument::PortalScreen : PresentedDocument::Notice, false);
+        return;
+    }
+    changed_();
+}
+
+void ReceptionFlow::submitPin(std::string& pin) {
+    if (!card_ || !desk_.session() || desk_.session()->state() != ReceptionState::AwaitingPin) {
+        card::wipe(pin);
+        return;
+    }
+    working_ = true;
+    setNotice(_("Checking the PIN on the card…"));
+    auto secret = std::make_shared<std::string>(std::move(pin));
+    card::wipe(pin);
+    auto card = card_;
+    const int serial = receptionSerial_;
+    struct PinOutcome {
+        std::optional<PinVerification> verification;
+        std::string failure;
+    };
+    work_.run<PinOutcome>(
+        [card, secret] {
+            PinOutcome out;
+            auto verified = card->reader().verifyPin(*secret);
+            card::wipe(*secret);
+            if (verified) out.verification = verified.value();
+            else out.failure = verified.problem().message;
+            return out;
+        },
+        [this, serial](PinOutcome out) {
+            if (!stillIn(serial, ReceptionState::AwaitingPin)) return;
+            working_ = false;
+            if (!out.verification) {
+                apply(event::CardReadFailed{out.failure});
+                return;
+            }
+            apply(event::PinChecked{out.verification->accepted, out.verification->triesLeft});
+        });
+    changed_();
+}
+
+void ReceptionFlow::submitDocument(const DocumentDetails& details) { apply(event::DocumentEntered{details}); }
+
+void ReceptionFlow::submitDeclaration(const DocumentDetails& declared, CopayShare share) {
+    auto before = desk_.session() ? desk_.session()->state() : ReceptionState::Cancelled;
+    apply(event::SelfDeclarationCompleted{declared, share});
+    if (desk_.session() && desk_.session()->state() != before) prompt_ = Prompt::None;
+    changed_();
+}
+
+void ReceptionFlow::submitCopay(std::optional<std::int64_t> points, std::optional<CopayShare> staffShare) {
+    apply(event::CopayConfirmed{points, staffShare});
+}
+
+void ReceptionFlow::submitReason(const std::string& reason) {
+    Prompt asked = prompt_;
+    auto before = desk_.session() ? desk_.session()->state() : ReceptionState::Cancelled;
+    if (asked == Prompt::CancelReason) apply(event::ReceptionCancelled{reason});
+    else if (asked == Prompt::FullChargeReason) apply(event::FullChargeChosen{reason});
+    if (desk_.session() && desk_.session()->state() != before) {
+        prompt_ = Prompt::None;
+        if (desk_.session()->state() == ReceptionState::Cancelled && cancelLookup_) *cancelLookup_ = true;
+    }
+    changed_();
+}
+
+void ReceptionFlow::dismissPrompt() {
+    prompt_ = Prompt::None;
+    changed_();
+}
+
+void ReceptionFlow::chooseMatch(std::size_t index) { apply(event::MatchChosen{index}); }
+
+void ReceptionFlow::chooseFallbackDocument(PresentedDocument document, bool cardShownToo) {
+    apply(event::FallbackChosen{document, cardShownToo});
+}
+
+void ReceptionFlow::chooseReturnVisit(const std::string& patientId) {
+    pastRecord_.reset();
+    if (!patientId.empty()) pastRecord_ = services_.journal->lastEligibility(patientId);
+    apply(event::VisitKindChosen{VisitKind::ReturnVisit, pastRecord_});
+}
+
+void ReceptionFlow::confirmPastRecord(bool confirmedOrally, bool stillValid) {
+    apply(event::PastRecordConfirmed{confirmedOrally, stillValid});
+}
+
+SelfDeclarationForm ReceptionFlow::selfDeclarationForm() const {
+    SelfDeclarationForm form{services_.context.facility.name, desk_.now().date, {}};
+    if (const ReceptionSession* session = desk_.session()) {
+        form.prefilled.patient = session->record().patient;
+        form.prefilled.insurance = session->record().insurance;
+        if (session->onlineResult() && !session->onlineResult()->results.empty()) {
+            const auto& q = session->onlineResult()->results.front();
+            if (form.prefilled.patient.name.empty()) form.prefilled.patient.name = q.name.empty() ? q.insuredName : q.name;
+            if (form.prefilled.patient.nameKana.empty()) form.prefilled.patient.nameKana = q.nameKana;
+            if (!form.prefilled.patient.birthDate) form.prefilled.patient.birthDate = q.birthDate();
+            if (form.prefilled.patient.address.empty()) form.prefilled.patient.address = q.address;
+            if (form.prefilled.patient.postNumber.empty()) form.prefilled.patient.postNumber = q.postNumber;
+            if (form.prefilled.patient.sex.empty()) form.prefilled.patient.sex = q.sex1.raw;
+        }
+    }
+    return form;
+}
+
+void ReceptionFlow::printSelfDeclaration(wxWindow* parent) {
+    const SelfDeclarationForm form = selfDeclarationForm();
+    if (services_.formRenderer && !services_.formsFolder.empty() && desk_.session()) {
+        std::error_code ignored;
+        std::filesystem::create_directories(services_.formsFolder, ignored);
+        auto path = services_.formsFolder / (desk_.session()->record().visitId + "-self-declaration.pdf");
+        auto saved = services_.formRenderer->renderSelfDeclaration(form, path.string());
+        if (saved) {
+            savedDeclarationPdf_ = path;
+            setNotice(wxString::Format(_("The 申立書 was saved as %s"), path.string()));
+        } else {
+            setNotice(domainText(saved.problem().message), true);
+        }
+    }
+    if (services_.printSelfDeclaration) services_.printSelfDeclaration(parent, form);
+    else if (!services_.formRenderer) setNotice(_("Printing the 申立書 is not available in this build."));
+    changed_();
+}
+
+}  // namespace madoguchi::gui

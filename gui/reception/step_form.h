@@ -1,0 +1,19 @@
+#pragma once
+// A form shown under the current step (PIN pad, document entry, copay, ...). A form may take
+// over a choice button of its step (e.g. "Confirm the copay" submits the amount typed).
+#include <string>
+
+#include <wx/panel.h>
+
+namespace madoguchi::gui {
+
+class StepForm : public wxPanel {
+public:
+    using wxPanel::wxPanel;
+    // True when the form handled the choice itself.
+    virtual bool handleChoice(const std::string& /*choiceId*/) { return false; }
+    // Puts the keyboard focus where typing starts.
+    virtual void focusFirstField() {}
+};
+
+}  // namespace madoguchi::gui

@@ -1,0 +1,59 @@
+#include "gui/settings/language.h"
+
+#include <wx/intl.h>
+#include <wx/translation.h>
+
+#include <cstdlib>
+#include <filesystem>
+
+#ifndef MADOGUCHI_BUILD_LOCALE_DIR
+#define MADOGUCHI_BUILD_LOCALE_DIR ""
+#endif
+#ifndef MADOGUCHI_INSTALLED_LOCALE_DIR
+#define MADOGUCHI_INSTALLED_LOCALE_DIR "/usr/local/share/locale"
+#endif
+
+namespace madoguchi::gui {
+namespace {
+
+const char* kDomain = "madoguchi";
+
+bool holdsCatalog(const std::filesystem::path& prefix) {
+    std::error_code ec;
+    return !prefix.empty() && std::filesystem::exists(prefix / "ja" / "LC_MESSAGES" / "madoguchi.mo", ec);
+}
+
+void registerSearchPathOnce() {
+    static bool registered = false;
+    if (registered) return;
+    registered = true;
+    wxFileTranslationsLoader::AddCatalogLookupPathPrefix(wxString::FromUTF8(catalogSearchPath()));
+}
+
+}  // namespace
+
+std::string catalogSearchPath() {
+    if (const char* fromEnvironment = std::getenv("MADOGUCHI_LOCALE_DIR"); fromEnvironment && *fromEnvironment)
+        return fromEnvironment;
+    if (holdsCatalog(MADOGUCHI_BUILD_LOCALE_DIR)) return MADOGUCHI_BUILD_LOCALE_DIR;
+    return MADOGUCHI_INSTALLED_LOCALE_DIR;
+}
+
+void applyLanguage(const std::string& lang) {
+    registerSearchPathOnce();
+    auto* translations = new wxTranslations;
+    if (lang.empty())
+        translations->SetLanguage(wxLANGUAGE_DEFAULT);
+    else
+        translations->SetLanguage(wxString::FromUTF8(lang));
+    translations->AddStdCatalog();
+    translations->AddCatalog(kDomain, wxLANGUAGE_ENGLISH_US);
+    wxTranslations::Set(translations);  // takes ownership, deletes the previous one
+}
+
+std::string translated(const std::string& msgid) {
+    if (msgid.empty()) return msgid;
+    return wxGetTranslation(wxString::FromUTF8(msgid)).utf8_string();
+}
+
+}  // namespace madoguchi::gui

@@ -1,0 +1,59 @@
+// The language setting: Japanese from the compiled catalog, English from the msgids, domain
+// N_() strings translated too, and pharmacy wording chosen by the facility kind.
+#include <wx/intl.h>
+
+#include "domain/facility.h"
+#include "gui/settings/facility_wording.h"
+#include "gui/settings/language.h"
+#include "gui_harness.h"
+
+using namespace madoguchi;
+using namespace madoguchi::gui;
+
+namespace {
+struct RestoreEnglish {
+    ~RestoreEnglish() { applyLanguage("en"); }
+};
+std::string tr(const char* msgid) { return wxGetTranslation(wxString::FromUTF8(msgid)).utf8_string(); }
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(LanguageSwitch)
+
+BOOST_AUTO_TEST_CASE(JapaneseComesFromTheCompiledCatalog) {
+    RestoreEnglish restore;
+    applyLanguage("ja");
+    BOOST_CHECK_EQUAL(tr("Cancel"), "キャンセル");
+    BOOST_CHECK_EQUAL(tr("Eligibility confirmed"), "資格確認ができました");
+    // A domain string marked N_() and a storage Problem message.
+    BOOST_CHECK_EQUAL(translated("Face authentication"), "顔認証");
+    BOOST_CHECK_EQUAL(translated("Too many wrong passwords: the account is locked for 15 minutes."),
+                      "パスワードの間違いが続いたため、15分間ログインできません。");
+}
+
+BOOST_AUTO_TEST_CASE(EnglishShowsTheMsgids) {
+    applyLanguage("en");
+    BOOST_CHECK_EQUAL(tr("Eligibility confirmed"), "Eligibility confirmed");
+    BOOST_CHECK_EQUAL(translated("Face authentication"), "Face authentication");
+}
+
+BOOST_AUTO_TEST_CASE(DesktopLanguageIsFollowedWhenUnset) {
+    RestoreEnglish restore;
+    const char* before = std::getenv("LANGUAGE");
+    std::string saved = before ? before : "";
+    setenv("LANGUAGE", "ja_JP", 1);
+    applyLanguage("");
+    BOOST_CHECK_EQUAL(tr("Eligibility confirmed"), "資格確認ができました");
+    if (before) setenv("LANGUAGE", saved.c_str(), 1); else unsetenv("LANGUAGE");
+}
+
+BOOST_AUTO_TEST_CASE(PharmacyWordingFollowsTheFacilityKind) {
+    RestoreEnglish restore;
+    applyLanguage("ja");
+    BOOST_CHECK_EQUAL(visitWord(FacilityKind::Clinic).utf8_string(), "受診");
+    BOOST_CHECK_EQUAL(visitWord(FacilityKind::Pharmacy).utf8_string(), "調剤");
+    BOOST_CHECK_EQUAL(medicalInfoConsentLabel(FacilityKind::Pharmacy).utf8_string(), "薬剤情報の提供への同意");
+    applyLanguage("en");
+    BOOST_CHECK_EQUAL(receptionTitle(FacilityKind::Pharmacy).utf8_string(), "Prescription counter");
+}
+
+BOOST_AUTO_TEST_SUITE_END()

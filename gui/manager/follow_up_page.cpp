@@ -10,6 +10,7 @@
 #include <wx/stattext.h>
 #include <wx/textctrl.h>
 
+#include "domain/manager_desk.h"
 #include "gui/manager/report_labels.h"
 #include "gui/settings/language.h"
 
@@ -89,7 +90,13 @@ FollowUpPage::FollowUpPage(wxWindow* parent, storage::SqliteVisitJournal& journa
 }
 
 void FollowUpPage::reload() {
-    visits_ = journal_.followUps();
+    auto listed = followUpList(member_, journal_);
+    visits_ = listed ? listed.value() : std::vector<VisitSummary>{};
+    if (!listed) {
+        list_->DeleteAllItems();
+        status_->SetLabel(utf8(translated(listed.problem().message)));
+        return;
+    }
     list_->DeleteAllItems();
     for (const VisitSummary& v : visits_) {
         if (!v.patientId.empty()) journal_.recordAccess(member_.id, v.patientId, "manager follow-up list", clock_.now());
@@ -105,9 +112,7 @@ void FollowUpPage::reload() {
 
 Outcome<bool> FollowUpPage::retag(const std::string& visitId, ClaimRoute to, const std::string& reason,
                                   const std::string& evidence) {
-    if (auto allowed = requirePermission(member_, Permission::RetagClaim); !allowed) return allowed.problem();
-    Retag change{visitId, to, member_.id, reason, evidence, clock_.now()};
-    auto done = journal_.retag(change);
+    auto done = retagClaim(member_, journal_, Retag{visitId, to, member_.id, reason, evidence, clock_.now()});
     if (done) reload();
     return done;
 }

@@ -12,6 +12,7 @@
 #include <cmath>
 
 #include "app/resources.h"
+#include "domain/manager_desk.h"
 #include "gui/manager/report_labels.h"
 #include "gui/settings/language.h"
 
@@ -153,7 +154,7 @@ UsagePage::UsagePage(wxWindow* parent, storage::SqliteVisitJournal& journal, con
 void UsagePage::reload() {
     Date thisMonth = clock_.now().date.firstOfMonth();
     Date first = thisMonth.plusMonths(-(kMonthsShown - 1));
-    std::vector<VisitSummary> visits = journal_.visitsBetween(first, thisMonth.plusMonths(1).plusDays(-1));
+    std::vector<UsageVisit> visits = journal_.usageVisitsBetween(first, thisMonth.plusMonths(1).plusDays(-1));
     std::map<Date, int> official = journal_.officialRates();
     months_.clear();
     int previousSelection = month_->GetSelection();
@@ -192,8 +193,7 @@ wxString UsagePage::standingText() const {
 }
 
 Outcome<bool> UsagePage::enterOfficialRate(const Date& month, int basisPoints) {
-    if (auto allowed = requirePermission(member_, Permission::EnterOfficialRate); !allowed) return allowed.problem();
-    auto saved = journal_.setOfficialRate(month.firstOfMonth(), basisPoints, member_.id, clock_.now());
+    auto saved = madoguchi::enterOfficialRate(member_, journal_, month, basisPoints, clock_.now());
     if (saved) reload();
     return saved;
 }

@@ -38,7 +38,10 @@ FacilityEnvironment::FacilityEnvironment(AppSettings settings, std::filesystem::
     if (settings_.identitySource == IdentitySource::CertifiedReaderFolders && !settings_.gatewayRoot.empty())
         faces_ = std::make_unique<FaceArrivals>(settings_.gatewayRoot / "face", codes_,
                                                 journalPath_.parent_path() / "face-seen.txt", clock_, nullptr);
-    if (settings_.identitySource == IdentitySource::DirectReader) cardTaps_ = std::make_unique<ReaderCardTaps>(clock_);
+    if (settings_.identitySource == IdentitySource::DirectReader) {
+        cardTaps_ = std::make_unique<ReaderCardTaps>(clock_);
+        if (!settings_.cardCheckUrl.empty()) cardLookup_ = std::make_unique<HttpCardLookup>(settings_.cardCheckUrl, codes_);
+    }
 }
 
 ReceptionServices FacilityEnvironment::services() {
@@ -49,6 +52,7 @@ ReceptionServices FacilityEnvironment::services() {
     services.clock = &clock_;
     services.journal = journal_.get();
     services.formRenderer = formRenderer_.get();
+    services.cardLookup = cardLookup_.get();
     services.formsFolder = journalPath_.parent_path() / "forms";
     const std::string printer = settings_.printerName;
     services.printSelfDeclaration = [printer](wxWindow* parent, const SelfDeclarationForm& form) {

@@ -1,8 +1,8 @@
 #pragma once
 // The facility's real set-up from AppSettings: the journal file, the certified reader's face/
-// folder or the direct PC/SC reader, the 申立書 printer. (The direct card check over HTTP plugs in
-// through ReceptionServices::cardLookup once it exists; until then a card tap is read and its
-// holder identified, and the session takes the fallback for the eligibility.)
+// folder or the direct PC/SC reader with the direct card check over HTTP (settings.cardCheckUrl;
+// without a URL a card tap is read and its holder identified, and the session takes the fallback
+// for the eligibility), the 申立書 printer.
 #include <memory>
 
 #include "app/app_settings.h"
@@ -10,6 +10,7 @@
 #include "gui/app/face_arrivals.h"
 #include "gui/app/reader_card_taps.h"
 #include "gui/app/reception_environment.h"
+#include "gui/reception/http_card_lookup.h"
 #include "storage/visit_journal.h"
 
 namespace madoguchi::gui {
@@ -38,6 +39,7 @@ private:
     std::unique_ptr<FormRenderer> formRenderer_;
     std::unique_ptr<FaceArrivals> faces_;
     std::unique_ptr<ReaderCardTaps> cardTaps_;
+    std::unique_ptr<HttpCardLookup> cardLookup_;
 };
 
 }  // namespace madoguchi::gui

@@ -1,5 +1,5 @@
 #pragma once
-// The demo people's virtual My Number cards: a throw-away CA, one card profile per person made
+// The demo people's virtual My Number cards, issued by the demo CA (resources/demo/ca): one profile per person made
 // on the first tap (RSA key and certificate, PIN 1234), and the PIN counter kept per card for
 // the demo's lifetime (three wrong PINs lock it, as on a real card).
 #include <filesystem>
@@ -22,10 +22,8 @@ public:
     Outcome<std::shared_ptr<TappedCard>> tap(const gateway::DemoPerson& person);
 
 private:
-    Outcome<bool> ensureCa();
     std::filesystem::path folder_;
     std::mutex mutex_;
-    bool caReady_ = false;
 };
 
 }  // namespace madoguchi::gui

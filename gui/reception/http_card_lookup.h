@@ -1,0 +1,22 @@
+#pragma once
+// The direct card check (ARCHITECTURE.md, "Direct reader") behind the window's card lookup: the
+// card signs the gateway's challenge with its JPKI auth key and the gateway answers with the
+// result XML. Used when the facility's identity source is the direct reader.
+#include "devices/gateway/http_card_check_client.h"
+#include "gui/reception/card_eligibility_lookup.h"
+
+namespace madoguchi::gui {
+
+class HttpCardLookup : public CardEligibilityLookup {
+public:
+    HttpCardLookup(std::string url, CodeTables codes) : client_(std::move(url), std::move(codes)) {}
+    // One HTTP exchange bounded by the client's timeout; there is no request to leave pending,
+    // so a failure sends the session down the fallback path.
+    GatewayAnswer lookup(CardReader& card, const AuthCertificateInfo& certificate,
+                         const std::atomic<bool>& cancel) override;
+
+private:
+    gateway::HttpCardCheckClient client_;
+};
+
+}  // namespace madoguchi::gui

@@ -2,6 +2,7 @@
 # Builds Madoguchi and runs every test: the full suite (RelWithDebInfo), the domain tests under
 # AddressSanitizer + UBSan, and the parser fuzzers for a bounded time.
 set -euo pipefail
+export CTEST_OUTPUT_ON_FAILURE=1  # a failing test prints its own output in the CI log
 cd "$(dirname "$0")/.."
 
 bash scripts/setup-debian.sh

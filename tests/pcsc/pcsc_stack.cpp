@@ -114,12 +114,7 @@ PcscStack::PcscStack(bool withReader) {
     provideCa(dir_);
     pcscd_ = std::make_unique<ChildProcess>(std::vector<std::string>{pcscdProgram(), "--foreground", "-c", conf.string()},
                                             dir_ / "pcscd.log");
-    waitForReader();
-    if (withReader) {
-        auto context = card::PcscContext::establish();
-        if (!context || !context.value()->listReaders())
-            throw std::runtime_error("pcscd started but shows no vpcd reader; see " + (dir_ / "pcscd.log").string());
-    }
+    waitForReader(withReader);
 }
 
 PcscStack::~PcscStack() {
@@ -135,21 +130,20 @@ std::string PcscStack::cli() const {
     return cli;
 }
 
-void PcscStack::waitForReader() const {
-    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+void PcscStack::waitForReader(bool withReader) const {
+    // pcscd answers before vpcd has registered its reader, and registration takes longer on a
+    // busy machine: poll until the reader is listed (or, without one, until pcscd answers).
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(15);
     while (std::chrono::steady_clock::now() < deadline) {
         auto context = card::PcscContext::establish();
         if (context) {
             auto readers = context.value()->listReaders();
-            if (readers || readers.problem().code == "card.no_reader") {
-                // vpcd registers its reader right after the socket is up
-                std::this_thread::sleep_for(std::chrono::milliseconds(200));
-                return;
-            }
+            if (readers || (!withReader && readers.problem().code == "card.no_reader")) return;
         }
         std::this_thread::sleep_for(std::chrono::milliseconds(50));
     }
-    throw std::runtime_error("pcscd did not come up; see " + (dir_ / "pcscd.log").string());
+    throw std::runtime_error(withReader ? "pcscd started but shows no vpcd reader; see " + (dir_ / "pcscd.log").string()
+                                        : "pcscd did not come up; see " + (dir_ / "pcscd.log").string());
 }
 
 void PcscStack::makeProfiles(const std::vector<Person>& people) {

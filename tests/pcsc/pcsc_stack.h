@@ -51,7 +51,7 @@ public:
     fs::path caCertificate() const { return dir_ / "ca.cert.pem"; }
 
 private:
-    void waitForReader() const;
+    void waitForReader(bool withReader) const;
     void waitForCardState(bool present) const;
     fs::path dir_;
     int port_ = 0;

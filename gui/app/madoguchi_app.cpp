@@ -64,7 +64,7 @@ bool MadoguchiApp::OnInit() {
             wxMessageBox(wxGetTranslation(wxString::FromUTF8(settings.problem().message.c_str())), _("Madoguchi"));
             return false;
         }
-        auto facility = FacilityEnvironment::create(settings.value(), defaultSettingsPath());
+        auto facility = FacilityEnvironment::create(settings.value(), defaultSettingsPath(), clock_);
         if (!facility) {
             wxMessageBox(wxGetTranslation(wxString::FromUTF8(facility.problem().message.c_str())), _("Madoguchi"));
             return false;

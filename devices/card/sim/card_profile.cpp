@@ -14,6 +14,7 @@
 #include <sstream>
 
 #include "devices/card/sim/portrait.h"
+#include "devices/x509/certificate_time.h"
 #include "domain/date.h"
 
 namespace madoguchi::card::sim {
@@ -185,11 +186,8 @@ X509* issue(const Ca& ca, EVP_PKEY* key, const std::string& serialDecimal, const
     BN_dec2bn(&serial, serialDecimal.c_str());
     BN_to_ASN1_INTEGER(serial, X509_get_serialNumber(cert));
     BN_free(serial);
-    const auto endSeconds = (notAfter.daysSinceEpoch() * 86400L) + 86399L - 9 * 3600L;
-    const auto start = notAfter.plusMonths(-60);
-    const auto startSeconds = start.daysSinceEpoch() * 86400L - 9 * 3600L;
-    ASN1_TIME_set(X509_getm_notBefore(cert), static_cast<time_t>(startSeconds));
-    ASN1_TIME_set(X509_getm_notAfter(cert), static_cast<time_t>(endSeconds));
+    ASN1_TIME_set(X509_getm_notBefore(cert), x509::epochSecondsOfJst(LocalDateTime{notAfter.plusMonths(-60), 0, 0, 0}));
+    ASN1_TIME_set(X509_getm_notAfter(cert), x509::epochSecondsOfJst(LocalDateTime{notAfter, 23, 59, 59}));
     X509_set_issuer_name(cert, X509_get_subject_name(ca.cert));
     X509_NAME* subject = X509_NAME_new();
     X509_NAME_add_entry_by_txt(subject, "C", MBSTRING_ASC, reinterpret_cast<const unsigned char*>("JP"), -1, -1, 0);

@@ -3,6 +3,8 @@
 // trips write → parse, Shift_JIS, malformed and hostile input.
 #include <boost/test/data/test_case.hpp>
 #include <boost/test/unit_test.hpp>
+
+#include "code_tables.h"
 #include <fstream>
 #include <sstream>
 
@@ -23,10 +25,7 @@ std::string golden(const std::string& name) {
     bytes << in.rdbuf();
     return bytes.str();
 }
-const CodeTables& codes() {
-    static const CodeTables tables = app::loadCodeTables().value();
-    return tables;
-}
+const CodeTables& codes() { return test::codeTables(); }
 template <class T>
 T required(Outcome<T> outcome) {
     BOOST_REQUIRE_MESSAGE(outcome, (outcome ? "" : outcome.problem().message));

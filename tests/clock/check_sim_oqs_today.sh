@@ -6,11 +6,13 @@ cli=$1 dataset=$2
 today=$(jq -er .demo_today "$dataset") || { echo "FAIL the dataset has no demo_today"; exit 1; }
 root=$(mktemp -d)
 trap 'rm -rf "$root"' EXIT
+mkdir -p "$root/req" "$root/res" "$root/face"
 "$cli" oqs query --root "$root" --insurer 39131008 --number 10035 --birth 1940-02-11 --timeout-ms 60000 \
   --today "$today" >"$root/answer.json" 2>"$root/query.err" &
 query=$!
 answered=no
-for _ in $(seq 1 600); do  # up to about a minute on a busy machine
+for _ in $(seq 1 600); do  # up to about a minute on a busy machine, while the query waits
+  kill -0 "$query" 2>/dev/null || break
   if "$cli" sim oqs --root "$root" --dataset "$dataset" --today "$today" --once | grep -q '"answered": 1'; then
     answered=yes; break
   fi

@@ -21,6 +21,6 @@ done
 wait "$query"; rc=$?
 [ "$answered" = yes ] || { echo "FAIL sim oqs answered no request within a minute"; exit 1; }
 [ "$rc" = 0 ] || { echo "FAIL oqs query exit $rc: $(cat "$root/query.err")"; exit 1; }
-grep -q "${today//-/}" "$root/answer.json" || { echo "FAIL the answer is not dated $today: $(cat "$root/answer.json")"; exit 1; }
+grep -q "\"ProcessExecutionTime\": \"${today}T" "$root/answer.json" || { echo "FAIL the answer is not dated $today: $(cat "$root/answer.json")"; exit 1; }
 grep -q '後期　トメ' "$root/answer.json" || { echo "FAIL the answer does not name P003: $(cat "$root/answer.json")"; exit 1; }
 echo "ok sim oqs and oqs query on $today"

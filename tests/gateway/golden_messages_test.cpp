@@ -11,8 +11,7 @@
 #include <boost/test/unit_test.hpp>
 
 #include "code_tables.h"
-#include <fstream>
-#include <sstream>
+#include "gateway_test_data.h"
 
 #include "app/resources.h"
 #include "devices/gateway/message_xml.h"
@@ -24,21 +23,7 @@ using namespace madoguchi::gateway;
 
 namespace {
 
-std::string golden(const std::string& name) {
-    std::ifstream in(std::string(GATEWAY_TEST_DATA) + "/" + name, std::ios::binary);
-    BOOST_REQUIRE_MESSAGE(in, "no golden file " << name);
-    std::ostringstream bytes;
-    bytes << in.rdbuf();
-    return bytes.str();
-}
-
 const CodeTables& codes() { return test::codeTables(); }
-
-template <class T>
-T required(Outcome<T> outcome) {
-    BOOST_REQUIRE_MESSAGE(outcome, (outcome ? "" : outcome.problem().message));
-    return std::move(outcome).value();
-}
 
 // Every element as "path = text" (leaf elements) or "path" (elements with children), in document
 // order; whitespace between elements is layout, a leaf's text is kept exactly.
@@ -73,50 +58,41 @@ void checkSameElements(const std::string& written, const std::string& goldenXml)
 
 }  // namespace
 
+// The golden file read by the codec, written back by the codec: the same elements.
+template <class Parse, class Write>
+void checkWrittenAsTheGoldenFile(const std::string& file, Parse parse, Write write) {
+    const auto xml = test::goldenFile(file);
+    const auto message = test::required(parse(xml));
+    if constexpr (requires { message.otherElements; })
+        BOOST_CHECK_MESSAGE(message.otherElements.empty(), file << ": elements the codec does not name");
+    checkSameElements(write(message), xml);
+}
+
 BOOST_AUTO_TEST_SUITE(GoldenMessages)
 
 BOOST_AUTO_TEST_CASE(TheResultIsWrittenAsTheGoldenFile) {
-    const auto xml = golden("valid_kyokai.xml");
-    const auto result = required(parseResultXml(xml, codes()));
-    BOOST_CHECK(result.otherElements.empty());
+    const auto result = test::required(parseResultXml(test::goldenFile("valid_kyokai.xml"), codes()));
     for (const auto& record : result.results) BOOST_CHECK(record.otherElements.empty());
-    checkSameElements(resultXml(result), xml);
+    checkWrittenAsTheGoldenFile(
+        "valid_kyokai.xml", [](const std::string& xml) { return parseResultXml(xml, codes()); }, resultXml);
 }
 
-BOOST_AUTO_TEST_CASE(TheQueryRequestIsWrittenAsTheGoldenFile) {
-    const auto xml = golden("OQSmuquc01req_202611250001.xml");
-    const auto request = required(parseQueryRequest(xml));
-    BOOST_CHECK(request.otherElements.empty());
-    checkSameElements(queryRequestXml(request), xml);
+BOOST_AUTO_TEST_CASE(TheRequestsAreWrittenAsTheirGoldenFiles) {
+    checkWrittenAsTheGoldenFile("OQSmuquc01req_202611250001.xml", parseQueryRequest, queryRequestXml);
+    checkWrittenAsTheGoldenFile("OQSmuquc02req_202611250002.xml", parseBulkDownloadRequest, bulkDownloadRequestXml);
+    checkWrittenAsTheGoldenFile("OQSsiimm01req_202611250003.xml", parseRegistrationRequest, registrationRequestXml);
 }
 
-BOOST_AUTO_TEST_CASE(TheBulkUploadResultIsWrittenAsTheGoldenFile) {
-    const auto xml = golden("OQSmuquc01res_202611250001.xml");
-    checkSameElements(bulkUploadResultXml(required(parseBulkUploadResult(xml, codes()))), xml);
-}
-
-BOOST_AUTO_TEST_CASE(TheBulkDownloadRequestIsWrittenAsTheGoldenFile) {
-    const auto xml = golden("OQSmuquc02req_202611250002.xml");
-    const auto request = required(parseBulkDownloadRequest(xml));
-    BOOST_CHECK(request.otherElements.empty());
-    checkSameElements(bulkDownloadRequestXml(request), xml);
-}
-
-BOOST_AUTO_TEST_CASE(TheBulkResultIsWrittenAsTheGoldenFile) {
-    const auto xml = golden("OQSmuquc02res_202611250002.xml");
-    checkSameElements(bulkResultXml(required(parseBulkResult(xml, codes()))), xml);
-}
-
-BOOST_AUTO_TEST_CASE(TheRegistrationRequestIsWrittenAsTheGoldenFile) {
-    const auto xml = golden("OQSsiimm01req_202611250003.xml");
-    const auto request = required(parseRegistrationRequest(xml));
-    BOOST_CHECK(request.otherElements.empty());
-    checkSameElements(registrationRequestXml(request), xml);
-}
-
-BOOST_AUTO_TEST_CASE(TheRegistrationResultIsWrittenAsTheGoldenFile) {
-    const auto xml = golden("OQSsiimm01res_202611250003.xml");
-    checkSameElements(registrationResultXml(required(parseRegistrationResult(xml, codes()))), xml);
+BOOST_AUTO_TEST_CASE(TheBulkAndRegistrationResultsAreWrittenAsTheirGoldenFiles) {
+    checkWrittenAsTheGoldenFile(
+        "OQSmuquc01res_202611250001.xml", [](const std::string& xml) { return parseBulkUploadResult(xml, codes()); },
+        bulkUploadResultXml);
+    checkWrittenAsTheGoldenFile(
+        "OQSmuquc02res_202611250002.xml", [](const std::string& xml) { return parseBulkResult(xml, codes()); },
+        bulkResultXml);
+    checkWrittenAsTheGoldenFile(
+        "OQSsiimm01res_202611250003.xml", [](const std::string& xml) { return parseRegistrationResult(xml, codes()); },
+        registrationResultXml);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -3,6 +3,7 @@
 // field (nothing left over as "not interpreted"), and what the codec writes from that has the
 // golden file's elements, in its order, with its texts. A round trip through one element table
 // could not catch a misspelt name; a file written by hand does.
+#include <Poco/AutoPtr.h>
 #include <Poco/DOM/DOMParser.h>
 #include <Poco/DOM/Document.h>
 #include <Poco/DOM/Node.h>

@@ -55,6 +55,12 @@ const fs::path& privateRunFolder() {
     return folder.path();
 }
 
+std::string pcscdProgram() {
+    for (const char* path : {"/usr/sbin/pcscd", "/sbin/pcscd", "/usr/local/sbin/pcscd"})
+        if (fs::exists(path)) return path;
+    return "pcscd";
+}
+
 // pcscd in its own mount namespace with the private folder on /run/pcscd (root, or an
 // unprivileged user namespace where the kernel allows them).
 std::vector<std::string> privatePcscdCommand(const fs::path& conf) {
@@ -66,11 +72,6 @@ std::vector<std::string> privatePcscdCommand(const fs::path& conf) {
     return command;
 }
 
-std::string pcscdProgram() {
-    for (const char* path : {"/usr/sbin/pcscd", "/sbin/pcscd", "/usr/local/sbin/pcscd"})
-        if (fs::exists(path)) return path;
-    return "pcscd";
-}
 
 void writeFile(const fs::path& file, const std::string& text) {
     std::ofstream out(file, std::ios::binary | std::ios::trunc);

@@ -19,6 +19,7 @@
 #include "gui/app/utf8_locale.h"
 
 namespace madoguchi::test {
+using namespace ::madoguchi::gui;  // the harness starts the window's locale and types
 namespace {
 
 class TestApp : public wxApp {

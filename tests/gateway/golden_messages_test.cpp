@@ -59,6 +59,11 @@ void checkSameElements(const std::string& written, const std::string& goldenXml)
     BOOST_CHECK_EQUAL_COLLECTIONS(got.begin(), got.end(), want.begin(), want.end());
 }
 
+// Elements INTEROP.md lists as "not interpreted": read and kept aside, not written back.
+bool notInterpreted(const std::string& path) {
+    return path.size() >= 35 && path.compare(path.size() - 35, 35, "/LimitApplicationCertificateChanged") == 0;
+}
+
 // What only the simulator writes (results): the same named values. The writer lists elements by
 // name and writes empty ones, so order and empty elements are not compared (a known difference
 // from the terminal's layout, left for the simulator's writer).
@@ -66,7 +71,8 @@ void checkSameNamedValues(const std::string& written, const std::string& goldenX
     const auto valuesOf = [](const std::string& xml) {
         std::vector<std::string> values;
         for (const auto& element : elementsOf(xml))
-            if (const auto at = element.find(" = "); at != std::string::npos && at + 3 < element.size())
+            if (const auto at = element.find(" = "); at != std::string::npos && at + 3 < element.size() &&
+                                                     !notInterpreted(element.substr(0, at)))
                 values.push_back(element);
         std::sort(values.begin(), values.end());
         return values;

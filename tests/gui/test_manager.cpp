@@ -5,6 +5,8 @@
 #include <wx/notebook.h>
 
 #include <fstream>
+#include <cstdio>
+#include <cstdlib>
 #include <sstream>
 
 #include "gui/manager/daily_log_page.h"
@@ -13,6 +15,7 @@
 #include "gui/manager/manager_window.h"
 #include "gui/manager/usage_page.h"
 #include "gui/settings/language.h"
+#include "fixed_clock.h"
 #include "gui_harness.h"
 
 using namespace madoguchi;

@@ -15,6 +15,7 @@ public:
 
 private:
     bool demo_ = false;
+    bool manager_ = false;  // --manager: open the manager window at start (the 管理 menu entry)
     std::string language_;  // "", "ja" or "en"
 };
 

@@ -46,6 +46,7 @@ root="$scratch/root"
 dpkg-deb -x "$deb" "$root"
 stripped() { file "$1" | grep -q ', stripped'; }
 holds_no_source_path() { ! grep -q -a -F "$source_dir" "$1"; }
+check "the symbols are in madoguchi-dbgsym" test -s "${deb%/*}/madoguchi-dbgsym_$(dpkg-deb -f "$deb" Version)_amd64.ddeb"
 for program in madoguchi madoguchi-cli; do
   check "$program is stripped" stripped "$root/usr/bin/$program"
   check "$program holds no path of the source tree" holds_no_source_path "$root/usr/bin/$program"
@@ -63,7 +64,7 @@ cli_prints() {  # cli_prints PATTERN ARGS...: the CLI, with a bare environment, 
 check_cli_suite() {
   check "$1: copay" cli_prints '"amount' copay --birth 1955-04-01 --on 2025-05-10 --elderly-ratio 020 --points 1234
   check "$1: insurer-number check" cli_prints 'true' insurer-number check 01130012
-  check "$1: oqs parse (code tables found)" cli_prints '"insurer' oqs parse valid_kyokai.xml
+  check "$1: oqs parse (code tables found)" cli_prints '"label": "有効"' oqs parse valid_kyokai.xml
   check "$1: scenario (rule tables found)" cli_prints '' scenario confirmed_by_pin.json
   check "$1: journal generate" cli_prints '' journal generate --db "$work/j.db" --start 2026-01-05 --days 3 --per-day 5
   check "$1: report daily" cli_prints '2026-01-06' report daily --db "$work/j.db" --date 2026-01-06
@@ -82,7 +83,7 @@ window_opens() {
      >"$scratch/window.log" 2>&1 &
    echo $! >"$scratch/window.pid")
   for _ in $(seq 1 120); do
-    if DISPLAY="$display" xdotool search --onlyvisible --name '窓口|Madoguchi' >/dev/null 2>&1; then
+    if DISPLAY="$display" xdotool search --onlyvisible --name 'まどぐち|Madoguchi' >/dev/null 2>&1; then
       sleep 1
       DISPLAY="$display" import -window root "${MADOGUCHI_PACKAGE_SCREENSHOT:-$scratch/demo.png}"
       kill "$(cat "$scratch/window.pid")"

@@ -18,6 +18,7 @@ public:
 private:
     app::SystemClock clock_;  // the machine's clock, for the facility's window (the demo has its own)
     bool demo_ = false;
+    bool manager_ = false;  // --manager: open the manager window at start (the 管理 menu entry)
     std::string language_;  // "", "ja" or "en"
 };
 

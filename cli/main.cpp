@@ -7,6 +7,7 @@
 #include <string>
 
 #include "commands.h"
+#include "storage/private_files.h"
 
 namespace {
 
@@ -21,6 +22,7 @@ const std::map<std::string, Command>& commands() {
         {"sim oqs", runSimOqs},    {"sim card", runSimCard},
         {"card", runCard},         {"report", runReport},
         {"audit", runAudit},       {"journal", runJournal},
+        {"staff", runStaff},
     };
     return table;
 }
@@ -38,14 +40,19 @@ void printUsage() {
                  "  sim card --profile FILE\n"
                  "  card read|pin-status|verify-pin|sign|check [--url http://127.0.0.1:N]\n"
                  "  report daily|followup|usage [--date D] [--month M] [--format json|csv] [--bom]\n"
-                 "        [--set-official RATE --staff ID] [--db FILE]\n"
-                 "  audit verify [--db FILE]\n"
-                 "  journal generate --db FILE --start YYYY-MM-DD --days N --per-day N [--seed N] [--patients N]\n";
+                 "        [--set-official RATE] [--db FILE] SIGN-IN\n"
+                 "  audit verify [--db FILE] [--export DAILY-CSV] SIGN-IN\n"
+                 "  journal generate --db FILE --start YYYY-MM-DD --days N --per-day N [--seed N] [--patients N] SIGN-IN\n"
+                 "  journal migrate --db FILE SIGN-IN\n"
+                 "  staff password [--db FILE] --user ID [--password-file FILE] [--new-password-file FILE]\n"
+                 "SIGN-IN: --user ID, the password from the prompt or --password-file FILE (private to you);\n"
+                 "         on a new journal, journal generate/migrate create this first administrator\n";
 }
 
 }  // namespace
 
 int main(int argc, char** argv) {
+    madoguchi::storage::usePrivateUmask();  // every file this process writes is private to its user
     Arguments words(argv + 1, argv + argc);
     if (words.empty() || words[0] == "--help" || words[0] == "-h") {
         printUsage();

@@ -8,6 +8,7 @@
 #include <wx/statusbr.h>
 #include <wx/textctrl.h>
 
+#include "app/system_clock.h"
 #include "gui/manager/manager_window.h"
 #include "gui/reception/eligibility_panel.h"
 #include "gui/reception/queue_panel.h"
@@ -96,13 +97,15 @@ void ReceptionFrame::buildMenus() {
 
 void ReceptionFrame::openManager() {
     environment_->prepareStaffAccounts();
-    storage::StaffAccounts staff(environment_->journal().database());
+    static const app::SystemClock clock;
+    storage::StaffAccounts staff(environment_->journal(), clock);
     openManagerWindow(this, environment_->journal(), staff, environment_->settings());
 }
 
 void ReceptionFrame::openSettings() {
     environment_->prepareStaffAccounts();
-    storage::StaffAccounts staff(environment_->journal().database());
+    static const app::SystemClock clock;
+    storage::StaffAccounts staff(environment_->journal(), clock);
     if (editSettings(this, environment_->settings(), staff, environment_->settingsPath()))
         wxMessageBox(_("The settings were saved. Restart Madoguchi to use them at the window."), GetTitle(), wxOK, this);
 }

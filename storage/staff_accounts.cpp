@@ -50,8 +50,13 @@ std::size_t words(const std::string& text) {
     return count;
 }
 
-// A fresh salt and the hash of `password` (wiped), or a Problem when the random source fails.
+// A fresh salt and the hash of `password` (wiped either way), or a Problem when the password
+// is too weak or the random source fails.
 Outcome<std::pair<Bytes, Bytes>> saltAndHash(std::string& password) {
+    if (auto weak = passwordProblem(password)) {
+        wipe(password);
+        return *weak;
+    }
     Bytes salt(16);
     if (RAND_bytes(salt.data(), static_cast<int>(salt.size())) != 1) {
         wipe(password);
@@ -101,10 +106,6 @@ Outcome<bool> createStaff(Database& db, const StaffMember& member, std::string& 
     if (member.id.empty()) {
         wipe(password);
         return Problem{"staff.id_required", N_("Enter a staff ID.")};
-    }
-    if (auto weak = passwordProblem(password)) {
-        wipe(password);
-        return *weak;
     }
     auto hashed = saltAndHash(password);
     if (!hashed) return hashed.problem();
@@ -203,10 +204,6 @@ Outcome<bool> resetStaffPassword(Database& db, const std::string& staffId, std::
     if (!staffExists(db, staffId)) {
         wipe(password);
         return noSuchStaff();
-    }
-    if (auto weak = passwordProblem(password)) {
-        wipe(password);
-        return *weak;
     }
     auto hashed = saltAndHash(password);
     if (!hashed) return hashed.problem();

@@ -94,7 +94,8 @@ Outcome<AppSettings> settingsFromJson(const std::string& text, const std::filesy
         !readString(*root, "card_check_url", settings.cardCheckUrl, error) ||
         !readString(*root, "printer", settings.printerName, error) ||
         !readString(*root, "language", settings.language, error) ||
-        !readString(*root, "journal_path", journalPath, error))
+        !readString(*root, "journal_path", journalPath, error) ||
+        !readString(*root, "window_name", settings.windowName, error))
         return malformed(path, error);
     if (source != "certified_reader_folders" && source != "direct_reader")
         return malformed(path, "\"identity_source\" must be \"certified_reader_folders\" or \"direct_reader\"");
@@ -122,6 +123,7 @@ Object::Ptr settingsToJson(const AppSettings& settings) {
     root->set("printer", settings.printerName);
     root->set("language", settings.language);
     root->set("journal_path", settings.journalPath.string());
+    root->set("window_name", settings.windowName);
     return root;
 }
 
@@ -177,6 +179,46 @@ std::string medicalInstitutionCodeProblem(const std::string& code, FacilityKind 
     if (kind == FacilityKind::Clinic && table != '1' && table != '3')
         return N_("A clinic's medical institution code has 1 (医科) or 3 (歯科) as its third digit.");
     return {};
+}
+
+namespace {
+
+std::string maskedUrl(const std::string& url) {
+    std::string masked = url;
+    std::size_t scheme = masked.find("://");
+    std::size_t hostStart = scheme == std::string::npos ? 0 : scheme + 3;
+    std::size_t at = masked.find('@', hostStart);
+    std::size_t slash = masked.find('/', hostStart);
+    if (at != std::string::npos && (slash == std::string::npos || at < slash)) masked.replace(hostStart, at - hostStart, "***");
+    if (std::size_t query = masked.find('?'); query != std::string::npos) masked = masked.substr(0, query + 1) + "***";
+    return masked;
+}
+
+}  // namespace
+
+std::vector<std::string> settingsChanges(const AppSettings& before, const AppSettings& after) {
+    std::vector<std::string> changes;
+    auto compare = [&](const char* field, const std::string& old, const std::string& fresh) {
+        if (old != fresh) changes.push_back(std::string(field) + ": " + old + " -> " + fresh);
+    };
+    compare("facility.medical_institution_code", before.facility.medicalInstitutionCode, after.facility.medicalInstitutionCode);
+    compare("facility.name", before.facility.name, after.facility.name);
+    compare("facility.kind", kindName(before.facility.kind), kindName(after.facility.kind));
+    compare("facility.mode", std::to_string(static_cast<int>(before.facility.mode)),
+            std::to_string(static_cast<int>(after.facility.mode)));
+    compare("facility.unknown_claim_uses_check_digit_filler", before.facility.unknownClaimUsesCheckDigitFiller ? "true" : "false",
+            after.facility.unknownClaimUsesCheckDigitFiller ? "true" : "false");
+    compare("identity_source", sourceName(before.identitySource), sourceName(after.identitySource));
+    compare("gateway_root", before.gatewayRoot.string(), after.gatewayRoot.string());
+    std::size_t listed = changes.size();
+    compare("card_check_url", maskedUrl(before.cardCheckUrl), maskedUrl(after.cardCheckUrl));
+    if (before.cardCheckUrl != after.cardCheckUrl && changes.size() == listed)
+        changes.push_back("card_check_url: *** -> *** (a masked part changed)");
+    compare("printer", before.printerName, after.printerName);
+    compare("language", before.language, after.language);
+    compare("journal_path", before.journalPath.string(), after.journalPath.string());
+    compare("window_name", before.windowName, after.windowName);
+    return changes;
 }
 
 std::vector<std::string> settingsProblems(const AppSettings& settings) {

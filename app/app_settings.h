@@ -24,12 +24,16 @@ struct AppSettings {
     std::string printerName;             // empty: the system default
     std::string language;                // empty: follow the desktop; "ja" or "en"
     std::filesystem::path journalPath;   // empty: defaultJournalPath()
+    std::string windowName;              // names this window in the audit trail; empty: the host name
 };
 
 std::filesystem::path defaultSettingsPath();
 // A missing file gives the defaults; a malformed one a Problem naming what is wrong.
 Outcome<AppSettings> loadAppSettings(const std::filesystem::path& path);
 Outcome<bool> saveAppSettings(const AppSettings& settings, const std::filesystem::path& path);
+// What an edit changed, one "field: old -> new" per changed field, for the audit trail. Secrets
+// are masked: a URL's user, password and query show as "***".
+std::vector<std::string> settingsChanges(const AppSettings& before, const AppSettings& after);
 // Required fields and the 医療機関コード format; empty when the settings can be saved.
 std::vector<std::string> settingsProblems(const AppSettings& settings);
 // The 医療機関コード alone (for live validation): 10 digits, a prefecture 01-47, and the

@@ -20,6 +20,7 @@ int runSimCard(const Arguments& args);         // sim_card_command.cpp
 int runCard(const Arguments& args);            // card_command.cpp     (read, verify-pin, check)
 int runReport(const Arguments& args);          // report_command.cpp
 int runAudit(const Arguments& args);           // audit_command.cpp
-int runJournal(const Arguments& args);         // journal_command.cpp  (generate)
+int runJournal(const Arguments& args);         // journal_command.cpp  (generate, migrate)
+int runStaff(const Arguments& args);           // staff_command.cpp    (password)
 
 }  // namespace madoguchi::cli

@@ -7,6 +7,7 @@
 #include <string>
 
 #include "commands.h"
+#include "storage/private_files.h"
 #include "usage.h"
 
 namespace {
@@ -22,6 +23,7 @@ const std::map<std::string, Command>& commands() {
         {"sim oqs", runSimOqs},    {"sim card", runSimCard},
         {"card", runCard},         {"report", runReport},
         {"audit", runAudit},       {"journal", runJournal},
+        {"staff", runStaff},
     };
     return table;
 }
@@ -35,6 +37,7 @@ bool asksForHelp(const Arguments& words) {
 }  // namespace
 
 int main(int argc, char** argv) {
+    madoguchi::storage::usePrivateUmask();  // every file this process writes is private to its user
     Arguments words(argv + 1, argv + argc);
     if (words.empty()) {
         std::cerr << madoguchi::cli::fullUsage();

@@ -1,5 +1,6 @@
 // madoguchi-cli report daily|followup|usage: the manager's reports, as JSON or CSV.
 #include <Poco/JSON/Array.h>
+#include <set>
 #include <iostream>
 #include <sstream>
 #include <stdexcept>
@@ -9,7 +10,10 @@
 #include "commands.h"
 #include "journal_options.h"
 #include "json_output.h"
+#include "app/system_clock.h"
 #include "report_csv.h"
+#include "sign_in.h"
+#include "storage/audit_anchor.h"
 #include "storage/visit_journal.h"
 
 namespace madoguchi::cli {
@@ -31,11 +35,28 @@ Object::Ptr counts(const std::map<std::string, int>& values) {
     return json;
 }
 
-// The command line has no login: whoever may open the journal file acts as its manager. The
-// use cases still go through the same permission check as the window.
-StaffMember commandLineManager(const Options& options) {
-    return StaffMember{options.value("--staff").value_or("manager"), "command line", StaffRole::Manager};
-}
+// Who asked, for the audit trail: each report names its reader and the patients it showed.
+struct Reader {
+    storage::SqliteVisitJournal& journal;
+    StaffMember member;
+
+    void read(const std::vector<VisitSummary>& visits, const std::string& what, ReportFormat format) {
+        std::vector<std::string> patients;
+        std::set<std::string> seen;
+        for (const auto& v : visits)
+            if (!v.patientId.empty() && seen.insert(v.patientId).second) patients.push_back(v.patientId);
+        std::string at = app::SystemClock().now().iso();
+        journal.recordReads(member.id, patients, "madoguchi-cli " + what, *LocalDateTime::parseIso(at));
+        if (format.csv)
+            journal.audit({at, member.id, "export.csv", "", "",
+                           what + ": " + std::to_string(visits.size()) + " rows to the standard output", ""});
+    }
+    // The audit trail's head, sealed: kept with the printout, it lets `audit verify --export` find
+    // rows cut from the end even if the anchor file went with them.
+    std::string anchor() {
+        return storage::anchorLine(journal.auditKey(), storage::auditHead(journal.database(), app::SystemClock().now().iso()));
+    }
+};
 
 template <class T>
 T valueOrThrow(Outcome<T> outcome) {
@@ -43,10 +64,15 @@ T valueOrThrow(Outcome<T> outcome) {
     return std::move(outcome).value();
 }
 
-int daily(storage::SqliteVisitJournal& journal, const Options& options, ReportFormat format) {
+int daily(Reader& reader, const Options& options, ReportFormat format) {
     Date day = dateOption(options, "--date");
-    DailyReport report = valueOrThrow(dailyReport(commandLineManager(options), journal, day));
-    if (format.csv) return printVisitsCsv(report.visits, format);
+    DailyReport report = valueOrThrow(dailyReport(reader.member, reader.journal, day));
+    reader.read(report.visits, "report daily " + day.iso(), format);
+    if (format.csv) {
+        printVisitsCsv(report.visits, format);
+        std::cout << reader.anchor() << "\r\n";
+        return kOk;
+    }
     const DailyLog& log = report.log;
     Object json;
     json.set("date", day.iso());
@@ -67,12 +93,14 @@ int daily(storage::SqliteVisitJournal& journal, const Options& options, ReportFo
         full->add(item);
     }
     json.set("full_charges", full);
+    json.set("audit_anchor", reader.anchor());
     printJson(json);
     return kOk;
 }
 
-int followup(storage::SqliteVisitJournal& journal, const Options& options, ReportFormat format) {
-    auto visits = valueOrThrow(followUpList(commandLineManager(options), journal));
+int followup(Reader& reader, ReportFormat format) {
+    auto visits = valueOrThrow(followUpList(reader.member, reader.journal));
+    reader.read(visits, "report followup", format);
     if (format.csv) return printVisitsCsv(visits, format);
     Array::Ptr list = new Array;
     for (const auto& v : visits) {
@@ -129,14 +157,16 @@ void printUsageCsv(const UsageReport& report, ReportFormat format) {
               << (tier ? percentText(tier->gapBasisPoints) : "") << "\r\n";
 }
 
-int usage(storage::SqliteVisitJournal& journal, const Options& options, ReportFormat format) {
+int usage(Reader& reader, const Options& options, ReportFormat format) {
+    storage::SqliteVisitJournal& journal = reader.journal;
     Date month = dateOption(options, "--month");
-    StaffMember manager = commandLineManager(options);
+    const StaffMember& manager = reader.member;
     if (auto rate = rateOption(options))
         valueOrThrow(enterOfficialRate(manager, journal, month, *rate, {month, 0, 0, 0}));
     auto tiers = app::loadBonusTierTable();
     if (!tiers) throw std::runtime_error(tiers.problem().message);
     UsageReport report = valueOrThrow(usageReport(manager, journal, month, tiers.value()));
+    reader.read({}, "report usage " + month.iso().substr(0, 7), format);  // counts only, no patient rows
     if (format.csv) {
         printUsageCsv(report, format);
         return kOk;
@@ -165,16 +195,21 @@ int usage(storage::SqliteVisitJournal& journal, const Options& options, ReportFo
 }  // namespace
 
 int runReport(const Arguments& args) {
-    Options options(args, {"--db", "--date", "--month", "--format", "--set-official", "--staff"}, {"--bom"});
+    std::set<std::string> valueOptions{"--db", "--date", "--month", "--format", "--set-official"};
+    valueOptions.insert(kSignInOptions.begin(), kSignInOptions.end());
+    Options options(args, valueOptions, {"--bom"});
     if (options.positional().size() != 1) throw std::invalid_argument("usage: report daily|followup|usage ...");
     std::string format = options.value("--format").value_or("json");
     if (format != "json" && format != "csv") throw std::invalid_argument("--format must be json or csv");
     storage::SqliteVisitJournal journal(journalPath(options));
     ReportFormat output{format == "csv", options.flag("--bom")};
     const std::string& which = options.positional()[0];
-    if (which == "daily") return daily(journal, options, output);
-    if (which == "followup") return followup(journal, options, output);
-    if (which == "usage") return usage(journal, options, output);
+    if (which != "daily" && which != "followup" && which != "usage")
+        throw std::invalid_argument("report: daily, followup or usage");
+    Reader reader{journal, signIn(journal, options, Permission::ViewReports)};
+    if (which == "daily") return daily(reader, options, output);
+    if (which == "followup") return followup(reader, output);
+    if (which == "usage") return usage(reader, options, output);
     throw std::invalid_argument("report: daily, followup or usage");
 }
 

@@ -31,12 +31,15 @@ const std::vector<CommandUsage>& commandUsages() {
          "card portrait-status [--wait-ms N]\n"
          "card face-check [--camera-image FILE | --camera N] [--wait-ms N]\n"},
         {"report", {"daily", "followup", "usage"},
-         "report daily --date YYYY-MM-DD [--format json|csv] [--bom] [--db FILE]\n"
-         "report followup [--format json|csv] [--bom] [--db FILE]\n"
-         "report usage --month YYYY-MM [--set-official RATE --staff ID] [--format json|csv] [--bom] [--db FILE]\n"},
-        {"audit", {"verify"}, "audit verify [--db FILE]\n"},
-        {"journal", {"generate"},
-         "journal generate --db FILE --start YYYY-MM-DD --days N --per-day N [--seed N] [--patients N]\n"},
+         "report daily --date YYYY-MM-DD [--format json|csv] [--bom] [--db FILE] SIGN-IN\n"
+         "report followup [--format json|csv] [--bom] [--db FILE] SIGN-IN\n"
+         "report usage --month YYYY-MM [--set-official RATE] [--format json|csv] [--bom] [--db FILE] SIGN-IN\n"},
+        {"audit", {"verify"}, "audit verify [--db FILE] [--export DAILY-CSV] SIGN-IN\n"},
+        {"journal", {"generate", "migrate"},
+         "journal generate --db FILE --start YYYY-MM-DD --days N --per-day N [--seed N] [--patients N] SIGN-IN\n"
+         "journal migrate --db FILE SIGN-IN\n"},
+        {"staff", {"password"},
+         "staff password [--db FILE] --user ID [--password-file FILE] [--new-password-file FILE]\n"},
     };
     return usages;
 }
@@ -48,6 +51,10 @@ std::optional<CommandUsage> usageOf(const std::string& name) {
 }
 
 namespace {
+
+constexpr const char* kSignInHelp =
+    "SIGN-IN: --user ID, the password from the prompt or --password-file FILE (private to you);\n"
+    "         on a new journal, journal generate/migrate create this first administrator\n";
 
 std::string indented(const std::string& lines, const std::string& prefix) {
     std::string text;
@@ -65,14 +72,18 @@ std::string indented(const std::string& lines, const std::string& prefix) {
 std::string fullUsage() {
     std::string text = "usage: madoguchi-cli COMMAND [ARGS...]   (COMMAND --help for one command)\ncommands:\n";
     for (const auto& usage : commandUsages()) text += indented(usage.text, "  ");
-    return text;
+    return text + kSignInHelp;
 }
 
 std::string commandHelp(const std::vector<std::string>& names) {
     std::string text = "usage:\n";
+    bool signsIn = false;
     for (const auto& name : names)
-        if (auto usage = usageOf(name)) text += indented(usage->text, "  madoguchi-cli ");
-    return text;
+        if (auto usage = usageOf(name)) {
+            text += indented(usage->text, "  madoguchi-cli ");
+            signsIn = signsIn || usage->text.find("SIGN-IN") != std::string::npos;
+        }
+    return signsIn ? text + kSignInHelp : text;
 }
 
 }  // namespace madoguchi::cli

@@ -3,18 +3,105 @@
 #include <openssl/evp.h>
 
 #include <array>
+#include <map>
 
 namespace madoguchi::storage {
 namespace {
 
 const std::string kGenesis(64, '0');
+const std::string kChainKeyed = "audit.chain_keyed";
 
-std::string rowContent(long long seq, const AuditEntry& e, const std::string& previous) {
+std::string plainContent(long long seq, const AuditEntry& e, const std::string& previous) {
     // Length-prefixed fields: no separator can be smuggled through a value.
     std::string content = std::to_string(seq);
     for (const std::string* field : {&e.at, &e.staffId, &e.action, &e.patientId, &e.visitId, &e.detail, &previous})
         content += "|" + std::to_string(field->size()) + ":" + *field;
     return content;
+}
+
+std::string keyedContent(long long seq, const AuditEntry& e, const std::string& previous) {
+    return "v3|" + plainContent(seq, e, previous) + "|" + std::to_string(e.window.size()) + ":" + e.window;
+}
+
+std::string keyedRowHash(const AuditKey& key, long long seq, const AuditEntry& e, const std::string& previous) {
+    return key.hmacHex(keyedContent(seq, e, previous));
+}
+
+struct StoredRow {
+    long long seq = 0;
+    AuditEntry entry;
+    std::string previous, hash;
+};
+
+const char* kRowColumns = "SELECT seq, at, staff_id, action, patient_id, visit_id, detail, window, prev_hash, row_hash FROM audit_log ";
+
+StoredRow storedRow(Statement& rows) {
+    return {rows.integer(0),
+            {rows.text(1), rows.text(2), rows.text(3), rows.text(4), rows.text(5), rows.text(6), rows.text(7)},
+            rows.text(8),
+            rows.text(9)};
+}
+
+std::string chainKeyedDetail(long long plainRows, const std::string& plainHead) {
+    return "plain rows=" + std::to_string(plainRows) + " head=" + plainHead;
+}
+
+// Collects findings: the first kMaxFindingsListed are kept, all are counted.
+class Findings {
+public:
+    explicit Findings(AuditVerdict& verdict) : verdict_(verdict) {}
+    void add(long long row, const std::string& what, const std::string& message, const std::string& intactUpTo) {
+        ++verdict_.findingCount;
+        if (verdict_.findings.size() < kMaxFindingsListed) verdict_.findings.push_back({row, what, message, intactUpTo});
+    }
+
+private:
+    AuditVerdict& verdict_;
+};
+
+void checkSeal(const AuditKey& key, const StoredRow& row, bool keyed, const std::string& lastGoodAt, Findings& findings) {
+    if (!keyed) {
+        if (row.hash != sha256Hex(plainContent(row.seq, row.entry, row.previous)))
+            findings.add(row.seq, "changed", "row " + std::to_string(row.seq) + ": its content does not match its seal (changed)",
+                         lastGoodAt);
+        return;
+    }
+    if (row.hash == keyedRowHash(key, row.seq, row.entry, row.previous)) return;
+    bool resealed = row.hash == sha256Hex(plainContent(row.seq, row.entry, row.previous)) ||
+                    row.hash == sha256Hex(keyedContent(row.seq, row.entry, row.previous));
+    findings.add(row.seq, resealed ? "resealed" : "changed",
+                 "row " + std::to_string(row.seq) +
+                     (resealed ? ": sealed without the audit key (the chain was recomputed outside the application)"
+                               : ": its content does not match its seal (changed)"),
+                 lastGoodAt);
+}
+
+void checkAnchors(const AnchorLines& anchors, const std::map<long long, std::pair<std::string, std::string>>& byRow,
+                  AuditVerdict& verdict, Findings& findings) {
+    for (int line : anchors.forged)
+        findings.add(0, "anchor", "anchor line " + std::to_string(line) + " does not carry a valid seal (forged or changed)", "");
+    const AuditAnchor* longest = nullptr;
+    for (const AuditAnchor& anchor : anchors.anchors) {
+        if (anchor.rows > verdict.rows) {
+            if (!longest || anchor.rows > longest->rows) longest = &anchor;
+            continue;
+        }
+        verdict.anchoredRows = std::max(verdict.anchoredRows, anchor.rows);
+        auto row = byRow.find(anchor.rows);
+        if (anchor.rows > 0 && (row == byRow.end() || row->second.first != anchor.head))
+            findings.add(anchor.rows, "rewritten",
+                         "row " + std::to_string(anchor.rows) + " is not the row anchored at " + anchor.at +
+                             " (the chain was rewritten from there or before)",
+                         "");
+    }
+    if (longest) {
+        auto last = byRow.rbegin();
+        findings.add(verdict.rows + 1, "truncated",
+                     "rows " + std::to_string(verdict.rows + 1) + " to " + std::to_string(longest->rows) +
+                         " are missing from the end (deleted): the anchor written at " + longest->at + " counted " +
+                         std::to_string(longest->rows) + " rows",
+                     last == byRow.rend() ? "" : last->second.second);
+    }
 }
 
 }  // namespace
@@ -23,17 +110,14 @@ std::string sha256Hex(const std::string& content) {
     std::array<unsigned char, EVP_MAX_MD_SIZE> digest{};
     unsigned int length = 0;
     EVP_Digest(content.data(), content.size(), digest.data(), &length, EVP_sha256(), nullptr);
-    static constexpr char kDigits[] = "0123456789abcdef";
-    std::string hex;
-    hex.reserve(length * 2);
-    for (unsigned int i = 0; i < length; ++i) {
-        hex += kDigits[digest[i] >> 4];
-        hex += kDigits[digest[i] & 0x0f];
-    }
-    return hex;
+    return toHex(digest.data(), length);
 }
 
-void appendAudit(Database& db, const AuditEntry& entry) {
+std::string plainRowHash(long long seq, const AuditEntry& entry, const std::string& previous) {
+    return sha256Hex(plainContent(seq, entry, previous));
+}
+
+void appendAudit(Database& db, const AuditKey& key, const AuditEntry& entry) {
     Statement last = db.cached("SELECT seq, row_hash FROM audit_log ORDER BY seq DESC LIMIT 1");
     long long seq = 1;
     std::string previous = kGenesis;
@@ -41,8 +125,8 @@ void appendAudit(Database& db, const AuditEntry& entry) {
         seq = last.integer(0) + 1;
         previous = last.text(1);
     }
-    db.cached("INSERT INTO audit_log(seq, at, staff_id, action, patient_id, visit_id, detail, prev_hash, row_hash) "
-               "VALUES(?,?,?,?,?,?,?,?,?)")
+    db.cached("INSERT INTO audit_log(seq, at, staff_id, action, patient_id, visit_id, detail, window, prev_hash, row_hash) "
+               "VALUES(?,?,?,?,?,?,?,?,?,?)")
         .bind(1, static_cast<std::int64_t>(seq))
         .bind(2, entry.at)
         .bind(3, entry.staffId)
@@ -50,29 +134,75 @@ void appendAudit(Database& db, const AuditEntry& entry) {
         .bind(5, entry.patientId)
         .bind(6, entry.visitId)
         .bind(7, entry.detail)
-        .bind(8, previous)
-        .bind(9, sha256Hex(rowContent(seq, entry, previous)))
+        .bind(8, entry.window)
+        .bind(9, previous)
+        .bind(10, keyedRowHash(key, seq, entry, previous))
         .run();
 }
 
-std::optional<AuditBreak> verifyAuditChain(Database& db) {
-    Statement rows = db.prepare(
-        "SELECT seq, at, staff_id, action, patient_id, visit_id, detail, prev_hash, row_hash FROM audit_log ORDER BY seq");
+AuditAnchor auditHead(Database& db, const std::string& at) {
+    Statement last = db.cached("SELECT seq, row_hash FROM audit_log ORDER BY seq DESC LIMIT 1");
+    if (!last.step()) return {0, kGenesis, at};
+    return {last.integer(0), last.text(1), at};
+}
+
+bool keyPlainChain(Database& db, const AuditKey& key, const std::string& at) {
+    Statement marker = db.prepare("SELECT 1 FROM audit_log WHERE action = ? LIMIT 1");
+    marker.bind(1, kChainKeyed);
+    if (marker.step()) return false;
+    Statement first = db.prepare(std::string(kRowColumns) + "ORDER BY seq LIMIT 1");
+    if (!first.step()) return false;  // an empty trail is keyed from its first row
+    StoredRow row = storedRow(first);
+    if (row.hash == keyedRowHash(key, row.seq, row.entry, row.previous)) return false;
+    first.reset();
+    AuditAnchor head = auditHead(db, at);
+    appendAudit(db, key, {at, "system", kChainKeyed, "", "", chainKeyedDetail(head.rows, head.head), ""});
+    return true;
+}
+
+AuditVerdict verifyAudit(Database& db, const AuditKey& key, const AnchorLines& anchors) {
+    AuditVerdict verdict;
+    Findings findings(verdict);
+    Statement marker = db.prepare("SELECT MIN(seq) FROM audit_log WHERE action = ?");
+    marker.bind(1, kChainKeyed);
+    marker.step();
+    verdict.keyedFrom = marker.isNull(0) ? 1 : marker.integer(0);
+    marker.reset();
+
+    std::map<long long, std::pair<std::string, std::string>> byRow;  // seq → seal, time
+    Statement rows = db.prepare(std::string(kRowColumns) + "ORDER BY seq");
     long long expectedSeq = 1;
-    std::string previous = kGenesis;
+    std::string previous = kGenesis, lastGoodAt;
     while (rows.step()) {
-        long long seq = rows.integer(0);
-        AuditEntry entry{rows.text(1), rows.text(2), rows.text(3), rows.text(4), rows.text(5), rows.text(6)};
-        if (seq != expectedSeq)
-            return AuditBreak{seq, seq > expectedSeq ? "row " + std::to_string(expectedSeq) + " is missing (deleted)"
-                                                     : "the sequence goes backwards"};
-        if (rows.text(7) != previous) return AuditBreak{seq, "does not follow the previous row (inserted or reordered)"};
-        if (rows.text(8) != sha256Hex(rowContent(seq, entry, previous)))
-            return AuditBreak{seq, "its content does not match its hash (changed)"};
-        previous = rows.text(8);
-        ++expectedSeq;
+        StoredRow row = storedRow(rows);
+        long long before = verdict.findingCount;
+        if (row.seq > expectedSeq)
+            findings.add(row.seq, "deleted",
+                         row.seq == expectedSeq + 1 ? "row " + std::to_string(expectedSeq) + " is missing (deleted)"
+                                                    : "rows " + std::to_string(expectedSeq) + " to " +
+                                                          std::to_string(row.seq - 1) + " are missing (deleted)",
+                         lastGoodAt);
+        else if (row.previous != previous)
+            findings.add(row.seq, "inserted",
+                         "row " + std::to_string(row.seq) + " does not follow the previous row (inserted or reordered)",
+                         lastGoodAt);
+        bool keyed = row.seq >= verdict.keyedFrom;
+        checkSeal(key, row, keyed, lastGoodAt, findings);
+        if (row.seq == verdict.keyedFrom && row.entry.action == kChainKeyed &&
+            row.entry.detail != chainKeyedDetail(row.seq - 1, row.previous))
+            findings.add(row.seq, "changed", "the plain rows before row " + std::to_string(row.seq) +
+                                                 " are not the ones its keying sealed (changed or deleted)", lastGoodAt);
+        if (verdict.findingCount == before) lastGoodAt = row.entry.at;
+        byRow[row.seq] = {row.hash, row.entry.at};
+        previous = row.hash;
+        expectedSeq = row.seq + 1;
+        verdict.rows = row.seq;
+        verdict.head = row.hash;
     }
-    return std::nullopt;
+    if (!anchors.found && verdict.rows >= verdict.keyedFrom)
+        findings.add(0, "anchor", "the anchor file is missing: rows cut from the end cannot be ruled out", "");
+    checkAnchors(anchors, byRow, verdict, findings);
+    return verdict;
 }
 
 }  // namespace madoguchi::storage

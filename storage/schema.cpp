@@ -47,6 +47,10 @@ const std::vector<const char*> kMigrations{
        CREATE INDEX visits_by_pending ON visits(pending_request_id);
        CREATE TABLE official_usage_rates(
          month TEXT PRIMARY KEY, basis_points INTEGER NOT NULL, entered_by TEXT NOT NULL, entered_at TEXT NOT NULL);)",
+    // 3: the window on each audit row (the chain is keyed from here: SqliteVisitJournal seals the
+    // plain rows' head), and the forced password change of an account an administrator made
+    R"(ALTER TABLE audit_log ADD COLUMN window TEXT NOT NULL DEFAULT '';
+       ALTER TABLE staff ADD COLUMN must_change_password INTEGER NOT NULL DEFAULT 0;)",
 };
 
 }  // namespace

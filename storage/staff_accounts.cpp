@@ -4,12 +4,19 @@
 #include <openssl/evp.h>
 #include <openssl/rand.h>
 
+#include <algorithm>
 #include <vector>
 
 namespace madoguchi::storage {
 namespace {
 
 using Bytes = std::vector<unsigned char>;
+
+// Stands in for an unknown account: the same salt size, work and comparison as a real one.
+const Bytes& dummySalt() {
+    static const Bytes salt(16, 0x5a);
+    return salt;
+}
 
 Bytes derive(const std::string& password, const Bytes& salt, int iterations) {
     Bytes hash(32);
@@ -27,6 +34,38 @@ std::string blob(const Bytes& bytes) { return std::string(bytes.begin(), bytes.e
 Bytes bytes(const std::string& blob) { return Bytes(blob.begin(), blob.end()); }
 
 Problem refused() { return Problem{"staff.login_failed", N_("The staff ID or the password is wrong.")}; }
+
+std::size_t codePoints(const std::string& text) {
+    return static_cast<std::size_t>(std::count_if(text.begin(), text.end(), [](char c) { return (c & 0xC0) != 0x80; }));
+}
+
+std::size_t words(const std::string& text) {
+    std::size_t count = 0;
+    bool inWord = false;
+    for (char c : text) {
+        bool space = c == ' ';
+        if (!space && !inWord) ++count;
+        inWord = !space;
+    }
+    return count;
+}
+
+// A fresh salt and the hash of `password` (wiped either way), or a Problem when the password
+// is too weak or the random source fails.
+Outcome<std::pair<Bytes, Bytes>> saltAndHash(std::string& password) {
+    if (auto weak = passwordProblem(password)) {
+        wipe(password);
+        return *weak;
+    }
+    Bytes salt(16);
+    if (RAND_bytes(salt.data(), static_cast<int>(salt.size())) != 1) {
+        wipe(password);
+        return Problem{"staff.random_failed", N_("The system's random source failed: the password was not saved.")};
+    }
+    Bytes hash = derive(password, salt, kPasswordIterations);
+    wipe(password);
+    return std::pair{salt, hash};
+}
 
 void recordFailure(Database& db, const std::string& staffId, int failures, const LocalDateTime& now) {
     std::string lockedUntil;
@@ -57,24 +96,30 @@ bool anyAdministrator(Database& db) {
     return query.step();
 }
 
-Outcome<bool> createStaff(Database& db, const StaffMember& member, std::string& password) {
-    if (member.id.empty()) return Problem{"staff.id_required", N_("Enter a staff ID.")};
-    if (password.size() < 8) {
+std::optional<Problem> passwordProblem(const std::string& password) {
+    if (codePoints(password) >= kMinimumPasswordLength || words(password) >= kMinimumPassphraseWords) return std::nullopt;
+    return Problem{"staff.password_short",
+                   N_("The password needs at least 12 characters, or a passphrase of at least four words.")};
+}
+
+Outcome<bool> createStaff(Database& db, const StaffMember& member, std::string& password, bool mustChangePassword) {
+    if (member.id.empty()) {
         wipe(password);
-        return Problem{"staff.password_short", N_("The password needs at least 8 characters.")};
+        return Problem{"staff.id_required", N_("Enter a staff ID.")};
     }
-    Bytes salt(16);
-    RAND_bytes(salt.data(), static_cast<int>(salt.size()));
-    Bytes hash = derive(password, salt, kPasswordIterations);
-    wipe(password);
+    auto hashed = saltAndHash(password);
+    if (!hashed) return hashed.problem();
+    const auto& [salt, hash] = hashed.value();
     try {
-        db.prepare("INSERT INTO staff(id, display_name, role, salt, iterations, password_hash) VALUES(?,?,?,?,?,?)")
+        db.prepare("INSERT INTO staff(id, display_name, role, salt, iterations, password_hash, must_change_password) "
+                   "VALUES(?,?,?,?,?,?,?)")
             .bind(1, member.id)
             .bind(2, member.displayName)
             .bind(3, std::string(staffRoleName(member.role)))
             .bind(4, blob(salt))
             .bind(5, static_cast<std::int64_t>(kPasswordIterations))
             .bind(6, blob(hash))
+            .bind(7, static_cast<std::int64_t>(mustChangePassword ? 1 : 0))
             .run();
     } catch (const StorageError& error) {
         if (error.constraint()) return Problem{"staff.exists", N_("A staff member with this ID already exists.")};
@@ -95,35 +140,40 @@ Outcome<bool> setUpFirstAdministrator(Database& db, const StaffMember& member, s
     return createStaff(db, member, password);
 }
 
-Outcome<StaffMember> authenticate(Database& db, const std::string& staffId, std::string& password,
-                                  const LocalDateTime& now) {
+SignInAttempt signIn(Database& db, const std::string& staffId, std::string& password, const LocalDateTime& now) {
     Statement query = db.prepare(
-        "SELECT display_name, role, salt, iterations, password_hash, failed_attempts, locked_until FROM staff WHERE id = ?");
+        "SELECT display_name, role, salt, iterations, password_hash, failed_attempts, locked_until, must_change_password "
+        "FROM staff WHERE id = ?");
     query.bind(1, staffId);
-    if (!query.step()) {
-        // Same work as for a real account, so the answer's timing does not tell which IDs exist.
-        derive(password, Bytes(16, 0), kPasswordIterations);
-        wipe(password);
-        return refused();
-    }
-    const std::string lockedUntil = query.text(6);
-    if (!lockedUntil.empty() && now.iso() < lockedUntil) {
-        wipe(password);
-        return Problem{"staff.locked", N_("Too many wrong passwords: the account is locked for 15 minutes.")};
-    }
-    Bytes stored = bytes(query.text(4));
-    Bytes computed = derive(password, bytes(query.text(2)), static_cast<int>(query.integer(3)));
+    const bool known = query.step();
+    // An unknown ID, a locked account and a wrong password do the same work (one PBKDF2 and one
+    // comparison) and get the same answer, so neither the answer nor its timing tells them apart.
+    static const Bytes dummyHash = derive("unknown account", dummySalt(), kPasswordIterations);
+    const std::string lockedUntil = known ? query.text(6) : std::string();
+    const bool locked = !lockedUntil.empty() && now.iso() < lockedUntil;
+    Bytes stored = known ? bytes(query.text(4)) : dummyHash;
+    Bytes computed = derive(password, known ? bytes(query.text(2)) : dummySalt(),
+                            known ? static_cast<int>(query.integer(3)) : kPasswordIterations);
     wipe(password);
+    bool matches = stored.size() == computed.size() && CRYPTO_memcmp(stored.data(), computed.data(), stored.size()) == 0;
+    if (!known) return {refused(), SignInResult::UnknownId};
+    if (locked) return {refused(), SignInResult::Locked};
     StaffMember member{staffId, query.text(0), staffRoleFromName(query.text(1)).value_or(StaffRole::Receptionist)};
     // After a lock has run out the count starts again: five more tries before the next lock.
     int failures = lockedUntil.empty() ? static_cast<int>(query.integer(5)) : 0;
+    bool mustChange = query.integer(7) != 0;
     query.reset();
-    if (stored.size() != computed.size() || CRYPTO_memcmp(stored.data(), computed.data(), stored.size()) != 0) {
+    if (!matches) {
         recordFailure(db, staffId, failures + 1, now);
-        return refused();
+        return {refused(), failures + 1 >= kFailuresBeforeLock ? SignInResult::LockedNow : SignInResult::WrongPassword};
     }
     db.prepare("UPDATE staff SET failed_attempts = 0, locked_until = '' WHERE id = ?").bind(1, staffId).run();
-    return member;
+    return {member, mustChange ? SignInResult::MustChangePassword : SignInResult::SignedIn};
+}
+
+Outcome<StaffMember> authenticate(Database& db, const std::string& staffId, std::string& password,
+                                  const LocalDateTime& now) {
+    return signIn(db, staffId, password, now).outcome;
 }
 
 std::vector<StaffMember> listStaff(Database& db) {
@@ -149,37 +199,82 @@ Outcome<bool> setStaffRole(Database& db, const std::string& staffId, StaffRole r
     return true;
 }
 
-Outcome<bool> resetStaffPassword(Database& db, const std::string& staffId, std::string& password) {
+Outcome<bool> resetStaffPassword(Database& db, const std::string& staffId, std::string& password,
+                                 bool mustChangePassword) {
     if (!staffExists(db, staffId)) {
         wipe(password);
         return noSuchStaff();
     }
-    if (password.size() < 8) {
-        wipe(password);
-        return Problem{"staff.password_short", N_("The password needs at least 8 characters.")};
-    }
-    Bytes salt(16);
-    RAND_bytes(salt.data(), static_cast<int>(salt.size()));
-    Bytes hash = derive(password, salt, kPasswordIterations);
-    wipe(password);
-    db.prepare("UPDATE staff SET salt = ?, iterations = ?, password_hash = ?, failed_attempts = 0, locked_until = '' "
-               "WHERE id = ?")
+    auto hashed = saltAndHash(password);
+    if (!hashed) return hashed.problem();
+    const auto& [salt, hash] = hashed.value();
+    db.prepare("UPDATE staff SET salt = ?, iterations = ?, password_hash = ?, failed_attempts = 0, locked_until = '', "
+               "must_change_password = ? WHERE id = ?")
         .bind(1, blob(salt))
         .bind(2, static_cast<std::int64_t>(kPasswordIterations))
         .bind(3, blob(hash))
-        .bind(4, staffId)
+        .bind(4, static_cast<std::int64_t>(mustChangePassword ? 1 : 0))
+        .bind(5, staffId)
         .run();
     return true;
 }
 
+void StaffAccounts::audit(const std::string& staffId, const std::string& action, const std::string& detail) {
+    journal_.audit({clock_.now().iso(), staffId, action, "", "", detail, ""});
+}
+
+Outcome<StaffMember> StaffAccounts::authenticate(const std::string& staffId, std::string& password,
+                                                 const LocalDateTime& now) {
+    SignInAttempt attempt = signIn(journal_.database(), staffId, password, now);
+    auto row = [&](const char* action, const std::string& detail) {
+        journal_.audit({now.iso(), staffId, action, "", "", detail, ""});
+    };
+    switch (attempt.result) {
+        case SignInResult::SignedIn: row("staff.sign_in", ""); break;
+        case SignInResult::MustChangePassword: row("staff.sign_in", "must change the password"); break;
+        case SignInResult::WrongPassword: row("staff.sign_in_failed", "wrong password"); break;
+        case SignInResult::LockedNow:
+            row("staff.sign_in_failed", "wrong password");
+            row("staff.locked_out", std::to_string(kFailuresBeforeLock) + " wrong passwords in a row, locked for " +
+                                        std::to_string(kLockMinutes) + " minutes");
+            break;
+        case SignInResult::Locked: row("staff.sign_in_failed", "account locked"); break;
+        case SignInResult::UnknownId: row("staff.sign_in_failed", "unknown staff ID"); break;
+    }
+    return attempt.outcome;
+}
+
+bool StaffAccounts::mustChangePassword(const std::string& staffId) {
+    Statement query = journal_.database().prepare("SELECT must_change_password FROM staff WHERE id = ?");
+    query.bind(1, staffId);
+    return query.step() && query.integer(0) != 0;
+}
+
+Outcome<bool> StaffAccounts::changeOwnPassword(const std::string& staffId, std::string& current, std::string& fresh) {
+    auto member = authenticate(staffId, current, clock_.now());
+    if (!member) {
+        wipe(fresh);
+        return member.problem();
+    }
+    auto changed = resetStaffPassword(journal_.database(), staffId, fresh, false);
+    if (changed) audit(staffId, "staff.password_changed", "by the holder");
+    return changed;
+}
+
+void StaffAccounts::recordSignOut(const StaffMember& member, bool idle) {
+    audit(member.id, idle ? "staff.idle_lock" : "staff.sign_out", "");
+}
+
 Outcome<bool> StaffAccounts::createFirstAdministrator(const StaffMember& admin, std::string& password) {
-    if (storage::anyAdministrator(db_)) {
+    if (anyAdministrator()) {
         wipe(password);
         return Problem{"staff.admin_exists", N_("An administrator exists already: sign in as the administrator.")};
     }
     StaffMember member = admin;
     member.role = StaffRole::Admin;
-    return createStaff(db_, member, password);
+    auto created = createStaff(journal_.database(), member, password);
+    if (created) audit(member.id, "staff.created", member.id + " role=admin (first administrator)");
+    return created;
 }
 
 Outcome<bool> StaffAccounts::create(const StaffMember& actor, const StaffMember& member, std::string& password) {
@@ -187,14 +282,21 @@ Outcome<bool> StaffAccounts::create(const StaffMember& actor, const StaffMember&
         wipe(password);
         return allowed.problem();
     }
-    return createStaff(db_, member, password);
+    auto created = createStaff(journal_.database(), member, password, true);
+    if (created) audit(actor.id, "staff.created", member.id + " role=" + std::string(staffRoleName(member.role)));
+    return created;
 }
 
 Outcome<bool> StaffAccounts::setRole(const StaffMember& actor, const std::string& staffId, StaffRole role) {
     if (auto allowed = requirePermission(actor, Permission::ManageStaff); !allowed) return allowed.problem();
     if (staffId == actor.id && role != StaffRole::Admin)
         return Problem{"staff.own_admin_role", N_("You cannot take the administrator role from yourself.")};
-    return setStaffRole(db_, staffId, role);
+    std::string before;
+    for (const StaffMember& member : list())
+        if (member.id == staffId) before = staffRoleName(member.role);
+    auto changed = setStaffRole(journal_.database(), staffId, role);
+    if (changed) audit(actor.id, "staff.role_changed", staffId + " " + before + " -> " + std::string(staffRoleName(role)));
+    return changed;
 }
 
 Outcome<bool> StaffAccounts::resetPassword(const StaffMember& actor, const std::string& staffId, std::string& password) {
@@ -202,7 +304,9 @@ Outcome<bool> StaffAccounts::resetPassword(const StaffMember& actor, const std::
         wipe(password);
         return allowed.problem();
     }
-    return resetStaffPassword(db_, staffId, password);
+    auto reset = resetStaffPassword(journal_.database(), staffId, password, staffId != actor.id);
+    if (reset) audit(actor.id, "staff.password_reset", staffId);
+    return reset;
 }
 
 }  // namespace madoguchi::storage

@@ -3,8 +3,10 @@
 #include <Poco/JSON/Object.h>
 #include <cstdlib>
 #include <sstream>
+#include <unistd.h>
 
 #include "app/visit_record_json.h"
+#include "storage/private_files.h"
 #include "storage/schema.h"
 
 namespace madoguchi::storage {
@@ -42,6 +44,13 @@ std::string answerTime(const EligibilityResult& result, const LocalDateTime& rec
     return receivedAt.iso();
 }
 
+// The time of the trail's newest row: what keying an old plain chain at opening is dated with
+// (storage reads no clock; the row it writes seals what was there at that time).
+std::string lastAuditTime(Database& db) {
+    Statement last = db.prepare("SELECT at FROM audit_log ORDER BY seq DESC LIMIT 1");
+    return last.step() ? last.text(0) : std::string();
+}
+
 std::string visitKindName(VisitKind kind) {
     return kind == VisitKind::FirstVisit ? "first" : kind == VisitKind::ReturnVisit ? "return" : "unspecified";
 }
@@ -75,18 +84,63 @@ namespace {
 
 // The default folder does not exist on a new machine: make it (private to the user) first.
 const std::filesystem::path& withFolder(const std::filesystem::path& path) {
-    if (path.has_parent_path() && !std::filesystem::exists(path.parent_path())) {
-        std::filesystem::create_directories(path.parent_path());
-        std::filesystem::permissions(path.parent_path(), std::filesystem::perms::owner_all);
-    }
+    if (path.has_parent_path() && !std::filesystem::exists(path.parent_path())) makePrivateFolder(path.parent_path());
     return path;
+}
+
+AuditKey auditKeyAt(const std::filesystem::path& path) {
+    try {
+        return AuditKey::loadOrCreate(path);
+    } catch (const std::runtime_error& error) {
+        throw StorageError(error.what(), 0);
+    }
 }
 
 }  // namespace
 
-SqliteVisitJournal::SqliteVisitJournal(const std::filesystem::path& path) : db_(withFolder(path)) {
+std::string hostName() {
+    char name[256] = {};
+    if (gethostname(name, sizeof name - 1) != 0 || !*name) return "localhost";
+    return name;
+}
+
+SqliteVisitJournal::SqliteVisitJournal(const std::filesystem::path& path, const std::filesystem::path& auditKeyPath)
+    : db_(withFolder(path)), key_(auditKeyAt(auditKeyPath)), anchorPath_(anchorPathFor(path)), window_(hostName()) {
     configureConnection(db_);
     migrate(db_);
+    for (const char* suffix : {"", "-wal", "-shm"}) makePrivateFile(path.string() + suffix);
+    const std::string at = lastAuditTime(db_);
+    Transaction transaction(db_);
+    bool keyed = keyPlainChain(db_, key_, at);
+    if (keyed) commitAndAnchor(transaction, at);
+    else transaction.commit();
+    makePrivateFile(anchorPath_);
+}
+
+void SqliteVisitJournal::commitAndAnchor(Transaction& transaction, const std::string& at) {
+    transaction.commit();
+    appendAnchor(anchorPath_, key_, auditHead(db_, at));
+}
+
+void SqliteVisitJournal::appendAuditRow(AuditEntry entry) {
+    entry.window = window_;
+    appendAudit(db_, key_, entry);
+}
+
+void SqliteVisitJournal::audit(AuditEntry entry) {
+    std::lock_guard lock(mutex_);
+    Transaction transaction(db_);
+    std::string at = entry.at;
+    appendAuditRow(std::move(entry));
+    commitAndAnchor(transaction, at);
+}
+
+void SqliteVisitJournal::recordReads(const std::string& staffId, const std::vector<std::string>& patientIds,
+                                     const std::string& what, const LocalDateTime& at) {
+    std::lock_guard lock(mutex_);
+    Transaction transaction(db_);
+    for (const std::string& patient : patientIds) appendAuditRow({at.iso(), staffId, "patient.read", patient, "", what, ""});
+    commitAndAnchor(transaction, at.iso());
 }
 
 void SqliteVisitJournal::writeVisit(const VisitRecord& v) {
@@ -123,14 +177,14 @@ void SqliteVisitJournal::writeVisit(const VisitRecord& v) {
     if (!v.rawGatewayXml.empty())
         db_.cached("INSERT INTO eligibility_snapshots(visit_id, received_at, raw_xml) VALUES(?,?,?)")
             .bind(1, v.visitId).bind(2, v.completedAt.iso()).bind(3, v.rawGatewayXml).run();
-    appendAudit(db_, {v.completedAt.iso(), v.staffId, "visit.recorded", v.patientId, v.visitId,
-                      std::string(claimRouteName(v.claimRoute))});
+    appendAuditRow({v.completedAt.iso(), v.staffId, "visit.recorded", v.patientId, v.visitId,
+                    std::string(claimRouteName(v.claimRoute)), ""});
 }
 
 void SqliteVisitJournal::saveVisit(const VisitRecord& visit) {
     Transaction transaction(db_);
     writeVisit(visit);
-    transaction.commit();
+    commitAndAnchor(transaction, visit.completedAt.iso());
 }
 
 Outcome<bool> SqliteVisitJournal::recordVisit(const VisitRecord& visit) {
@@ -148,10 +202,11 @@ Outcome<bool> SqliteVisitJournal::recordVisit(const VisitRecord& visit) {
 
 Outcome<bool> SqliteVisitJournal::recordVisits(const std::vector<VisitRecord>& visits) {
     std::lock_guard lock(mutex_);
+    if (visits.empty()) return true;
     try {
         Transaction transaction(db_);
         for (const auto& visit : visits) writeVisit(visit);
-        transaction.commit();
+        commitAndAnchor(transaction, visits.back().completedAt.iso());
         return true;
     } catch (const StorageError& error) {
         return error.transient() ? storageProblem(error) : rejectedProblem(error);
@@ -215,8 +270,8 @@ Outcome<bool> SqliteVisitJournal::retag(const Retag& r) {
         db_.prepare("INSERT INTO retags(visit_id, from_route, to_route, staff_id, reason, evidence, at) VALUES(?,?,?,?,?,?,?)")
             .bind(1, r.visitId).bind(2, from).bind(3, std::string(claimRouteName(r.to))).bind(4, r.staffId)
             .bind(5, r.reason).bind(6, r.evidence).bind(7, r.at.iso()).run();
-        appendAudit(db_, {r.at.iso(), r.staffId, "visit.retagged", patient, r.visitId, from + " -> " + std::string(claimRouteName(r.to))});
-        transaction.commit();
+        appendAuditRow({r.at.iso(), r.staffId, "visit.retagged", patient, r.visitId, from + " -> " + std::string(claimRouteName(r.to)), ""});
+        commitAndAnchor(transaction, r.at.iso());
         return true;
     } catch (const StorageError& error) {
         return storageProblem(error);
@@ -243,8 +298,8 @@ Outcome<bool> SqliteVisitJournal::attachLateAnswer(const std::string& pendingReq
                 .bind(1, visitId).bind(2, route).bind(3, std::string("current")).bind(4, std::string("system"))
                 .bind(5, std::string("late online answer confirmed the eligibility")).bind(6, pendingRequestId).bind(7, at).run();
         }
-        appendAudit(db_, {at, "system", "visit.late_answer", patient, visitId, pendingRequestId});
-        transaction.commit();
+        appendAuditRow({at, "system", "visit.late_answer", patient, visitId, pendingRequestId, ""});
+        commitAndAnchor(transaction, at);
         return true;
     } catch (const StorageError& error) {
         return storageProblem(error);
@@ -302,8 +357,8 @@ Outcome<bool> SqliteVisitJournal::setOfficialRate(const Date& month, int basisPo
                     "ON CONFLICT(month) DO UPDATE SET basis_points=excluded.basis_points, entered_by=excluded.entered_by, "
                     "entered_at=excluded.entered_at")
             .bind(1, key).bind(2, static_cast<std::int64_t>(basisPoints)).bind(3, staffId).bind(4, at.iso()).run();
-        appendAudit(db_, {at.iso(), staffId, "usage.official_rate", "", "", key + "=" + std::to_string(basisPoints)});
-        transaction.commit();
+        appendAuditRow({at.iso(), staffId, "usage.official_rate", "", "", key + "=" + std::to_string(basisPoints), ""});
+        commitAndAnchor(transaction, at.iso());
         return true;
     } catch (const StorageError& error) {
         return storageProblem(error);
@@ -314,8 +369,8 @@ void SqliteVisitJournal::recordAccess(const std::string& staffId, const std::str
                                       const LocalDateTime& at) {
     std::lock_guard lock(mutex_);
     Transaction transaction(db_);  // the chain's last row must not move between reading it and appending
-    appendAudit(db_, {at.iso(), staffId, "patient.read", patientId, "", what});
-    transaction.commit();
+    appendAuditRow({at.iso(), staffId, "patient.read", patientId, "", what, ""});
+    commitAndAnchor(transaction, at.iso());
 }
 
 }  // namespace madoguchi::storage

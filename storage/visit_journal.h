@@ -11,6 +11,7 @@
 #include "domain/manager_reports.h"
 #include "domain/ports/manager_journal.h"
 #include "domain/ports/visit_journal.h"
+#include "storage/audit_key.h"
 #include "storage/audit_trail.h"
 #include "storage/sqlite.h"
 
@@ -18,10 +19,14 @@ namespace madoguchi::storage {
 
 // $XDG_DATA_HOME/madoguchi/<facility>.sqlite3 (else ~/.local/share/madoguchi/…).
 std::filesystem::path defaultJournalPath(const std::string& facility = "facility");
+std::string hostName();  // the default window name
 
 class SqliteVisitJournal : public VisitJournal, public ManagerJournal {
 public:
-    explicit SqliteVisitJournal(const std::filesystem::path& path);  // opens and migrates; throws StorageError
+    // Opens and migrates; loads (or creates) the audit key and keys a plain chain; throws
+    // StorageError. The journal, its -wal/-shm and its anchor file are made private (0600).
+    explicit SqliteVisitJournal(const std::filesystem::path& path,
+                                const std::filesystem::path& auditKeyPath = defaultAuditKeyPath());
 
     Outcome<bool> recordVisit(const VisitRecord& visit) override;
     // Many visits in one transaction (imports, generated data): all or nothing.
@@ -44,6 +49,18 @@ public:
                                   const LocalDateTime& at) override;
     void recordAccess(const std::string& staffId, const std::string& patientId, const std::string& what,
                       const LocalDateTime& at);  // a read of a patient's data, for the audit trail
+    // A read of many patients' data at once (a report): one audit row per patient, one commit.
+    void recordReads(const std::string& staffId, const std::vector<std::string>& patientIds, const std::string& what,
+                     const LocalDateTime& at);
+    // Any other audited event (sign-in, staff and settings changes, exports), in its own commit;
+    // the entry's window is this journal's window. Throws StorageError.
+    void audit(AuditEntry entry);
+
+    // Which window or program writes (the window-name setting; default: this host's name).
+    void setWindow(const std::string& window) { window_ = window; }
+    const std::string& window() const { return window_; }
+    const AuditKey& auditKey() const { return key_; }
+    const std::filesystem::path& anchorPath() const { return anchorPath_; }
 
     Database& database() { return db_; }
 
@@ -51,8 +68,13 @@ private:
     void writeVisit(const VisitRecord& visit);  // inside the caller's transaction
     void saveVisit(const VisitRecord& visit);   // in its own transaction; throws StorageError
     int saveUnsavedLocked();                    // with mutex_ held
+    void commitAndAnchor(Transaction& transaction, const std::string& at);  // then the head goes to the anchor file
+    void appendAuditRow(AuditEntry entry);      // inside the caller's transaction, with this window
 
     Database db_;
+    AuditKey key_;
+    std::filesystem::path anchorPath_;
+    std::string window_;
     mutable std::mutex mutex_;
     std::vector<VisitRecord> unsaved_;
 };

@@ -37,6 +37,7 @@ FacilityEnvironment::FacilityEnvironment(AppSettings settings, std::filesystem::
       journalPath_(settings_.journalPath.empty() ? storage::defaultJournalPath() : settings_.journalPath),
       journal_(openJournal(journalPath_)),
       formRenderer_(std::make_unique<WxFormRenderer>()) {
+    if (!settings_.windowName.empty()) journal_->setWindow(settings_.windowName);  // else the host name
     if (settings_.identitySource == IdentitySource::CertifiedReaderFolders && !settings_.gatewayRoot.empty())
         faces_ = std::make_unique<FaceArrivals>(settings_.gatewayRoot / "face", codes_,
                                                 journalPath_.parent_path() / "face-seen.txt", clock_, nullptr);

@@ -12,6 +12,7 @@
 #include "gui/app/reception_frame.h"
 #include "gui/demo/demo_environment.h"
 #include "gui/settings/language.h"
+#include "storage/private_files.h"
 
 namespace madoguchi::gui {
 namespace {
@@ -46,6 +47,7 @@ bool MadoguchiApp::OnCmdLineParsed(wxCmdLineParser& parser) {
 }
 
 bool MadoguchiApp::OnInit() {
+    storage::usePrivateUmask();  // the journal, its anchor, settings, exports and 申立書 PDFs: private
     if (!wxApp::OnInit()) return false;
     auto settings = loadAppSettings(defaultSettingsPath());
     std::string language = language_;

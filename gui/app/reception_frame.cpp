@@ -8,6 +8,7 @@
 #include <wx/statusbr.h>
 #include <wx/textctrl.h>
 
+#include "app/system_clock.h"
 #include "gui/manager/manager_window.h"
 #include "gui/reception/eligibility_panel.h"
 #include "gui/reception/queue_panel.h"
@@ -96,13 +97,13 @@ void ReceptionFrame::buildMenus() {
 
 void ReceptionFrame::openManager() {
     environment_->prepareStaffAccounts();
-    storage::StaffAccounts staff(environment_->journal().database());
+    storage::StaffAccounts staff(environment_->journal(), environment_->clock());
     openManagerWindow(this, environment_->journal(), staff, environment_->settings(), environment_->clock());
 }
 
 void ReceptionFrame::openSettings() {
     environment_->prepareStaffAccounts();
-    storage::StaffAccounts staff(environment_->journal().database());
+    storage::StaffAccounts staff(environment_->journal(), environment_->clock());
     if (editSettings(this, environment_->settings(), staff, environment_->settingsPath(), environment_->clock()))
         wxMessageBox(_("The settings were saved. Restart Madoguchi to use them at the window."), GetTitle(), wxOK, this);
 }

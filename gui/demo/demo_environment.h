@@ -25,7 +25,7 @@
 namespace madoguchi::gui {
 
 inline constexpr const char* kDemoStaffId = "demo";
-inline constexpr const char* kDemoStaffPassword = "demo";
+inline constexpr const char* kDemoStaffPassword = "demo-password";
 
 class DemoEnvironment : public ReceptionEnvironment {
 public:

@@ -9,6 +9,7 @@
 #include <wx/stattext.h>
 
 #include <fstream>
+#include <set>
 
 #include "app/visits_csv.h"
 #include "gui/manager/wx_dates.h"
@@ -16,8 +17,8 @@
 
 namespace madoguchi::gui {
 
-Outcome<int> exportVisitsCsv(storage::SqliteVisitJournal& journal, const Date& from, const Date& to,
-                             const std::filesystem::path& path, bool withBom) {
+Outcome<int> exportVisitsCsv(storage::SqliteVisitJournal& journal, const StaffMember& who, const LocalDateTime& at,
+                             const Date& from, const Date& to, const std::filesystem::path& path, bool withBom) {
     if (to < from) return Problem{"export.range", N_("The last day is before the first day.")};
     std::vector<VisitSummary> visits = journal.visitsBetween(from, to);
     std::ofstream out(path, std::ios::binary | std::ios::trunc);
@@ -25,11 +26,19 @@ Outcome<int> exportVisitsCsv(storage::SqliteVisitJournal& journal, const Date& f
     app::writeVisitsCsv(out, visits, withBom);
     out.flush();
     if (!out) return Problem{"export.unwritable", N_("The CSV file cannot be written there.")};
+    std::vector<std::string> patients;
+    std::set<std::string> seen;
+    for (const auto& v : visits)
+        if (!v.patientId.empty() && seen.insert(v.patientId).second) patients.push_back(v.patientId);
+    std::string what = "CSV export " + from.iso() + ".." + to.iso();
+    journal.recordReads(who.id, patients, what, at);
+    journal.audit({at.iso(), who.id, "export.csv", "", "", what + ": " + std::to_string(visits.size()) + " rows to " + path.string(), ""});
     return static_cast<int>(visits.size());
 }
 
-ExportPage::ExportPage(wxWindow* parent, storage::SqliteVisitJournal& journal, const Date& today)
-    : wxPanel(parent), journal_(journal) {
+ExportPage::ExportPage(wxWindow* parent, storage::SqliteVisitJournal& journal, const StaffMember& member, const Clock& clock)
+    : wxPanel(parent), journal_(journal), member_(member), clock_(clock) {
+    const Date today = clock.now().date;
     auto* sizer = new wxBoxSizer(wxVERTICAL);
     sizer->Add(new wxStaticText(this, wxID_ANY,
                                 _("Export the visits of a period as CSV (UTF-8) for a spreadsheet or the claim software.")),
@@ -60,7 +69,7 @@ void ExportPage::onExportClicked() {
                         wxString::Format("madoguchi-visits-%s-%s.csv", from.compact(), to.compact()),
                         _("CSV files (*.csv)|*.csv"), wxFD_SAVE | wxFD_OVERWRITE_PROMPT);
     if (dialog.ShowModal() != wxID_OK) return;
-    auto written = exportVisitsCsv(journal_, from, to, dialog.GetPath().utf8_string(), bom_->GetValue());
+    auto written = exportVisitsCsv(journal_, member_, clock_.now(), from, to, dialog.GetPath().utf8_string(), bom_->GetValue());
     status_->SetLabel(written ? wxString::Format(_("%d visits written to %s"), written.value(), dialog.GetPath())
                               : wxString::FromUTF8(translated(written.problem().message)));
 }

@@ -6,6 +6,8 @@
 
 #include "domain/date.h"
 #include "domain/outcome.h"
+#include "domain/ports/clock.h"
+#include "domain/staff.h"
 #include "storage/visit_journal.h"
 
 class wxCheckBox;
@@ -14,18 +16,22 @@ class wxStaticText;
 
 namespace madoguchi::gui {
 
-// Writes the visits from..to (inclusive) as CSV; the number of visits written.
-Outcome<int> exportVisitsCsv(storage::SqliteVisitJournal& journal, const Date& from, const Date& to,
-                             const std::filesystem::path& path, bool withBom);
+// Writes the visits from..to (inclusive) as CSV (0600: the process's umask); the number of
+// visits written. The audit trail gets who exported what, how many rows and where, and one
+// patient.read row per patient in the file.
+Outcome<int> exportVisitsCsv(storage::SqliteVisitJournal& journal, const StaffMember& who, const LocalDateTime& at,
+                             const Date& from, const Date& to, const std::filesystem::path& path, bool withBom);
 
 class ExportPage : public wxPanel {
 public:
-    ExportPage(wxWindow* parent, storage::SqliteVisitJournal& journal, const Date& today);
+    ExportPage(wxWindow* parent, storage::SqliteVisitJournal& journal, const StaffMember& member, const Clock& clock);
 
 private:
     void onExportClicked();
 
     storage::SqliteVisitJournal& journal_;
+    StaffMember member_;
+    const Clock& clock_;
     wxDatePickerCtrl* from_ = nullptr;
     wxDatePickerCtrl* to_ = nullptr;
     wxCheckBox* bom_ = nullptr;

@@ -1,5 +1,6 @@
 #include "gui/manager/manager_window.h"
 
+#include <openssl/crypto.h>
 #include <wx/button.h>
 #include <wx/intl.h>
 #include <wx/notebook.h>
@@ -34,6 +35,12 @@ ManagerLoginDialog::ManagerLoginDialog(wxWindow* parent, StaffAccounts& staff, c
     grid->Add(staffId_, 1, wxEXPAND);
     grid->Add(new wxStaticText(this, wxID_ANY, _("Password")), 0, wxALIGN_CENTER_VERTICAL);
     grid->Add(password_, 1, wxEXPAND);
+    newPasswordLabel_ = new wxStaticText(this, wxID_ANY, _("New password"));
+    newPassword_ = new wxTextCtrl(this, wxID_ANY, wxEmptyString, wxDefaultPosition, wxDefaultSize, wxTE_PASSWORD);
+    grid->Add(newPasswordLabel_, 0, wxALIGN_CENTER_VERTICAL);
+    grid->Add(newPassword_, 1, wxEXPAND);
+    newPasswordLabel_->Hide();
+    newPassword_->Hide();
     sizer->Add(grid, 0, wxEXPAND | wxLEFT | wxRIGHT, 12);
     message_ = new wxStaticText(this, wxID_ANY, wxEmptyString, wxDefaultPosition, wxSize(380, -1));
     message_->SetForegroundColour(wxColour(180, 30, 30));
@@ -55,10 +62,27 @@ void ManagerLoginDialog::setCredentials(const wxString& staffId, const wxString&
     password_->SetValue(password);
 }
 
+void ManagerLoginDialog::setNewPassword(const wxString& password) { newPassword_->SetValue(password); }
+
+bool ManagerLoginDialog::asksForNewPassword() const { return newPassword_->IsShown(); }
+
 bool ManagerLoginDialog::attemptSignIn() {
     std::string staffId = staffId_->GetValue().Strip(wxString::both).utf8_string();
     std::string password = password_->GetValue().utf8_string();  // wiped by authenticate()
+    std::string fresh = newPassword_->GetValue().utf8_string();
     password_->Clear();
+    newPassword_->Clear();
+    if (!fresh.empty()) {
+        std::string freshCopy = fresh;  // to sign in with once changed; both wiped
+        auto changed = staff_.changeOwnPassword(staffId, password, fresh);
+        password = changed ? freshCopy : std::string();
+        OPENSSL_cleanse(freshCopy.data(), freshCopy.size());
+        if (!changed) {
+            message_->SetLabel(wxString::FromUTF8(translated(changed.problem().message)));
+            Layout();
+            return false;
+        }
+    }
     auto member = staff_.authenticate(staffId, password, clock_.now());
     if (!member) {
         message_->SetLabel(wxString::FromUTF8(translated(member.problem().message)));
@@ -68,6 +92,14 @@ bool ManagerLoginDialog::attemptSignIn() {
     if (auto allowed = requirePermission(member.value(), required_); !allowed) {
         message_->SetLabel(wxString::FromUTF8(translated(allowed.problem().message)));
         Layout();
+        return false;
+    }
+    if (staff_.mustChangePassword(staffId)) {
+        newPasswordLabel_->Show();
+        newPassword_->Show();
+        message_->SetLabel(_("An administrator set this password: type it again and choose your own (12 characters or "
+                             "four words) under New password."));
+        Fit();
         return false;
     }
     signedIn_ = member.value();
@@ -83,12 +115,11 @@ ManagerFrame::ManagerFrame(wxWindow* parent, SqliteVisitJournal& journal, const 
               wxString::Format(_("Manager — %s — %s"), wxString::FromUTF8(settings.facility.name),
                                wxString::FromUTF8(member.displayName.empty() ? member.id : member.displayName)),
               wxDefaultPosition, wxSize(1000, 720)) {
-    Date today = clock.now().date;
     notebook_ = new wxNotebook(this, wxID_ANY);
     dailyLog_ = new DailyLogPage(notebook_, journal, member, clock);
     followUps_ = new FollowUpPage(notebook_, journal, member, clock);
     usage_ = new UsagePage(notebook_, journal, member, clock);
-    export_ = new ExportPage(notebook_, journal, today);
+    export_ = new ExportPage(notebook_, journal, member, clock);
     notebook_->AddPage(dailyLog_, _("Daily log"));
     notebook_->AddPage(followUps_, _("Follow-up"));
     notebook_->AddPage(usage_, _("Usage rate"));

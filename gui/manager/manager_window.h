@@ -29,13 +29,17 @@ class ExportPage;
 
 // Staff ID and password. A wrong password, a locked account or a role without the required
 // permission (reports for the manager window, settings for the admin) is said in the dialog,
-// which stays open.
+// which stays open. An account an administrator made or reset chooses its own password here
+// first (a "New password" field appears).
 class ManagerLoginDialog : public wxDialog {
 public:
     ManagerLoginDialog(wxWindow* parent, StaffAccounts& staff, const Clock& clock,
                        Permission required = Permission::ViewReports);
 
     void setCredentials(const wxString& staffId, const wxString& password);
+    // The holder's own new password, asked for when an administrator set the current one.
+    void setNewPassword(const wxString& password);
+    bool asksForNewPassword() const;
     // Checks what is typed (the password field is cleared either way); true when signed in
     // by someone allowed to read the reports.
     bool attemptSignIn();
@@ -48,6 +52,8 @@ private:
     Permission required_;
     wxTextCtrl* staffId_ = nullptr;
     wxTextCtrl* password_ = nullptr;
+    wxStaticText* newPasswordLabel_ = nullptr;
+    wxTextCtrl* newPassword_ = nullptr;
     wxStaticText* message_ = nullptr;
     std::optional<StaffMember> signedIn_;
 };

@@ -406,6 +406,8 @@ bool editSettings(wxWindow* parent, AppSettings& settings, storage::StaffAccount
         wxMessageBox(utf8(translated(saved.problem().message)), _("Settings"), wxOK | wxICON_WARNING, parent);
         return false;
     }
+    for (const std::string& change : settingsChanges(settings, edited))
+        staff.recordSettingsChange(*admin, change);
     settings = edited;
     return true;
 }

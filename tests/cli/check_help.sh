@@ -36,4 +36,7 @@ check audit
 check audit verify
 check journal
 check journal generate
+check journal migrate
+check staff
+check staff password
 exit $((failures > 0))

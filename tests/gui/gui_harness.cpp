@@ -60,7 +60,19 @@ bool haveDisplay() {
 
 }  // namespace
 
+// The audit key lives beside the settings ($XDG_CONFIG_HOME/madoguchi): a folder private to this
+// run, so no test reads or writes the user's own key.
+static std::filesystem::path privateConfigFolder() {
+    static const std::filesystem::path folder = [] {
+        std::string pattern = (std::filesystem::temp_directory_path() / "madoguchi-gui-config-XXXXXX").string();
+        if (!mkdtemp(pattern.data())) throw std::runtime_error("mkdtemp failed");
+        return std::filesystem::path(pattern);
+    }();
+    return folder;
+}
+
 GuiEnvironment::GuiEnvironment() {
+    setenv("XDG_CONFIG_HOME", privateConfigFolder().c_str(), 1);
     if (!haveDisplay()) ownXServer.start();
     setenv("GDK_BACKEND", "x11", 1);
     setenv("NO_AT_BRIDGE", "1", 1);  // no accessibility bus under Xvfb
@@ -77,6 +89,8 @@ GuiEnvironment::GuiEnvironment() {
 }
 
 GuiEnvironment::~GuiEnvironment() {
+    std::error_code ignored;
+    std::filesystem::remove_all(privateConfigFolder(), ignored);
     pumpEvents();
     wxEventLoopBase::SetActive(nullptr);
     delete harnessLoop;

@@ -8,6 +8,7 @@
 #include <wx/radiobox.h>
 #include <wx/textctrl.h>
 
+#include "app/system_clock.h"
 #include "gui/settings/language.h"
 #include "gui/settings/settings_dialog.h"
 #include "storage/visit_journal.h"
@@ -21,7 +22,8 @@ namespace {
 struct SettingsFixture {
     test::TempFolder folder;
     storage::SqliteVisitJournal journal{folder.path() / "journal.sqlite3"};  // creates the staff table
-    storage::StaffAccounts staff{journal.database()};
+    app::SystemClock clock;
+    storage::StaffAccounts staff{journal, clock};
     StaffMember admin{"admin", "管理者 山本", StaffRole::Admin};
 
     SettingsFixture() {

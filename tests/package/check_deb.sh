@@ -56,6 +56,8 @@ done
 work="$scratch/work"
 mkdir -p "$work"
 cp "$source_dir/tests/gateway/data/valid_kyokai.xml" "$source_dir/tests/scenarios/confirmed_by_pin.json" "$work/"
+(umask 077; echo "package-check-passphrase" >"$work/admin.password")
+as_admin=(--user admin --password-file "$work/admin.password")
 cli_prints() {  # cli_prints PATTERN ARGS...: the CLI, with a bare environment, succeeds and prints PATTERN
   local pattern=$1; shift
   (cd "$work" && env -i PATH=/usr/bin:/bin HOME="$work" LANG=C.UTF-8 "$cli" "$@") >"$scratch/cli.out" &&
@@ -66,9 +68,11 @@ check_cli_suite() {
   check "$1: insurer-number check" cli_prints 'true' insurer-number check 01130012
   check "$1: oqs parse (code tables found)" cli_prints '"label": "有効"' oqs parse valid_kyokai.xml
   check "$1: scenario (rule tables found)" cli_prints '' scenario confirmed_by_pin.json
-  check "$1: journal generate" cli_prints '' journal generate --db "$work/j.db" --start 2026-01-05 --days 3 --per-day 5
-  check "$1: report daily" cli_prints '2026-01-06' report daily --db "$work/j.db" --date 2026-01-06
-  rm -f "$work"/j.db*
+  check "$1: journal generate (first administrator)" cli_prints '' journal generate --db "$work/j.db" \
+    --start 2026-01-05 --days 3 --per-day 5 "${as_admin[@]}"
+  check "$1: report daily" cli_prints '2026-01-06' report daily --db "$work/j.db" --date 2026-01-06 "${as_admin[@]}"
+  check "$1: audit verify" cli_prints '' audit verify --db "$work/j.db" "${as_admin[@]}"
+  rm -rf "$work"/j.db* "$work/.config"
 }
 cli="$root/usr/bin/madoguchi-cli"
 check_cli_suite "scratch root"

@@ -13,15 +13,24 @@ expect() {  # description, expected, actual
   if [ "$2" == "$3" ]; then ok "$1"; else fail "$1: expected '$2', got '$3'"; fi
 }
 sql() { sqlite3 "$db" "$1"; }
+# The audit key lives beside the settings: a folder private to this run.
+export XDG_CONFIG_HOME=$work/config
+# Every journal command signs in; a script keeps the password in a file only its owner may read.
+(umask 077; echo "reports-admin-passphrase" >"$work/admin.password")
+as_admin=(--user admin --password-file "$work/admin.password")
 
-"$cli" journal generate --db "$db" --start 2025-01-01 --days 365 --per-day 30 --seed 11 >"$work/generated.json" \
+"$cli" journal generate --db "$db" --start 2025-01-01 --days 365 --per-day 30 --seed 11 "${as_admin[@]}" >"$work/generated.json" \
   || { echo "FAIL journal generate"; exit 1; }
+expect "the first administrator made by journal generate" admin "$(sql "SELECT id FROM staff WHERE role='admin'")"
+expect "files the CLI made are private" "600 600 700" \
+  "$(stat -c %a "$db") $(stat -c %a "$db.anchor") $(stat -c %a "$XDG_CONFIG_HOME/madoguchi")"
+expect "the audit key is private" 600 "$(stat -c %a "$XDG_CONFIG_HOME/madoguchi/audit.key")"
 expect "a year generated" 10950 "$(jq .visits "$work/generated.json")"
 expect "every visit stored" 10950 "$(sql 'SELECT COUNT(*) FROM visits')"
 
 # daily, JSON
 day=2025-06-02
-"$cli" report daily --db "$db" --date $day >"$work/daily.json" || fail "report daily exit $?"
+"$cli" report daily --db "$db" --date $day "${as_admin[@]}" >"$work/daily.json" || fail "report daily exit $?"
 expect "daily: the date" "$day" "$(jq -r .date "$work/daily.json")"
 expect "daily: visits (not cancelled)" "$(sql "SELECT COUNT(*) FROM visits WHERE visit_date='$day' AND cancelled=0")" "$(jq .visits "$work/daily.json")"
 expect "daily: visits + cancelled = the day's receptions" 30 "$(jq '.visits + .cancelled' "$work/daily.json")"
@@ -39,26 +48,33 @@ expect "daily: fallbacks" "$(sql "SELECT COUNT(*) FROM visits WHERE visit_date='
 
 # a day with a 10割 case: each one listed with its reason
 full_day=$(sql "SELECT visit_date FROM visits WHERE share_tenths=10 AND cancelled=0 ORDER BY visit_date LIMIT 1")
-"$cli" report daily --db "$db" --date "$full_day" >"$work/full.json" || fail "report daily ($full_day) exit $?"
+"$cli" report daily --db "$db" --date "$full_day" "${as_admin[@]}" >"$work/full.json" || fail "report daily ($full_day) exit $?"
 expect "daily: 10割 cases listed" "$(sql "SELECT COUNT(*) FROM visits WHERE visit_date='$full_day' AND share_tenths=10 AND cancelled=0")" \
   "$(jq '.full_charges | length' "$work/full.json")"
 expect "daily: 10割 reasons given" true "$(jq '[.full_charges[].reason | length > 0] | all' "$work/full.json")"
 
 # daily, CSV with a BOM for Excel
-"$cli" report daily --db "$db" --date $day --format csv --bom >"$work/daily.csv" || fail "report daily csv exit $?"
+"$cli" report daily --db "$db" --date $day --format csv --bom "${as_admin[@]}" >"$work/daily.csv" || fail "report daily csv exit $?"
 expect "daily csv: starts with the UTF-8 BOM" "efbbbf" "$(head -c 3 "$work/daily.csv" | od -An -tx1 | tr -d ' \n')"
 expect "daily csv: header" "visit_id,date,started_at,patient_id,patient_name,identity_method,source,validity,claim_route,share_tenths,copay_yen,full_charge_reason,cancelled" \
   "$(head -n 1 "$work/daily.csv" | tail -c +4 | tr -d '\r')"
-expect "daily csv: one row per reception" 30 "$(tail -n +2 "$work/daily.csv" | wc -l)"
-expect "daily csv: CRLF line ends" 31 "$(grep -c $'\r$' "$work/daily.csv")"
+expect "daily csv: one row per reception, then the sealed audit anchor" 31 "$(tail -n +2 "$work/daily.csv" | wc -l)"
+expect "daily csv: the last line is the audit anchor" true "$(tail -n 1 "$work/daily.csv" | grep -q '^# audit anchor rows=[0-9]* head=[0-9a-f]\{64\} at=.* seal=[0-9a-f]\{64\}' && echo true)"
+expect "daily csv: CRLF line ends" 32 "$(grep -c $'\r$' "$work/daily.csv")"
 expect "daily csv: every row of the day" 30 "$(tail -n +2 "$work/daily.csv" | cut -d, -f2 | grep -c "^$day\$")"
 expect "daily csv: names in UTF-8" true "$(grep -q '患者P' "$work/daily.csv" && echo true)"
 expect "daily csv: copay column adds up with the JSON (cancelled rows included)" \
   "$(sql "SELECT COALESCE(SUM(copay_yen),0) FROM visits WHERE visit_date='$day'")" \
-  "$(tail -n +2 "$work/daily.csv" | awk -F, '{ total += $11 } END { print total + 0 }')"
+  "$(tail -n +2 "$work/daily.csv" | grep -v '^# audit anchor' | awk -F, '{ total += $11 } END { print total + 0 }')"
+# (the day was read twice: JSON, then CSV)
+expect "daily: each patient shown is in the audit trail, with who and which window" \
+  "$(( $(sql "SELECT COUNT(DISTINCT patient_id) FROM visits WHERE visit_date='$day'") * 2 ))" \
+  "$(sql "SELECT COUNT(*) FROM audit_log WHERE action='patient.read' AND staff_id='admin' AND detail='madoguchi-cli report daily $day' AND window LIKE 'madoguchi-cli on %'")"
+expect "daily csv: the export is in the audit trail" 1 \
+  "$(sql "SELECT COUNT(*) FROM audit_log WHERE action='export.csv' AND detail='report daily $day: 30 rows to the standard output'")"
 
 # follow-up list, oldest first
-"$cli" report followup --db "$db" >"$work/followup.json" || fail "report followup exit $?"
+"$cli" report followup --db "$db" "${as_admin[@]}" >"$work/followup.json" || fail "report followup exit $?"
 expect "followup: OLD and UNKNOWN visits" "$(sql "SELECT COUNT(*) FROM visits WHERE claim_route IN ('old','unknown') AND cancelled=0")" \
   "$(jq .count "$work/followup.json")"
 expect "followup: count matches the list" "$(jq .count "$work/followup.json")" "$(jq '.visits | length' "$work/followup.json")"
@@ -66,13 +82,13 @@ expect "followup: only old and unknown" true "$(jq '[.visits[].claim_route] | al
 expect "followup: oldest first" true "$(jq '[.visits[].date] as $d | $d == ($d | sort)' "$work/followup.json")"
 expect "followup: starts with the oldest" "$(sql "SELECT MIN(visit_date) FROM visits WHERE claim_route IN ('old','unknown') AND cancelled=0")" \
   "$(jq -r '.visits[0].date' "$work/followup.json")"
-"$cli" report followup --db "$db" --format csv >"$work/followup.csv" || fail "report followup csv exit $?"
+"$cli" report followup --db "$db" --format csv "${as_admin[@]}" >"$work/followup.csv" || fail "report followup csv exit $?"
 expect "followup csv: no BOM unless asked" "visit_id" "$(head -c 8 "$work/followup.csv")"
 expect "followup csv: one row per visit" "$(jq .count "$work/followup.json")" "$(tail -n +2 "$work/followup.csv" | wc -l)"
 
 # usage: the estimate for a month, the official figure, the billing standing
 month=2025-08
-"$cli" report usage --db "$db" --month $month >"$work/usage.json" || fail "report usage exit $?"
+"$cli" report usage --db "$db" --month $month "${as_admin[@]}" >"$work/usage.json" || fail "report usage exit $?"
 seen=$(sql "SELECT COUNT(DISTINCT patient_id) FROM visits WHERE visit_date BETWEEN '$month-01' AND '$month-31' AND cancelled=0")
 card=$(sql "SELECT COUNT(DISTINCT patient_id) FROM visits WHERE visit_date BETWEEN '$month-01' AND '$month-31' AND cancelled=0 AND source='online_card'")
 expect "usage: patients seen" "$seen" "$(jq .patients_seen "$work/usage.json")"
@@ -94,23 +110,43 @@ next_tier=$(awk -v t="$tier" 'BEGIN { print (t == "null") ? 3 : (t == 1) ? "null
 expect "usage: the tier of the best rate" "$tier" "$(jq .tier "$work/usage.json")"
 expect "usage: the next tier" "$next_tier" "$(jq .next_tier "$work/usage.json")"
 
-"$cli" report usage --db "$db" --month 2025-05 --set-official 0.21 --staff jimucho >"$work/official.json" || fail "usage --set-official exit $?"
+"$cli" report usage --db "$db" --month 2025-05 --set-official 0.21 "${as_admin[@]}" >"$work/official.json" || fail "usage --set-official exit $?"
 expect "usage: the official figure entered" 21 "$(jq .official_percent "$work/official.json")"
-expect "usage: the entry is audited" 1 "$(sql "SELECT COUNT(*) FROM audit_log WHERE action='usage.official_rate' AND staff_id='jimucho' AND detail='2025-05=2100'")"
-"$cli" report usage --db "$db" --month 2025-05 >"$work/again.json"
+expect "usage: the entry is audited, signed by who signed in" 1 "$(sql "SELECT COUNT(*) FROM audit_log WHERE action='usage.official_rate' AND staff_id='admin' AND detail='2025-05=2100'")"
+"$cli" report usage --db "$db" --month 2025-05 "${as_admin[@]}" >"$work/again.json"
 expect "usage: the official figure is kept" 21 "$(jq .official_percent "$work/again.json")"
-"$cli" report usage --db "$db" --month $month --format csv --bom >"$work/usage.csv" || fail "report usage csv exit $?"
+"$cli" report usage --db "$db" --month $month --format csv --bom "${as_admin[@]}" >"$work/usage.csv" || fail "report usage csv exit $?"
 expect "usage csv: BOM and header" "efbbbf" "$(head -c 3 "$work/usage.csv" | od -An -tx1 | tr -d ' \n')"
 expect "usage csv: the month's row" "$month,$seen,$card" "$(sed -n 2p "$work/usage.csv" | cut -d, -f1-3)"
 
 # the audit chain over the whole year
-"$cli" audit verify --db "$db" >"$work/audit.json" || fail "audit verify exit $?"
+"$cli" audit verify --db "$db" "${as_admin[@]}" >"$work/audit.json" || fail "audit verify exit $?"
 expect "audit: intact over the year" true "$(jq .intact "$work/audit.json")"
 
+# no report without a sign-in
+"$cli" report daily --db "$db" --date $day >/dev/null 2>"$work/err"; expect "no sign-in: refused" 2 $?
+expect "no sign-in: says how" true "$(grep -q -- '--user ID' "$work/err" && echo true)"
+echo "wrong-passphrase-here" >"$work/wrong.password"; chmod 600 "$work/wrong.password"
+"$cli" report daily --db "$db" --date $day --user admin --password-file "$work/wrong.password" >/dev/null 2>"$work/err"
+expect "wrong password: refused" 2 $?
+expect "wrong password: the same answer as an unknown ID" true "$(grep -q 'The staff ID or the password is wrong' "$work/err" && echo true)"
+"$cli" report daily --db "$db" --date $day --user nobody --password-file "$work/admin.password" >/dev/null 2>"$work/err"
+expect "unknown ID: refused" 2 $?
+chmod 644 "$work/admin.password"
+"$cli" report daily --db "$db" --date $day "${as_admin[@]}" >/dev/null 2>"$work/err"
+expect "a password file others may read: refused" 2 $?
+expect "a password file others may read: says why" true "$(grep -q 'may be read by others' "$work/err" && echo true)"
+chmod 600 "$work/admin.password"
+expect "the failed sign-ins are audited" 2 "$(sql "SELECT COUNT(*) FROM audit_log WHERE action='staff.sign_in_failed'")"
+"$cli" journal migrate --db "$db" --user intruder --password-file "$work/wrong.password" >/dev/null 2>&1
+expect "journal migrate on a journal with an administrator does not make another" 2 $?
+"$cli" audit verify --db "$db" "${as_admin[@]}" >"$work/audit2.json" || fail "audit verify after the refusals exit $?"
+expect "audit: still intact after the refusals" true "$(jq .intact "$work/audit2.json")"
+
 # clear errors
-"$cli" report daily --db "$db" --date 2025-02-30 >/dev/null 2>&1; expect "bad date refused" 2 $?
-"$cli" report daily --db "$work/none.sqlite3" --date $day >/dev/null 2>&1; expect "missing journal refused" 2 $?
-"$cli" report usage --db "$db" --month $month --set-official 1.5 >/dev/null 2>&1; expect "bad rate refused" 2 $?
+"$cli" report daily --db "$db" --date 2025-02-30 "${as_admin[@]}" >/dev/null 2>&1; expect "bad date refused" 2 $?
+"$cli" report daily --db "$work/none.sqlite3" --date $day "${as_admin[@]}" >/dev/null 2>&1; expect "missing journal refused" 2 $?
+"$cli" report usage --db "$db" --month $month --set-official 1.5 "${as_admin[@]}" >/dev/null 2>&1; expect "bad rate refused" 2 $?
 
 echo "$failures failed"
 exit "$failures"

@@ -32,13 +32,24 @@ std::string schemaOf(const std::filesystem::path& file) {
     return schema;
 }
 
-// A version-1 journal as that version wrote it: the frozen SQL, and audit rows by the chain code.
+// A row of the plain (keyless) chain, as versions 1 and 2 wrote it.
+void appendPlainRow(storage::Database& db, long long seq, const storage::AuditEntry& e, std::string& previous) {
+    std::string seal = storage::plainRowHash(seq, e, previous);
+    db.prepare("INSERT INTO audit_log(seq, at, staff_id, action, patient_id, visit_id, detail, prev_hash, row_hash) "
+               "VALUES(?,?,?,?,?,?,?,?,?)")
+        .bind(1, static_cast<std::int64_t>(seq)).bind(2, e.at).bind(3, e.staffId).bind(4, e.action)
+        .bind(5, e.patientId).bind(6, e.visitId).bind(7, e.detail).bind(8, previous).bind(9, seal).run();
+    previous = seal;
+}
+
+// A version-1 journal as that version wrote it: the frozen SQL, and its plain audit chain.
 std::filesystem::path versionOneJournal(const TempFolder& folder) {
     auto file = folder / "journal-v1.sqlite3";
     storage::Database db(file);
     db.execute(readFile(std::filesystem::path(STORAGE_TEST_DATA) / "journal_v1.sql"));
-    storage::appendAudit(db, {"2025-03-03T09:05:00", "uketsuke1", "visit.recorded", "P1", "V1", "current"});
-    storage::appendAudit(db, {"2025-03-05T09:00:00", "jimucho", "visit.retagged", "P1", "V1", "old -> current"});
+    std::string previous(64, '0');
+    appendPlainRow(db, 1, {"2025-03-03T09:05:00", "uketsuke1", "visit.recorded", "P1", "V1", "current", ""}, previous);
+    appendPlainRow(db, 2, {"2025-03-05T09:00:00", "jimucho", "visit.retagged", "P1", "V1", "old -> current", ""}, previous);
     return file;
 }
 
@@ -88,7 +99,7 @@ BOOST_AUTO_TEST_CASE(AVersionOneJournalWithDataMigratesIntact) {
                       "<XmlMsg><QualificationValidity>1</QualificationValidity></XmlMsg>");
     BOOST_CHECK_EQUAL(test::text(file, "SELECT reason FROM retags"), "資格確認書を後日提示");
     BOOST_CHECK_EQUAL(test::text(file, "SELECT role FROM staff WHERE id = 'admin'"), "admin");
-    BOOST_CHECK(!storage::verifyAuditChain(journal.database()));
+    BOOST_CHECK(test::chainIntact(journal.database()));
 
     // And the program works on them.
     auto past = journal.lastEligibility("P2");
@@ -106,7 +117,36 @@ BOOST_AUTO_TEST_CASE(AVersionOneJournalWithDataMigratesIntact) {
     BOOST_TEST(journal.attachLateAnswer("REQ-77", answer, "<late/>", at(2025, 3, 6)).ok());
     BOOST_CHECK_EQUAL(test::text(file, "SELECT claim_route FROM visits WHERE id = 'V2'"), "current");
     BOOST_TEST(journal.recordVisit(test::sampleVisit("V4", "P1", at(2025, 3, 6))).ok());
-    BOOST_CHECK(!storage::verifyAuditChain(journal.database()));
+    BOOST_CHECK(test::chainIntact(journal.database()));
+}
+
+BOOST_AUTO_TEST_CASE(APlainChainIsKeyedOnceAndItsPlainRowsStayChecked) {
+    TempFolder folder;
+    auto file = versionOneJournal(folder);
+    std::string plainHead = test::text(file, "SELECT row_hash FROM audit_log WHERE seq = 2");
+    { storage::SqliteVisitJournal journal(file); }
+    { storage::SqliteVisitJournal again(file); }  // keyed once, not at every opening
+    BOOST_CHECK_EQUAL(scalar(file, "SELECT COUNT(*) FROM audit_log WHERE action = 'audit.chain_keyed'"), 1);
+    BOOST_CHECK_EQUAL(test::text(file, "SELECT detail FROM audit_log WHERE seq = 3"), "plain rows=2 head=" + plainHead);
+    auto verdict = test::verifyJournal(file);
+    BOOST_CHECK(verdict.intact());
+    BOOST_CHECK_EQUAL(verdict.keyedFrom, 3);
+
+    // Deleting a plain row and recomputing the plain chain (possible without the key) no longer
+    // passes: the keyed row sealed the plain rows' count and head.
+    {
+        storage::Database db(file);
+        db.execute("DROP TRIGGER audit_log_no_update; DROP TRIGGER audit_log_no_delete; DELETE FROM audit_log WHERE seq = 1;");
+        db.execute("UPDATE audit_log SET seq = 1 WHERE seq = 2; UPDATE audit_log SET seq = 2 WHERE seq = 3;");
+        storage::AuditEntry kept{"2025-03-05T09:00:00", "jimucho", "visit.retagged", "P1", "V1", "old -> current", ""};
+        std::string genesis(64, '0');
+        std::string seal = storage::plainRowHash(1, kept, genesis);
+        db.prepare("UPDATE audit_log SET prev_hash = ?, row_hash = ? WHERE seq = 1").bind(1, genesis).bind(2, seal).run();
+        db.prepare("UPDATE audit_log SET prev_hash = ? WHERE seq = 2").bind(1, seal).run();
+    }
+    verdict = test::verifyJournal(file);
+    BOOST_REQUIRE(!verdict.intact());
+    BOOST_CHECK_EQUAL(verdict.findings[0].row, 2);
 }
 
 BOOST_AUTO_TEST_CASE(AJournalFromANewerProgramIsRefused) {

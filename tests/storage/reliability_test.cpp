@@ -88,8 +88,10 @@ BOOST_AUTO_TEST_CASE(AWriterKilledAtRandomMomentsLosesNoCommittedVisit) {
     }
     BOOST_TEST_MESSAGE(reported.size() << " visits reported committed over " << kKillRounds << " kills");
     BOOST_CHECK_EQUAL(test::integrityCheck(file), "ok");
+    // The anchor file may lag behind the journal (killed between the commit and the anchor's write,
+    // or in the middle of writing it) but never claims more than the journal holds.
     storage::SqliteVisitJournal journal(file);  // opens, recovers the WAL, migrates nothing
-    BOOST_CHECK(!storage::verifyAuditChain(journal.database()));
+    BOOST_CHECK(test::verifyJournal(file).intact());
     // Every visit has its audit row: no transaction was half-applied.
     BOOST_CHECK_EQUAL(test::scalar(file, "SELECT COUNT(*) FROM visits"),
                       test::scalar(file, "SELECT COUNT(*) FROM audit_log WHERE action = 'visit.recorded'"));
@@ -117,11 +119,11 @@ BOOST_AUTO_TEST_CASE(ReadersDuringWritesSeeWholeTransactions) {
             visits = count.integer(0);
             audited = count.integer(1);
         }
-        auto broken = storage::verifyAuditChain(reader);
+        bool intact = test::chainIntact(reader);
         reader.execute("COMMIT");
         ++reads;
         BOOST_REQUIRE_EQUAL(visits, audited);
-        BOOST_REQUIRE_MESSAGE(!broken, "the chain broke at row " << (broken ? broken->seq : 0) << " during writes");
+        BOOST_REQUIRE_MESSAGE(intact, "the chain broke during writes");
         BOOST_REQUIRE_GE(visits, lastSeen);  // never goes back
         lastSeen = visits;
     }
@@ -158,7 +160,7 @@ static void fullJournalKeepsTheVisitsAndTheRetrySavesThem(const std::filesystem:
         // Nothing is corrupted, and the earlier visits are all there.
         BOOST_CHECK_EQUAL(test::integrityCheck(file), "ok");
         BOOST_CHECK_EQUAL(test::scalar(file, "SELECT COUNT(*) FROM visits"), 3);
-        BOOST_CHECK(!storage::verifyAuditChain(journal.database()));
+        BOOST_CHECK(test::chainIntact(journal.database()));
 
         // Space returns: the retry saves both, oldest first.
         release(journal);
@@ -172,7 +174,7 @@ static void fullJournalKeepsTheVisitsAndTheRetrySavesThem(const std::filesystem:
     BOOST_CHECK_EQUAL(test::scalar(file, "SELECT length(raw_xml) FROM eligibility_snapshots WHERE visit_id = 'V-big'"),
                       256 * 1024 + 17);
     storage::Database db(file, true);
-    BOOST_CHECK(!storage::verifyAuditChain(db));
+    BOOST_CHECK(test::chainIntact(db));
 }
 
 BOOST_AUTO_TEST_CASE(AJournalAtItsMaxPageCountKeepsTheVisitInMemoryAndTheRetrySavesIt) {

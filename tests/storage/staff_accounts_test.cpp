@@ -83,9 +83,10 @@ BOOST_AUTO_TEST_CASE(FiveWrongPasswordsLockTheAccountForFifteenMinutes) {
     accounts.create(kReceptionist, "sakura-2026!");
     for (int attempt = 1; attempt <= 5; ++attempt)
         BOOST_CHECK_EQUAL(accounts.login("uketsuke1", "wrong", at(2026, 11, 25, 23, 50)).problem().code, "staff.login_failed");
-    // Locked: even the right password is refused until 00:05 the next day.
-    BOOST_CHECK_EQUAL(accounts.login("uketsuke1", "sakura-2026!", at(2026, 11, 25, 23, 51)).problem().code, "staff.locked");
-    BOOST_CHECK_EQUAL(accounts.login("uketsuke1", "sakura-2026!", at(2026, 11, 26, 0, 4)).problem().code, "staff.locked");
+    // Locked: even the right password is refused until 00:05 the next day, with the same answer
+    // as a wrong password (the answer does not tell that the password was right).
+    BOOST_CHECK_EQUAL(accounts.login("uketsuke1", "sakura-2026!", at(2026, 11, 25, 23, 51)).problem().code, "staff.login_failed");
+    BOOST_CHECK_EQUAL(accounts.login("uketsuke1", "sakura-2026!", at(2026, 11, 26, 0, 4)).problem().code, "staff.login_failed");
     BOOST_CHECK(accounts.login("uketsuke1", "sakura-2026!", at(2026, 11, 26, 0, 5)).ok());
 }
 
@@ -127,12 +128,97 @@ BOOST_AUTO_TEST_CASE(TheFirstRunAsksForAnAdministratorOnce) {
 
 BOOST_AUTO_TEST_CASE(ShortPasswordsAndTakenIdsAreRefused) {
     Accounts accounts;
-    std::string shortPassword = "1234567";
+    std::string shortPassword = "12345678901";  // 11 characters
     BOOST_CHECK_EQUAL(storage::createStaff(accounts.db(), kReceptionist, shortPassword).problem().code, "staff.password_short");
     BOOST_CHECK(shortPassword.empty());
     accounts.create(kReceptionist, "sakura-2026!");
     std::string again = "another-password";
     BOOST_CHECK_EQUAL(storage::createStaff(accounts.db(), kReceptionist, again).problem().code, "staff.exists");
+}
+
+BOOST_AUTO_TEST_CASE(TwelveCharactersOrAPassphraseOfFourWords) {
+    BOOST_CHECK(!storage::passwordProblem("twelve-chars"));
+    BOOST_CHECK(storage::passwordProblem("eleven-char"));
+    BOOST_CHECK(storage::passwordProblem("さくらさくら"));  // 6 characters (18 bytes): too short
+    BOOST_CHECK(!storage::passwordProblem("さくらさくらさくらさくら"));  // 12 characters
+    BOOST_CHECK(!storage::passwordProblem("a bb cc dd"));  // a passphrase of four words
+    BOOST_CHECK(storage::passwordProblem("a bb  cc"));     // three words
+}
+
+BOOST_AUTO_TEST_CASE(AnAccountAnAdministratorMadeMustChooseItsOwnPassword) {
+    Accounts accounts;
+    test::FixedTestClock clock{at(2026, 11, 25, 8)};
+    storage::StaffAccounts staff(accounts.journal, clock);
+    std::string password = "first-admin-pass";
+    BOOST_REQUIRE(staff.createFirstAdministrator({"admin", "院長", StaffRole::Admin}, password).ok());
+    BOOST_CHECK(!staff.mustChangePassword("admin"));  // chose their own
+    StaffMember admin{"admin", "院長", StaffRole::Admin};
+    password = "given-by-the-admin";
+    BOOST_REQUIRE(staff.create(admin, kReceptionist, password).ok());
+    BOOST_CHECK(staff.mustChangePassword("uketsuke1"));
+    std::string current = "given-by-the-admin", fresh = "short";
+    BOOST_CHECK_EQUAL(staff.changeOwnPassword("uketsuke1", current, fresh).problem().code, "staff.password_short");
+    BOOST_CHECK(staff.mustChangePassword("uketsuke1"));
+    current = "given-by-the-admin";
+    fresh = "my own secret phrase";
+    BOOST_REQUIRE(staff.changeOwnPassword("uketsuke1", current, fresh).ok());
+    BOOST_CHECK(!staff.mustChangePassword("uketsuke1"));
+    password = "reset-by-the-admin";
+    BOOST_REQUIRE(staff.resetPassword(admin, "uketsuke1", password).ok());
+    BOOST_CHECK(staff.mustChangePassword("uketsuke1"));
+}
+
+BOOST_AUTO_TEST_CASE(SignInsLockOutsAndStaffChangesAreInTheAuditTrail) {
+    Accounts accounts;
+    accounts.journal.setWindow("受付1");
+    test::FixedTestClock clock{at(2026, 11, 25, 8)};
+    storage::StaffAccounts staff(accounts.journal, clock);
+    std::string password = "first-admin-pass";
+    BOOST_REQUIRE(staff.createFirstAdministrator({"admin", "院長", StaffRole::Admin}, password).ok());
+    StaffMember admin{"admin", "院長", StaffRole::Admin};
+    password = "given-by-the-admin";
+    BOOST_REQUIRE(staff.create(admin, kReceptionist, password).ok());
+    BOOST_REQUIRE(staff.setRole(admin, "uketsuke1", StaffRole::Manager).ok());
+    password = "reset-by-the-admin";
+    BOOST_REQUIRE(staff.resetPassword(admin, "uketsuke1", password).ok());
+    password = "first-admin-pass";
+    BOOST_REQUIRE(staff.authenticate("admin", password, clock.now()).ok());
+    password = "no-such-person";
+    BOOST_CHECK(!staff.authenticate("nobody", password, clock.now()));
+    for (int attempt = 1; attempt <= storage::kFailuresBeforeLock; ++attempt) {
+        password = "wrong-password";
+        BOOST_CHECK(!staff.authenticate("uketsuke1", password, clock.now()));
+    }
+    password = "reset-by-the-admin";
+    BOOST_CHECK(!staff.authenticate("uketsuke1", password, clock.now()));  // locked
+    staff.recordSignOut(admin, true);
+    staff.recordSignOut(admin, false);
+
+    auto rows = accounts.db().prepare("SELECT staff_id, action, detail, window FROM audit_log ORDER BY seq");
+    std::vector<std::string> trail;
+    while (rows.step()) {
+        trail.push_back(rows.text(0) + " " + rows.text(1) + " " + rows.text(2));
+        BOOST_CHECK_EQUAL(rows.text(3), "受付1");
+    }
+    std::vector<std::string> expected{
+        "admin staff.created admin role=admin (first administrator)",
+        "admin staff.created uketsuke1 role=receptionist",
+        "admin staff.role_changed uketsuke1 receptionist -> manager",
+        "admin staff.password_reset uketsuke1",
+        "admin staff.sign_in ",
+        "nobody staff.sign_in_failed unknown staff ID",
+        "uketsuke1 staff.sign_in_failed wrong password",
+        "uketsuke1 staff.sign_in_failed wrong password",
+        "uketsuke1 staff.sign_in_failed wrong password",
+        "uketsuke1 staff.sign_in_failed wrong password",
+        "uketsuke1 staff.sign_in_failed wrong password",
+        "uketsuke1 staff.locked_out 5 wrong passwords in a row, locked for 15 minutes",
+        "uketsuke1 staff.sign_in_failed account locked",
+        "admin staff.idle_lock ",
+        "admin staff.sign_out ",
+    };
+    BOOST_CHECK_EQUAL_COLLECTIONS(trail.begin(), trail.end(), expected.begin(), expected.end());
+    BOOST_CHECK(test::verifyJournal(accounts.folder / "journal.sqlite3").intact());
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -1,5 +1,7 @@
 #include "storage_fixtures.h"
 
+#include <fstream>
+
 namespace madoguchi::test {
 
 LocalDateTime at(int year, unsigned month, unsigned day, int hour, int minute) {
@@ -64,5 +66,29 @@ std::string text(const std::filesystem::path& db, const std::string& sql) {
 }
 
 std::string integrityCheck(const std::filesystem::path& db) { return text(db, "PRAGMA integrity_check"); }
+
+storage::AuditVerdict verifyJournal(const std::filesystem::path& db) {
+    storage::AuditKey key = storage::AuditKey::load(storage::defaultAuditKeyPath());
+    storage::Database connection(db, true);
+    return storage::verifyAudit(connection, key, storage::readAnchorLines(storage::anchorPathFor(db), key));
+}
+
+bool chainIntact(storage::Database& db) {
+    storage::AuditKey key = storage::AuditKey::load(storage::defaultAuditKeyPath());
+    storage::AnchorLines none;
+    none.found = true;
+    return storage::verifyAudit(db, key, none).intact();
+}
+
+std::filesystem::path passwordFile(const std::filesystem::path& folder, const std::string& password) {
+    auto file = folder / "password.txt";
+    {
+        std::ofstream out(file);
+        out << password << "\n";
+    }
+    std::filesystem::permissions(file, std::filesystem::perms::owner_read | std::filesystem::perms::owner_write,
+                                 std::filesystem::perm_options::replace);
+    return file;
+}
 
 }  // namespace madoguchi::test

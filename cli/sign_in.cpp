@@ -1,0 +1,94 @@
+#include "sign_in.h"
+
+#include <fcntl.h>
+#include <termios.h>
+#include <unistd.h>
+
+#include <fstream>
+#include <stdexcept>
+
+#include "app/system_clock.h"
+#include "storage/private_files.h"
+#include "storage/staff_accounts.h"
+
+namespace madoguchi::cli {
+namespace {
+
+std::string fromFile(const std::string& file) {
+    if (std::string reason = storage::notPrivateReason(file); !reason.empty())
+        throw std::invalid_argument("the password file is refused: " + reason);
+    std::ifstream in(file, std::ios::binary);
+    std::string password;
+    std::getline(in, password);
+    if (!password.empty() && password.back() == '\r') password.pop_back();
+    return password;
+}
+
+// Reads one line from the terminal with echo off; the terminal is restored whatever happens.
+std::string fromTerminal(const std::string& prompt) {
+    int tty = ::open("/dev/tty", O_RDWR | O_NOCTTY);
+    if (tty < 0) throw std::invalid_argument("no terminal to ask the password on: give --password-file FILE");
+    termios saved{};
+    bool restore = ::tcgetattr(tty, &saved) == 0;
+    if (restore) {
+        termios quiet = saved;
+        quiet.c_lflag &= static_cast<tcflag_t>(~ECHO);
+        ::tcsetattr(tty, TCSAFLUSH, &quiet);
+    }
+    [[maybe_unused]] ssize_t shown = ::write(tty, prompt.data(), prompt.size());
+    std::string password;
+    char c = 0;
+    while (::read(tty, &c, 1) == 1 && c != '\n') password += c;
+    if (restore) ::tcsetattr(tty, TCSAFLUSH, &saved);
+    [[maybe_unused]] ssize_t newline = ::write(tty, "\n", 1);
+    ::close(tty);
+    return password;
+}
+
+std::string userOption(const Options& options) {
+    auto user = options.value("--user");
+    if (!user || user->empty())
+        throw std::invalid_argument("sign in: --user ID, with the password from the prompt or --password-file FILE");
+    return *user;
+}
+
+}  // namespace
+
+std::string readPassword(const Options& options, const std::string& fileOption, const std::string& prompt) {
+    if (auto file = options.value(fileOption)) return fromFile(*file);
+    return fromTerminal(prompt);
+}
+
+StaffMember signIn(storage::SqliteVisitJournal& journal, const Options& options, Permission permission) {
+    journal.setWindow("madoguchi-cli on " + storage::hostName());
+    std::string user = userOption(options);
+    app::SystemClock clock;
+    storage::StaffAccounts staff(journal, clock);
+    if (!staff.anyAdministrator())
+        throw std::runtime_error("the journal has no administrator yet: create one with "
+                                 "`madoguchi-cli journal migrate --db FILE --user ID`");
+    std::string password = readPassword(options, "--password-file", "Password for " + user + ": ");
+    auto member = staff.authenticate(user, password, clock.now());
+    if (!member) throw std::runtime_error(member.problem().message);
+    if (staff.mustChangePassword(user))
+        throw std::runtime_error("your password was set by an administrator: choose your own first with "
+                                 "`madoguchi-cli staff password --user " + user + "`");
+    if (auto allowed = requirePermission(member.value(), permission); !allowed)
+        throw std::runtime_error(allowed.problem().message);
+    return member.value();
+}
+
+StaffMember signInOrSetUp(storage::SqliteVisitJournal& journal, const Options& options, Permission permission) {
+    app::SystemClock clock;
+    storage::StaffAccounts staff(journal, clock);
+    if (staff.anyAdministrator()) return signIn(journal, options, permission);
+    journal.setWindow("madoguchi-cli on " + storage::hostName());
+    std::string user = userOption(options);
+    std::string password = readPassword(options, "--password-file", "New administrator " + user + ", choose a password: ");
+    StaffMember admin{user, user, StaffRole::Admin};
+    if (auto created = staff.createFirstAdministrator(admin, password); !created)
+        throw std::runtime_error(created.problem().message);
+    return admin;
+}
+
+}  // namespace madoguchi::cli

@@ -1,0 +1,23 @@
+#pragma once
+// Signing in at the command line: `--user ID` with the password from the terminal (not echoed)
+// or, for scripts, from `--password-file FILE` (refused unless only its owner may read it). No
+// command that reads or changes the journal trusts a staff ID without its password.
+#include "arguments.h"
+#include "domain/staff.h"
+#include "storage/visit_journal.h"
+
+namespace madoguchi::cli {
+
+// The sign-in options every journal command accepts, beside its own.
+inline const std::set<std::string> kSignInOptions{"--user", "--password-file"};
+
+// Signs in and checks `permission`; throws std::runtime_error with the reason otherwise (an
+// account that must choose its own password first is refused too, with how to do it).
+StaffMember signIn(storage::SqliteVisitJournal& journal, const Options& options, Permission permission);
+// On a journal without an administrator (a new one), creates the first administrator from the
+// same options; otherwise signs in as signIn() does.
+StaffMember signInOrSetUp(storage::SqliteVisitJournal& journal, const Options& options, Permission permission);
+// The password from --password-file or the terminal; `prompt` is shown on the terminal.
+std::string readPassword(const Options& options, const std::string& fileOption, const std::string& prompt);
+
+}  // namespace madoguchi::cli

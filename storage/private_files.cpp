@@ -1,0 +1,36 @@
+#include "storage/private_files.h"
+
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <system_error>
+
+namespace madoguchi::storage {
+
+void usePrivateUmask() { ::umask(077); }
+
+void makePrivateFolder(const std::filesystem::path& folder) {
+    if (folder.empty()) return;
+    std::error_code ec;
+    std::filesystem::create_directories(folder, ec);
+    std::filesystem::permissions(folder, std::filesystem::perms::owner_all, std::filesystem::perm_options::replace, ec);
+}
+
+void makePrivateFile(const std::filesystem::path& file) {
+    std::error_code ec;
+    if (!std::filesystem::exists(file, ec)) return;
+    std::filesystem::permissions(file, std::filesystem::perms::owner_read | std::filesystem::perms::owner_write,
+                                 std::filesystem::perm_options::replace, ec);
+}
+
+std::string notPrivateReason(const std::filesystem::path& file) {
+    struct stat info {};
+    if (::stat(file.c_str(), &info) != 0) return file.string() + " cannot be read";
+    if (!S_ISREG(info.st_mode)) return file.string() + " is not a regular file";
+    if (info.st_uid != ::geteuid()) return file.string() + " belongs to another user";
+    if ((info.st_mode & 077) != 0)
+        return file.string() + " may be read by others (make it private: chmod 600 " + file.string() + ")";
+    return {};
+}
+
+}  // namespace madoguchi::storage

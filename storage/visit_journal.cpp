@@ -257,6 +257,24 @@ Outcome<bool> SqliteVisitJournal::attachLateAnswer(const std::string& pendingReq
     }
 }
 
+Outcome<bool> SqliteVisitJournal::closeRejectedRequest(const std::string& pendingRequestId, const std::string& reason,
+                                                       const LocalDateTime& at) {
+    std::lock_guard lock(mutex_);
+    try {
+        Transaction transaction(db_);
+        Statement visit = db_.prepare("SELECT id, patient_id FROM visits WHERE pending_request_id = ? AND pending_request_id <> ''");
+        visit.bind(1, pendingRequestId);
+        if (!visit.step()) return Problem{"journal.no_pending", N_("No visit waits for this answer.")};
+        std::string visitId = visit.text(0), patient = visit.text(1);
+        db_.prepare("UPDATE visits SET pending_request_id = '' WHERE id = ?").bind(1, visitId).run();
+        appendAudit(db_, {at.iso(), "system", "visit.request_rejected", patient, visitId, pendingRequestId + ": " + reason});
+        transaction.commit();
+        return true;
+    } catch (const StorageError& error) {
+        return storageProblem(error);
+    }
+}
+
 std::vector<VisitSummary> SqliteVisitJournal::visitsBetween(const Date& from, const Date& to) {
     std::lock_guard lock(mutex_);
     Statement query = db_.prepare(std::string(kSummaryColumns) + "WHERE v.visit_date BETWEEN ? AND ? ORDER BY v.started_at, v.id");

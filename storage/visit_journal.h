@@ -30,6 +30,8 @@ public:
     Outcome<bool> retag(const Retag& retag) override;
     Outcome<bool> attachLateAnswer(const std::string& pendingRequestId, const EligibilityResult& result,
                                    const std::string& rawXml) override;
+    Outcome<bool> closeRejectedRequest(const std::string& pendingRequestId, const std::string& reason,
+                                       const LocalDateTime& at) override;
 
     // Visits kept in memory after a failed write; retryUnsaved() writes what it can, oldest first,
     // and returns how many it saved.

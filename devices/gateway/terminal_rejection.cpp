@@ -43,6 +43,10 @@ std::string cleaned(const std::string& utf8) {
         auto byte = static_cast<unsigned char>(utf8[at]);
         std::size_t length = byte < 0x80 ? 1 : byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2;
         length = std::min(length, utf8.size() - at);
+        if (utf8.compare(at, 3, "\xEF\xBB\xBF") == 0) {  // a byte order mark inside the text: dropped
+            at += 3;
+            continue;
+        }
         if (byte < 0x20 || byte == 0x7F || byte == ' ') {
             space = !text.empty();
         } else {

@@ -27,6 +27,10 @@ public:
     virtual Outcome<bool> retag(const Retag& retag) = 0;
     virtual Outcome<bool> attachLateAnswer(const std::string& pendingRequestId, const EligibilityResult& result,
                                            const std::string& rawXml) = 0;
+    // The terminal rejected the request a visit waits for: the visit stops waiting (it keeps its
+    // claim route, so it shows among the follow-ups) and the audit trail keeps the reason.
+    virtual Outcome<bool> closeRejectedRequest(const std::string& pendingRequestId, const std::string& reason,
+                                               const LocalDateTime& at) = 0;
 };
 
 }  // namespace madoguchi

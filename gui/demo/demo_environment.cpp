@@ -75,7 +75,8 @@ DemoEnvironment::DemoEnvironment(std::filesystem::path root, FacilityKind kind, 
     settings_.facility = services().context.facility;
     settings_.gatewayRoot = layout_.root;
     settings_.journalPath = root_ / "journal.sqlite";
-    faces_ = std::make_unique<FaceArrivals>(layout_.face(), codes_, root_ / "face-seen.txt", clock_,
+    faces_ = std::make_unique<FaceArrivals>(layout_.face(), std::vector<std::filesystem::path>{}, codes_,
+                                            root_ / "face-seen.txt", clock_,
                                             [this](const EligibilityResult& result) { return patientNumberFor(result); });
 }
 
@@ -126,7 +127,7 @@ void DemoEnvironment::stop() {
 }
 
 void DemoEnvironment::keepLateAnswer(const GatewayAnswer& answer) {
-    if (!answer.result) return;
+    if (answer.requestId.empty()) return;
     std::lock_guard lock(lateMutex_);
     lateAnswers_.push_back(answer);
 }
@@ -134,6 +135,7 @@ void DemoEnvironment::keepLateAnswer(const GatewayAnswer& answer) {
 void DemoEnvironment::attachLateAnswers() {
     std::lock_guard lock(lateMutex_);
     std::erase_if(lateAnswers_, [this](const GatewayAnswer& late) {
+        if (!late.result) return bool(journal_->closeRejectedRequest(late.requestId, late.failure, clock_.now()));
         return bool(journal_->attachLateAnswer(late.requestId, *late.result, late.rawXml));
     });
 }

@@ -22,6 +22,7 @@ struct FakeJournal : VisitJournal, ManagerJournal {
         return true;
     }
     Outcome<bool> attachLateAnswer(const std::string&, const EligibilityResult&, const std::string&) override { return true; }
+    Outcome<bool> closeRejectedRequest(const std::string&, const std::string&, const LocalDateTime&) override { return true; }
 
     std::vector<VisitSummary> visitsBetween(const Date& from, const Date& to) override {
         ++reads;

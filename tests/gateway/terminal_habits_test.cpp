@@ -8,6 +8,7 @@
 
 #include "devices/gateway/face_folder_watcher.h"
 #include "devices/gateway/folder_safety.h"
+#include "devices/gateway/message_kind.h"
 #include "devices/gateway/message_xml.h"
 #include "devices/gateway/request_xml.h"
 #include "devices/gateway/result_xml.h"
@@ -368,6 +369,63 @@ BOOST_AUTO_TEST_CASE(TheSimulatedChartMovesFaceFilesToItsTrash) {
     BOOST_CHECK(fs::exists(quick.faceTrash / name));
     fs::remove_all(root);
     fs::remove_all(quick.faceTrash);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(DecodingGaps)
+
+namespace {
+std::string kyokaiWith(const std::string& insideRecord, bool dropBodySelect) {
+    std::string xml = readAll(fs::path(GATEWAY_TEST_DATA) / "valid_kyokai.xml");
+    if (dropBodySelect) {
+        auto at = xml.find("<PrescriptionIssueSelect>1</PrescriptionIssueSelect>");
+        xml.erase(at, std::string("<PrescriptionIssueSelect>1</PrescriptionIssueSelect>").size());
+    }
+    std::string open = "<ResultOfQualificationConfirmation>";
+    xml.insert(xml.find(open) + open.size(), insideRecord);
+    return xml;
+}
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(PrescriptionIssueSelectInsideTheRecordIsRead) {
+    auto parsed = parseResultXml(kyokaiWith("<PrescriptionIssueSelect>2</PrescriptionIssueSelect>", true), codes());
+    BOOST_REQUIRE(parsed);
+    BOOST_CHECK_EQUAL(parsed.value().prescriptionIssueSelect.raw, "2");
+    BOOST_CHECK_EQUAL(parsed.value().prescriptionIssueSelect.label, "紙");
+    BOOST_CHECK(parsed.value().results[0].otherElements.empty());
+}
+
+BOOST_AUTO_TEST_CASE(AnAcquisitionTimeSuffixIsTheConsentsAvailableTime) {
+    auto parsed = parseResultXml(
+        kyokaiWith("<PharmaceuticalInfoAcquisitionTime>20261231235959</PharmaceuticalInfoAcquisitionTime>", false), codes());
+    BOOST_REQUIRE(parsed);
+    BOOST_CHECK_EQUAL(parsed.value().results[0].pharmacistsInfo.availableTime, "20261231235959");
+}
+
+BOOST_AUTO_TEST_CASE(SpecificDiseasesConsentTwoMeansExpired) {
+    std::string xml = readAll(fs::path(GATEWAY_TEST_DATA) / "elderly_limit_disease.xml");
+    std::string flag = "<SpecificDiseasesCertificateRelatedConsFlg>1<";
+    xml.replace(xml.find(flag), flag.size(), "<SpecificDiseasesCertificateRelatedConsFlg>2<");
+    auto parsed = parseResultXml(xml, codes());
+    BOOST_REQUIRE(parsed);
+    BOOST_CHECK_EQUAL(parsed.value().results[0].specificDiseasesConsent.label, "同意有効期限切れ");
+    BOOST_CHECK(parsed.value().results[0].specificDiseasesConsent.known);
+}
+
+BOOST_AUTO_TEST_CASE(APrefixLessResultThatEchoesTheSearchInfoIsDetectedAsAResult) {
+    std::string xml = kyokaiWith("", false);
+    std::string body = "<MessageBody>";
+    xml.insert(xml.find(body) + body.size(),
+               "<QualificationConfirmSearchInfo><InsurerNumber>01130012</InsurerNumber></QualificationConfirmSearchInfo>");
+    BOOST_CHECK(detectMessageKind("renamed.xml", xml) == MessageKind::Result);
+    std::string request = singleQueryRequestXml(query("01130012", "34", "1980-06-15"), "1312345678", "MDG1");
+    BOOST_CHECK(detectMessageKind("renamed.xml", request) == MessageKind::QueryRequest);
+}
+
+BOOST_AUTO_TEST_CASE(TheNewCodeTablesAreThere) {
+    BOOST_CHECK_EQUAL(codes().label("OQSCD005", "1").value_or(""), "Shift_JIS");
+    BOOST_CHECK(codes().label("OQSCD013", "1").has_value());
 }
 
 BOOST_AUTO_TEST_SUITE_END()

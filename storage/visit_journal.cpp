@@ -88,6 +88,20 @@ const std::filesystem::path& withFolder(const std::filesystem::path& path) {
     return path;
 }
 
+struct WaitingVisit {
+    std::string id, route, patient;
+};
+
+// The visit whose pending request is requestId, if one still waits.
+std::optional<WaitingVisit> visitWaitingFor(Database& db, const std::string& requestId) {
+    Statement visit = db.prepare("SELECT id, claim_route, patient_id FROM visits WHERE pending_request_id = ? AND pending_request_id <> ''");
+    visit.bind(1, requestId);
+    if (!visit.step()) return std::nullopt;
+    return WaitingVisit{visit.text(0), visit.text(1), visit.text(2)};
+}
+
+Problem noVisitWaits() { return Problem{"journal.no_pending", N_("No visit waits for this answer.")}; }
+
 }  // namespace
 
 SqliteVisitJournal::SqliteVisitJournal(const std::filesystem::path& path) : db_(withFolder(path)) {
@@ -234,10 +248,9 @@ Outcome<bool> SqliteVisitJournal::attachLateAnswer(const std::string& pendingReq
     std::lock_guard lock(mutex_);
     try {
         Transaction transaction(db_);
-        Statement visit = db_.prepare("SELECT id, claim_route, patient_id FROM visits WHERE pending_request_id = ? AND pending_request_id <> ''");
-        visit.bind(1, pendingRequestId);
-        if (!visit.step()) return Problem{"journal.no_pending", N_("No visit waits for this answer.")};
-        std::string visitId = visit.text(0), route = visit.text(1), patient = visit.text(2);
+        auto waiting = visitWaitingFor(db_, pendingRequestId);
+        if (!waiting) return noVisitWaits();
+        const std::string &visitId = waiting->id, &route = waiting->route, &patient = waiting->patient;
         std::string at = receivedAt(result);
         db_.prepare("INSERT INTO eligibility_snapshots(visit_id, received_at, raw_xml) VALUES(?,?,?)")
             .bind(1, visitId).bind(2, at).bind(3, rawXml).run();
@@ -262,12 +275,11 @@ Outcome<bool> SqliteVisitJournal::closeRejectedRequest(const std::string& pendin
     std::lock_guard lock(mutex_);
     try {
         Transaction transaction(db_);
-        Statement visit = db_.prepare("SELECT id, patient_id FROM visits WHERE pending_request_id = ? AND pending_request_id <> ''");
-        visit.bind(1, pendingRequestId);
-        if (!visit.step()) return Problem{"journal.no_pending", N_("No visit waits for this answer.")};
-        std::string visitId = visit.text(0), patient = visit.text(1);
-        db_.prepare("UPDATE visits SET pending_request_id = '' WHERE id = ?").bind(1, visitId).run();
-        appendAudit(db_, {at.iso(), "system", "visit.request_rejected", patient, visitId, pendingRequestId + ": " + reason});
+        auto waiting = visitWaitingFor(db_, pendingRequestId);
+        if (!waiting) return noVisitWaits();
+        db_.prepare("UPDATE visits SET pending_request_id = '' WHERE id = ?").bind(1, waiting->id).run();
+        appendAudit(db_, {at.iso(), "system", "visit.request_rejected", waiting->patient, waiting->id,
+                          pendingRequestId + ": " + reason});
         transaction.commit();
         return true;
     } catch (const StorageError& error) {

@@ -13,7 +13,7 @@ namespace madoguchi::gateway {
 namespace {
 
 bool isResultName(const std::string& name) {
-    return name.ends_with(".xml") && (name.starts_with("OQSsiquc01res_") || name.starts_with("OQSmuquc02res_"));
+    return name.ends_with(".xml") && name.starts_with("OQSsiquc01res_");  // single results and face files: small
 }
 
 std::optional<std::filesystem::path> newestResultIn(const std::filesystem::path& folder,

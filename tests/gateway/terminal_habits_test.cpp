@@ -398,9 +398,10 @@ BOOST_AUTO_TEST_CASE(PrescriptionIssueSelectInsideTheRecordIsRead) {
 
 BOOST_AUTO_TEST_CASE(AnAcquisitionTimeSuffixIsTheConsentsAvailableTime) {
     auto parsed = parseResultXml(
-        kyokaiWith("<PharmaceuticalInfoAcquisitionTime>20261231235959</PharmaceuticalInfoAcquisitionTime>", false), codes());
+        kyokaiWith("<DiagnosisInfoAcquisitionTime>20261231235959</DiagnosisInfoAcquisitionTime>", false), codes());
     BOOST_REQUIRE(parsed);
-    BOOST_CHECK_EQUAL(parsed.value().results[0].pharmacistsInfo.availableTime, "20261231235959");
+    BOOST_CHECK_EQUAL(parsed.value().results[0].diagnosisInfo.availableTime, "20261231235959");
+    BOOST_CHECK(parsed.value().results[0].otherElements.empty());
 }
 
 BOOST_AUTO_TEST_CASE(SpecificDiseasesConsentTwoMeansExpired) {

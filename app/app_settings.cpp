@@ -89,14 +89,19 @@ Outcome<AppSettings> settingsFromJson(const std::string& text, const std::filesy
     std::string source = sourceName(settings.identitySource);
     std::string gatewayRoot;
     std::string journalPath;
+    std::string faceTrashFolder;
     if (!readFacility(*root, settings.facility, error) || !readString(*root, "identity_source", source, error) ||
         !readString(*root, "gateway_root", gatewayRoot, error) ||
         !readString(*root, "card_check_url", settings.cardCheckUrl, error) ||
         !readString(*root, "printer", settings.printerName, error) ||
         !readString(*root, "language", settings.language, error) ||
         !readString(*root, "journal_path", journalPath, error) ||
-        !readString(*root, "window_name", settings.windowName, error))
+        !readString(*root, "window_name", settings.windowName, error) ||
+        !readString(*root, "face_trash_folder", faceTrashFolder, error) ||
+        !readString(*root, "request_encoding", settings.requestEncoding, error))
         return malformed(path, error);
+    if (settings.requestEncoding != "auto" && settings.requestEncoding != "utf-8" && settings.requestEncoding != "shift_jis")
+        return malformed(path, "\"request_encoding\" must be \"auto\", \"utf-8\" or \"shift_jis\"");
     if (source != "certified_reader_folders" && source != "direct_reader")
         return malformed(path, "\"identity_source\" must be \"certified_reader_folders\" or \"direct_reader\"");
     if (settings.language != "" && settings.language != "ja" && settings.language != "en")
@@ -105,6 +110,7 @@ Outcome<AppSettings> settingsFromJson(const std::string& text, const std::filesy
         source == "direct_reader" ? IdentitySource::DirectReader : IdentitySource::CertifiedReaderFolders;
     settings.gatewayRoot = gatewayRoot;
     settings.journalPath = journalPath;
+    settings.faceTrashFolder = faceTrashFolder;
     return settings;
 }
 
@@ -124,6 +130,8 @@ Object::Ptr settingsToJson(const AppSettings& settings) {
     root->set("language", settings.language);
     root->set("journal_path", settings.journalPath.string());
     root->set("window_name", settings.windowName);
+    root->set("face_trash_folder", settings.faceTrashFolder.string());
+    root->set("request_encoding", settings.requestEncoding);
     return root;
 }
 

@@ -7,6 +7,7 @@
 #include "arguments.h"
 #include "command_clock.h"
 #include "devices/gateway/folder_gateway.h"
+#include "devices/gateway/folder_safety.h"
 #include "commands.h"
 #include "devices/gateway/result_json.h"
 #include "devices/gateway/message_kind.h"
@@ -44,7 +45,9 @@ Date requiredDate(const Options& options, const std::string& name) {
 // A number-based 照会 through a folder root; never resent after a timeout.
 int queryCommand(const Arguments& args) {
     Options options(args, {"--root", "--insurer", "--number", "--symbol", "--branch", "--birth", "--timeout-ms",
-                           "--institution", kTodayOption}, {});
+                           "--institution", kTodayOption, "--encoding"}, {});
+    auto encoding = gateway::requestEncodingFromName(options.value("--encoding").value_or("auto"));
+    if (!encoding) throw std::invalid_argument("--encoding must be utf-8, shift_jis or auto");
     auto codes = app::loadCodeTables();
     if (!codes) throw std::runtime_error(codes.problem().message);
     auto card = InsuredCardNumbers::parse(options.value("--symbol").value_or(""), options.required("--number"),
@@ -54,7 +57,10 @@ int queryCommand(const Arguments& args) {
     if (!insurer) throw std::invalid_argument(insurer.problem().message);
     const CommandClock clock(options);
     gateway::FolderEligibilityGateway gateway({options.required("--root")},
-                                              options.value("--institution").value_or("1312345678"), codes.value(), clock);
+                                              options.value("--institution").value_or("1312345678"), codes.value(), clock,
+                                              *encoding);
+    for (const auto& warning : gateway::folderSafetyWarnings(gateway::FolderLayout{options.required("--root")}))
+        std::cerr << "oqs query: warning: " << warning << "\n";
     NumberQuery query{{insurer.value().digits(), card.value()}, requiredDate(options, "--birth"), clock.now().date, false, ""};
     auto answer = gateway.query(query, std::chrono::milliseconds(std::stoi(options.value("--timeout-ms").value_or("5000"))));
     if (answer.kind == GatewayAnswer::Kind::Answered) {
@@ -63,7 +69,7 @@ int queryCommand(const Arguments& args) {
     }
     bool pending = answer.kind == GatewayAnswer::Kind::Pending;
     std::cerr << "oqs query: " << (pending ? "no answer yet; the request stays pending (never resent): "
-                                           : "the answer could not be used: ")
+                                           : "the request failed: ")
               << answer.requestId << (answer.failure.empty() ? "" : " — " + answer.failure) << "\n";
     return pending ? kNegative : kBadInput;
 }
@@ -75,7 +81,8 @@ int runOqs(const Arguments& args) {
     if (!args.empty() && args[0] == "parse") return parseCommand(rest);
     if (!args.empty() && args[0] == "query") return queryCommand(rest);
     throw std::invalid_argument("usage: oqs parse FILE | oqs query --root DIR --insurer N --number N [--symbol S] "
-                                "[--branch B] --birth YYYY-MM-DD [--timeout-ms MS] [--today YYYY-MM-DD]");
+                                "[--branch B] --birth YYYY-MM-DD [--timeout-ms MS] [--today YYYY-MM-DD]\n"
+                                "      [--encoding utf-8|shift_jis|auto]");
 }
 
 }  // namespace madoguchi::cli

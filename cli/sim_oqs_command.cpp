@@ -1,5 +1,8 @@
 // madoguchi-cli sim oqs: the terminal's 連携アプリ, answering req/ in res/ from the demo dataset.
 //   sim oqs --root DIR [--dataset FILE] [--today YYYY-MM-DD] [--once] [--face ID --method face|pin|visual]
+//           [--answer-encoding utf-8|shift_jis] [--face-trash DIR [--face-trash-after-ms N]]
+//       the terminal's habits: answers and face files in Shift_JIS; face files moved to DIR (as an
+//       electronic chart sharing face/ does) N ms after they appear
 //   sim oqs --root DIR --http-port N [--ca-cert PEM] [--challenge-ttl-ms N]
 //       also serves the direct card check on http://127.0.0.1:N (0 picks a free port; the port is
 //       printed as {"http_port": N} on standard output). The CA defaults to resources/demo/ca.
@@ -32,8 +35,16 @@ gateway::TerminalSimulator makeSimulator(const Options& options, const CodeTable
     std::string datasetPath = options.value("--dataset").value_or(app::resourcePath("demo/oqs_dataset.json").string());
     auto dataset = gateway::DemoDataset::load(datasetPath, codes);
     if (!dataset) throw std::invalid_argument(dataset.problem().message);
+    gateway::TerminalHabits habits;
+    auto encoding = gateway::requestEncodingFromName(options.value("--answer-encoding").value_or("utf-8"));
+    if (!encoding || *encoding == gateway::RequestEncoding::FollowResults)
+        throw std::invalid_argument("--answer-encoding must be utf-8 or shift_jis");
+    habits.answerEncoding = *encoding == gateway::RequestEncoding::ShiftJis ? gateway::PrologEncoding::ShiftJis
+                                                                            : gateway::PrologEncoding::Utf8;
+    habits.faceTrash = options.value("--face-trash").value_or("");
+    habits.faceTrashAfter = std::chrono::milliseconds(numberOption(options, "--face-trash-after-ms", 2000, 0, 600000));
     return gateway::TerminalSimulator(gateway::FolderLayout{options.required("--root")}, std::move(dataset).value(),
-                                      codes, clock);
+                                      codes, clock, habits);
 }
 
 // The direct card check on 127.0.0.1, over the simulator's dataset.
@@ -73,7 +84,7 @@ int dropFace(gateway::TerminalSimulator& simulator, const Options& options) {
 
 int runSimOqs(const Arguments& args) {
     Options options(args, {"--root", "--dataset", "--face", "--method", "--http-port", "--ca-cert", "--challenge-ttl-ms",
-                           kTodayOption},
+                           kTodayOption, "--answer-encoding", "--face-trash", "--face-trash-after-ms"},
                     {"--once"});
     const CommandClock clock(options);
     const auto codes = codeTables();

@@ -242,8 +242,9 @@ ReceptionSession::Next ReceptionSession::on(const event::CertifiedReaderResult& 
 }
 
 ReceptionSession::Next ReceptionSession::on(const event::EligibilityUnavailable& e, const LocalDateTime&) {
-    record_.pendingRequestId = e.pendingRequestId;
-    std::string why = e.failure == GatewayFailure::Timeout || e.failure == GatewayFailure::Pending
+    const bool queued = e.failure == GatewayFailure::Timeout || e.failure == GatewayFailure::Pending;
+    record_.pendingRequestId = queued ? e.pendingRequestId : "";  // a failed request is never answered
+    std::string why = queued
                           ? N_("The online check did not answer in time; it is queued and will be attached later.")
                           : N_("The online check is unavailable: continue with the fallback.");
     return startFallback(why + (e.detail.empty() ? "" : " " + e.detail));

@@ -9,7 +9,7 @@ packages=(
   # libraries
   libwxgtk3.2-dev libsqlite3-dev sqlite3 libpcsclite-dev libopencv-dev
   libopencv-contrib-dev opencv-data
-  libpoco-dev libssl-dev libboost-test-dev
+  libpoco-dev libexpat1-dev libssl-dev libboost-test-dev
   # card reader stack and the virtual card
   pcscd vsmartcard-vpcd opensc pcsc-tools
   # GUI tests, screenshots, fonts, printing checks

@@ -96,6 +96,20 @@ AuditKey auditKeyAt(const std::filesystem::path& path) {
     }
 }
 
+struct WaitingVisit {
+    std::string id, route, patient;
+};
+
+// The visit whose pending request is requestId, if one still waits.
+std::optional<WaitingVisit> visitWaitingFor(Database& db, const std::string& requestId) {
+    Statement visit = db.prepare("SELECT id, claim_route, patient_id FROM visits WHERE pending_request_id = ? AND pending_request_id <> ''");
+    visit.bind(1, requestId);
+    if (!visit.step()) return std::nullopt;
+    return WaitingVisit{visit.text(0), visit.text(1), visit.text(2)};
+}
+
+Problem noVisitWaits() { return Problem{"journal.no_pending", N_("No visit waits for this answer.")}; }
+
 }  // namespace
 
 std::string hostName() {
@@ -283,10 +297,9 @@ Outcome<bool> SqliteVisitJournal::attachLateAnswer(const std::string& pendingReq
     std::lock_guard lock(mutex_);
     try {
         Transaction transaction(db_);
-        Statement visit = db_.prepare("SELECT id, claim_route, patient_id FROM visits WHERE pending_request_id = ? AND pending_request_id <> ''");
-        visit.bind(1, pendingRequestId);
-        if (!visit.step()) return Problem{"journal.no_pending", N_("No visit waits for this answer.")};
-        std::string visitId = visit.text(0), route = visit.text(1), patient = visit.text(2);
+        auto waiting = visitWaitingFor(db_, pendingRequestId);
+        if (!waiting) return noVisitWaits();
+        const std::string &visitId = waiting->id, &route = waiting->route, &patient = waiting->patient;
         std::string at = answerTime(result, receivedAt);
         db_.prepare("INSERT INTO eligibility_snapshots(visit_id, received_at, raw_xml) VALUES(?,?,?)")
             .bind(1, visitId).bind(2, at).bind(3, rawXml).run();
@@ -300,6 +313,23 @@ Outcome<bool> SqliteVisitJournal::attachLateAnswer(const std::string& pendingReq
         }
         appendAuditRow({at, "system", "visit.late_answer", patient, visitId, pendingRequestId, ""});
         commitAndAnchor(transaction, at);
+        return true;
+    } catch (const StorageError& error) {
+        return storageProblem(error);
+    }
+}
+
+Outcome<bool> SqliteVisitJournal::closeRejectedRequest(const std::string& pendingRequestId, const std::string& reason,
+                                                       const LocalDateTime& at) {
+    std::lock_guard lock(mutex_);
+    try {
+        Transaction transaction(db_);
+        auto waiting = visitWaitingFor(db_, pendingRequestId);
+        if (!waiting) return noVisitWaits();
+        db_.prepare("UPDATE visits SET pending_request_id = '' WHERE id = ?").bind(1, waiting->id).run();
+        appendAudit(db_, {at.iso(), "system", "visit.request_rejected", waiting->patient, waiting->id,
+                          pendingRequestId + ": " + reason});
+        transaction.commit();
         return true;
     } catch (const StorageError& error) {
         return storageProblem(error);

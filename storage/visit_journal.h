@@ -35,6 +35,8 @@ public:
     Outcome<bool> retag(const Retag& retag) override;
     Outcome<bool> attachLateAnswer(const std::string& pendingRequestId, const EligibilityResult& result,
                                    const std::string& rawXml, const LocalDateTime& receivedAt) override;
+    Outcome<bool> closeRejectedRequest(const std::string& pendingRequestId, const std::string& reason,
+                                       const LocalDateTime& at) override;
 
     // Visits kept in memory after a failed write; retryUnsaved() writes what it can, oldest first,
     // and returns how many it saved.

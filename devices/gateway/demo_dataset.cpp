@@ -38,6 +38,7 @@ SimulatedFault fault(const Object::Ptr& json) {
     f.truncated = json->optValue<bool>("truncated", false);
     f.garbage = json->optValue<bool>("garbage", false);
     f.slowWriteMs = json->optValue<int>("slow_write_ms", 0);
+    f.reject = text(json, "reject");
     return f;
 }
 

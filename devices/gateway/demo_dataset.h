@@ -22,6 +22,7 @@ struct SimulatedFault {
     bool truncated = false;   // half an answer
     bool garbage = false;     // not XML at all
     int slowWriteMs = 0;      // written in pieces over this time
+    std::string reject;       // the terminal rejects the request: it goes back to res/ with a .err holding this
 };
 
 struct DemoPerson {

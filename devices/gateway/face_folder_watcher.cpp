@@ -3,6 +3,7 @@
 #include <Poco/DigestEngine.h>
 #include <Poco/SHA2Engine.h>
 #include <algorithm>
+#include <tuple>
 #include <fstream>
 
 #include "devices/gateway/result_xml.h"
@@ -29,8 +30,9 @@ bool isFaceResultName(const std::string& fileName, std::string* timestamp) {
 }
 
 FaceFolderWatcher::FaceFolderWatcher(std::filesystem::path faceFolder, CodeTables codes,
-                                     std::filesystem::path seenStore)
-    : folder_(std::move(faceFolder)), codes_(std::move(codes)), seenStore_(std::move(seenStore)) {
+                                     std::filesystem::path seenStore, FaceWatchOptions options)
+    : folder_(std::move(faceFolder)), options_(std::move(options)), codes_(std::move(codes)),
+      seenStore_(std::move(seenStore)) {
     if (seenStore_.empty()) return;
     std::ifstream in(seenStore_);
     for (std::string hash; std::getline(in, hash);)
@@ -44,29 +46,52 @@ void FaceFolderWatcher::remember(const std::string& hash) {
     out << hash << '\n';
 }
 
+bool FaceFolderWatcher::isArrival(const std::string& stamp) const {
+    if (!options_.clock) return true;
+    LocalDateTime now = options_.clock->now();
+    if (!stamp.starts_with(now.date.compact())) return false;
+    if (firstPoll_) return true;
+    auto stamped = LocalDateTime::parseCompact(stamp);
+    if (!stamped) return false;
+    auto secondOfDay = [](const LocalDateTime& t) { return t.hour * 3600 + t.minute * 60 + t.second; };
+    return secondOfDay(*stamped) >= secondOfDay(now) - static_cast<int>(options_.freshFor.count()) * 60;
+}
+
 std::vector<FaceResult> FaceFolderWatcher::poll() {
-    std::vector<std::pair<std::string, std::string>> candidates;  // timestamp, name
+    std::vector<std::tuple<std::string, std::string, std::filesystem::path>> candidates;  // stamp, name, path
     std::error_code error;
-    for (const auto& entry : std::filesystem::directory_iterator(folder_, error)) {
-        std::string name = entry.path().filename().string(), stamp;
-        if (isFaceResultName(name, &stamp)) candidates.emplace_back(stamp, name);
-    }
+    std::vector<std::filesystem::path> folders{folder_};
+    folders.insert(folders.end(), options_.otherFolders.begin(), options_.otherFolders.end());
+    for (const auto& folder : folders)
+        for (const auto& entry : std::filesystem::directory_iterator(folder, error)) {
+            std::string name = entry.path().filename().string(), stamp;
+            if (isFaceResultName(name, &stamp)) candidates.emplace_back(stamp, name, entry.path());
+        }
     std::sort(candidates.begin(), candidates.end());
     std::vector<FaceResult> fresh;
-    for (const auto& [stamp, name] : candidates) {
-        auto modified = std::filesystem::last_write_time(folder_ / name, error);
-        if (error || (handled_.count(name) && handled_[name] == modified)) continue;
-        auto content = readStableFile(folder_ / name);
-        if (!content || !*content) continue;  // still being written (or unreadable): next poll
+    for (const auto& [stamp, name, path] : candidates) {
+        auto modified = std::filesystem::last_write_time(path, error);
+        if (error || (handled_.count(path) && handled_[path] == modified)) continue;
+        if (!isArrival(stamp)) {
+            handled_[path] = modified;
+            continue;
+        }
+        auto content = readStableFile(path);
+        if (!content) continue;  // still being written: next poll
+        if (!*content) {         // a link, a pipe, too large: never an arrival
+            handled_[path] = modified;
+            continue;
+        }
         auto result = parseResultXml(content->value(), codes_);
         bool young = std::filesystem::file_time_type::clock::now() - modified < std::chrono::seconds(3);
         if (!result && young) continue;  // probably still being written: look again next poll
-        handled_[name] = modified;
+        handled_[path] = modified;
         std::string hash = sha256(content->value());
         if (seenHashes_.count(hash)) continue;
         remember(hash);
         fresh.push_back(FaceResult{name, stamp, std::move(result), content->value()});
     }
+    firstPoll_ = false;
     return fresh;
 }
 

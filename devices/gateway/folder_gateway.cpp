@@ -1,43 +1,30 @@
 #include "devices/gateway/folder_gateway.h"
 
+#include <fcntl.h>
 #include <thread>
+#include <unistd.h>
 
 #include "devices/gateway/message_xml.h"
 #include "devices/gateway/result_xml.h"
 #include "devices/gateway/stable_file.h"
+#include "devices/gateway/terminal_rejection.h"
 
 namespace madoguchi::gateway {
 namespace {
 
 constexpr std::string_view kRequestPrefix = "OQSsiquc01req_";
-constexpr std::string_view kAnswerPrefix = "OQSsiquc01res_";
-
-// The daily counter of a name like OQSsiquc01req_202611250007.xml for the given day, or 0.
-int counterOf(const std::string& fileName, const std::string& day) {
-    for (std::string_view prefix : {kRequestPrefix, kAnswerPrefix}) {
-        std::string stem = std::string(prefix) + day;
-        if (fileName.size() == stem.size() + 8 && fileName.starts_with(stem) && fileName.ends_with(".xml")) {
-            std::string digits = fileName.substr(stem.size(), 4);
-            if (digits.find_first_not_of("0123456789") == std::string::npos) return std::stoi(digits);
-        }
-    }
-    return 0;
-}
-
-int highestCounterIn(const std::filesystem::path& folder, const std::string& day) {
-    int highest = 0;
-    std::error_code error;
-    for (const auto& entry : std::filesystem::directory_iterator(folder, error))
-        highest = std::max(highest, counterOf(entry.path().filename().string(), day));
-    return highest;
-}
-
 constexpr auto kStillWritingGrace = std::chrono::seconds(3);
+constexpr int kPlacementAttempts = 20;
 
 bool modifiedWithin(const std::filesystem::path& path, std::chrono::seconds age) {
     std::error_code error;
     auto modified = std::filesystem::last_write_time(path, error);
     return !error && std::filesystem::file_time_type::clock::now() - modified < age;
+}
+
+bool occupied(const std::filesystem::path& path) {
+    std::error_code error;
+    return std::filesystem::exists(std::filesystem::symlink_status(path, error));
 }
 
 GatewayAnswer failed(const std::string& requestName, std::string why) {
@@ -48,6 +35,26 @@ GatewayAnswer failed(const std::string& requestName, std::string why) {
     return answer;
 }
 
+// The 12 digits of "OQSsiquc01req_202611250001.xml".
+std::string requestStem(const std::string& requestName) {
+    auto underscore = requestName.find('_');
+    auto dot = requestName.rfind('.');
+    if (underscore == std::string::npos || dot == std::string::npos || dot < underscore) return requestName;
+    return requestName.substr(underscore + 1, dot - underscore - 1);
+}
+
+// The fields of the request a CP932 request cannot carry, by element name.
+std::optional<Problem> shiftJisProblem(const NumberQuery& query) {
+    const SearchInfo person = searchInfoOf(query);
+    for (const auto& [field, text] : {std::pair<const char*, const std::string&>{"InsurerNumber", person.insurerNumber},
+                                      {"InsuredCardSymbol", person.insuredCardSymbol},
+                                      {"InsuredIdentificationNumber", person.insuredIdentificationNumber},
+                                      {"InsuredBranchNumber", person.insuredBranchNumber},
+                                      {"ArbitraryIdentifier", person.arbitraryIdentifier}})
+        if (auto problem = cp932Problem(field, text)) return problem;
+    return std::nullopt;
+}
+
 }  // namespace
 
 std::string answerNameFor(const std::string& requestName) {
@@ -56,29 +63,47 @@ std::string answerNameFor(const std::string& requestName) {
     return answer;
 }
 
-FolderEligibilityGateway::FolderEligibilityGateway(FolderLayout layout, std::string medicalInstitutionCode,
-                                                   CodeTables codes, const Clock& clock)
-    : layout_(std::move(layout)), medicalInstitutionCode_(std::move(medicalInstitutionCode)),
-      codes_(std::move(codes)), clock_(clock) {}
+std::string fileIdentifierFor(const std::string& requestName) { return "MDG" + requestStem(requestName) + "-" + randomHex(8); }
 
-std::string FolderEligibilityGateway::nextRequestName() {
-    std::string day = clock_.now().date.compact();
-    int highest = std::max(highestCounterIn(layout_.req(), day), highestCounterIn(layout_.res(), day));
-    for (const auto& name : pending_) highest = std::max(highest, counterOf(name, day));
-    char counter[16];
-    std::snprintf(counter, sizeof counter, "%04d", highest + 1);
-    return std::string(kRequestPrefix) + day + counter + ".xml";
+FolderEligibilityGateway::FolderEligibilityGateway(FolderLayout layout, std::string medicalInstitutionCode,
+                                                   CodeTables codes, const Clock& clock, RequestEncoding encoding)
+    : layout_(std::move(layout)), medicalInstitutionCode_(std::move(medicalInstitutionCode)),
+      codes_(std::move(codes)), clock_(clock), encoding_(encoding), counter_(layout_.state()) {}
+
+Outcome<std::string> FolderEligibilityGateway::writeRequest(const NumberQuery& query) {
+    PrologEncoding encoding = encoding_ == RequestEncoding::Utf8       ? PrologEncoding::Utf8
+                              : encoding_ == RequestEncoding::ShiftJis ? PrologEncoding::ShiftJis
+                                                                       : siteResultEncoding(layout_);
+    if (encoding == PrologEncoding::ShiftJis)
+        if (auto problem = shiftJisProblem(query)) return *problem;
+    auto isFree = [this](const std::string& name) {
+        return !pending_.count(name) && !occupied(layout_.req() / name) && !occupied(layout_.res() / name) &&
+               !occupied(layout_.res() / answerNameFor(name)) && !occupied(rejectionFileFor(layout_, name));
+    };
+    auto nameFor = [](const std::string& digits) { return std::string(kRequestPrefix) + digits + ".xml"; };
+    for (int attempt = 0; attempt < kPlacementAttempts; ++attempt) {
+        auto name = counter_.next(clock_.now().date.compact(), nameFor, isFree);
+        if (!name) return name.problem();
+        std::string identifier = fileIdentifierFor(name.value());
+        auto xml = encodeMessage(singleQueryRequestXml(query, medicalInstitutionCode_, identifier), encoding);
+        if (!xml) return xml.problem();
+        auto written = writeFileAtomically(layout_.req() / name.value(), xml.value(), ExistingFile::Keep, layout_.state());
+        if (written) {
+            pending_[name.value()] = identifier;
+            return name;
+        }
+        if (written.problem().code != "gateway.exists") return written.problem();  // else: someone took it, next number
+    }
+    return Problem{"gateway.write_failed", "no free request name in req/"};
 }
 
 GatewayAnswer FolderEligibilityGateway::query(const NumberQuery& query, std::chrono::milliseconds timeout) {
     std::string requestName;
     {
         std::lock_guard lock(mutex_);
-        requestName = nextRequestName();
-        auto written = writeFileAtomically(layout_.req() / requestName,
-                                           singleQueryRequestXml(query, medicalInstitutionCode_));
-        if (!written) return failed(requestName, written.problem().message);
-        pending_.insert(requestName);
+        auto written = writeRequest(query);
+        if (!written) return failed("", written.problem().message);
+        requestName = written.value();
     }
     auto deadline = std::chrono::steady_clock::now() + timeout;
     do {
@@ -92,14 +117,48 @@ GatewayAnswer FolderEligibilityGateway::query(const NumberQuery& query, std::chr
     return pending;
 }
 
+std::optional<std::string> FolderEligibilityGateway::echoProblem(const std::string& requestName,
+                                                                 const EligibilityResult& result) const {
+    if (result.medicalInstitutionCode != medicalInstitutionCode_)
+        return "MedicalInstitutionCode " + result.medicalInstitutionCode.substr(0, 20) + " is not ours";
+    const std::string& sent = pending_.at(requestName);
+    bool echoed = sent.empty() ? result.arbitraryFileIdentifier.starts_with("MDG" + requestStem(requestName) + "-")
+                               : result.arbitraryFileIdentifier == sent;
+    if (!echoed) return "ArbitraryFileIdentifier " + result.arbitraryFileIdentifier.substr(0, 50) + " is not the request's";
+    return std::nullopt;
+}
+
+void FolderEligibilityGateway::logRefusal(const std::string& answerName, const std::string& why) {
+    std::error_code error;
+    std::filesystem::create_directories(layout_.state(), error);
+    std::filesystem::path log = layout_.state() / "refused-answers.log";
+    int fd = ::open(log.c_str(), O_WRONLY | O_CREAT | O_APPEND | O_NOFOLLOW | O_CLOEXEC, 0600);
+    if (fd < 0) return;
+    std::string line = clock_.now().iso() + "\t" + answerName + "\t" + why + "\n";
+    [[maybe_unused]] auto ignored = ::write(fd, line.data(), line.size());
+    ::close(fd);
+}
+
 std::optional<GatewayAnswer> FolderEligibilityGateway::answerIfPresent(const std::string& requestName) {
-    std::filesystem::path path = layout_.res() / answerNameFor(requestName);
+    if (auto rejection = findRejection(layout_, requestName)) {
+        pending_.erase(requestName);
+        return failed(requestName, std::string(N_("The terminal rejected the request:")) + " " +
+                                       (rejection->reason.empty() ? std::string(N_("no reason given")) : rejection->reason));
+    }
+    std::string answerName = answerNameFor(requestName);
+    std::filesystem::path path = layout_.res() / answerName;
     auto content = readStableFile(path);
     if (!content) return std::nullopt;
     auto result = *content ? parseResultXml(content->value(), codes_) : Outcome<EligibilityResult>(content->problem());
     // A writer that pauses between pieces can fool two equal reads: an unreadable answer is
     // taken as still being written until it has been left alone for a while.
-    if (!result && modifiedWithin(path, kStillWritingGrace)) return std::nullopt;
+    if (!result && *content && modifiedWithin(path, kStillWritingGrace)) return std::nullopt;
+    if (result)
+        if (auto problem = echoProblem(requestName, result.value())) {
+            logRefusal(answerName, *problem);
+            pending_.erase(requestName);
+            return failed(requestName, std::string(N_("The answer does not belong to this request:")) + " " + *problem);
+        }
     pending_.erase(requestName);
     if (!result) return failed(requestName, result.problem().message);
     GatewayAnswer answer;
@@ -113,19 +172,25 @@ std::optional<GatewayAnswer> FolderEligibilityGateway::answerIfPresent(const std
 std::vector<GatewayAnswer> FolderEligibilityGateway::collectLateAnswers() {
     std::lock_guard lock(mutex_);
     std::vector<GatewayAnswer> answers;
-    for (const auto& name : std::set<std::string>(pending_))
+    for (const auto& name : pendingNames())
         if (auto answer = answerIfPresent(name)) answers.push_back(std::move(*answer));
     return answers;
 }
 
-void FolderEligibilityGateway::addPending(const std::string& requestName) {
+void FolderEligibilityGateway::addPending(const std::string& requestName, const std::string& fileIdentifier) {
     std::lock_guard lock(mutex_);
-    pending_.insert(requestName);
+    pending_[requestName] = fileIdentifier;
 }
 
 std::set<std::string> FolderEligibilityGateway::pending() const {
     std::lock_guard lock(mutex_);
-    return pending_;
+    return pendingNames();
+}
+
+std::set<std::string> FolderEligibilityGateway::pendingNames() const {
+    std::set<std::string> names;
+    for (const auto& [name, identifier] : pending_) names.insert(name);
+    return names;
 }
 
 }  // namespace madoguchi::gateway

@@ -33,7 +33,11 @@ MessageKind kindByContent(std::string_view bytes) {
     bool status = carries(bytes, "ProcessingResultStatus") || carries(bytes, "SegmentOfResult");
     if (carries(bytes, "ReferenceNumberRegistrationInfo"))
         return status ? MessageKind::RegistrationResult : MessageKind::RegistrationRequest;
-    if (carries(bytes, "ReceptionNumber")) return status ? MessageKind::BulkUploadResult : MessageKind::BulkDownloadRequest;
+    if (carries(bytes, "ReceptionNumber"))
+        return status || carries(bytes, "ReceptionDateTime") ? MessageKind::BulkUploadResult : MessageKind::BulkDownloadRequest;
+    // A result echoes the request's QualificationConfirmSearchInfo (ReferenceClassification 2).
+    if (carries(bytes, "ResultOfQualificationConfirmation") || carries(bytes, "QualificationValidity") || status)
+        return MessageKind::Result;
     if (carries(bytes, "QualificationConfirmSearchInfo")) return MessageKind::QueryRequest;
     return MessageKind::Result;
 }

@@ -1,19 +1,20 @@
 #include "devices/gateway/message_reader.h"
 
-#include <Poco/SAX/Attributes.h>
-#include <Poco/SAX/DefaultHandler.h>
-#include <Poco/SAX/InputSource.h>
-#include <Poco/SAX/SAXException.h>
-#include <Poco/SAX/SAXParser.h>
+#include <Poco/Exception.h>
+#include <Poco/TextConverter.h>
+#include <Poco/UTF8Encoding.h>
 #include <Poco/Windows932Encoding.h>
-#include <sstream>
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <expat.h>
+#include <memory>
+#include <optional>
+#include <stdexcept>
 #include <vector>
 
 namespace madoguchi::gateway {
 namespace {
-
-using Poco::XML::XMLChar;
-using Poco::XML::XMLString;
 
 std::string trimmed(const std::string& text) {
     auto first = text.find_first_not_of(" \t\r\n");
@@ -21,45 +22,155 @@ std::string trimmed(const std::string& text) {
     return text.substr(first, text.find_last_not_of(" \t\r\n") - first + 1);
 }
 
-// Turns SAX events into the visitor's open / leaf / close, under the depth limit.
-class VisitingHandler : public Poco::XML::DefaultHandler {
+std::string lowercase(std::string text) {
+    std::transform(text.begin(), text.end(), text.begin(), [](unsigned char c) { return std::tolower(c); });
+    return text;
+}
+
+// The encoding="…" pseudo-attribute of an XML declaration, or "" when there is none.
+std::string declaredEncoding(std::string_view declaration) {
+    auto at = declaration.find("encoding");
+    if (at == std::string_view::npos) return {};
+    at = declaration.find_first_of("\"'", at);
+    if (at == std::string_view::npos) return {};
+    auto end = declaration.find(declaration[at], at + 1);
+    if (end == std::string_view::npos) return {};
+    return std::string(declaration.substr(at + 1, end - at - 1));
+}
+
+// Decides the encoding from the first bytes: only an ASCII-compatible start (an XML declaration,
+// or directly an element) naming UTF-8 or Shift_JIS (CP932) is accepted; a byte order mark other
+// than UTF-8's, UTF-16/32 or any other declared encoding is refused.
+Outcome<PrologEncoding> encodingByFirstBytes(std::string_view bytes) {
+    bool utf8Bom = bytes.starts_with("\xEF\xBB\xBF");
+    if (utf8Bom) bytes.remove_prefix(3);
+    if (bytes.starts_with("<?xml")) {
+        auto end = bytes.find("?>");
+        if (end == std::string_view::npos || end > 256) return malformedMessage("the XML declaration is not closed");
+        std::string name = lowercase(declaredEncoding(bytes.substr(0, end)));
+        if (name.empty() || name == "utf-8" || name == "utf8") return PrologEncoding::Utf8;
+        static constexpr std::array<std::string_view, 7> kShiftJis{"shift_jis", "shift-jis", "sjis", "cp932",
+                                                                   "ms932", "windows-31j", "x-sjis"};
+        if (!utf8Bom && std::find(kShiftJis.begin(), kShiftJis.end(), name) != kShiftJis.end())
+            return PrologEncoding::ShiftJis;
+        return malformedMessage("the encoding \"" + name.substr(0, 40) + "\" is not accepted (UTF-8 or Shift_JIS only)");
+    }
+    if (bytes.starts_with("<") && bytes.size() > 1 && std::isalpha(static_cast<unsigned char>(bytes[1])))
+        return PrologEncoding::Utf8;
+    return malformedMessage("the file does not start like a UTF-8 or Shift_JIS XML document");
+}
+
+Outcome<std::string> shiftJisToUtf8(std::string_view bytes) {
+    Poco::Windows932Encoding shiftJis;
+    Poco::UTF8Encoding utf8;
+    Poco::TextConverter converter(shiftJis, utf8, 0);
+    std::string converted;
+    if (converter.convert(bytes.data(), static_cast<int>(bytes.size()), converted) != 0)
+        return malformedMessage("the file holds bytes that are not Shift_JIS");
+    return converted;
+}
+
+// Turns expat's events into the visitor's open / leaf / close, under the depth and text limits.
+// A DTD is refused by the parser itself, whatever the document's encoding.
+class ExpatReader {
 public:
-    explicit VisitingHandler(MessageVisitor& visitor) : visitor_(visitor) {}
-
-    void startElement(const XMLString&, const XMLString& localName, const XMLString& qname,
-                      const Poco::XML::Attributes&) override {
-        const XMLString& name = localName.empty() ? qname : localName;
-        if (static_cast<int>(path_.size()) >= kMaxElementDepth)
-            throw Poco::XML::SAXException("elements nest deeper than " + std::to_string(kMaxElementDepth));
-        if (path_.empty() && name != "XmlMsg") throw Poco::XML::SAXException("the root element is not XmlMsg");
-        if (!hasChildren_.empty()) hasChildren_.back() = true;
-        visitor_.open(path_.empty() ? std::string() : path_.back(), name);
-        path_.push_back(name);
-        hasChildren_.push_back(false);
-        text_.clear();
+    explicit ExpatReader(MessageVisitor& visitor) : visitor_(visitor), parser_(XML_ParserCreate("UTF-8")) {
+        XML_SetUserData(parser_.get(), this);
+        XML_SetElementHandler(parser_.get(), &ExpatReader::onStart, &ExpatReader::onEnd);
+        XML_SetCharacterDataHandler(parser_.get(), &ExpatReader::onText);
+        XML_SetStartDoctypeDeclHandler(parser_.get(), &ExpatReader::onDoctype);
+        XML_SetEntityDeclHandler(parser_.get(), &ExpatReader::onEntity);
+        XML_SetParamEntityParsing(parser_.get(), XML_PARAM_ENTITY_PARSING_NEVER);
     }
 
-    void endElement(const XMLString&, const XMLString& localName, const XMLString& qname) override {
-        const XMLString& name = localName.empty() ? qname : localName;
-        std::string parent = path_.size() >= 2 ? path_[path_.size() - 2] : "";
-        if (!hasChildren_.back()) visitor_.leaf(parent, name, trimmed(text_));
-        visitor_.close(name);
-        path_.pop_back();
-        hasChildren_.pop_back();
-        text_.clear();
-    }
-
-    void characters(const XMLChar ch[], int start, int length) override {
-        if (text_.size() + static_cast<std::size_t>(length) > kMaxResultBytes)
-            throw Poco::XML::SAXException("an element's text is too long");
-        text_.append(ch + start, static_cast<std::size_t>(length));
+    Outcome<bool> parse(std::string_view utf8) {
+        if (!parser_) return malformedMessage("out of memory");
+        bool parsed = XML_Parse(parser_.get(), utf8.data(), static_cast<int>(utf8.size()), XML_TRUE) == XML_STATUS_OK;
+        if (refusal_) return malformedMessage(*refusal_);
+        if (!parsed)
+            return malformedMessage(std::string(XML_ErrorString(XML_GetErrorCode(parser_.get()))) + " at line " +
+                                    std::to_string(XML_GetCurrentLineNumber(parser_.get())));
+        return true;
     }
 
 private:
+    struct ParserFree {
+        void operator()(XML_Parser parser) const { XML_ParserFree(parser); }
+    };
+
+    static ExpatReader& self(void* data) { return *static_cast<ExpatReader*>(data); }
+
+    void refuse(std::string why) {
+        if (!refusal_) refusal_ = std::move(why);
+        XML_StopParser(parser_.get(), XML_FALSE);
+    }
+
+    // The visitor may throw to refuse the content; the exception must not cross expat's C frames.
+    template <class Call>
+    void guarded(Call call) {
+        if (refusal_) return;
+        try {
+            call();
+        } catch (const Poco::Exception& error) {
+            refuse(error.message().empty() ? error.displayText() : error.message());
+        } catch (const std::exception& error) {
+            refuse(error.what());
+        }
+    }
+
+    static void onStart(void* data, const XML_Char* name, const XML_Char**) {
+        ExpatReader& reader = self(data);
+        reader.guarded([&] {
+            if (static_cast<int>(reader.path_.size()) >= kMaxElementDepth)
+                throw std::runtime_error("elements nest deeper than " + std::to_string(kMaxElementDepth));
+            if (reader.path_.empty() && std::string_view(name) != "XmlMsg")
+                throw std::runtime_error("the root element is not XmlMsg");
+            if (!reader.hasChildren_.empty()) reader.hasChildren_.back() = true;
+            reader.visitor_.open(reader.path_.empty() ? std::string() : reader.path_.back(), name);
+            reader.path_.emplace_back(name);
+            reader.hasChildren_.push_back(false);
+            reader.text_.clear();
+        });
+    }
+
+    static void onEnd(void* data, const XML_Char* name) {
+        ExpatReader& reader = self(data);
+        reader.guarded([&] {
+            std::string parent = reader.path_.size() >= 2 ? reader.path_[reader.path_.size() - 2] : "";
+            if (!reader.hasChildren_.back()) reader.visitor_.leaf(parent, name, trimmed(reader.text_));
+            reader.visitor_.close(name);
+            reader.path_.pop_back();
+            reader.hasChildren_.pop_back();
+            reader.text_.clear();
+        });
+    }
+
+    static void onText(void* data, const XML_Char* text, int length) {
+        ExpatReader& reader = self(data);
+        reader.totalText_ += static_cast<std::size_t>(length);
+        if (reader.totalText_ > kMaxDocumentCharacters) {
+            reader.refuse("the document holds more than " + std::to_string(kMaxDocumentCharacters) + " characters of text");
+            return;
+        }
+        if (!reader.refusal_) reader.text_.append(text, static_cast<std::size_t>(length));
+    }
+
+    static void onDoctype(void* data, const XML_Char*, const XML_Char*, const XML_Char*, int) {
+        self(data).refuse("a DOCTYPE declaration is not allowed");
+    }
+
+    static void onEntity(void* data, const XML_Char*, int, const XML_Char*, int, const XML_Char*, const XML_Char*,
+                         const XML_Char*, const XML_Char*) {
+        self(data).refuse("an ENTITY declaration is not allowed");
+    }
+
     MessageVisitor& visitor_;
+    std::unique_ptr<std::remove_pointer_t<XML_Parser>, ParserFree> parser_;
     std::vector<std::string> path_;
     std::vector<bool> hasChildren_;
     std::string text_;
+    std::size_t totalText_ = 0;
+    std::optional<std::string> refusal_;
 };
 
 }  // namespace
@@ -68,30 +179,19 @@ Problem malformedMessage(const std::string& why) {
     return Problem{"gateway.malformed", std::string(N_("The online-qualification file could not be read:")) + " " + why};
 }
 
+Outcome<PrologEncoding> prologEncoding(std::string_view bytes) { return encodingByFirstBytes(bytes); }
+
 Outcome<bool> readXmlMessage(std::string_view bytes, MessageVisitor& visitor) {
     if (bytes.size() > kMaxResultBytes)
         return malformedMessage("larger than " + std::to_string(kMaxResultBytes) + " bytes");
     if (bytes.empty()) return malformedMessage("the file is empty");
-    // No legitimate message declares a DTD or entities: refuse them before parsing (entity expansion).
-    if (bytes.find("<!DOCTYPE") != std::string_view::npos || bytes.find("<!ENTITY") != std::string_view::npos)
-        return malformedMessage("a DOCTYPE or ENTITY declaration is not allowed");
-    Poco::Windows932Encoding shiftJis;
-    VisitingHandler handler(visitor);
-    Poco::XML::SAXParser parser;
-    for (const char* name : {"Shift_JIS", "SHIFT_JIS", "shift_jis", "Shift-JIS", "SJIS", "sjis", "CP932", "cp932",
-                             "MS932", "Windows-31J", "windows-31j"})
-        parser.addEncoding(name, &shiftJis);
-    parser.setFeature(Poco::XML::XMLReader::FEATURE_EXTERNAL_GENERAL_ENTITIES, false);
-    parser.setFeature(Poco::XML::XMLReader::FEATURE_EXTERNAL_PARAMETER_ENTITIES, false);
-    parser.setContentHandler(&handler);
-    std::istringstream stream{std::string(bytes)};
-    Poco::XML::InputSource source(stream);
-    try {
-        parser.parse(&source);
-    } catch (const Poco::Exception& error) {
-        return malformedMessage(error.displayText());
-    }
-    return true;
+    auto encoding = encodingByFirstBytes(bytes);
+    if (!encoding) return encoding.problem();
+    ExpatReader reader(visitor);
+    if (encoding.value() == PrologEncoding::Utf8) return reader.parse(bytes);
+    auto utf8 = shiftJisToUtf8(bytes);
+    if (!utf8) return utf8.problem();
+    return reader.parse(utf8.value());
 }
 
 }  // namespace madoguchi::gateway

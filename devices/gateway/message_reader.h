@@ -12,6 +12,9 @@ namespace madoguchi::gateway {
 
 inline constexpr std::size_t kMaxResultBytes = 16 * 1024 * 1024;  // a 1,000-person bulk result is ~3 MB
 inline constexpr int kMaxElementDepth = 32;                        // real files nest 6 deep
+inline constexpr std::size_t kMaxDocumentCharacters = 8 * 1024 * 1024;  // text of all elements together
+
+enum class PrologEncoding { Utf8, ShiftJis };
 
 // What a message reader does with the elements of an XmlMsg, in document order.
 class MessageVisitor {
@@ -25,10 +28,16 @@ public:
     virtual void close(const std::string& name) = 0;
 };
 
-// Parses bytes whose root must be XmlMsg. Honours the prolog's encoding (UTF-8 or
-// Shift_JIS/CP932), never CharacterCodeIdentifier. Oversized, empty, malformed, truncated or
-// hostile input (DOCTYPE, ENTITY, nesting deeper than kMaxElementDepth) is a Problem
-// "gateway.malformed"; a visitor may throw Poco::XML::SAXException to refuse the content.
+// The encoding a message declares, judged by its first bytes: an ASCII start (optionally after
+// a UTF-8 byte order mark) whose XML declaration names UTF-8 or Shift_JIS/CP932, or none (UTF-8).
+// UTF-16/32, other byte order marks and other encodings are a Problem "gateway.malformed".
+Outcome<PrologEncoding> prologEncoding(std::string_view bytes);
+
+// Parses bytes whose root must be XmlMsg (expat). Honours the prolog's encoding (UTF-8 or
+// Shift_JIS/CP932, converted to UTF-8 first), never CharacterCodeIdentifier. Oversized, empty,
+// malformed, truncated or hostile input (any DOCTYPE or ENTITY declaration, refused by the parser
+// itself; nesting deeper than kMaxElementDepth; more than kMaxDocumentCharacters of text) is a
+// Problem "gateway.malformed"; a visitor may throw a std::exception to refuse the content.
 Outcome<bool> readXmlMessage(std::string_view bytes, MessageVisitor& visitor);
 
 // The Problem every gateway reader answers with.

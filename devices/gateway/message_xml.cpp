@@ -126,11 +126,15 @@ void writeStatus(Writer& w, const EligibilityResult& result) {
 
 }  // namespace
 
-std::string singleQueryRequestXml(const NumberQuery& query, const std::string& medicalInstitutionCode) {
-    SearchInfo person{query.insurance.insurerNumber, query.insurance.card.symbol, query.insurance.card.number,
+SearchInfo searchInfoOf(const NumberQuery& query) {
+    return SearchInfo{query.insurance.insurerNumber, query.insurance.card.symbol, query.insurance.card.number,
                       query.insurance.card.branch, query.birthDate.compact(), query.limitApplicationConsent ? "1" : "0",
                       query.arbitraryIdentifier};
-    return queryRequestXml({query.confirmationDate.compact(), medicalInstitutionCode, query.arbitraryIdentifier, {person}, {}});
+}
+
+std::string singleQueryRequestXml(const NumberQuery& query, const std::string& medicalInstitutionCode,
+                                  const std::string& fileIdentifier) {
+    return queryRequestXml({query.confirmationDate.compact(), medicalInstitutionCode, fileIdentifier, {searchInfoOf(query)}, {}});
 }
 
 std::string queryRequestXml(const QueryRequest& request) {

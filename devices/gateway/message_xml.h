@@ -12,8 +12,12 @@
 
 namespace madoguchi::gateway {
 
-// OQSsiquc01 request, UTF-8. InsurerNumber right-aligned to 8 with spaces.
-std::string singleQueryRequestXml(const NumberQuery& query, const std::string& medicalInstitutionCode);
+// The person of a number-based 照会 (ArbitraryIdentifier: the query's, i.e. the visit id).
+SearchInfo searchInfoOf(const NumberQuery& query);
+// OQSsiquc01 request, UTF-8. InsurerNumber right-aligned to 8 with spaces; fileIdentifier goes
+// into the header's ArbitraryFileIdentifier.
+std::string singleQueryRequestXml(const NumberQuery& query, const std::string& medicalInstitutionCode,
+                                  const std::string& fileIdentifier);
 
 std::string queryRequestXml(const QueryRequest& request);  // OQSsiquc01req / OQSmuquc01req
 std::string bulkDownloadRequestXml(const BulkDownloadRequest& request);  // OQSmuquc02req

@@ -63,7 +63,7 @@ const CodedFields<Q> kRecordCoded{
     {"PreschoolClassification", {&Q::preschoolClassification, "OQSCD015"}},
     {"ReasonOfLoss", {&Q::reasonOfLoss, "OQSCD008"}},
     {"LimitApplicationCertificateRelatedConsFlg", {&Q::limitApplicationConsent, "OQSCD001"}},
-    {"SpecificDiseasesCertificateRelatedConsFlg", {&Q::specificDiseasesConsent, "OQSCD001"}},
+    {"SpecificDiseasesCertificateRelatedConsFlg", {&Q::specificDiseasesConsent, "OQSCD016"}},  // 2 = 同意有効期限切れ
 };
 
 // Medical-information consents: element prefix → the record's ConsentState (both 薬剤 spellings).

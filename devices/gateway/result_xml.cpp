@@ -19,7 +19,7 @@ bool assignConsent(Q& record, const std::string& name, const std::string& value,
             consent.flag = CodedValue{value, label.value_or(""), label.has_value()};
         } else if (part == "ConsTime") {
             consent.consentTime = value;
-        } else if (part == "AvailableTime") {
+        } else if (part == "AvailableTime" || part == "AcquisitionTime") {  // the latter as some chart software writes it
             consent.availableTime = value;
         } else {
             continue;
@@ -104,6 +104,7 @@ private:
         if (!inRecord_) return false;
         if (parent == "ResultOfQualificationConfirmation")
             return assignText(kRecordText, record(), name, value) ||
+                   (name == "PrescriptionIssueSelect" && assignStatus(name, value)) ||  // also seen inside the record
                    assignCoded(kRecordCoded, record(), name, value, codes_) || assignConsent(record(), name, value, codes_);
         if (parent == "ElderlyRecipientCertificateInfo" && record().elderlyRecipient)
             return assignText(kElderlyText, *record().elderlyRecipient, name, value);

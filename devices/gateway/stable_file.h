@@ -1,6 +1,9 @@
 #pragma once
-// Reading a file another program may still be writing: read until two reads a moment apart
-// agree, with a size cap. Used for res/ answers and face/ results.
+// Reading a file another program may still be writing, and writing files other programs read,
+// in folders anyone on the network may drop things into. Reads never follow a symlink, never
+// block (a FIFO must not hang the watcher), accept regular files only and stop at the cap plus one
+// byte. Writes go through a temporary file with an unpredictable name, created exclusively, then
+// renamed into place.
 #include <chrono>
 #include <filesystem>
 #include <optional>
@@ -16,10 +19,24 @@ struct StableReadLimits {
     int maxAttempts = 25;                  // a file still changing after this is reported
 };
 
-// nullopt while the file is absent or still changing (the caller retries later).
+// One read: nullopt when the file is absent; a Problem when it is a symlink, not a regular file
+// ("gateway.not_regular"), larger than maxBytes ("gateway.too_large") or unreadable.
+std::optional<Outcome<std::string>> readRegularFile(const std::filesystem::path& path, std::size_t maxBytes);
+
+// nullopt while the file is absent or still changing (the caller retries later); a Problem as
+// readRegularFile's.
 std::optional<Outcome<std::string>> readStableFile(const std::filesystem::path& path, const StableReadLimits& limits = {});
 
-// Writes through a temporary name in the same folder and renames it into place (atomic).
-Outcome<bool> writeFileAtomically(const std::filesystem::path& path, const std::string& content);
+enum class ExistingFile { Replace, Keep };
+
+// Writes content (mode 0600) to a new temporary file with a random name created exclusively in
+// temporaryFolder (default: the target's folder; it must be on the target's volume), then renames
+// it to path. With ExistingFile::Keep an existing path is never replaced: Problem "gateway.exists".
+Outcome<bool> writeFileAtomically(const std::filesystem::path& path, const std::string& content,
+                                  ExistingFile existing = ExistingFile::Replace,
+                                  const std::filesystem::path& temporaryFolder = {});
+
+// A random lowercase hex string of the given length (std::random_device).
+std::string randomHex(std::size_t length);
 
 }  // namespace madoguchi::gateway

@@ -6,6 +6,7 @@
 #include "devices/gateway/message_xml.h"
 #include "devices/gateway/request_xml.h"
 #include "devices/gateway/stable_file.h"
+#include "devices/gateway/terminal_rejection.h"
 
 namespace madoguchi::gateway {
 namespace {
@@ -23,6 +24,7 @@ SimulatedFault merged(const SimulatedFault& personal, const SimulatedFault& glob
     fault.slowWriteMs = std::max(personal.slowWriteMs, global.slowWriteMs);
     if (fault.errorCode.empty()) fault.errorCode = global.errorCode;
     fault.statusError = personal.statusError || global.statusError;
+    if (fault.reject.empty()) fault.reject = global.reject;
     return fault;
 }
 
@@ -33,8 +35,10 @@ std::string readWhole(const std::filesystem::path& path) {
 
 }  // namespace
 
-TerminalSimulator::TerminalSimulator(FolderLayout layout, DemoDataset dataset, CodeTables codes, const Clock& clock)
-    : layout_(std::move(layout)), dataset_(std::move(dataset)), codes_(std::move(codes)), clock_(clock) {
+TerminalSimulator::TerminalSimulator(FolderLayout layout, DemoDataset dataset, CodeTables codes, const Clock& clock,
+                                     TerminalHabits habits)
+    : layout_(std::move(layout)), dataset_(std::move(dataset)), codes_(std::move(codes)), clock_(clock),
+      habits_(std::move(habits)) {
     for (const auto& folder : {layout_.req(), layout_.res(), layout_.face()}) std::filesystem::create_directories(folder);
 }
 
@@ -45,7 +49,20 @@ const DemoPerson* TerminalSimulator::personAsked(const Outcome<QueryRequest>& qu
                               asked.insuredBranchNumber, asked.birthdate);
 }
 
+void TerminalSimulator::moveFacesToTrash() {
+    if (habits_.faceTrash.empty()) return;
+    auto now = std::chrono::steady_clock::now();
+    std::error_code error;
+    std::filesystem::create_directories(habits_.faceTrash, error);
+    std::erase_if(droppedFaces_, [&](const auto& dropped) {
+        if (now - dropped.second < habits_.faceTrashAfter) return false;
+        std::filesystem::rename(layout_.face() / dropped.first, habits_.faceTrash / dropped.first, error);
+        return true;
+    });
+}
+
 int TerminalSimulator::serveOnce() {
+    moveFacesToTrash();
     auto now = std::chrono::steady_clock::now();
     int served = 0;
     std::error_code error;
@@ -75,10 +92,27 @@ void TerminalSimulator::answer(const std::string& requestName) {
     const DemoPerson* person = personAsked(query);
     SimulatedFault fault = merged(faultFor(person, dataset_), dataset_.globalFault());
     if (fault.noAnswer) return;
+    if (!fault.reject.empty()) {
+        reject(requestName, fault.reject);
+        return;
+    }
     EligibilityResult result = person ? answerFor(*person, executionTime, false)
                                       : noMatchAnswer(executionTime, dataset_.medicalInstitutionCode(), codes_);
-    if (query) result.arbitraryFileIdentifier = query.value().people.front().arbitraryIdentifier;
-    writeAnswer(answerNameFor(requestName), resultXml(result), fault);
+    if (query) result.arbitraryFileIdentifier = query.value().arbitraryFileIdentifier;
+    writeAnswer(answerNameFor(requestName), inTerminalEncoding(resultXml(result)), fault);
+}
+
+// As the real 連携アプリ: the request itself moves to res/, beside a .err with the reason (CP932).
+void TerminalSimulator::reject(const std::string& requestName, const std::string& reason) {
+    auto encoded = toShiftJis(reason + "\r\n");
+    writeFileAtomically(rejectionFileFor(layout_, requestName), encoded ? encoded.value() : reason);
+    std::error_code error;
+    std::filesystem::rename(layout_.req() / requestName, layout_.res() / requestName, error);
+}
+
+std::string TerminalSimulator::inTerminalEncoding(const std::string& xml) const {
+    auto encoded = encodeMessage(xml, habits_.answerEncoding);
+    return encoded ? encoded.value() : xml;
 }
 
 void TerminalSimulator::writeAnswer(const std::string& answerName, const std::string& xml, const SimulatedFault& fault) {
@@ -107,8 +141,9 @@ Outcome<std::string> TerminalSimulator::dropFaceResult(const std::string& person
     EligibilityResult result = answerFor(*person, executionTime, true);
     std::string name = "OQSsiquc01res_face_" + std::string(identityMethodName(method)) + "_" + person->id + "_" +
                        executionTime + ".xml";
-    auto written = writeFileAtomically(layout_.face() / name, resultXml(result));
+    auto written = writeFileAtomically(layout_.face() / name, inTerminalEncoding(resultXml(result)));
     if (!written) return written.problem();
+    droppedFaces_[name] = std::chrono::steady_clock::now();
     return name;
 }
 

@@ -10,16 +10,26 @@
 #include "devices/gateway/demo_dataset.h"
 #include "devices/gateway/folder_gateway.h"
 #include "devices/gateway/gateway_messages.h"
+#include "devices/gateway/request_encoding.h"
 #include "domain/ports/clock.h"
 #include "domain/visit_record.h"
 
 namespace madoguchi::gateway {
 
+// How the simulated terminal (and the chart software beside it) behaves at a site.
+struct TerminalHabits {
+    PrologEncoding answerEncoding = PrologEncoding::Utf8;  // results and face files
+    std::filesystem::path faceTrash;                       // the chart moves face files here…
+    std::chrono::milliseconds faceTrashAfter{0};           // …this long after they appear
+};
+
 class TerminalSimulator {
 public:
-    TerminalSimulator(FolderLayout layout, DemoDataset dataset, CodeTables codes, const Clock& clock);
+    TerminalSimulator(FolderLayout layout, DemoDataset dataset, CodeTables codes, const Clock& clock,
+                      TerminalHabits habits = {});
 
-    // Answers every request in req/ whose (simulated) latency has passed; returns how many.
+    // Answers every request in req/ whose (simulated) latency has passed; returns how many. With
+    // a faceTrash habit, also moves the face files it dropped there once they are old enough.
     int serveOnce();
     // Writes a face/ result for the person, as after a session at the certified reader.
     Outcome<std::string> dropFaceResult(const std::string& personId, IdentityMethod method);
@@ -28,14 +38,19 @@ public:
 private:
     void answer(const std::string& requestName);
     const DemoPerson* personAsked(const Outcome<QueryRequest>& query) const;  // nobody: nullptr
+    void reject(const std::string& requestName, const std::string& reason);
+    std::string inTerminalEncoding(const std::string& xml) const;
     void writeAnswer(const std::string& answerName, const std::string& xml, const SimulatedFault& fault);
 
     FolderLayout layout_;
     DemoDataset dataset_;
     CodeTables codes_;
     const Clock& clock_;
+    TerminalHabits habits_;
     std::map<std::string, std::chrono::steady_clock::time_point> due_;
     std::set<std::string> answered_;
+    std::map<std::string, std::chrono::steady_clock::time_point> droppedFaces_;
+    void moveFacesToTrash();
 };
 
 }  // namespace madoguchi::gateway

@@ -29,6 +29,10 @@ public:
     // ProcessExecutionTime is kept when the answer carries a readable one.
     virtual Outcome<bool> attachLateAnswer(const std::string& pendingRequestId, const EligibilityResult& result,
                                            const std::string& rawXml, const LocalDateTime& receivedAt) = 0;
+    // The terminal rejected the request a visit waits for: the visit stops waiting (it keeps its
+    // claim route, so it shows among the follow-ups) and the audit trail keeps the reason.
+    virtual Outcome<bool> closeRejectedRequest(const std::string& pendingRequestId, const std::string& reason,
+                                               const LocalDateTime& at) = 0;
 };
 
 }  // namespace madoguchi

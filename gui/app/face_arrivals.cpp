@@ -10,9 +10,11 @@ IdentityMethod identityMethodFromFaceFileName(const std::string& fileName) {
     return IdentityMethod::Face;
 }
 
-FaceArrivals::FaceArrivals(std::filesystem::path faceFolder, CodeTables codes, std::filesystem::path seenStore,
-                           const Clock& clock, PatientNumberLookup patientNumber)
+FaceArrivals::FaceArrivals(std::filesystem::path faceFolder, std::vector<std::filesystem::path> otherFolders,
+                           CodeTables codes, std::filesystem::path seenStore, const Clock& clock,
+                           PatientNumberLookup patientNumber)
     : folder_(std::move(faceFolder)),
+      otherFolders_(std::move(otherFolders)),
       codes_(std::move(codes)),
       seenStore_(std::move(seenStore)),
       clock_(clock),
@@ -21,7 +23,7 @@ FaceArrivals::FaceArrivals(std::filesystem::path faceFolder, CodeTables codes, s
 void FaceArrivals::start(std::function<void(Arrival)> deliver, std::chrono::milliseconds interval) {
     stopping_ = false;
     thread_ = std::thread([this, deliver = std::move(deliver), interval] {
-        gateway::FaceFolderWatcher watcher(folder_, codes_, seenStore_);
+        gateway::FaceFolderWatcher watcher(folder_, codes_, seenStore_, gateway::FaceWatchOptions{otherFolders_, &clock_});
         while (!stopping_) {
             for (auto& face : watcher.poll()) {
                 if (!face.result) continue;  // unreadable: the watcher keeps it out of the queue

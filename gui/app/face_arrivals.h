@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <functional>
 #include <thread>
+#include <vector>
 
 #include "domain/ports/clock.h"
 #include "domain/rule_tables.h"
@@ -17,14 +18,16 @@ using PatientNumberLookup = std::function<std::string(const EligibilityResult&)>
 
 class FaceArrivals {
 public:
-    FaceArrivals(std::filesystem::path faceFolder, CodeTables codes, std::filesystem::path seenStore,
-                 const Clock& clock, PatientNumberLookup patientNumber);
+    // otherFolders: e.g. the chart's trash folder, scanned as well (FaceWatchOptions).
+    FaceArrivals(std::filesystem::path faceFolder, std::vector<std::filesystem::path> otherFolders, CodeTables codes,
+                 std::filesystem::path seenStore, const Clock& clock, PatientNumberLookup patientNumber);
     ~FaceArrivals() { stop(); }
     void start(std::function<void(Arrival)> deliver, std::chrono::milliseconds interval = std::chrono::milliseconds(50));
     void stop();
 
 private:
     std::filesystem::path folder_;
+    std::vector<std::filesystem::path> otherFolders_;
     CodeTables codes_;
     std::filesystem::path seenStore_;
     const Clock& clock_;

@@ -39,7 +39,11 @@ FacilityEnvironment::FacilityEnvironment(AppSettings settings, std::filesystem::
       formRenderer_(std::make_unique<WxFormRenderer>()) {
     if (!settings_.windowName.empty()) journal_->setWindow(settings_.windowName);  // else the host name
     if (settings_.identitySource == IdentitySource::CertifiedReaderFolders && !settings_.gatewayRoot.empty())
-        faces_ = std::make_unique<FaceArrivals>(settings_.gatewayRoot / "face", codes_,
+        faces_ = std::make_unique<FaceArrivals>(settings_.gatewayRoot / "face",
+                                                settings_.faceTrashFolder.empty()
+                                                    ? std::vector<std::filesystem::path>{}
+                                                    : std::vector<std::filesystem::path>{settings_.faceTrashFolder},
+                                                codes_,
                                                 journalPath_.parent_path() / "face-seen.txt", clock_, nullptr);
     if (settings_.identitySource == IdentitySource::DirectReader) {
         cardTaps_ = std::make_unique<ReaderCardTaps>(clock_);

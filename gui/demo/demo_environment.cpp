@@ -76,7 +76,8 @@ DemoEnvironment::DemoEnvironment(std::filesystem::path root, FacilityKind kind, 
     settings_.facility = services().context.facility;
     settings_.gatewayRoot = layout_.root;
     settings_.journalPath = root_ / "journal.sqlite";
-    faces_ = std::make_unique<FaceArrivals>(layout_.face(), codes_, root_ / "face-seen.txt", clock_,
+    faces_ = std::make_unique<FaceArrivals>(layout_.face(), std::vector<std::filesystem::path>{}, codes_,
+                                            root_ / "face-seen.txt", clock_,
                                             [this](const EligibilityResult& result) { return patientNumberFor(result); });
 }
 
@@ -127,7 +128,7 @@ void DemoEnvironment::stop() {
 }
 
 void DemoEnvironment::keepLateAnswer(const GatewayAnswer& answer) {
-    if (!answer.result) return;
+    if (answer.requestId.empty()) return;
     std::lock_guard lock(lateMutex_);
     lateAnswers_.push_back(answer);
 }
@@ -136,6 +137,7 @@ void DemoEnvironment::attachLateAnswers() {
     std::lock_guard lock(lateMutex_);
     const LocalDateTime now = clock_.now();
     std::erase_if(lateAnswers_, [this, &now](const GatewayAnswer& late) {
+        if (!late.result) return bool(journal_->closeRejectedRequest(late.requestId, late.failure, now));
         return bool(journal_->attachLateAnswer(late.requestId, *late.result, late.rawXml, now));
     });
 }

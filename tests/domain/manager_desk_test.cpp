@@ -25,6 +25,7 @@ struct FakeJournal : VisitJournal, ManagerJournal {
                                    const LocalDateTime&) override {
         return true;
     }
+    Outcome<bool> closeRejectedRequest(const std::string&, const std::string&, const LocalDateTime&) override { return true; }
 
     std::vector<VisitSummary> visitsBetween(const Date& from, const Date& to) override {
         ++reads;

@@ -288,6 +288,15 @@ BOOST_AUTO_TEST_CASE(SystemErrorsAndTimeoutsTakeTheFallbackAndKeepThePendingRequ
     BOOST_CHECK_EQUAL(b.session.record().pendingRequestId, "OQSsiquc01req_202611250001.xml");
 }
 
+BOOST_AUTO_TEST_CASE(ARejectedRequestTakesTheFallbackWithTheTerminalsTextAndLeavesNothingPending) {
+    Window w;
+    w.toQuery();
+    BOOST_CHECK(w.go(ev::EligibilityUnavailable{GatewayFailure::SystemError, "The terminal rejected the request: E1001",
+                                                "OQSsiquc01req_202611250001.xml"}) == S::ChoosingFallback);
+    BOOST_CHECK(w.session.record().pendingRequestId.empty());
+    BOOST_CHECK(w.session.tone() == Tone::Fallback);
+}
+
 BOOST_AUTO_TEST_CASE(ReaderFailureTakesTheFallback) {
     Window w;
     w.go(ev::MyNumberCardPresented{});

@@ -9,64 +9,15 @@
 #include <thread>
 #include <unistd.h>
 
-#include "app/resources.h"
 #include "devices/gateway/face_folder_watcher.h"
-#include "devices/gateway/folder_gateway.h"
-#include "devices/gateway/terminal_simulator.h"
+#include "terminal_fixture.h"
 
 using namespace madoguchi;
 using namespace madoguchi::gateway;
+using namespace madoguchi::gateway::testing;
 using namespace std::chrono_literals;
 namespace fs = std::filesystem;
 
-namespace {
-
-const LocalDateTime kNow = *LocalDateTime::parseIso("2026-11-25T09:30:00");
-
-const CodeTables& codes() { return test::codeTables(); }
-
-const char* kDataset = R"({"medical_institution_code": "1312345678", "people": [
-  {"id": "A", "card_serial": "1", "validity": "1", "insurer_number": "01130012", "symbol": "12", "number": "34",
-   "branch": "00", "name": "窓口　花子", "birth_date": "1980-06-15", "sex": "2"},
-  {"id": "LATE", "validity": "1", "insurer_number": "01130012", "number": "77", "name": "遅延　応答",
-   "birth_date": "1966-12-12", "fault": {"latency_ms": 700}},
-  {"id": "SLOW", "validity": "1", "insurer_number": "06130025", "number": "88", "name": "途中　書込",
-   "birth_date": "1995-05-25", "fault": {"slow_write_ms": 400}},
-  {"id": "ERR", "validity": "1", "insurer_number": "131011", "number": "99", "name": "障害　発生",
-   "birth_date": "1977-07-17", "fault": {"error_code": "EQ9001"}}]})";
-
-// A real folder root with the simulator answering on its own thread, as the terminal would.
-struct Terminal {
-    fs::path root = fs::temp_directory_path() / ("madoguchi-gw-" + std::to_string(::getpid()) + "-" +
-                                                 std::to_string(counter++));
-    test::FixedClock clock{kNow};
-    TerminalSimulator simulator{FolderLayout{root}, DemoDataset::parse(kDataset, codes()).value(), codes(), clock};
-    std::atomic<bool> running{true};
-    std::thread serving{[this] {
-        while (running) {
-            simulator.serveOnce();
-            std::this_thread::sleep_for(20ms);
-        }
-    }};
-    FolderEligibilityGateway client{FolderLayout{root}, "1312345678", codes(), clock};
-
-    ~Terminal() {
-        running = false;
-        serving.join();
-        fs::remove_all(root);
-    }
-    static inline int counter = 0;
-};
-
-NumberQuery query(const char* insurer, const char* number, const char* birth) {
-    return NumberQuery{{insurer, {"", number, ""}}, *Date::parseIso(birth), *Date::parseIso("2026-11-25"), false, "V-1"};
-}
-
-std::size_t filesIn(const fs::path& folder) {
-    return static_cast<std::size_t>(std::distance(fs::directory_iterator(folder), fs::directory_iterator()));
-}
-
-}  // namespace
 
 BOOST_AUTO_TEST_SUITE(FolderExchange)
 
@@ -76,7 +27,7 @@ BOOST_AUTO_TEST_CASE(AQueryIsAnsweredThroughRealFolders) {
     BOOST_REQUIRE(answer.kind == GatewayAnswer::Kind::Answered);
     BOOST_CHECK(answer.result->isConfirmed());
     BOOST_CHECK_EQUAL(answer.result->results[0].name, "窓口　花子");
-    BOOST_CHECK_EQUAL(answer.result->arbitraryFileIdentifier, "V-1");
+    BOOST_CHECK(answer.result->arbitraryFileIdentifier.starts_with("MDG202611250001-"));  // echoed
     BOOST_CHECK_EQUAL(answer.requestId, "OQSsiquc01req_202611250001.xml");
     BOOST_CHECK(fs::exists(terminal.root / "res" / "OQSsiquc01res_202611250001.xml"));
     BOOST_CHECK_EQUAL(filesIn(terminal.root / "req"), 1u);  // no temporary file left behind
@@ -131,12 +82,12 @@ BOOST_AUTO_TEST_CASE(ASystemErrorAnswerIsParsedAsSuch) {
     BOOST_CHECK_EQUAL(answer.result->errorCode, "EQ9001");
 }
 
-BOOST_AUTO_TEST_CASE(RequestNamesAreNeverReused) {
+BOOST_AUTO_TEST_CASE(ANameWhoseAnswerIsStillThereIsSkipped) {
     Terminal terminal;
-    fs::create_directories(terminal.root / "res");
-    std::ofstream(terminal.root / "res" / "OQSsiquc01res_202611250007.xml") << "<old/>";
+    std::ofstream(terminal.root / "res" / "OQSsiquc01res_202611250001.xml") << "<old/>";
     auto answer = terminal.client.query(query("01130012", "34", "1980-06-15"), 3s);
-    BOOST_CHECK_EQUAL(answer.requestId, "OQSsiquc01req_202611250008.xml");
+    BOOST_CHECK_EQUAL(answer.requestId, "OQSsiquc01req_202611250002.xml");
+    BOOST_CHECK_EQUAL(readAll(terminal.root / "res" / "OQSsiquc01res_202611250001.xml"), "<old/>");
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -48,6 +48,8 @@ BOOST_AUTO_TEST_CASE(SavedSettingsLoadBackUnchanged) {
     settings.printerName = "Reception-A4";
     settings.language = "ja";
     settings.journalPath = folder.path() / "journal.sqlite3";
+    settings.faceTrashFolder = "/srv/chart/trash";
+    settings.requestEncoding = "shift_jis";
     std::filesystem::path path = folder.path() / "madoguchi" / "settings.json";
     BOOST_REQUIRE(saveAppSettings(settings, path).ok());
 
@@ -65,6 +67,8 @@ BOOST_AUTO_TEST_CASE(SavedSettingsLoadBackUnchanged) {
     BOOST_CHECK_EQUAL(back.language, "ja");
     BOOST_CHECK_EQUAL(back.gatewayRoot.string(), "/srv/oqs");
     BOOST_CHECK_EQUAL(back.journalPath.string(), (folder.path() / "journal.sqlite3").string());
+    BOOST_CHECK_EQUAL(back.faceTrashFolder.string(), "/srv/chart/trash");
+    BOOST_CHECK_EQUAL(back.requestEncoding, "shift_jis");
     BOOST_CHECK(!std::filesystem::exists(path.string() + ".tmp"));
 }
 
@@ -95,6 +99,7 @@ BOOST_AUTO_TEST_CASE(WrongTypesAndValuesAreProblemsNamingTheField) {
         {R"({"facility": {"name": 12}})", "name"},
         {R"({"identity_source": "camera"})", "identity_source"},
         {R"({"language": "fr"})", "language"},
+        {R"({"request_encoding": "latin1"})", "request_encoding"},
         {R"([1, 2])", "top level"},
     };
     for (const auto& [json, field] : cases) {

@@ -167,6 +167,22 @@ BOOST_AUTO_TEST_CASE(APendingRequestAnsweredLaterUpdatesItsVisit) {
     BOOST_CHECK_EQUAL(journal.attachLateAnswer("REQ-V-wait", confirmedAnswer(), "<again/>", at(2026, 11, 26, 12)).problem().code, "journal.no_pending");
 }
 
+BOOST_AUTO_TEST_CASE(ARejectedRequestStopsTheVisitWaitingAndKeepsItAmongTheFollowUps) {
+    TempFolder folder;
+    auto file = folder / "journal.sqlite3";
+    storage::SqliteVisitJournal journal(file);
+    BOOST_TEST(journal.recordVisit(test::oldClaimVisit("V-wait", "P1", at(2026, 11, 25, 9))).ok());
+
+    BOOST_TEST(journal.closeRejectedRequest("REQ-V-wait", "The terminal rejected the request: E1001", at(2026, 11, 25, 9, 1)).ok());
+
+    BOOST_CHECK_EQUAL(test::text(file, "SELECT claim_route || '|' || pending_request_id FROM visits WHERE id = 'V-wait'"), "old|");
+    BOOST_CHECK_EQUAL(test::text(file, "SELECT action || '|' || detail FROM audit_log ORDER BY seq DESC LIMIT 1"),
+                      "visit.request_rejected|REQ-V-wait: The terminal rejected the request: E1001");
+    BOOST_CHECK_EQUAL(journal.followUps().size(), 1u);
+    BOOST_CHECK_EQUAL(journal.closeRejectedRequest("REQ-V-wait", "again", at(2026, 11, 25, 9, 2)).problem().code,
+                      "journal.no_pending");
+}
+
 BOOST_AUTO_TEST_CASE(ALateAnswerThatDoesNotConfirmKeepsTheClaimRoute) {
     TempFolder folder;
     auto file = folder / "journal.sqlite3";

@@ -21,5 +21,6 @@ int runCard(const Arguments& args);            // card_command.cpp     (read, ve
 int runReport(const Arguments& args);          // report_command.cpp
 int runAudit(const Arguments& args);           // audit_command.cpp
 int runJournal(const Arguments& args);         // journal_command.cpp  (generate)
+int runClaim(const Arguments& args);           // claim_command.cpp    (remarks, contacted)
 
 }  // namespace madoguchi::cli

@@ -21,6 +21,7 @@ const std::map<std::string, Command>& commands() {
         {"sim oqs", runSimOqs},    {"sim card", runSimCard},
         {"card", runCard},         {"report", runReport},
         {"audit", runAudit},       {"journal", runJournal},
+        {"claim", runClaim},
     };
     return table;
 }
@@ -29,7 +30,8 @@ void printUsage() {
     std::cerr << "usage: madoguchi-cli COMMAND [ARGS...]\n"
                  "commands:\n"
                  "  copay --birth YYYY-MM-DD --on YYYY-MM-DD [--elderly-ratio 020|030]\n"
-                 "        [--kouki-ratio 010|020|030] [--preschool] [--points N]\n"
+                 "        [--kouki-ratio 010|020|030] [--preschool] [--printed-share 1|2|3]\n"
+                 "        [--declared-share 1|2|3] [--insurer NUMBER] [--points N]\n"
                  "  insurer-number check NUMBER\n"
                  "  scenario FILE\n"
                  "  oqs parse FILE | oqs query --root DIR --insurer N --number N [--symbol S]\n"
@@ -40,6 +42,8 @@ void printUsage() {
                  "  report daily|followup|usage [--date D] [--month M] [--format json|csv] [--bom]\n"
                  "        [--set-official RATE --staff ID] [--db FILE]\n"
                  "  audit verify [--db FILE]\n"
+                 "  claim remarks --visit ID [--db FILE]   (the 摘要欄 text of a 申立書 visit)\n"
+                 "  claim contacted --visit ID --on YYYY-MM-DD --staff ID [--at T] [--db FILE]\n"
                  "  journal generate --db FILE --start YYYY-MM-DD --days N --per-day N [--seed N] [--patients N]\n";
 }
 

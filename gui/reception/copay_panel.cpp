@@ -35,12 +35,7 @@ CopayPanel::CopayPanel(wxWindow* parent, ReceptionFlow& flow, const ReceptionSes
         share->SetFont(colors::stepTitleFont());
         grid->Add(share);
     } else {
-        staffShare_ = new wxChoice(this, wxID_ANY);
-        staffShare_->SetName("copay_staff_share");
-        staffShare_->Append(_("Set the share…"));
-        for (int tenths : {1, 2, 3}) staffShare_->Append(shareText(*CopayShare::fromTenths(tenths)));
-        staffShare_->SetSelection(0);
-        staffShare_->Bind(wxEVT_CHOICE, [this](wxCommandEvent&) { updateAmount(); });
+        staffShare_ = shareChoice("copay_staff_share", _("Set the share…"));
         grid->Add(staffShare_);
     }
     if (!fullCharge_ && session.shareDecision() && !session.shareDecision()->candidates.empty() && staffShare_) {
@@ -55,12 +50,7 @@ CopayPanel::CopayPanel(wxWindow* parent, ReceptionFlow& flow, const ReceptionSes
     if (!fullCharge_ && decided_) {
         // DOMAIN.md §8: staff may correct what the rules could not know (e.g. 現役並み 3割), with a reason.
         grid->Add(new wxStaticText(this, wxID_ANY, _("Correct the share")), 0, wxALIGN_CENTER_VERTICAL);
-        correction_ = new wxChoice(this, wxID_ANY);
-        correction_->SetName("copay_correct_share");
-        correction_->Append(_("Keep it"));
-        for (int tenths : {1, 2, 3}) correction_->Append(shareText(*CopayShare::fromTenths(tenths)));
-        correction_->SetSelection(0);
-        correction_->Bind(wxEVT_CHOICE, [this](wxCommandEvent&) { updateAmount(); });
+        correction_ = shareChoice("copay_correct_share", _("Keep it"));
         grid->Add(correction_);
         grid->Add(new wxStaticText(this, wxID_ANY, _("Reason for the correction")), 0, wxALIGN_CENTER_VERTICAL);
         correctionReason_ = new wxTextCtrl(this, wxID_ANY, {}, wxDefaultPosition, wxSize(260, -1));
@@ -105,6 +95,17 @@ CopayPanel::CopayPanel(wxWindow* parent, ReceptionFlow& flow, const ReceptionSes
     sizer->Add(confirm, 0);
     SetSizer(sizer);
     updateAmount();
+}
+
+// "first", then 1割 2割 3割: the selection index is the share in tenths.
+wxChoice* CopayPanel::shareChoice(const char* name, const wxString& first) {
+    auto* choice = new wxChoice(this, wxID_ANY);
+    choice->SetName(name);
+    choice->Append(first);
+    for (int tenths : {1, 2, 3}) choice->Append(shareText(*CopayShare::fromTenths(tenths)));
+    choice->SetSelection(0);
+    choice->Bind(wxEVT_CHOICE, [this](wxCommandEvent&) { updateAmount(); });
+    return choice;
 }
 
 std::optional<CopayShare> CopayPanel::staffChoice() const {

@@ -23,6 +23,7 @@ public:
     void submit();
 
 private:
+    wxChoice* shareChoice(const char* name, const wxString& first);
     std::optional<CopayShare> shareInEffect() const;
     std::optional<CopayShare> staffChoice() const;  // from whichever share choice is shown
     void updateAmount();

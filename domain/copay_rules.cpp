@@ -104,8 +104,8 @@ void crossCheck(const ShareEvidence& evidence, int age, bool lateElderly, ShareD
         decision.warnings.push_back(N_("The result marks the patient as preschool, but the birth date does not."));
     if (evidence.elderlyRecipientRatio && decision.band != AgeBand::ElderlyRecipient)
         decision.warnings.push_back(N_("The result carries an elderly recipient ratio, but the patient is not 70-74."));
-    if (!lateElderly || decision.band == AgeBand::LateElderly) return;
-    if (age >= 65)
+    if (decision.band == AgeBand::LateElderly || (!lateElderly && !evidence.lateElderlyRatio)) return;
+    if (lateElderly && age >= 65)
         decision.warnings.push_back(
             N_("Late-stage elderly insured under 75 (disability certification?): the 後期高齢者 share applies; confirm it."));
     else

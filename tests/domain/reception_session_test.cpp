@@ -453,13 +453,13 @@ BOOST_AUTO_TEST_SUITE_END()
 BOOST_AUTO_TEST_SUITE(ReceptionRefusals)
 
 BOOST_AUTO_TEST_CASE(EveryEventOutsideItsStatesIsRefusedAndChangesNothing) {
-    // From the first state, only the presentation events and cancel are allowed.
+    // From the first state, only the presentation events, 10割 (nothing shown) and cancel are allowed.
     std::vector<ReceptionEvent> notAtPresentation{
         ev::CardRead{}, ev::CardReadFailed{}, ev::IdentityMethodChosen{IdentityMethod::Pin}, ev::FaceChecked{},
         ev::PinChecked{}, ev::VisualCheckConfirmed{"x"}, ev::EligibilityAnswered{}, ev::EligibilityUnavailable{},
         ev::MatchChosen{}, ev::FallbackChosen{}, ev::DocumentEntered{}, ev::VisitKindChosen{},
         ev::PastRecordConfirmed{true, true}, ev::SelfDeclarationCompleted{{}, *CopayShare::fromTenths(3)},
-        ev::CopayConfirmed{}, ev::FullChargeChosen{"x"}};
+        ev::CopayConfirmed{}};
     for (const auto& e : notAtPresentation) {
         Window w;
         BOOST_TEST_CONTEXT(receptionEventName(e)) {

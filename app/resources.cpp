@@ -4,14 +4,46 @@
 #include <fstream>
 #include <sstream>
 
+#ifdef _WIN32
+#include <windows.h>
+#else
+#include <unistd.h>
+#endif
+
 namespace madoguchi::app {
 
-std::filesystem::path resourcesDir() {
+namespace fs = std::filesystem;
+
+fs::path executablePath() {
+#ifdef _WIN32
+    std::wstring buffer(32768, L'\0');
+    const DWORD length = GetModuleFileNameW(nullptr, buffer.data(), static_cast<DWORD>(buffer.size()));
+    buffer.resize(length);
+    return fs::path(buffer);
+#else
+    std::error_code ec;
+    return fs::read_symlink("/proc/self/exe", ec);
+#endif
+}
+
+fs::path installedShareDir() {
+    // <prefix>/bin/program → <prefix>/share (Windows: <install dir>\program.exe → <install dir>\share).
+    const fs::path programDir = executablePath().parent_path();
+#ifdef _WIN32
+    return programDir / "share";
+#else
+    return programDir.parent_path() / "share";
+#endif
+}
+
+fs::path resourcesDir() {
+#ifdef MADOGUCHI_DEVELOPER_BUILD
     if (const char* fromEnvironment = std::getenv("MADOGUCHI_RESOURCES"); fromEnvironment && *fromEnvironment)
         return fromEnvironment;
-    std::filesystem::path sourceTree = MADOGUCHI_SOURCE_RESOURCES;
-    if (std::filesystem::exists(sourceTree / "codes")) return sourceTree;
-    return MADOGUCHI_INSTALLED_RESOURCES;
+    const fs::path sourceTree = MADOGUCHI_SOURCE_RESOURCES;
+    if (fs::exists(sourceTree / "codes")) return sourceTree;
+#endif
+    return installedShareDir() / "madoguchi";
 }
 
 std::filesystem::path resourcePath(const std::string& relative) { return resourcesDir() / relative; }

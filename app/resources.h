@@ -9,7 +9,13 @@
 
 namespace madoguchi::app {
 
-// $MADOGUCHI_RESOURCES, else the source tree (development), else the installed share folder.
+// The running program's own file (resolved, not argv[0]).
+std::filesystem::path executablePath();
+// The share folder beside the installed program: <prefix>/share for <prefix>/bin/madoguchi.
+std::filesystem::path installedShareDir();
+// Where the data files are: <share>/madoguchi next to the installed program. Developer builds
+// (MADOGUCHI_DEVELOPER_BUILD, the default for the build presets) first try $MADOGUCHI_RESOURCES
+// and the source tree; a release build (the packages) knows no other place than its own.
 std::filesystem::path resourcesDir();
 std::filesystem::path resourcePath(const std::string& relative);
 

@@ -7,6 +7,7 @@
 #include <string>
 
 #include "commands.h"
+#include "usage.h"
 
 namespace {
 
@@ -26,49 +27,46 @@ const std::map<std::string, Command>& commands() {
     return table;
 }
 
-void printUsage() {
-    std::cerr << "usage: madoguchi-cli COMMAND [ARGS...]\n"
-                 "commands:\n"
-                 "  copay --birth YYYY-MM-DD --on YYYY-MM-DD [--elderly-ratio 020|030]\n"
-                 "        [--kouki-ratio 010|020|030] [--preschool] [--printed-share 1|2|3]\n"
-                 "        [--declared-share 1|2|3] [--insurer NUMBER] [--points N]\n"
-                 "  insurer-number check NUMBER\n"
-                 "  scenario FILE\n"
-                 "  oqs parse FILE | oqs query --root DIR --insurer N --number N [--symbol S]\n"
-                 "        [--branch B] --birth YYYY-MM-DD\n"
-                 "  sim oqs --root DIR [--dataset FILE] [--http-port N [--ca-cert PEM]]\n"
-                 "  sim card --profile FILE\n"
-                 "  card read|pin-status|verify-pin|sign|check [--url http://127.0.0.1:N]\n"
-                 "  report daily|followup|usage [--date D] [--month M] [--format json|csv] [--bom]\n"
-                 "        [--set-official RATE --staff ID] [--db FILE]\n"
-                 "  audit verify [--db FILE]\n"
-                 "  claim remarks --visit ID [--db FILE]   (the 摘要欄 text of a 申立書 visit)\n"
-                 "  claim contacted --visit ID --on YYYY-MM-DD --staff ID [--at T] [--db FILE]\n"
-                 "  journal generate --db FILE --start YYYY-MM-DD --days N --per-day N [--seed N] [--patients N]\n";
+bool asksForHelp(const Arguments& words) {
+    for (const auto& word : words)
+        if (word == "--help" || word == "-h") return true;
+    return false;
 }
 
 }  // namespace
 
 int main(int argc, char** argv) {
     Arguments words(argv + 1, argv + argc);
-    if (words.empty() || words[0] == "--help" || words[0] == "-h") {
-        printUsage();
-        return words.empty() ? madoguchi::cli::kBadInput : madoguchi::cli::kOk;
+    if (words.empty()) {
+        std::cerr << madoguchi::cli::fullUsage();
+        return madoguchi::cli::kBadInput;
+    }
+    if (words[0] == "--help" || words[0] == "-h") {
+        std::cout << madoguchi::cli::fullUsage();
+        return madoguchi::cli::kOk;
     }
     std::string name = words[0];
     std::size_t consumed = 1;
-    if (name == "sim" && words.size() > 1) {
+    if (name == "sim" && words.size() > 1 && !asksForHelp({words[1]})) {
         name += " " + words[1];
         consumed = 2;
     }
     auto found = commands().find(name);
+    if (found == commands().end() && name == "sim" && asksForHelp(words)) {
+        std::cout << madoguchi::cli::commandHelp({"sim oqs", "sim card"});
+        return madoguchi::cli::kOk;
+    }
     if (found == commands().end()) {
-        std::cerr << "madoguchi-cli: unknown command '" << name << "'\n";
-        printUsage();
+        std::cerr << "madoguchi-cli: unknown command '" << name << "'\n" << madoguchi::cli::fullUsage();
         return madoguchi::cli::kBadInput;
     }
+    const Arguments rest(words.begin() + static_cast<long>(consumed), words.end());
+    if (asksForHelp(rest)) {
+        std::cout << madoguchi::cli::commandHelp({name});
+        return madoguchi::cli::kOk;
+    }
     try {
-        return found->second(Arguments(words.begin() + static_cast<long>(consumed), words.end()));
+        return found->second(rest);
     } catch (const std::exception& error) {
         std::cerr << "madoguchi-cli " << name << ": " << error.what() << "\n";
         return madoguchi::cli::kBadInput;

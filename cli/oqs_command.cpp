@@ -4,8 +4,8 @@
 #include <stdexcept>
 
 #include "app/resources.h"
-#include "app/system_clock.h"
 #include "arguments.h"
+#include "command_clock.h"
 #include "devices/gateway/folder_gateway.h"
 #include "commands.h"
 #include "devices/gateway/result_json.h"
@@ -44,7 +44,7 @@ Date requiredDate(const Options& options, const std::string& name) {
 // A number-based 照会 through a folder root; never resent after a timeout.
 int queryCommand(const Arguments& args) {
     Options options(args, {"--root", "--insurer", "--number", "--symbol", "--branch", "--birth", "--timeout-ms",
-                           "--institution"}, {});
+                           "--institution", kTodayOption}, {});
     auto codes = app::loadCodeTables();
     if (!codes) throw std::runtime_error(codes.problem().message);
     auto card = InsuredCardNumbers::parse(options.value("--symbol").value_or(""), options.required("--number"),
@@ -52,7 +52,7 @@ int queryCommand(const Arguments& args) {
     if (!card) throw std::invalid_argument(card.problem().message);
     auto insurer = InsurerNumber::parse(options.required("--insurer"));
     if (!insurer) throw std::invalid_argument(insurer.problem().message);
-    app::SystemClock clock;
+    const CommandClock clock(options);
     gateway::FolderEligibilityGateway gateway({options.required("--root")},
                                               options.value("--institution").value_or("1312345678"), codes.value(), clock);
     NumberQuery query{{insurer.value().digits(), card.value()}, requiredDate(options, "--birth"), clock.now().date, false, ""};
@@ -75,7 +75,7 @@ int runOqs(const Arguments& args) {
     if (!args.empty() && args[0] == "parse") return parseCommand(rest);
     if (!args.empty() && args[0] == "query") return queryCommand(rest);
     throw std::invalid_argument("usage: oqs parse FILE | oqs query --root DIR --insurer N --number N [--symbol S] "
-                                "[--branch B] --birth YYYY-MM-DD [--timeout-ms MS]");
+                                "[--branch B] --birth YYYY-MM-DD [--timeout-ms MS] [--today YYYY-MM-DD]");
 }
 
 }  // namespace madoguchi::cli

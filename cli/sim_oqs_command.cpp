@@ -1,5 +1,5 @@
 // madoguchi-cli sim oqs: the terminal's 連携アプリ, answering req/ in res/ from the demo dataset.
-//   sim oqs --root DIR [--dataset FILE] [--once] [--face ID --method face|pin|visual]
+//   sim oqs --root DIR [--dataset FILE] [--today YYYY-MM-DD] [--once] [--face ID --method face|pin|visual]
 //   sim oqs --root DIR --http-port N [--ca-cert PEM] [--challenge-ttl-ms N]
 //       also serves the direct card check on http://127.0.0.1:N (0 picks a free port; the port is
 //       printed as {"http_port": N} on standard output). The CA defaults to resources/demo/ca.
@@ -10,8 +10,8 @@
 #include <thread>
 
 #include "app/resources.h"
-#include "app/system_clock.h"
 #include "arguments.h"
+#include "command_clock.h"
 #include "commands.h"
 #include "devices/gateway/card_check_http_server.h"
 #include "devices/gateway/terminal_simulator.h"
@@ -72,9 +72,10 @@ int dropFace(gateway::TerminalSimulator& simulator, const Options& options) {
 }  // namespace
 
 int runSimOqs(const Arguments& args) {
-    Options options(args, {"--root", "--dataset", "--face", "--method", "--http-port", "--ca-cert", "--challenge-ttl-ms"},
+    Options options(args, {"--root", "--dataset", "--face", "--method", "--http-port", "--ca-cert", "--challenge-ttl-ms",
+                           kTodayOption},
                     {"--once"});
-    app::SystemClock clock;
+    const CommandClock clock(options);
     const auto codes = codeTables();
     auto simulator = makeSimulator(options, codes, clock);
     if (options.value("--face")) return dropFace(simulator, options);

@@ -14,6 +14,8 @@ packages=(
   pcscd vsmartcard-vpcd opensc pcsc-tools
   # GUI tests, screenshots, fonts, printing checks
   xvfb xauth xdotool imagemagick fonts-noto-cjk poppler-utils libcairo2-dev
+  # the suite at other dates (tests/clock, docs/testing.md)
+  faketime
   # i18n, tooling
   gettext wx3.2-i18n jq dpkg-dev file python3
 )

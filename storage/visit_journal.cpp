@@ -2,7 +2,6 @@
 
 #include <Poco/JSON/Object.h>
 #include <cstdlib>
-#include <ctime>
 #include <sstream>
 
 #include "app/visit_record_json.h"
@@ -37,15 +36,10 @@ bool alreadySaved(Database& db, const VisitRecord& visit) {
     return query.step() && query.text(0) == json(visit);
 }
 
-// The receipt time of a late answer: the gateway's own processing time, else now on this machine.
-std::string receivedAt(const EligibilityResult& result) {
+// The receipt time of a late answer: the gateway's own processing time, else when this machine received it.
+std::string answerTime(const EligibilityResult& result, const LocalDateTime& receivedAt) {
     if (auto at = LocalDateTime::parseCompact(result.processExecutionTime)) return at->iso();
-    std::time_t now = std::time(nullptr);
-    std::tm local{};
-    localtime_r(&now, &local);
-    char text[32];
-    std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%S", &local);
-    return text;
+    return receivedAt.iso();
 }
 
 std::string visitKindName(VisitKind kind) {
@@ -285,7 +279,7 @@ Outcome<bool> SqliteVisitJournal::retag(const Retag& r) {
 }
 
 Outcome<bool> SqliteVisitJournal::attachLateAnswer(const std::string& pendingRequestId, const EligibilityResult& result,
-                                                   const std::string& rawXml) {
+                                                   const std::string& rawXml, const LocalDateTime& receivedAt) {
     std::lock_guard lock(mutex_);
     try {
         Transaction transaction(db_);
@@ -293,7 +287,7 @@ Outcome<bool> SqliteVisitJournal::attachLateAnswer(const std::string& pendingReq
         visit.bind(1, pendingRequestId);
         if (!visit.step()) return Problem{"journal.no_pending", N_("No visit waits for this answer.")};
         std::string visitId = visit.text(0), route = visit.text(1), patient = visit.text(2);
-        std::string at = receivedAt(result);
+        std::string at = answerTime(result, receivedAt);
         db_.prepare("INSERT INTO eligibility_snapshots(visit_id, received_at, raw_xml) VALUES(?,?,?)")
             .bind(1, visitId).bind(2, at).bind(3, rawXml).run();
         db_.prepare("UPDATE visits SET pending_request_id = '', validity = ? WHERE id = ?")

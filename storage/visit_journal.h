@@ -29,7 +29,7 @@ public:
     std::optional<PastEligibility> lastEligibility(const std::string& patientId) override;
     Outcome<bool> retag(const Retag& retag) override;
     Outcome<bool> attachLateAnswer(const std::string& pendingRequestId, const EligibilityResult& result,
-                                   const std::string& rawXml) override;
+                                   const std::string& rawXml, const LocalDateTime& receivedAt) override;
 
     // Visits kept in memory after a failed write; retryUnsaved() writes what it can, oldest first,
     // and returns how many it saved.

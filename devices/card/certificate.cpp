@@ -1,11 +1,12 @@
 #include "devices/card/certificate.h"
 
+#include "devices/x509/certificate_time.h"
+
 #include <openssl/bio.h>
 #include <openssl/bn.h>
 #include <openssl/sha.h>
 #include <openssl/x509.h>
 
-#include <ctime>
 #include <memory>
 
 namespace madoguchi::card {
@@ -31,16 +32,6 @@ std::string nameText(const X509_NAME* name) {
     return std::string(data, static_cast<std::size_t>(length));
 }
 
-// Certificates carry UTC; the facility's calendar is JST (UTC+9).
-std::optional<Date> jstDate(const ASN1_TIME* time) {
-    std::tm utc{};
-    if (ASN1_TIME_to_tm(time, &utc) != 1) return std::nullopt;
-    std::time_t seconds = timegm(&utc) + 9 * 3600;
-    std::tm jst{};
-    gmtime_r(&seconds, &jst);
-    return Date::fromYmd(jst.tm_year + 1900, static_cast<unsigned>(jst.tm_mon + 1), static_cast<unsigned>(jst.tm_mday));
-}
-
 std::string serialHex(const X509* certificate) {
     BIGNUM* number = ASN1_INTEGER_to_BN(X509_get0_serialNumber(certificate), nullptr);
     char* hex = BN_bn2hex(number);
@@ -56,8 +47,8 @@ Outcome<AuthCertificateInfo> parseAuthCertificate(const Bytes& der) {
     const unsigned char* cursor = der.data();
     X509Ptr certificate(d2i_X509(nullptr, &cursor, static_cast<long>(der.size())));
     if (!certificate) return unreadableCertificate();
-    auto notBefore = jstDate(X509_get0_notBefore(certificate.get()));
-    auto notAfter = jstDate(X509_get0_notAfter(certificate.get()));
+    auto notBefore = x509::jstDate(X509_get0_notBefore(certificate.get()));
+    auto notAfter = x509::jstDate(X509_get0_notAfter(certificate.get()));
     if (!notBefore || !notAfter) return unreadableCertificate();
     return AuthCertificateInfo{der,
                                serialHex(certificate.get()),

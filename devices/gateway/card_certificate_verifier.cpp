@@ -6,9 +6,8 @@
 #include <openssl/x509.h>
 #include <openssl/x509_vfy.h>
 
-#include <ctime>
-
 #include "devices/gateway/card_check_protocol.h"
+#include "devices/x509/certificate_time.h"
 
 namespace madoguchi::gateway {
 namespace {
@@ -22,20 +21,6 @@ using StoreContextPtr = std::unique_ptr<X509_STORE_CTX, Deleter<X509_STORE_CTX, 
 using DigestContextPtr = std::unique_ptr<EVP_MD_CTX, Deleter<EVP_MD_CTX, EVP_MD_CTX_free>>;
 
 Problem refusal(std::string_view code, std::string message) { return Problem{std::string(code), std::move(message)}; }
-
-std::time_t epochSecondsOfJst(const LocalDateTime& now) {
-    return static_cast<std::time_t>(now.date.daysSinceEpoch() * 86400L + now.hour * 3600L + now.minute * 60L +
-                                    now.second - 9 * 3600L);
-}
-
-std::optional<Date> jstDate(const ASN1_TIME* time) {
-    std::tm utc{};
-    if (ASN1_TIME_to_tm(time, &utc) != 1) return std::nullopt;
-    std::time_t seconds = timegm(&utc) + 9 * 3600;
-    std::tm jst{};
-    gmtime_r(&seconds, &jst);
-    return Date::fromYmd(jst.tm_year + 1900, static_cast<unsigned>(jst.tm_mon + 1), static_cast<unsigned>(jst.tm_mday));
-}
 
 std::string serialDecimal(const X509* certificate) {
     BIGNUM* number = ASN1_INTEGER_to_BN(X509_get0_serialNumber(certificate), nullptr);
@@ -58,7 +43,7 @@ Outcome<bool> chainIsTrusted(x509_store_st* store, X509* certificate, const Loca
     StoreContextPtr context(X509_STORE_CTX_new());
     if (!context || X509_STORE_CTX_init(context.get(), store, certificate, nullptr) != 1)
         return refusal(card_check::kCertificateUntrusted, "cannot set up the chain check");
-    X509_STORE_CTX_set_time(context.get(), 0, epochSecondsOfJst(now));
+    X509_STORE_CTX_set_time(context.get(), 0, x509::epochSecondsOfJst(now));
     X509_STORE_CTX_set_verify_cb(context.get(), toleratingExpiredLeaf);
     if (X509_verify_cert(context.get()) == 1) return true;
     const int error = X509_STORE_CTX_get_error(context.get());
@@ -105,7 +90,7 @@ Outcome<VerifiedCardCertificate> CardCertificateVerifier::verify(const std::vect
     if (!trusted) return trusted.problem();
     if (!signatureMatches(certificate.get(), challenge, signature))
         return refusal(card_check::kBadSignature, "the signature does not match the challenge and the certificate");
-    auto notAfter = jstDate(X509_get0_notAfter(certificate.get()));
+    auto notAfter = x509::jstDate(X509_get0_notAfter(certificate.get()));
     if (!notAfter) return refusal(card_check::kCertificateUnreadable, "the certificate has no readable notAfter");
     const auto standing = certificateStandingOn(*notAfter, now.date);
     if (!certificateUsableForEligibility(standing))

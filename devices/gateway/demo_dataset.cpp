@@ -121,6 +121,10 @@ Outcome<DemoDataset> DemoDataset::parse(const std::string& json, const CodeTable
         DemoDataset dataset;
         dataset.medicalInstitutionCode_ = text(root, "medical_institution_code", "1312345678");
         dataset.globalFault_ = fault(root->getObject("fault"));
+        if (root->has("demo_today")) {
+            dataset.demoToday_ = Date::parseIso(root->getValue<std::string>("demo_today"));
+            if (!dataset.demoToday_) return Problem{"dataset.malformed", "\"demo_today\" is not a date YYYY-MM-DD"};
+        }
         auto people = root->getArray("people");
         if (!people) return Problem{"dataset.malformed", "the dataset has no \"people\" list"};
         for (std::size_t i = 0; i < people->size(); ++i)

@@ -46,12 +46,16 @@ public:
     const SimulatedFault& globalFault() const { return globalFault_; }
     // The revocation list: card_serial values in "revoked_card_serials".
     bool isRevoked(const std::string& cardSerial) const { return revokedCardSerials_.count(cardSerial) > 0; }
+    // The day the dataset was written for ("demo_today"): the demo's clock starts on it, so
+    // every person's certificate, age and qualification stand where their note says.
+    const std::optional<Date>& demoToday() const { return demoToday_; }
 
 private:
     std::vector<DemoPerson> people_;
     std::string medicalInstitutionCode_;
     SimulatedFault globalFault_;
     std::set<std::string> revokedCardSerials_;
+    std::optional<Date> demoToday_;
 };
 
 // One insured person as the dataset describes them (docs/gateway.md), codes decoded.

@@ -25,8 +25,10 @@ public:
     virtual Outcome<bool> recordVisit(const VisitRecord& visit) = 0;
     virtual std::optional<PastEligibility> lastEligibility(const std::string& patientId) = 0;
     virtual Outcome<bool> retag(const Retag& retag) = 0;
+    // receivedAt: when this machine received the answer (the caller's clock); the gateway's own
+    // ProcessExecutionTime is kept when the answer carries a readable one.
     virtual Outcome<bool> attachLateAnswer(const std::string& pendingRequestId, const EligibilityResult& result,
-                                           const std::string& rawXml) = 0;
+                                           const std::string& rawXml, const LocalDateTime& receivedAt) = 0;
 };
 
 }  // namespace madoguchi

@@ -14,24 +14,26 @@ std::unique_ptr<storage::SqliteVisitJournal> openJournal(const std::filesystem::
 }  // namespace
 
 Outcome<std::unique_ptr<FacilityEnvironment>> FacilityEnvironment::create(const AppSettings& settings,
-                                                                          std::filesystem::path settingsPath) {
+                                                                          std::filesystem::path settingsPath,
+                                                                          const Clock& clock) {
     auto codes = app::loadCodeTables();
     if (!codes) return codes.problem();
     auto dated = app::loadDatedSettings();
     if (!dated) return dated.problem();
     try {
-        return std::unique_ptr<FacilityEnvironment>(new FacilityEnvironment(settings, std::move(settingsPath), codes.value(), dated.value()));
+        return std::unique_ptr<FacilityEnvironment>(new FacilityEnvironment(settings, std::move(settingsPath), codes.value(), dated.value(), clock));
     } catch (const std::exception& error) {
         return Problem{"app.start", std::string("The journal could not be opened: ") + error.what()};
     }
 }
 
 FacilityEnvironment::FacilityEnvironment(AppSettings settings, std::filesystem::path settingsPath, CodeTables codes,
-                                         DatedSettings dated)
+                                         DatedSettings dated, const Clock& clock)
     : settings_(std::move(settings)),
       settingsPath_(std::move(settingsPath)),
       codes_(std::move(codes)),
       dated_(std::move(dated)),
+      clock_(clock),
       journalPath_(settings_.journalPath.empty() ? storage::defaultJournalPath() : settings_.journalPath),
       journal_(openJournal(journalPath_)),
       formRenderer_(std::make_unique<WxFormRenderer>()) {

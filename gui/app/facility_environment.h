@@ -6,7 +6,6 @@
 #include <memory>
 
 #include "app/app_settings.h"
-#include "app/system_clock.h"
 #include "gui/app/face_arrivals.h"
 #include "gui/app/reader_card_taps.h"
 #include "gui/app/reception_environment.h"
@@ -17,8 +16,10 @@ namespace madoguchi::gui {
 
 class FacilityEnvironment : public ReceptionEnvironment {
 public:
+    // The clock comes from the composition root (the machine's clock in madoguchi) and must
+    // outlive the environment.
     static Outcome<std::unique_ptr<FacilityEnvironment>> create(const AppSettings& settings,
-                                                                std::filesystem::path settingsPath);
+                                                                std::filesystem::path settingsPath, const Clock& clock);
     ~FacilityEnvironment() override { stop(); }
     ReceptionServices services() override;
     void startArrivals(std::function<void(Arrival)> deliver) override;
@@ -26,14 +27,16 @@ public:
     storage::SqliteVisitJournal& journal() override { return *journal_; }
     AppSettings& settings() override { return settings_; }
     std::filesystem::path settingsPath() const override { return settingsPath_; }
+    const Clock& clock() const override { return clock_; }
 
 private:
-    FacilityEnvironment(AppSettings settings, std::filesystem::path settingsPath, CodeTables codes, DatedSettings dated);
+    FacilityEnvironment(AppSettings settings, std::filesystem::path settingsPath, CodeTables codes, DatedSettings dated,
+                        const Clock& clock);
     AppSettings settings_;
     std::filesystem::path settingsPath_;
     CodeTables codes_;
     DatedSettings dated_;
-    app::SystemClock clock_;
+    const Clock& clock_;
     std::filesystem::path journalPath_;
     std::unique_ptr<storage::SqliteVisitJournal> journal_;
     std::unique_ptr<FormRenderer> formRenderer_;

@@ -33,11 +33,13 @@ bool desktopNamesNoLanguage() {
 void MadoguchiApp::OnInitCmdLine(wxCmdLineParser& parser) {
     wxApp::OnInitCmdLine(parser);
     parser.AddSwitch({}, "demo", _("Start with simulated devices and a throw-away database"));
+    parser.AddSwitch({}, "manager", _("Open the manager window at start"));
     parser.AddOption({}, "lang", _("Window language: ja or en (default: the desktop's, or the settings')"));
 }
 
 bool MadoguchiApp::OnCmdLineParsed(wxCmdLineParser& parser) {
     demo_ = parser.Found("demo");
+    manager_ = parser.Found("manager");
     wxString lang;
     if (parser.Found("lang", &lang)) language_ = lang.ToStdString();
     return wxApp::OnCmdLineParsed(parser);
@@ -64,7 +66,7 @@ bool MadoguchiApp::OnInit() {
             wxMessageBox(wxGetTranslation(wxString::FromUTF8(settings.problem().message.c_str())), _("Madoguchi"));
             return false;
         }
-        auto facility = FacilityEnvironment::create(settings.value(), defaultSettingsPath());
+        auto facility = FacilityEnvironment::create(settings.value(), defaultSettingsPath(), clock_);
         if (!facility) {
             wxMessageBox(wxGetTranslation(wxString::FromUTF8(facility.problem().message.c_str())), _("Madoguchi"));
             return false;
@@ -81,6 +83,7 @@ bool MadoguchiApp::OnInit() {
     }
     frame->Show();
     SetTopWindow(frame);
+    if (manager_) frame->CallAfter([frame] { frame->openManager(); });
     return true;
 }
 

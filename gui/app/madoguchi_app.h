@@ -5,6 +5,8 @@
 
 #include <wx/app.h>
 
+#include "app/system_clock.h"
+
 namespace madoguchi::gui {
 
 class MadoguchiApp : public wxApp {
@@ -14,7 +16,9 @@ public:
     bool OnCmdLineParsed(wxCmdLineParser& parser) override;
 
 private:
+    app::SystemClock clock_;  // the machine's clock, for the facility's window (the demo has its own)
     bool demo_ = false;
+    bool manager_ = false;  // --manager: open the manager window at start (the 管理 menu entry)
     std::string language_;  // "", "ja" or "en"
 };
 

@@ -26,6 +26,8 @@ public:
     virtual storage::SqliteVisitJournal& journal() = 0;
     virtual AppSettings& settings() = 0;
     virtual std::filesystem::path settingsPath() const = 0;
+    // The one clock of this window: sessions, journal, manager window and settings dialog.
+    virtual const Clock& clock() const = 0;
     // Called before the manager window or the settings sign in (the demo makes its account).
     virtual void prepareStaffAccounts() {}
     // The demo's control panel, or nullptr outside the demo.

@@ -97,13 +97,13 @@ void ReceptionFrame::buildMenus() {
 void ReceptionFrame::openManager() {
     environment_->prepareStaffAccounts();
     storage::StaffAccounts staff(environment_->journal().database());
-    openManagerWindow(this, environment_->journal(), staff, environment_->settings());
+    openManagerWindow(this, environment_->journal(), staff, environment_->settings(), environment_->clock());
 }
 
 void ReceptionFrame::openSettings() {
     environment_->prepareStaffAccounts();
     storage::StaffAccounts staff(environment_->journal().database());
-    if (editSettings(this, environment_->settings(), staff, environment_->settingsPath()))
+    if (editSettings(this, environment_->settings(), staff, environment_->settingsPath(), environment_->clock()))
         wxMessageBox(_("The settings were saved. Restart Madoguchi to use them at the window."), GetTitle(), wxOK, this);
 }
 

@@ -31,10 +31,11 @@ public:
     wxWindow* demoPanel() const { return demoPanel_; }
     // Runs once, after the window painted for the first time (start-up benchmark).
     void onFirstPaint(std::function<void()> callback) { firstPaint_ = std::move(callback); }
+    // The manager window (sign-in first), as ツール › 管理画面 opens it.
+    void openManager();
 
 private:
     void buildMenus();
-    void openManager();
     void openSettings();
     void deliverFromAnyThread(Arrival arrival);
     void scheduleRender();

@@ -52,6 +52,7 @@ DemoEnvironment::DemoEnvironment(std::filesystem::path root, FacilityKind kind, 
       dated_(std::move(dated)),
       dataset_(std::move(dataset)),
       layout_{root_ / "gateway"},
+      clock_(systemClock_, dataset_.demoToday().value_or(systemClock_.now().date)),
       journal_(std::make_unique<storage::SqliteVisitJournal>(root_ / "journal.sqlite")),
       gateway_(layout_, dataset_.medicalInstitutionCode(), codes_, clock_),
       simulator_(layout_, dataset_, codes_, clock_),
@@ -133,8 +134,9 @@ void DemoEnvironment::keepLateAnswer(const GatewayAnswer& answer) {
 
 void DemoEnvironment::attachLateAnswers() {
     std::lock_guard lock(lateMutex_);
-    std::erase_if(lateAnswers_, [this](const GatewayAnswer& late) {
-        return bool(journal_->attachLateAnswer(late.requestId, *late.result, late.rawXml));
+    const LocalDateTime now = clock_.now();
+    std::erase_if(lateAnswers_, [this, &now](const GatewayAnswer& late) {
+        return bool(journal_->attachLateAnswer(late.requestId, *late.result, late.rawXml, now));
     });
 }
 

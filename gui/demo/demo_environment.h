@@ -11,6 +11,7 @@
 #include <thread>
 #include <vector>
 
+#include "app/day_shifted_clock.h"
 #include "app/system_clock.h"
 #include "devices/gateway/demo_dataset.h"
 #include "devices/gateway/folder_gateway.h"
@@ -54,7 +55,8 @@ public:
     const gateway::DemoDataset& dataset() const { return dataset_; }
     const std::filesystem::path& root() const { return root_; }
     gateway::FolderLayout layout() const { return layout_; }
-    const Clock& clock() const { return clock_; }
+    // The demo's clock: the dataset's demo_today at the machine's time of day (docs/testing.md, "The clock").
+    const Clock& clock() const override { return clock_; }
 
 private:
     DemoEnvironment(std::filesystem::path root, FacilityKind kind, CodeTables codes, DatedSettings dated,
@@ -70,7 +72,8 @@ private:
     DatedSettings dated_;
     gateway::DemoDataset dataset_;
     gateway::FolderLayout layout_;
-    app::SystemClock clock_;
+    app::SystemClock systemClock_;
+    app::DayShiftedClock clock_;
     std::unique_ptr<storage::SqliteVisitJournal> journal_;
     gateway::FolderEligibilityGateway gateway_;
     std::mutex simulatorMutex_;

@@ -7,7 +7,6 @@
 #include <wx/stattext.h>
 #include <wx/textctrl.h>
 
-#include "app/system_clock.h"
 #include "gui/manager/daily_log_page.h"
 #include "gui/manager/export_page.h"
 #include "gui/manager/follow_up_page.h"
@@ -100,8 +99,7 @@ ManagerFrame::ManagerFrame(wxWindow* parent, SqliteVisitJournal& journal, const 
 }
 
 void openManagerWindow(wxWindow* parent, SqliteVisitJournal& journal, StaffAccounts& staff,
-                       const AppSettings& settings) {
-    static const app::SystemClock clock;
+                       const AppSettings& settings, const Clock& clock) {
     ManagerLoginDialog login(parent, staff, clock);
     if (login.ShowModal() != wxID_OK || !login.signedIn()) return;
     auto* frame = new ManagerFrame(parent, journal, *login.signedIn(), settings, clock);

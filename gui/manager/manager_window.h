@@ -73,6 +73,6 @@ private:
 
 // Asks for a sign-in (modal), then shows the manager window; nothing when cancelled.
 void openManagerWindow(wxWindow* parent, SqliteVisitJournal& journal, StaffAccounts& staff,
-                       const AppSettings& settings);
+                       const AppSettings& settings, const Clock& clock);
 
 }  // namespace madoguchi::gui

@@ -6,22 +6,19 @@
 #include <cstdlib>
 #include <filesystem>
 
-#ifndef MADOGUCHI_BUILD_LOCALE_DIR
-#define MADOGUCHI_BUILD_LOCALE_DIR ""
-#endif
-#ifndef MADOGUCHI_INSTALLED_LOCALE_DIR
-#define MADOGUCHI_INSTALLED_LOCALE_DIR "/usr/local/share/locale"
-#endif
+#include "app/resources.h"
 
 namespace madoguchi::gui {
 namespace {
 
 const char* kDomain = "madoguchi";
 
+#ifdef MADOGUCHI_DEVELOPER_BUILD
 bool holdsCatalog(const std::filesystem::path& prefix) {
     std::error_code ec;
     return !prefix.empty() && std::filesystem::exists(prefix / "ja" / "LC_MESSAGES" / "madoguchi.mo", ec);
 }
+#endif
 
 void registerSearchPathOnce() {
     static bool registered = false;
@@ -33,10 +30,12 @@ void registerSearchPathOnce() {
 }  // namespace
 
 std::string catalogSearchPath() {
+#ifdef MADOGUCHI_DEVELOPER_BUILD
     if (const char* fromEnvironment = std::getenv("MADOGUCHI_LOCALE_DIR"); fromEnvironment && *fromEnvironment)
         return fromEnvironment;
     if (holdsCatalog(MADOGUCHI_BUILD_LOCALE_DIR)) return MADOGUCHI_BUILD_LOCALE_DIR;
-    return MADOGUCHI_INSTALLED_LOCALE_DIR;
+#endif
+    return (app::installedShareDir() / "locale").string();
 }
 
 void applyLanguage(const std::string& lang) {

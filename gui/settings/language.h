@@ -8,8 +8,8 @@ namespace madoguchi::gui {
 // Replaces the current wxTranslations; windows created afterwards use the new language.
 void applyLanguage(const std::string& lang);
 
-// Where the catalogs are looked up, first match wins: $MADOGUCHI_LOCALE_DIR, the build tree's
-// i18n/ folder (development and tests), then the installed share/locale.
+// Where the catalogs are looked up: share/locale beside the installed program; a developer build
+// first tries $MADOGUCHI_LOCALE_DIR and the build tree's i18n/ folder.
 std::string catalogSearchPath();
 
 // Translates a msgid the domain marked with N_() (a Problem message, a choice label).

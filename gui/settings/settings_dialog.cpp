@@ -16,7 +16,6 @@
 #include <wx/textctrl.h>
 #include <wx/textdlg.h>
 
-#include "app/system_clock.h"
 #include "gui/manager/manager_window.h"
 #include "gui/settings/language.h"
 
@@ -379,8 +378,7 @@ void SettingsDialog::onResetPassword() {
 }
 
 bool editSettings(wxWindow* parent, AppSettings& settings, storage::StaffAccounts& staff,
-                  const std::filesystem::path& path) {
-    static const app::SystemClock clock;
+                  const std::filesystem::path& path, const Clock& clock) {
     std::optional<StaffMember> admin;
     if (!staff.anyAdministrator()) {
         NewStaffDialog first(parent, _("Create the first administrator"), false);

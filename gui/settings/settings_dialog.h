@@ -9,6 +9,7 @@
 #include <wx/dialog.h>
 
 #include "app/app_settings.h"
+#include "domain/ports/clock.h"
 #include "domain/staff.h"
 #include "storage/staff_accounts.h"
 
@@ -87,6 +88,6 @@ private:
 // Administrator sign-in (or, on first run, creating the first administrator), then the
 // dialog. On OK the settings are saved to `path` and `settings` updated; true when saved.
 bool editSettings(wxWindow* parent, AppSettings& settings, storage::StaffAccounts& staff,
-                  const std::filesystem::path& path = defaultSettingsPath());
+                  const std::filesystem::path& path, const Clock& clock);
 
 }  // namespace madoguchi::gui

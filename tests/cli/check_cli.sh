@@ -6,7 +6,7 @@ failures=0
 check() {  # description, expected exit code, jq filter that must print true, command args...
   local what=$1 code=$2 filter=$3; shift 3
   local out rc
-  out=$("$cli" "$@" 2>/tmp/check_cli.err); rc=$?
+  out=$("$cli" "$@" 2>/dev/null); rc=$?
   if [ "$rc" != "$code" ]; then echo "FAIL $what: exit $rc, expected $code"; failures=$((failures+1)); return; fi
   if [ -n "$filter" ] && [ "$(jq -r "$filter" <<<"$out")" != "true" ]; then
     echo "FAIL $what: $filter on $out"; failures=$((failures+1)); return; fi

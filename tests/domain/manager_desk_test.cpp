@@ -21,7 +21,10 @@ struct FakeJournal : VisitJournal, ManagerJournal {
         retags.push_back(r);
         return true;
     }
-    Outcome<bool> attachLateAnswer(const std::string&, const EligibilityResult&, const std::string&) override { return true; }
+    Outcome<bool> attachLateAnswer(const std::string&, const EligibilityResult&, const std::string&,
+                                   const LocalDateTime&) override {
+        return true;
+    }
 
     std::vector<VisitSummary> visitsBetween(const Date& from, const Date& to) override {
         ++reads;

@@ -1,5 +1,6 @@
 #include <boost/test/data/test_case.hpp>
 #include <boost/test/unit_test.hpp>
+#include <functional>
 
 #include "domain/reception_session.h"
 #include "domain_printers.h"
@@ -195,9 +196,16 @@ BOOST_AUTO_TEST_CASE(WrongPinsCountDownAndNeverRetryAutomatically) {
     BOOST_CHECK_EQUAL(w.session.record().identityConfirmedBy, "kango2");
 }
 
-BOOST_AUTO_TEST_CASE(ALockedCardReadOffersOnlyVisualConfirmation) {
+// The PIN is locked; the face check (it needs no PIN) and 目視 remain.
+BOOST_AUTO_TEST_CASE(ALockedCardReadOffersTheFaceCheckAndVisualButNoPin) {
     Window w;
     w.toIdentity(0);
+    std::vector<std::string> identityChoices;
+    for (const auto& c : w.session.choices())
+        if (c.id.rfind("identity.", 0) == 0) identityChoices.push_back(c.id);
+    BOOST_CHECK_EQUAL(identityChoices.size(), 2u);
+    BOOST_CHECK(offers(w.session, "identity.face"));
+    BOOST_CHECK(offers(w.session, "identity.visual"));
     BOOST_CHECK(!offers(w.session, "identity.pin"));
     BOOST_CHECK(!w.session.warnings().empty());
 }
@@ -397,9 +405,9 @@ BOOST_AUTO_TEST_CASE(FirstVisitSelfDeclarationIsAnUnknownClaimWithSevens) {
         ReceptionContext c = context();
         c.facility.unknownClaimUsesCheckDigitFiller = checkDigitFiller;
         ReceptionSession s(c, at());
-        s.apply(ev::MyNumberCardPresented{}, at());
-        s.apply(ev::CardReadFailed{"broken"}, at());
-        s.apply(ev::FallbackChosen{std::nullopt, false}, at());
+        BOOST_REQUIRE(s.apply(ev::MyNumberCardPresented{}, at()));
+        BOOST_REQUIRE(s.apply(ev::CardReadFailed{"broken"}, at()));
+        BOOST_REQUIRE(s.apply(ev::FallbackChosen{std::nullopt, false}, at()));
         BOOST_CHECK(s.apply(ev::VisitKindChosen{VisitKind::FirstVisit, std::nullopt}, at()).value() ==
                     S::AwaitingSelfDeclaration);
         BOOST_CHECK(!s.apply(ev::SelfDeclarationCompleted{declaration(), CopayShare::full()}, at()));
@@ -483,13 +491,27 @@ BOOST_AUTO_TEST_CASE(CancelNeedsAReason) {
     BOOST_CHECK_EQUAL(w.refused(ev::ReceptionCancelled{""}).code, "reception.cancel_reason");
 }
 
-BOOST_AUTO_TEST_CASE(EveryOpenStateOffersAChoiceWithAShortcutAndCancel) {
-    Window w;
-    w.toFallback();
-    auto offered = w.session.choices();
-    BOOST_CHECK_EQUAL(offered.size(), 5u);
-    BOOST_CHECK_EQUAL(offered.back().id, "reception.cancel");
-    for (const auto& c : offered) BOOST_CHECK(c.shortcut != 0);
+BOOST_AUTO_TEST_CASE(EveryStateWaitingForStaffOffersChoicesWithShortcutsAndCancel) {
+    // The states where the receptionist picks the next step: choosing the identity method,
+    // a locked card, and the fallback after an invalid answer.
+    std::vector<std::pair<std::string, std::function<void(Window&)>>> states{
+        {"choosing identity", [](Window& w) { w.toIdentity(); }},
+        {"locked card", [](Window& w) { w.toIdentity(0); }},
+        {"fallback", [](Window& w) { w.toFallback(); }},
+    };
+    for (const auto& [name, reach] : states) {
+        BOOST_TEST_CONTEXT(name) {
+            Window w;
+            reach(w);
+            auto offered = w.session.choices();
+            BOOST_REQUIRE(!offered.empty());
+            BOOST_CHECK_EQUAL(offered.back().id, "reception.cancel");
+            for (const auto& c : offered) BOOST_CHECK_MESSAGE(c.shortcut != 0, c.id << " has no shortcut");
+        }
+    }
+    Window fallback;
+    fallback.toFallback();
+    BOOST_CHECK_EQUAL(fallback.session.choices().size(), 5u);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -14,6 +14,11 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     if (auto codes = CodeTables::parse(text)) (void)codes.value().label("OQSCD006", "1");
     if (auto tiers = BonusTierTable::parse(text))
         for (const auto& period : tiers.value().periods()) (void)tiers.value().tierFor(period.from, 4500, true);
-    if (auto settings = DatedSettings::parse(text)) (void)settings.value().date("legacy_card_cutoff");
+    if (auto settings = DatedSettings::parse(text)) {
+        // The keys the application reads (resources/rules/dated_settings.tsv), through their users too.
+        (void)settings.value().date("legacy_insurance_card_last_day");
+        (void)settings.value().date("my_number_insurance_card_start");
+        (void)settings.value().legacyCardUsable(Date::fromYmd(2025, 7, 31), *Date::fromYmd(2025, 11, 30));
+    }
     return 0;
 }

@@ -3,6 +3,9 @@
 // trips write → parse, Shift_JIS, malformed and hostile input.
 #include <boost/test/data/test_case.hpp>
 #include <boost/test/unit_test.hpp>
+
+#include "code_tables.h"
+#include "gateway_test_data.h"
 #include <fstream>
 #include <sstream>
 
@@ -17,21 +20,9 @@ using namespace madoguchi::gateway;
 namespace data = boost::unit_test::data;
 
 namespace {
-std::string golden(const std::string& name) {
-    std::ifstream in(std::string(GATEWAY_TEST_DATA) + "/" + name, std::ios::binary);
-    std::ostringstream bytes;
-    bytes << in.rdbuf();
-    return bytes.str();
-}
-const CodeTables& codes() {
-    static const CodeTables tables = app::loadCodeTables().value();
-    return tables;
-}
-template <class T>
-T required(Outcome<T> outcome) {
-    BOOST_REQUIRE_MESSAGE(outcome, (outcome ? "" : outcome.problem().message));
-    return std::move(outcome).value();
-}
+std::string golden(const std::string& name) { return test::goldenFile(name); }
+const CodeTables& codes() { return test::codeTables(); }
+using test::required;
 SearchInfo kokuhoPerson() { return {"138065", "千代田", "00412", "00", "19551103", "0", "P002"}; }
 }  // namespace
 

@@ -8,6 +8,10 @@
 #include <Poco/Net/ServerSocket.h>
 
 #include <boost/test/unit_test.hpp>
+
+#include "code_tables.h"
+
+#include "fixed_clock.h"
 #include <filesystem>
 #include <map>
 #include <thread>
@@ -27,14 +31,9 @@ namespace fs = std::filesystem;
 
 namespace {
 
-struct FixedClock : Clock {
-    LocalDateTime now() const override { return *LocalDateTime::parseIso("2026-11-25T09:30:00"); }
-};
+const LocalDateTime kNow = *LocalDateTime::parseIso("2026-11-25T09:30:00");
 
-const CodeTables& codes() {
-    static const CodeTables tables = app::loadCodeTables().value();
-    return tables;
-}
+const CodeTables& codes() { return test::codeTables(); }
 
 const char* kDataset = R"({"medical_institution_code": "1312345678", "revoked_card_serials": ["1023"], "people": [
   {"id": "VALID", "card_serial": "1001", "validity": "1", "insurer_number": "01130012", "symbol": "1234",
@@ -85,7 +84,7 @@ struct Gateway {
     fs::path dir = fs::temp_directory_path() / ("madoguchi-cardcheck-" + std::to_string(::getpid()) + "-" +
                                                 std::to_string(counter++));
     const TestCa& ca = sharedCa();
-    FixedClock clock;
+    test::FixedClock clock{kNow};
     DemoDataset dataset = DemoDataset::parse(kDataset, codes()).value();
     std::unique_ptr<CardCheckService> service;
     std::unique_ptr<CardCheckHttpServer> server;

@@ -1,4 +1,8 @@
 #include <boost/test/unit_test.hpp>
+
+#include "code_tables.h"
+
+#include "fixed_clock.h"
 #include <atomic>
 #include <filesystem>
 #include <fstream>
@@ -17,14 +21,9 @@ namespace fs = std::filesystem;
 
 namespace {
 
-struct FixedClock : Clock {
-    LocalDateTime now() const override { return *LocalDateTime::parseIso("2026-11-25T09:30:00"); }
-};
+const LocalDateTime kNow = *LocalDateTime::parseIso("2026-11-25T09:30:00");
 
-const CodeTables& codes() {
-    static const CodeTables tables = app::loadCodeTables().value();
-    return tables;
-}
+const CodeTables& codes() { return test::codeTables(); }
 
 const char* kDataset = R"({"medical_institution_code": "1312345678", "people": [
   {"id": "A", "card_serial": "1", "validity": "1", "insurer_number": "01130012", "symbol": "12", "number": "34",
@@ -40,7 +39,7 @@ const char* kDataset = R"({"medical_institution_code": "1312345678", "people": [
 struct Terminal {
     fs::path root = fs::temp_directory_path() / ("madoguchi-gw-" + std::to_string(::getpid()) + "-" +
                                                  std::to_string(counter++));
-    FixedClock clock;
+    test::FixedClock clock{kNow};
     TerminalSimulator simulator{FolderLayout{root}, DemoDataset::parse(kDataset, codes()).value(), codes(), clock};
     std::atomic<bool> running{true};
     std::thread serving{[this] {

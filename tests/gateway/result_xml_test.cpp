@@ -1,5 +1,7 @@
 #include <boost/test/data/test_case.hpp>
 #include <boost/test/unit_test.hpp>
+
+#include "code_tables.h"
 #include <fstream>
 #include <sstream>
 
@@ -16,10 +18,7 @@ std::string golden(const std::string& name) {
     bytes << in.rdbuf();
     return bytes.str();
 }
-const CodeTables& codes() {
-    static const CodeTables tables = app::loadCodeTables().value();
-    return tables;
-}
+const CodeTables& codes() { return test::codeTables(); }
 EligibilityResult parsed(const std::string& name) {
     auto result = gateway::parseResultXml(golden(name), codes());
     BOOST_REQUIRE_MESSAGE(result, name << ": " << (result ? "" : result.problem().message));

@@ -7,6 +7,8 @@
 #include <openssl/x509v3.h>
 
 #include <cstdio>
+
+#include "devices/x509/certificate_time.h"
 #include <stdexcept>
 
 namespace madoguchi::test {
@@ -26,7 +28,7 @@ void addExtension(X509* certificate, int nid, const char* value) {
     X509_EXTENSION_free(extension);
 }
 
-time_t jstEndOfDay(const Date& date) { return static_cast<time_t>(date.daysSinceEpoch() * 86400L + 86399L - 9 * 3600L); }
+time_t jstEndOfDay(const Date& date) { return x509::epochSecondsOfJst(LocalDateTime{date, 23, 59, 59}); }
 
 }  // namespace
 

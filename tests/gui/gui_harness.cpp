@@ -1,7 +1,7 @@
 #define BOOST_TEST_MODULE madoguchi_gui
 #include "gui_harness.h"
 
-#include <csignal>
+#include <memory>
 #include <sstream>
 #include <cstdlib>
 #include <stdexcept>
@@ -9,18 +9,17 @@
 #include <thread>
 #include <vector>
 
-#include <sys/wait.h>
-#include <unistd.h>
-
 #include <wx/app.h>
 #include <wx/evtloop.h>
 #include <wx/image.h>
 #include <wx/init.h>
 #include <wx/window.h>
 
+#include "child_process.h"
 #include "gui/app/utf8_locale.h"
 
-namespace madoguchi::gui::test {
+namespace madoguchi::test {
+using namespace ::madoguchi::gui;  // the harness starts the window's locale and types
 namespace {
 
 class TestApp : public wxApp {
@@ -28,40 +27,27 @@ public:
     bool OnInit() override { return true; }
 };
 
-// An Xvfb of our own when the test command did not bring a display.
+// An Xvfb of our own when the test command did not bring a display: it picks a free display
+// number itself and prints it on its standard output (-displayfd 1).
 class OwnXServer {
 public:
     void start() {
-        int fds[2];
-        if (pipe(fds) != 0) throw std::runtime_error("pipe() failed");
-        pid_ = fork();
-        if (pid_ < 0) throw std::runtime_error("fork() failed");
-        if (pid_ == 0) {
-            close(fds[0]);
-            const std::string fd = std::to_string(fds[1]);
-            execlp("Xvfb", "Xvfb", "-displayfd", fd.c_str(), "-screen", "0", "1280x1024x24", "-nolisten", "tcp",
-                   static_cast<char*>(nullptr));
-            _exit(127);
-        }
-        close(fds[1]);
-        std::string display;
-        char c = 0;
-        while (read(fds[0], &c, 1) == 1 && c != '\n') display += c;
-        close(fds[0]);
-        if (display.empty()) throw std::runtime_error("Xvfb did not start (is the xvfb package installed?)");
-        setenv("DISPLAY", (":" + display).c_str(), 1);
+        server_ = std::make_unique<ChildProcess>(std::vector<std::string>{
+            "Xvfb", "-displayfd", "1", "-screen", "0", "1280x1024x24", "-nolisten", "tcp"});
+        const auto display = server_->readLine(std::chrono::seconds(60));
+        if (!display || display->empty())
+            throw std::runtime_error("Xvfb did not report a display within 60 s (is the xvfb package installed?)");
+        setenv("DISPLAY", (":" + *display).c_str(), 1);
         unsetenv("WAYLAND_DISPLAY");
-        BOOST_TEST_MESSAGE("qa_gui: started Xvfb on :" << display);
+        BOOST_TEST_MESSAGE("qa_gui: started Xvfb on :" << *display);
     }
     void stop() {
-        if (pid_ <= 0) return;
-        kill(pid_, SIGTERM);
-        waitpid(pid_, nullptr, 0);
-        pid_ = -1;
+        if (server_) server_->stop();
+        server_.reset();
     }
 
 private:
-    pid_t pid_ = -1;
+    std::unique_ptr<ChildProcess> server_;
 };
 
 OwnXServer ownXServer;
@@ -127,6 +113,11 @@ bool pumpUntil(const std::function<bool()>& condition, std::chrono::milliseconds
     }
 }
 
+std::error_code& ignoredError() {
+    thread_local std::error_code error;
+    return error;
+}
+
 std::filesystem::path screenshotDir() {
     const char* configured = std::getenv("MADOGUCHI_GUI_SCREENSHOTS");
     std::filesystem::path dir = configured && *configured ? configured : "gui-screenshots";
@@ -146,27 +137,14 @@ std::filesystem::path saveScreenshot(wxWindow* window, const std::string& name) 
     std::ostringstream command;
     command << "import -silent -window root -crop " << rect.width << "x" << rect.height << "+" << rect.x << "+"
             << rect.y << " +repage '" << path.string() << "'";
-    if (std::system(command.str().c_str()) != 0) {
-        BOOST_TEST_MESSAGE("screenshot failed (is ImageMagick installed?): " << path.string());
-        return {};
-    }
+    // A screenshot that could not be taken fails the test that asked for it.
+    const bool taken = std::system(command.str().c_str()) == 0 && std::filesystem::file_size(path, ignoredError()) > 0;
+    BOOST_CHECK_MESSAGE(taken, "screenshot " << name << " could not be taken (is ImageMagick installed?): " << path.string());
+    if (!taken) return {};
     BOOST_TEST_MESSAGE("screenshot: " << path.string());
     return path;
 }
 
-TempFolder::TempFolder() {
-    std::string pattern = (std::filesystem::temp_directory_path() / "madoguchi-gui-XXXXXX").string();
-    std::vector<char> buffer(pattern.begin(), pattern.end());
-    buffer.push_back('\0');
-    if (mkdtemp(buffer.data()) == nullptr) throw std::runtime_error("mkdtemp failed");
-    path_ = buffer.data();
-}
-
-TempFolder::~TempFolder() {
-    std::error_code ignored;
-    std::filesystem::remove_all(path_, ignored);
-}
-
 BOOST_TEST_GLOBAL_FIXTURE(GuiEnvironment);
 
-}  // namespace madoguchi::gui::test
+}  // namespace madoguchi::test

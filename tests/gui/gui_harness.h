@@ -9,9 +9,11 @@
 
 #include <boost/test/unit_test.hpp>
 
+#include "temp_folder.h"
+
 class wxWindow;
 
-namespace madoguchi::gui::test {
+namespace madoguchi::test {
 
 // Global fixture (registered in gui_harness.cpp): Xvfb if needed, wxEntryStart, a test wxApp.
 struct GuiEnvironment {
@@ -30,25 +32,14 @@ bool pumpUntil(const std::function<bool()>& condition,
 // Where screenshots go: $MADOGUCHI_GUI_SCREENSHOTS, else ./gui-screenshots.
 std::filesystem::path screenshotDir();
 // Raises the window, lets it paint, and saves what the screen shows of it as <name>.png.
-// Returns the file written (empty when the capture failed); the path is logged.
+// Returns the file written; a capture that failed fails the calling test (and returns empty).
 std::filesystem::path saveScreenshot(wxWindow* window, const std::string& name);
 
-// A fresh folder under the system temp folder, removed with everything in it at scope end.
-class TempFolder {
-public:
-    TempFolder();
-    ~TempFolder();
-    TempFolder(const TempFolder&) = delete;
-    TempFolder& operator=(const TempFolder&) = delete;
-    const std::filesystem::path& path() const { return path_; }
+using TempFolder = ::madoguchi::test::TempFolder;  // tests/support/temp_folder.h
 
-private:
-    std::filesystem::path path_;
-};
-
-}  // namespace madoguchi::gui::test
+}  // namespace madoguchi::test
 
 // Fails the test (and stops it) when the condition does not hold within the timeout.
 #define MADOGUCHI_REQUIRE_EVENTUALLY(condition)                                                  \
-    BOOST_REQUIRE_MESSAGE(::madoguchi::gui::test::pumpUntil([&] { return bool(condition); }), \
+    BOOST_REQUIRE_MESSAGE(::madoguchi::test::pumpUntil([&] { return bool(condition); }), \
                           "timed out waiting for: " #condition)

@@ -2,7 +2,8 @@
 
 #include "gui/settings/language.h"
 
-namespace madoguchi::gui::test {
+namespace madoguchi::test {
+using namespace ::madoguchi::gui;  // the harness drives the window's types
 
 ReceptionDemo::ReceptionDemo(FacilityKind kind) {
     applyLanguage("ja");  // the window as a Japanese front desk sees it
@@ -37,9 +38,10 @@ void ReceptionDemo::tick(const std::string& box) const {
 
 std::string ReceptionDemo::today() const { return demo->clock().now().date.iso(); }
 
-}  // namespace madoguchi::gui::test
+}  // namespace madoguchi::test
 
-namespace madoguchi::gui::test {
+namespace madoguchi::test {
+using namespace ::madoguchi::gui;  // the harness drives the window's types
 
 wxWindow* ReceptionDemo::otherTopWindow() const {
     for (wxWindow* window : wxTopLevelWindows)
@@ -55,4 +57,4 @@ void ReceptionDemo::closeOtherWindows() const {
     }
 }
 
-}  // namespace madoguchi::gui::test
+}  // namespace madoguchi::test

@@ -14,7 +14,8 @@
 #include "gui/reception/step_panel.h"
 #include "gui_harness.h"
 
-namespace madoguchi::gui::test {
+namespace madoguchi::test {
+using namespace ::madoguchi::gui;  // the harness drives the window's types
 
 struct ReceptionDemo {
     explicit ReceptionDemo(FacilityKind kind = FacilityKind::Clinic);
@@ -39,4 +40,4 @@ struct ReceptionDemo {
     void closeOtherWindows() const;
 };
 
-}  // namespace madoguchi::gui::test
+}  // namespace madoguchi::test

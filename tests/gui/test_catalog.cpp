@@ -30,7 +30,10 @@ BOOST_AUTO_TEST_CASE(JapaneseComesFromTheCompiledCatalog) {
                       "パスワードの間違いが続いたため、15分間ログインできません。");
 }
 
-BOOST_AUTO_TEST_CASE(EnglishShowsTheMsgids) {
+BOOST_AUTO_TEST_CASE(EnglishShowsTheMsgidsAfterJapanese) {
+    applyLanguage("ja");
+    BOOST_REQUIRE_EQUAL(tr("Eligibility confirmed"), "資格確認ができました");  // a catalog is loaded
+    BOOST_REQUIRE_EQUAL(translated("Face authentication"), "顔認証");
     applyLanguage("en");
     BOOST_CHECK_EQUAL(tr("Eligibility confirmed"), "Eligibility confirmed");
     BOOST_CHECK_EQUAL(translated("Face authentication"), "Face authentication");

@@ -63,7 +63,7 @@ void savePagePicture(const std::filesystem::path& pdf, const std::string& name) 
     std::filesystem::create_directories(test::screenshotDir());
     std::string stem = (test::screenshotDir() / name).string();
     commandOutput("pdftoppm -r 100 -png -singlefile '" + pdf.string() + "' '" + stem + "'");
-    BOOST_TEST_MESSAGE("申立書 page picture: " << stem << ".png");
+    BOOST_CHECK_MESSAGE(std::filesystem::exists(stem + ".png"), "申立書 page picture not written: " << stem << ".png");
 }
 
 }  // namespace
@@ -126,7 +126,7 @@ BOOST_AUTO_TEST_CASE(UnwritablePathIsAProblemNamingIt) {
     BOOST_CHECK(contains(rendered.problem().message, "/nonexistent-folder/x.pdf"));
 }
 
-BOOST_AUTO_TEST_CASE(PrintPreviewOpensOnTheSameDrawing) {
+BOOST_AUTO_TEST_CASE(PrintPreviewOpensForAPrefilledFormAndIsPictured) {
     BOOST_REQUIRE(previewAndPrintSelfDeclaration(nullptr, prefilledForm()));
     wxPreviewFrame* preview = nullptr;
     MADOGUCHI_REQUIRE_EVENTUALLY((preview = [] {

@@ -3,7 +3,8 @@
 #include <boost/test/unit_test.hpp>
 
 #include "app/resources.h"
-#include "app/system_clock.h"
+#include "code_tables.h"
+#include "fixed_clock.h"
 #include "devices/gateway/card_check_http_server.h"
 #include "gui/demo/demo_cards.h"
 #include "gui/reception/http_card_lookup.h"
@@ -14,22 +15,23 @@ using namespace madoguchi;
 BOOST_AUTO_TEST_SUITE(HttpCardLookupWithTheSimulator)
 
 BOOST_AUTO_TEST_CASE(ADemoCardAfterItsPinGetsItsHoldersEligibility) {
-    const CodeTables codes = app::loadCodeTables().value();
+    const CodeTables& codes = madoguchi::test::codeTables();
     auto dataset = gateway::DemoDataset::load(app::resourcePath("demo/oqs_dataset.json"), codes);
     BOOST_REQUIRE(dataset);
-    auto verifier = gateway::CardCertificateVerifier::fromPemFile(app::resourcePath("demo/ca/demo_ca.cert.pem"));
-    BOOST_REQUIRE(verifier);
-    app::SystemClock clock;
-    gateway::CardCheckService service(dataset.value(), codes, std::move(verifier).value(), clock);
-    auto server = gateway::CardCheckHttpServer::start(service, 0);
-    BOOST_REQUIRE(server);
-
-    gui::test::TempFolder folder;
+    test::TempFolder folder;
     gui::DemoCards cards(folder.path());
     const gateway::DemoPerson* person = dataset.value().byId("P001");
     BOOST_REQUIRE(person);
     auto tapped = cards.tap(*person);
     BOOST_REQUIRE(tapped);
+
+    // The simulator trusts the CA the demo made for this run, as the demo's own check does.
+    auto verifier = gateway::CardCertificateVerifier::fromPemFile(cards.caCertificatePath());
+    BOOST_REQUIRE(verifier);
+    madoguchi::test::FixedClock clock{LocalDateTime{*dataset.value().demoToday(), 9, 30, 0}};  // where the demo dataset stands
+    gateway::CardCheckService service(dataset.value(), codes, std::move(verifier).value(), clock);
+    auto server = gateway::CardCheckHttpServer::start(service, 0);
+    BOOST_REQUIRE(server);
     CardReader& card = tapped.value()->reader();
     std::string pin = gui::kDemoCardPin;
     auto verified = card.verifyPin(pin);
@@ -48,8 +50,8 @@ BOOST_AUTO_TEST_CASE(ADemoCardAfterItsPinGetsItsHoldersEligibility) {
 }
 
 BOOST_AUTO_TEST_CASE(NoGatewayListeningIsAFailureTheSessionCanFallBackFrom) {
-    gui::test::TempFolder folder;
-    const CodeTables codes = app::loadCodeTables().value();
+    test::TempFolder folder;
+    const CodeTables& codes = madoguchi::test::codeTables();
     auto dataset = gateway::DemoDataset::load(app::resourcePath("demo/oqs_dataset.json"), codes);
     BOOST_REQUIRE(dataset);
     gui::DemoCards cards(folder.path());

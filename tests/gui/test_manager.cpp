@@ -5,6 +5,8 @@
 #include <wx/notebook.h>
 
 #include <fstream>
+#include <cstdio>
+#include <cstdlib>
 #include <sstream>
 
 #include "gui/manager/daily_log_page.h"
@@ -13,22 +15,13 @@
 #include "gui/manager/manager_window.h"
 #include "gui/manager/usage_page.h"
 #include "gui/settings/language.h"
+#include "fixed_clock.h"
 #include "gui_harness.h"
 
 using namespace madoguchi;
 using namespace madoguchi::gui;
 
 namespace {
-
-class FixedClock : public Clock {
-public:
-    explicit FixedClock(LocalDateTime at) : at_(at) {}
-    LocalDateTime now() const override { return at_; }
-    void advanceMinutes(int minutes) { at_.minute += minutes; at_.hour += at_.minute / 60; at_.minute %= 60; }
-
-private:
-    LocalDateTime at_;
-};
 
 const Date kToday = *Date::fromYmd(2026, 4, 22);  // billing period 2026-03..05: 70 / 50 / 30%
 
@@ -109,7 +102,7 @@ struct ManagerFixture {
     test::TempFolder folder;
     storage::SqliteVisitJournal journal{folder.path() / "journal.sqlite3"};
     StaffAccounts staff{journal.database()};
-    FixedClock clock{LocalDateTime{kToday, 18, 0, 0}};
+    madoguchi::test::FixedClock clock{LocalDateTime{kToday, 18, 0, 0}};
     AppSettings settings;
 
     ManagerFixture() {
@@ -276,6 +269,18 @@ BOOST_AUTO_TEST_CASE(CsvExportWritesTheSameFormatAsTheCli) {
     BOOST_CHECK(text.find("visit_id,date,started_at") != std::string::npos);
     BOOST_CHECK(text.find("渡辺 陽子") != std::string::npos);
     BOOST_CHECK(!exportVisitsCsv(journal, kToday, kToday.plusDays(-1), csv, false).ok());
+    // The real CLI on the same journal file gives the same bytes.
+    const char* cli = std::getenv("MADOGUCHI_CLI");
+    BOOST_REQUIRE_MESSAGE(cli, "MADOGUCHI_CLI is not set (ctest sets it to madoguchi-cli)");
+    const std::string command = std::string("'") + cli + "' report daily --date " + kToday.iso() +
+                                " --format csv --bom --staff jimucho --db '" + (folder.path() / "journal.sqlite3").string() + "'";
+    FILE* pipe = popen(command.c_str(), "r");
+    BOOST_REQUIRE(pipe);
+    std::string fromCli;
+    char buffer[4096];
+    while (const auto n = std::fread(buffer, 1, sizeof buffer, pipe)) fromCli.append(buffer, n);
+    BOOST_REQUIRE_EQUAL(pclose(pipe), 0);
+    BOOST_CHECK(fromCli == text);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -28,7 +28,7 @@ AppSettings validClinic() {
 BOOST_AUTO_TEST_SUITE(SettingsFile)
 
 BOOST_AUTO_TEST_CASE(MissingFileGivesDefaults) {
-    gui::test::TempFolder folder;
+    test::TempFolder folder;
     auto loaded = loadAppSettings(folder.path() / "none" / "settings.json");
     BOOST_REQUIRE(loaded.ok());
     BOOST_CHECK(loaded.value().facility.mode == FacilityMode::Standard);
@@ -37,7 +37,7 @@ BOOST_AUTO_TEST_CASE(MissingFileGivesDefaults) {
 }
 
 BOOST_AUTO_TEST_CASE(SavedSettingsLoadBackUnchanged) {
-    gui::test::TempFolder folder;
+    test::TempFolder folder;
     AppSettings settings = validClinic();
     settings.facility.kind = FacilityKind::Pharmacy;
     settings.facility.medicalInstitutionCode = "1342345678";
@@ -77,7 +77,7 @@ BOOST_AUTO_TEST_CASE(DefaultPathFollowsXdgConfigHome) {
 }
 
 BOOST_AUTO_TEST_CASE(BrokenJsonIsAProblemNamingTheFile) {
-    gui::test::TempFolder folder;
+    test::TempFolder folder;
     std::filesystem::path path = folder.path() / "settings.json";
     writeFile(path, "{\"facility\": {\"name\": \"x\"");
     auto loaded = loadAppSettings(path);
@@ -87,7 +87,7 @@ BOOST_AUTO_TEST_CASE(BrokenJsonIsAProblemNamingTheFile) {
 }
 
 BOOST_AUTO_TEST_CASE(WrongTypesAndValuesAreProblemsNamingTheField) {
-    gui::test::TempFolder folder;
+    test::TempFolder folder;
     std::filesystem::path path = folder.path() / "settings.json";
     const std::pair<const char*, const char*> cases[] = {
         {R"({"facility": {"mode": 4}})", "facility.mode"},

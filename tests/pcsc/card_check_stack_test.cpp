@@ -7,7 +7,7 @@
 #include <sstream>
 #include <thread>
 
-#include "app/resources.h"
+#include "code_tables.h"
 #include "devices/card/card_session.h"
 #include "devices/gateway/card_check_protocol.h"
 #include "devices/gateway/http_card_check_client.h"
@@ -21,7 +21,7 @@ namespace {
 
 const std::vector<test::Person> kCards{
     {"P-VALID", "123456789012", "2029-03-31"},
-    {"P-EXPIRED", "777", "2026-06-30"},  // past the 3-month grace on any day from 2026-10-01
+    {"P-EXPIRED", "777", "2026-06-30"},  // past the 3-month grace on kStackToday
     {"P-REVOKED", "31337", "2030-01-31"},
 };
 
@@ -42,10 +42,11 @@ struct Simulator {
         process = std::make_unique<ChildProcess>(
             std::vector<std::string>{stack.cli(), "sim", "oqs", "--root", (stack.dir() / "oqs").string(), "--dataset",
                                      (stack.dir() / "sim_dataset.json").string(), "--ca-cert",
-                                     stack.caCertificate().string(), "--http-port", "0"},
+                                     stack.caCertificate().string(), "--http-port", "0", "--today", test::kStackToday},
             log);
         const std::regex printed("\"url\": \"(http://127\\.0\\.0\\.1:[0-9]+)\"");
-        for (int i = 0; i < 200 && url.empty(); ++i) {
+        const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(30);
+        while (url.empty() && std::chrono::steady_clock::now() < deadline) {
             std::ifstream in(log);
             std::stringstream text;
             text << in.rdbuf();
@@ -54,7 +55,7 @@ struct Simulator {
             if (std::regex_search(content, match, printed)) url = match[1];
             else std::this_thread::sleep_for(std::chrono::milliseconds(50));
         }
-        if (url.empty()) throw std::runtime_error("sim oqs printed no URL; see " + log.string());
+        if (url.empty()) throw std::runtime_error("sim oqs printed no URL within 30 s; see " + log.string());
     }
     std::unique_ptr<ChildProcess> process;
     std::string url;
@@ -75,7 +76,7 @@ Outcome<gateway::CardCheckAnswer> tapAndCheck(const std::string& url) {
     BOOST_REQUIRE_MESSAGE(session, codeOf(session));
     std::string pin = "1234";
     BOOST_REQUIRE(session.value()->card().verifyPin(pin).value().accepted);
-    gateway::HttpCardCheckClient client(url, app::loadCodeTables().value());
+    gateway::HttpCardCheckClient client(url, test::codeTables());
     return client.check(session.value()->card());
 }
 

@@ -28,7 +28,7 @@ const std::vector<test::Person> kPeople{
     {"P-GRACE", "555000111", "2026-10-15"},         // expired, within 3 months after
     {"P-EXPIRED", "777", "2026-06-30"},             // past the grace period
 };
-const Date kToday = *Date::parseIso("2026-11-25");
+const Date kToday = *Date::parseIso(test::kStackToday);
 
 // The Problem code of an outcome, "ok" when it holds a value (for failure messages).
 template <class T>
@@ -257,9 +257,15 @@ BOOST_AUTO_TEST_CASE(a_wait_is_cancellable_from_another_thread) {
     BOOST_REQUIRE(context);
     auto* raw = context.value().get();
     auto waiting = std::async(std::launch::async, [raw] { return raw->waitForCard(std::chrono::seconds(60)); });
-    std::this_thread::sleep_for(std::chrono::milliseconds(200));
-    raw->cancel();
-    BOOST_REQUIRE(waiting.wait_for(std::chrono::seconds(5)) == std::future_status::ready);
+    // SCardCancel ends a wait in progress and does nothing before it starts: cancel until the
+    // wait reports back (no guess at when it started), within a limit far below its own 60 s.
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(20);
+    do {
+        raw->cancel();
+    } while (waiting.wait_for(std::chrono::milliseconds(20)) != std::future_status::ready &&
+             std::chrono::steady_clock::now() < deadline);
+    BOOST_REQUIRE_MESSAGE(waiting.wait_for(std::chrono::seconds(0)) == std::future_status::ready,
+                          "the wait did not end within 20 s of repeated cancel()");
     auto result = waiting.get();
     BOOST_REQUIRE(!result);
     BOOST_TEST(result.problem().code == "card.cancelled");

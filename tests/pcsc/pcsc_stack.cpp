@@ -21,21 +21,38 @@
 #include <thread>
 
 #include "devices/card/pcsc_reader.h"
+#include "temp_folder.h"
 
 namespace madoguchi::test {
 
 namespace {
 
-int freeTcpPort() {
+// A port the kernel picked as free (bound to port 0). vpcd opens its own listening socket inside
+// pcscd, so the reservation ends here; waitForReader() then proves vpcd got the port (its reader
+// is listed), and PcscStack retries with a new port when another program took it in between.
+int kernelPickedPort() {
     const int fd = socket(AF_INET, SOCK_STREAM, 0);
+    if (fd < 0) throw std::runtime_error("socket() failed");
     sockaddr_in address{};
     address.sin_family = AF_INET;
-    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    bind(fd, reinterpret_cast<sockaddr*>(&address), sizeof(address));
+    address.sin_addr.s_addr = htonl(INADDR_ANY);
     socklen_t length = sizeof(address);
-    getsockname(fd, reinterpret_cast<sockaddr*>(&address), &length);
+    const bool ok = bind(fd, reinterpret_cast<sockaddr*>(&address), sizeof(address)) == 0 &&
+                    getsockname(fd, reinterpret_cast<sockaddr*>(&address), &length) == 0;
     close(fd);
+    if (!ok) throw std::runtime_error("the kernel gave no free port");
     return ntohs(address.sin_port);
+}
+
+// pcscd 1.9 always makes its socket in /run/pcscd, whatever PCSCLITE_CSOCK_NAME says (only the
+// client reads it, once per process). So each test run gets a folder of its own that pcscd sees as
+// /run/pcscd in a private mount namespace, and this process and its children (the CLI) are pointed
+// at the socket in it. This process's stacks share the folder: they run one after the other.
+const fs::path& privateRunFolder() {
+    static const TempFolder folder("madoguchi-pcscd");
+    static const bool pointed = setenv("PCSCLITE_CSOCK_NAME", (folder / "pcscd.comm").c_str(), 1) == 0;
+    if (!pointed) throw std::runtime_error("cannot set PCSCLITE_CSOCK_NAME");
+    return folder.path();
 }
 
 std::string pcscdProgram() {
@@ -43,6 +60,18 @@ std::string pcscdProgram() {
         if (fs::exists(path)) return path;
     return "pcscd";
 }
+
+// pcscd in its own mount namespace with the private folder on /run/pcscd (root, or an
+// unprivileged user namespace where the kernel allows them).
+std::vector<std::string> privatePcscdCommand(const fs::path& conf) {
+    std::vector<std::string> command{"unshare", "--mount", "--propagation", "private"};
+    if (geteuid() != 0) command.push_back("--map-root-user");
+    const std::vector<std::string> rest{"sh", "-c", "mount --bind \"$1\" /run/pcscd && exec \"$2\" --foreground -c \"$3\"",
+                                        "sh", privateRunFolder().string(), pcscdProgram(), conf.string()};
+    command.insert(command.end(), rest.begin(), rest.end());
+    return command;
+}
+
 
 void writeFile(const fs::path& file, const std::string& text) {
     std::ofstream out(file, std::ios::binary | std::ios::trunc);
@@ -58,70 +87,33 @@ void provideCa(const fs::path& dir) {
 
 }  // namespace
 
-ChildProcess::ChildProcess(const std::vector<std::string>& argv, const fs::path& output) {
-    pid_ = fork();
-    if (pid_ < 0) throw std::runtime_error("fork failed");
-    if (pid_ == 0) {
-        const int fd = open(output.c_str(), O_WRONLY | O_CREAT | O_APPEND, 0644);
-        dup2(fd, 1);
-        dup2(fd, 2);
-        const int null = open("/dev/null", O_RDONLY);
-        dup2(null, 0);
-        std::vector<char*> args;
-        for (const auto& arg : argv) args.push_back(const_cast<char*>(arg.c_str()));
-        args.push_back(nullptr);
-        execvp(args[0], args.data());
-        _exit(127);
-    }
-}
-
-ChildProcess::~ChildProcess() { stop(); }
-
-void ChildProcess::signal(int number) const {
-    if (pid_ > 0) kill(pid_, number);
-}
-
-int ChildProcess::stop() {
-    if (pid_ <= 0) return 0;
-    kill(pid_, SIGTERM);
-    int status = 0;
-    for (int i = 0; i < 100; ++i) {
-        if (waitpid(pid_, &status, WNOHANG) == pid_) {
-            pid_ = -1;
-            return status;
-        }
-        std::this_thread::sleep_for(std::chrono::milliseconds(50));
-    }
-    kill(pid_, SIGKILL);
-    waitpid(pid_, &status, 0);
-    pid_ = -1;
-    return status;
-}
-
-PcscStack::PcscStack(bool withReader) {
-    std::string pattern = (fs::temp_directory_path() / "madoguchi-pcsc-XXXXXX").string();
-    if (!mkdtemp(pattern.data())) throw std::runtime_error("mkdtemp failed");
-    dir_ = pattern;
-    port_ = freeTcpPort();
+PcscStack::PcscStack(bool withReader) : folder_("madoguchi-pcsc"), dir_(folder_.path()) {
+    socket_ = privateRunFolder() / "pcscd.comm";
+    provideCa(dir_);
     const auto conf = dir_ / "reader.conf.d";
     fs::create_directories(conf);
-    if (withReader) {
-        std::ostringstream vpcd;
-        vpcd << "FRIENDLYNAME \"Virtual PCD\"\nDEVICENAME   /dev/null:0x" << std::hex << port_
-             << "\nLIBPATH      /usr/lib/pcsc/drivers/serial/libifdvpcd.so\nCHANNELID    0x" << port_ << '\n';
-        writeFile(conf / "vpcd", vpcd.str());
+    for (int attempt = 1;; ++attempt) {
+        port_ = kernelPickedPort();
+        if (withReader) {
+            std::ostringstream vpcd;
+            vpcd << "FRIENDLYNAME \"Virtual PCD\"\nDEVICENAME   /dev/null:0x" << std::hex << port_
+                 << "\nLIBPATH      /usr/lib/pcsc/drivers/serial/libifdvpcd.so\nCHANNELID    0x" << port_ << '\n';
+            writeFile(conf / "vpcd", vpcd.str());
+        }
+        pcscd_ = std::make_unique<ChildProcess>(privatePcscdCommand(conf), dir_ / "pcscd.log");
+        if (readerCameUp(withReader)) return;
+        pcscd_->stop();
+        if (attempt == 3)
+            throw std::runtime_error((withReader ? "pcscd (private socket " + socket_.string() +
+                                                       ") shows no vpcd reader after 3 ports; see "
+                                                 : "pcscd did not come up; see ") +
+                                     (dir_ / "pcscd.log").string());
     }
-    provideCa(dir_);
-    pcscd_ = std::make_unique<ChildProcess>(std::vector<std::string>{pcscdProgram(), "--foreground", "-c", conf.string()},
-                                            dir_ / "pcscd.log");
-    waitForReader(withReader);
 }
 
 PcscStack::~PcscStack() {
     card_.reset();
-    pcscd_.reset();
-    std::error_code ignored;
-    fs::remove_all(dir_, ignored);
+    if (pcscd_) pcscd_->stop();
 }
 
 std::string PcscStack::cli() const {
@@ -130,20 +122,19 @@ std::string PcscStack::cli() const {
     return cli;
 }
 
-void PcscStack::waitForReader(bool withReader) const {
+bool PcscStack::readerCameUp(bool withReader) const {
     // pcscd answers before vpcd has registered its reader, and registration takes longer on a
     // busy machine: poll until the reader is listed (or, without one, until pcscd answers).
-    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(15);
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(30);
     while (std::chrono::steady_clock::now() < deadline) {
         auto context = card::PcscContext::establish();
         if (context) {
             auto readers = context.value()->listReaders();
-            if (readers || (!withReader && readers.problem().code == "card.no_reader")) return;
+            if (readers || (!withReader && readers.problem().code == "card.no_reader")) return true;
         }
         std::this_thread::sleep_for(std::chrono::milliseconds(50));
     }
-    throw std::runtime_error(withReader ? "pcscd started but shows no vpcd reader; see " + (dir_ / "pcscd.log").string()
-                                        : "pcscd did not come up; see " + (dir_ / "pcscd.log").string());
+    return false;
 }
 
 void PcscStack::makeProfiles(const std::vector<Person>& people) {
@@ -190,7 +181,7 @@ void PcscStack::removeCard() {
 
 void PcscStack::stopPcscd() {
     card_.reset();
-    pcscd_.reset();
+    if (pcscd_) pcscd_->stop();
 }
 
 std::string runAndCapture(const std::vector<std::string>& argv, int& status) {

@@ -1,32 +1,27 @@
 #pragma once
 // The real PC/SC stack for one test: a temporary folder, pcscd in the foreground with a private
-// reader configuration (the vpcd driver on a free port), virtual cards from `madoguchi-cli sim
-// card`, and a demo CA that issues their certificates. Everything is stopped in the destructor.
+// reader configuration (the vpcd driver on a port the kernel picked) and a private socket (its
+// /run/pcscd is a folder of this test run, in a private mount namespace; PCSCLITE_CSOCK_NAME points
+// this process and its children at it), virtual cards from
+// `madoguchi-cli sim card`, and a demo CA that issues their certificates. Two test runs on one
+// machine never meet each other's pcscd. Everything is stopped in the destructor.
 #include <sys/types.h>
 
 #include <filesystem>
 #include <string>
 #include <vector>
 
+#include "child_process.h"
+#include "temp_folder.h"
 #include "devices/card/apdu.h"
 
 namespace madoguchi::test {
 
 namespace fs = std::filesystem;
 
-class ChildProcess {
-public:
-    ChildProcess(const std::vector<std::string>& argv, const fs::path& output);
-    ~ChildProcess();
-    ChildProcess(const ChildProcess&) = delete;
-    ChildProcess& operator=(const ChildProcess&) = delete;
-    void signal(int number) const;
-    int stop();  // SIGTERM, then waits (SIGKILL after 5 s); returns the exit status
-    pid_t pid() const { return pid_; }
-
-private:
-    pid_t pid_ = -1;
-};
+// The day the pcsc suites' virtual cards and the simulator's card check are dated against
+// (`sim oqs --today`), so the suite answers the same on any date.
+inline constexpr const char* kStackToday = "2026-11-25";
 
 struct Person {
     std::string id, cardSerial, notAfter;  // decimal serial, YYYY-MM-DD
@@ -51,9 +46,11 @@ public:
     fs::path caCertificate() const { return dir_ / "ca.cert.pem"; }
 
 private:
-    void waitForReader(bool withReader) const;
+    bool readerCameUp(bool withReader) const;  // within a generous limit
     void waitForCardState(bool present) const;
+    TempFolder folder_;
     fs::path dir_;
+    fs::path socket_;
     int port_ = 0;
     std::unique_ptr<ChildProcess> pcscd_;
     std::unique_ptr<ChildProcess> card_;

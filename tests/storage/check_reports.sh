@@ -81,9 +81,18 @@ expect "usage: the estimate" "$(( card * 10000 / seen ))" "$(jq '.estimate_perce
 expect "usage: no official figure yet" null "$(jq .official_percent "$work/usage.json")"
 expect "usage: best of 2025-03..05 for billing month 2025-08" true \
   "$(jq '.billing_best_month | IN("2025-03", "2025-04", "2025-05")' "$work/usage.json")"
-# 2025-04..09 thresholds: 45 / 30 / 15 (resources/rules/bonus_tiers.tsv)
-expect "usage: tier matches the best rate" true \
-  "$(jq '(.billing_best_percent >= 45 and .tier == 1 and .next_tier == null) or (.billing_best_percent < 45 and .tier > 1 and .gap_to_next_percent > 0)' "$work/usage.json")"
+rate_of() {  # the card rate of a month in percent, from the journal
+  sql "SELECT COUNT(DISTINCT CASE WHEN source='online_card' THEN patient_id END) * 100.0 / COUNT(DISTINCT patient_id)
+       FROM visits WHERE visit_date BETWEEN '$1-01' AND '$1-31' AND cancelled=0"
+}
+best=$(for m in 2025-03 2025-04 2025-05; do rate_of $m; done | sort -g | tail -n 1)
+expect "usage: the billing best is the best of 2025-03..05 in the journal" true \
+  "$(jq --argjson best "$best" '((.billing_best_percent - $best) | fabs) < 0.01' "$work/usage.json")"
+# 2025-04..09 thresholds: 45 / 30 / 15 (resources/rules/bonus_tiers.tsv); tier and next tier from the journal's rate
+tier=$(awk -v r="$best" 'BEGIN { print (r >= 45) ? 1 : (r >= 30) ? 2 : (r >= 15) ? 3 : "null" }')
+next_tier=$(awk -v t="$tier" 'BEGIN { print (t == "null") ? 3 : (t == 1) ? "null" : t - 1 }')
+expect "usage: the tier of the best rate" "$tier" "$(jq .tier "$work/usage.json")"
+expect "usage: the next tier" "$next_tier" "$(jq .next_tier "$work/usage.json")"
 
 "$cli" report usage --db "$db" --month 2025-05 --set-official 0.21 --staff jimucho >"$work/official.json" || fail "usage --set-official exit $?"
 expect "usage: the official figure entered" 21 "$(jq .official_percent "$work/official.json")"

@@ -103,7 +103,7 @@ BOOST_AUTO_TEST_CASE(AVersionOneJournalWithDataMigratesIntact) {
     answer.processExecutionTime = "20250306090000";
     answer.segmentOfResult.raw = answer.processingResultStatus.raw = answer.qualificationValidity.raw = "1";
     answer.results.resize(1);
-    BOOST_TEST(journal.attachLateAnswer("REQ-77", answer, "<late/>").ok());
+    BOOST_TEST(journal.attachLateAnswer("REQ-77", answer, "<late/>", at(2025, 3, 6)).ok());
     BOOST_CHECK_EQUAL(test::text(file, "SELECT claim_route FROM visits WHERE id = 'V2'"), "current");
     BOOST_TEST(journal.recordVisit(test::sampleVisit("V4", "P1", at(2025, 3, 6))).ok());
     BOOST_CHECK(!storage::verifyAuditChain(journal.database()));

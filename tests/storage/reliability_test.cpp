@@ -3,6 +3,8 @@
 // error, keeps the visit in memory, corrupts nothing, and the retry saves it once space returns.
 #include <sys/mount.h>
 
+#include <functional>
+
 #include <boost/test/unit_test.hpp>
 #include <chrono>
 #include <fstream>
@@ -30,10 +32,10 @@ std::set<std::string> visitIds(const std::filesystem::path& file) {
     return ids;
 }
 
-// A small file system of its own for the journal, so that filling it up touches nothing else. We
-// run as root in CI and mount a tmpfs; where mounting is not permitted (an unprivileged container)
-// the test falls back to SQLite's PRAGMA max_page_count, which fails writes with the same
-// SQLITE_FULL the journal sees on a full disk.
+// A small file system of its own for the journal, so that filling it up touches nothing else: a
+// 2 MiB tmpfs, which needs the right to mount (root in CI). Where that is not permitted, ctest
+// reports the tmpfs case as skipped (run_full_disk.sh, SKIP_RETURN_CODE); the case that fills the
+// journal up to SQLite's PRAGMA max_page_count (the same SQLITE_FULL) runs everywhere.
 class TinyFileSystem {
 public:
     explicit TinyFileSystem(const std::filesystem::path& where) : where_(where) {
@@ -128,19 +130,15 @@ BOOST_AUTO_TEST_CASE(ReadersDuringWritesSeeWholeTransactions) {
     BOOST_CHECK_EQUAL(test::scalar(file, "SELECT COUNT(*) FROM visits"), 400);
 }
 
-BOOST_AUTO_TEST_CASE(AFullDiskKeepsTheVisitInMemoryAndTheRetrySavesIt) {
-    TempFolder folder;
-    TinyFileSystem disk(folder / "disk");
-    auto file = folder / "disk" / "journal.sqlite3";
-    BOOST_TEST_MESSAGE((disk.mounted() ? "full disk: a 2 MiB tmpfs" : "full disk: mount not permitted, PRAGMA max_page_count"));
+// The journal keeps what it could not write in memory, in order, and the retry saves it once
+// there is room again. `fill` takes the room away, `release` gives it back.
+static void fullJournalKeepsTheVisitsAndTheRetrySavesThem(const std::filesystem::path& file,
+                                                          const std::function<void(storage::SqliteVisitJournal&)>& fill,
+                                                          const std::function<void(storage::SqliteVisitJournal&)>& release) {
     {
         storage::SqliteVisitJournal journal(file);
         for (int i = 1; i <= 3; ++i) BOOST_REQUIRE(journal.recordVisit(test::sampleVisit("V" + std::to_string(i), "P1")).ok());
-        long long pages = test::scalar(file, "PRAGMA page_count");
-        if (disk.mounted())
-            disk.fill();
-        else
-            journal.database().execute("PRAGMA max_page_count = " + std::to_string(pages + 1));
+        fill(journal);
 
         // Visits with a large gateway answer need fresh pages: there is no room for them.
         VisitRecord big = test::sampleVisit("V-big", "P2");
@@ -163,10 +161,7 @@ BOOST_AUTO_TEST_CASE(AFullDiskKeepsTheVisitInMemoryAndTheRetrySavesIt) {
         BOOST_CHECK(!storage::verifyAuditChain(journal.database()));
 
         // Space returns: the retry saves both, oldest first.
-        if (disk.mounted())
-            disk.release();
-        else
-            journal.database().execute("PRAGMA max_page_count = 1073741823");
+        release(journal);
         BOOST_CHECK_EQUAL(journal.retryUnsaved(), 2);
         BOOST_CHECK_EQUAL(journal.unsavedCount(), 0u);
         BOOST_CHECK_LT(test::scalar(file, "SELECT seq FROM audit_log WHERE visit_id = 'V-big'"),
@@ -178,6 +173,28 @@ BOOST_AUTO_TEST_CASE(AFullDiskKeepsTheVisitInMemoryAndTheRetrySavesIt) {
                       256 * 1024 + 17);
     storage::Database db(file, true);
     BOOST_CHECK(!storage::verifyAuditChain(db));
+}
+
+BOOST_AUTO_TEST_CASE(AJournalAtItsMaxPageCountKeepsTheVisitInMemoryAndTheRetrySavesIt) {
+    TempFolder folder;
+    const auto file = folder / "journal.sqlite3";
+    fullJournalKeepsTheVisitsAndTheRetrySavesThem(
+        file,
+        [&file](storage::SqliteVisitJournal& journal) {
+            const long long pages = test::scalar(file, "PRAGMA page_count");
+            journal.database().execute("PRAGMA max_page_count = " + std::to_string(pages + 1));
+        },
+        [](storage::SqliteVisitJournal& journal) { journal.database().execute("PRAGMA max_page_count = 1073741823"); });
+}
+
+// Run on its own by tests/storage/run_full_disk.sh (skipped where tmpfs cannot be mounted).
+BOOST_AUTO_TEST_CASE(AFullTmpfsDiskKeepsTheVisitInMemoryAndTheRetrySavesIt) {
+    TempFolder folder;
+    TinyFileSystem disk(folder / "disk");
+    BOOST_REQUIRE_MESSAGE(disk.mounted(), "cannot mount a tmpfs here (run as root, or let ctest report the skip)");
+    fullJournalKeepsTheVisitsAndTheRetrySavesThem(
+        folder / "disk" / "journal.sqlite3", [&disk](storage::SqliteVisitJournal&) { disk.fill(); },
+        [&disk](storage::SqliteVisitJournal&) { disk.release(); });
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -154,7 +154,7 @@ BOOST_AUTO_TEST_CASE(APendingRequestAnsweredLaterUpdatesItsVisit) {
     BOOST_TEST(journal.recordVisit(test::oldClaimVisit("V-wait", "P1", at(2026, 11, 25, 9))).ok());
     BOOST_CHECK_EQUAL(journal.followUps().size(), 1u);
 
-    BOOST_TEST(journal.attachLateAnswer("REQ-V-wait", confirmedAnswer(), "<XmlMsg>late</XmlMsg>").ok());
+    BOOST_TEST(journal.attachLateAnswer("REQ-V-wait", confirmedAnswer(), "<XmlMsg>late</XmlMsg>", at(2026, 11, 26, 11)).ok());
 
     BOOST_CHECK_EQUAL(test::text(file, "SELECT claim_route || '|' || validity || '|' || pending_request_id FROM visits WHERE id = 'V-wait'"),
                       "current|1|");
@@ -164,7 +164,7 @@ BOOST_AUTO_TEST_CASE(APendingRequestAnsweredLaterUpdatesItsVisit) {
                       "old>current|system|REQ-V-wait");
     BOOST_CHECK(journal.followUps().empty());
     // The request is answered once: a second answer finds no visit waiting.
-    BOOST_CHECK_EQUAL(journal.attachLateAnswer("REQ-V-wait", confirmedAnswer(), "<again/>").problem().code, "journal.no_pending");
+    BOOST_CHECK_EQUAL(journal.attachLateAnswer("REQ-V-wait", confirmedAnswer(), "<again/>", at(2026, 11, 26, 12)).problem().code, "journal.no_pending");
 }
 
 BOOST_AUTO_TEST_CASE(ALateAnswerThatDoesNotConfirmKeepsTheClaimRoute) {
@@ -174,10 +174,10 @@ BOOST_AUTO_TEST_CASE(ALateAnswerThatDoesNotConfirmKeepsTheClaimRoute) {
     BOOST_TEST(journal.recordVisit(test::oldClaimVisit("V-wait", "P1", at(2026, 11, 25, 9))).ok());
     EligibilityResult invalid = confirmedAnswer();
     invalid.qualificationValidity.raw = "2";
-    invalid.processExecutionTime = "not a time";  // the receipt time falls back to this machine's clock
-    BOOST_TEST(journal.attachLateAnswer("REQ-V-wait", invalid, "<XmlMsg>invalid</XmlMsg>").ok());
+    invalid.processExecutionTime = "not a time";  // the receipt time falls back to when this machine received it
+    BOOST_TEST(journal.attachLateAnswer("REQ-V-wait", invalid, "<XmlMsg>invalid</XmlMsg>", at(2026, 11, 26, 11)).ok());
     BOOST_CHECK_EQUAL(test::text(file, "SELECT claim_route || '|' || validity FROM visits WHERE id = 'V-wait'"), "old|2");
-    BOOST_CHECK_EQUAL(test::text(file, "SELECT length(received_at) FROM eligibility_snapshots"), "19");
+    BOOST_CHECK_EQUAL(test::text(file, "SELECT received_at FROM eligibility_snapshots"), "2026-11-26T11:00:00");
     BOOST_CHECK_EQUAL(journal.followUps().size(), 1u);
 }
 

@@ -1,6 +1,7 @@
 #pragma once
-// A child program started by a test with its standard output on a pipe, so the test can read what
-// it reports line by line, and stop it (SIGKILL included) by its own process id. POSIX only.
+// A child program started by a test, with its standard output on a pipe (the test reads what it
+// reports line by line) or, for daemons, its output appended to a log file; stopped by its own
+// process id (SIGTERM with a grace period, or SIGKILL). POSIX only.
 #include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
@@ -9,7 +10,9 @@
 
 #include <cerrno>
 #include <chrono>
+#include <filesystem>
 #include <optional>
+#include <thread>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -27,18 +30,27 @@ public:
             dup2(fds[1], STDOUT_FILENO);
             close(fds[0]);
             close(fds[1]);
-            std::vector<char*> args;
-            for (const auto& a : argv) args.push_back(const_cast<char*>(a.c_str()));
-            args.push_back(nullptr);
-            execv(args[0], args.data());
-            _exit(127);
+            execArgv(argv);
         }
         close(fds[1]);
         out_ = fds[0];
     }
+    // Output (standard output and error) appended to `log`; standard input is /dev/null.
+    ChildProcess(const std::vector<std::string>& argv, const std::filesystem::path& log) {
+        pid_ = fork();
+        if (pid_ < 0) throw std::runtime_error("fork failed");
+        if (pid_ == 0) {
+            const int fd = open(log.c_str(), O_WRONLY | O_CREAT | O_APPEND, 0600);
+            dup2(fd, STDOUT_FILENO);
+            dup2(fd, STDERR_FILENO);
+            const int null = open("/dev/null", O_RDONLY);
+            dup2(null, STDIN_FILENO);
+            execArgv(argv);
+        }
+    }
     ~ChildProcess() {
         if (pid_ > 0) {
-            kill(pid_, SIGKILL);
+            killHard();
             wait();
         }
         if (out_ >= 0) close(out_);
@@ -75,6 +87,25 @@ public:
     void killHard() {
         if (pid_ > 0) kill(pid_, SIGKILL);
     }
+    void signal(int number) const {
+        if (pid_ > 0) kill(pid_, number);
+    }
+    // SIGTERM, then waits up to `grace` before SIGKILL; the exit status as waitpid gives it.
+    int stop(std::chrono::milliseconds grace = std::chrono::seconds(5)) {
+        if (pid_ <= 0) return 0;
+        kill(pid_, SIGTERM);
+        int status = 0;
+        const auto deadline = std::chrono::steady_clock::now() + grace;
+        while (std::chrono::steady_clock::now() < deadline) {
+            if (waitpid(pid_, &status, WNOHANG) == pid_) {
+                pid_ = -1;
+                return status;
+            }
+            std::this_thread::sleep_for(std::chrono::milliseconds(20));
+        }
+        killHard();
+        return wait();
+    }
     // Waits for the child to end; its exit status as waitpid gives it.
     int wait() {
         int status = 0;
@@ -87,6 +118,13 @@ public:
     }
 
 private:
+    [[noreturn]] static void execArgv(const std::vector<std::string>& argv) {
+        std::vector<char*> args;
+        for (const auto& a : argv) args.push_back(const_cast<char*>(a.c_str()));
+        args.push_back(nullptr);
+        execvp(args[0], args.data());
+        _exit(127);
+    }
     bool fill(int timeoutMs) {  // false when nothing more can come (timeout or end of output)
         pollfd p{out_, POLLIN, 0};
         if (poll(&p, 1, timeoutMs) <= 0) return false;

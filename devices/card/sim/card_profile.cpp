@@ -5,6 +5,7 @@
 #include <openssl/evp.h>
 #include <openssl/pem.h>
 #include <openssl/x509.h>
+#include <openssl/x509v3.h>
 
 #include <Poco/Base64Decoder.h>
 #include <Poco/JSON/Object.h>
@@ -14,6 +15,7 @@
 #include <sstream>
 
 #include "devices/card/sim/portrait.h"
+#include "devices/x509/certificate_time.h"
 #include "domain/date.h"
 
 namespace madoguchi::card::sim {
@@ -185,11 +187,8 @@ X509* issue(const Ca& ca, EVP_PKEY* key, const std::string& serialDecimal, const
     BN_dec2bn(&serial, serialDecimal.c_str());
     BN_to_ASN1_INTEGER(serial, X509_get_serialNumber(cert));
     BN_free(serial);
-    const auto endSeconds = (notAfter.daysSinceEpoch() * 86400L) + 86399L - 9 * 3600L;
-    const auto start = notAfter.plusMonths(-60);
-    const auto startSeconds = start.daysSinceEpoch() * 86400L - 9 * 3600L;
-    ASN1_TIME_set(X509_getm_notBefore(cert), static_cast<time_t>(startSeconds));
-    ASN1_TIME_set(X509_getm_notAfter(cert), static_cast<time_t>(endSeconds));
+    ASN1_TIME_set(X509_getm_notBefore(cert), x509::epochSecondsOfJst(LocalDateTime{notAfter.plusMonths(-60), 0, 0, 0}));
+    ASN1_TIME_set(X509_getm_notAfter(cert), x509::epochSecondsOfJst(LocalDateTime{notAfter, 23, 59, 59}));
     X509_set_issuer_name(cert, X509_get_subject_name(ca.cert));
     X509_NAME* subject = X509_NAME_new();
     X509_NAME_add_entry_by_txt(subject, "C", MBSTRING_ASC, reinterpret_cast<const unsigned char*>("JP"), -1, -1, 0);
@@ -266,6 +265,60 @@ Outcome<int> makeProfiles(const fs::path& dataset, const fs::path& caKeyPem, con
         ++written;
     }
     return written;
+}
+
+namespace {
+
+void addExtension(X509* cert, int nid, const char* value) {
+    X509V3_CTX context;
+    X509V3_set_ctx_nodb(&context);
+    X509V3_set_ctx(&context, cert, cert, nullptr, nullptr, 0);
+    X509_EXTENSION* extension = X509V3_EXT_conf_nid(nullptr, &context, nid, value);
+    X509_add_ext(cert, extension, -1);
+    X509_EXTENSION_free(extension);
+}
+
+X509* selfSignedCa(EVP_PKEY* key) {
+    X509* cert = X509_new();
+    X509_set_version(cert, 2);
+    ASN1_INTEGER_set(X509_get_serialNumber(cert), 1);
+    // Valid over every date a demo or test clock may stand on, whatever the machine's date.
+    ASN1_TIME_set_string(X509_getm_notBefore(cert), "20150101000000Z");
+    ASN1_TIME_set_string(X509_getm_notAfter(cert), "20491231235959Z");
+    X509_NAME* name = X509_get_subject_name(cert);
+    const auto add = [name](const char* field, const char* value) {
+        X509_NAME_add_entry_by_txt(name, field, MBSTRING_ASC, reinterpret_cast<const unsigned char*>(value), -1, -1, 0);
+    };
+    add("C", "JP");
+    add("O", "Madoguchi demo - NOT A REAL CA");
+    add("CN", "Madoguchi Demo JPKI Auth CA (made for this demo run)");
+    X509_set_issuer_name(cert, name);
+    X509_set_pubkey(cert, key);
+    addExtension(cert, NID_basic_constraints, "critical,CA:TRUE");
+    addExtension(cert, NID_key_usage, "critical,keyCertSign,cRLSign");
+    addExtension(cert, NID_subject_key_identifier, "hash");
+    X509_sign(cert, key, EVP_sha256());
+    return cert;
+}
+
+}  // namespace
+
+Outcome<bool> makeCertificateAuthority(const fs::path& keyPem, const fs::path& certPem) {
+    Ca ca;
+    ca.key = EVP_RSA_gen(2048);
+    if (!ca.key) return badProfile("cannot generate the CA key");
+    ca.cert = selfSignedCa(ca.key);
+    {
+        std::ofstream out(keyPem, std::ios::binary | std::ios::trunc);
+        fs::permissions(keyPem, fs::perms::owner_read | fs::perms::owner_write);
+        out << pem(ca.key);
+        if (!out) return badProfile("cannot write " + keyPem.string());
+    }
+    BIO* bio = BIO_new_file(certPem.c_str(), "w");
+    const bool written = bio && PEM_write_bio_X509(bio, ca.cert) == 1;
+    BIO_free(bio);
+    if (!written) return badProfile("cannot write " + certPem.string());
+    return true;
 }
 
 }  // namespace madoguchi::card::sim

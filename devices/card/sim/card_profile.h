@@ -50,4 +50,8 @@ Outcome<int> makeProfiles(const std::filesystem::path& dataset, const std::files
                           const std::filesystem::path& caCertPem, const std::filesystem::path& outDir,
                           const std::string& pin);
 
+// A fresh self-signed CA (RSA-2048, CA:TRUE, keyCertSign) written as two PEM files, the key
+// 0600: the demo issues its cards with one made for the run, so no CA key is ever packaged.
+Outcome<bool> makeCertificateAuthority(const std::filesystem::path& keyPem, const std::filesystem::path& certPem);
+
 }  // namespace madoguchi::card::sim

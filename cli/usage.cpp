@@ -1,0 +1,81 @@
+#include "usage.h"
+
+namespace madoguchi::cli {
+
+const std::vector<CommandUsage>& commandUsages() {
+    static const std::vector<CommandUsage> usages{
+        {"copay", {},
+         "copay --birth YYYY-MM-DD --on YYYY-MM-DD [--elderly-ratio 020|030] [--kouki-ratio 010|020|030]\n"
+         "      [--preschool] [--printed-share 1|2|3] [--declared-share 1|2|3] [--insurer NUMBER] [--points N]\n"},
+        {"insurer-number", {"check"}, "insurer-number check NUMBER\n"},
+        {"scenario", {}, "scenario FILE      (docs/scenario.md)\n"},
+        {"oqs", {"parse", "query"},
+         "oqs parse FILE\n"
+         "oqs query --root DIR --insurer N --number N [--symbol S] [--branch B] --birth YYYY-MM-DD\n"
+         "      [--timeout-ms MS] [--institution CODE] [--today YYYY-MM-DD]\n"},
+        {"sim oqs", {},
+         "sim oqs --root DIR [--dataset FILE] [--today YYYY-MM-DD] [--once]\n"
+         "sim oqs --root DIR --face ID --method face|pin|visual\n"
+         "sim oqs --root DIR --http-port N [--ca-cert PEM] [--challenge-ttl-ms N]\n"
+         "      --today: answer as on that day (at the machine's time of day); default the machine's date\n"},
+        {"sim card", {},
+         "sim card --profile FILE [--host 127.0.0.1] [--port 35963] [--pull-after N]\n"
+         "sim card --make-profiles --dataset F --ca-key K --ca-cert C --out DIR [--pin 1234]\n"},
+        {"card", {"read", "pin-status", "verify-pin", "sign", "check", "portrait", "portrait-status", "face-check"},
+         "card read [--wait-ms N] [--on YYYY-MM-DD] [--der-out FILE]\n"
+         "card pin-status [--wait-ms N]\n"
+         "card verify-pin [--wait-ms N]              (PIN on standard input)\n"
+         "card sign --challenge-hex HEX [--wait-ms N] (PIN on standard input)\n"
+         "card check --url http://127.0.0.1:N [--wait-ms N] [--timeout-ms N] [--xml-out FILE]\n"
+         "card portrait --out FILE [--wait-ms N]     (PIN on standard input)\n"
+         "card portrait-status [--wait-ms N]\n"
+         "card face-check [--camera-image FILE | --camera N] [--wait-ms N]\n"},
+        {"report", {"daily", "followup", "usage"},
+         "report daily --date YYYY-MM-DD [--format json|csv] [--bom] [--db FILE]\n"
+         "report followup [--format json|csv] [--bom] [--db FILE]\n"
+         "report usage --month YYYY-MM [--set-official RATE --staff ID] [--format json|csv] [--bom] [--db FILE]\n"},
+        {"audit", {"verify"}, "audit verify [--db FILE]\n"},
+        {"journal", {"generate"},
+         "journal generate --db FILE --start YYYY-MM-DD --days N --per-day N [--seed N] [--patients N]\n"},
+        {"claim", {"remarks", "contacted"},
+         "claim remarks --visit ID [--db FILE]      (the 摘要欄 text of a 申立書 visit)\n"
+         "claim contacted --visit ID --on YYYY-MM-DD --staff ID [--at T] [--db FILE]\n"},
+    };
+    return usages;
+}
+
+std::optional<CommandUsage> usageOf(const std::string& name) {
+    for (const auto& usage : commandUsages())
+        if (usage.name == name) return usage;
+    return std::nullopt;
+}
+
+namespace {
+
+std::string indented(const std::string& lines, const std::string& prefix) {
+    std::string text;
+    for (std::size_t start = 0; start < lines.size();) {
+        const auto end = lines.find('\n', start);
+        const std::string line = lines.substr(start, end - start);
+        text += (line.rfind("  ", 0) == 0 ? "  " : prefix) + line + "\n";
+        start = end == std::string::npos ? lines.size() : end + 1;
+    }
+    return text;
+}
+
+}  // namespace
+
+std::string fullUsage() {
+    std::string text = "usage: madoguchi-cli COMMAND [ARGS...]   (COMMAND --help for one command)\ncommands:\n";
+    for (const auto& usage : commandUsages()) text += indented(usage.text, "  ");
+    return text;
+}
+
+std::string commandHelp(const std::vector<std::string>& names) {
+    std::string text = "usage:\n";
+    for (const auto& name : names)
+        if (auto usage = usageOf(name)) text += indented(usage->text, "  madoguchi-cli ");
+    return text;
+}
+
+}  // namespace madoguchi::cli

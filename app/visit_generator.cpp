@@ -1,5 +1,7 @@
 #include "app/visit_generator.h"
 
+#include "domain/facility.h"
+
 namespace madoguchi::app {
 namespace {
 
@@ -57,7 +59,7 @@ VisitRecord VisitGenerator::visit(const Date& day, int index) {
     v.identityMethod = mix.identity;
     v.source = mix.source;
     v.claimRoute = mix.route;
-    v.insurance = mix.route == ClaimRoute::Unknown ? InsuranceIdentity{"77777777", {"", "77777777", ""}}
+    v.insurance = mix.route == ClaimRoute::Unknown ? InsuranceIdentity{std::string(kUnknownClaimFiller), {"", std::string(kUnknownClaimFiller), ""}}
                                                    : InsuranceIdentity{"01130012", {"1234", v.patientId, "00"}};
     v.share = mix.fullCharge ? CopayShare::full() : *CopayShare::fromTenths(3);
     if (mix.fullCharge) v.fullChargeReason = kFullChargeReason;

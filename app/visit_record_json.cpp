@@ -60,6 +60,28 @@ Object::Ptr onlineResultJson(const EligibilityResult& result) {
     return json;
 }
 
+Object::Ptr claimRemarksJson(const ClaimRemarks& remarks) {
+    Object::Ptr json = new Object;
+    json->set("name_kana", remarks.nameKana);
+    json->set("insurance_type", std::string(declaredInsuranceTypeName(remarks.insuranceType)));
+    json->set("insurer_name", remarks.insurerName);
+    json->set("employer", remarks.employer);
+    json->set("address", remarks.address);
+    json->set("phone", remarks.phone);
+    json->set("declared_insurance", insuranceJson(remarks.declaredInsurance));
+    json->set("patient_contacted_on", optionalDate(remarks.patientContactedOn));
+    json->set("text", claimRemarksText(remarks));
+    return json;
+}
+
+Object::Ptr shareCorrectionJson(const ShareCorrection& correction) {
+    Object::Ptr json = new Object;
+    json->set("decided_tenths", correction.decided ? Poco::Dynamic::Var(correction.decided->tenths()) : Poco::Dynamic::Var());
+    json->set("chosen_tenths", correction.chosen.tenths());
+    json->set("reason", correction.reason);
+    return json;
+}
+
 }  // namespace
 
 Poco::JSON::Object::Ptr visitRecordToJson(const VisitRecord& visit) {
@@ -77,12 +99,17 @@ Poco::JSON::Object::Ptr visitRecordToJson(const VisitRecord& visit) {
                                                   : Poco::Dynamic::Var());
     json->set("pending_request_id", visit.pendingRequestId);
     json->set("insurance", insuranceJson(visit.insurance));
+    json->set("insurer_name", visit.insurerName);
     json->set("claim_route", std::string(claimRouteName(visit.claimRoute)));
     json->set("share_tenths", visit.share.tenths());
     json->set("share_basis", visit.shareBasis);
     json->set("points", visit.points ? Poco::Dynamic::Var(*visit.points) : Poco::Dynamic::Var());
     json->set("copay_yen", visit.copay ? Poco::Dynamic::Var(visit.copay->value) : Poco::Dynamic::Var());
     json->set("full_charge_reason", visit.fullChargeReason);
+    json->set("share_correction", visit.shareCorrection ? Poco::Dynamic::Var(shareCorrectionJson(*visit.shareCorrection))
+                                                        : Poco::Dynamic::Var());
+    json->set("claim_remarks", visit.claimRemarks ? Poco::Dynamic::Var(claimRemarksJson(*visit.claimRemarks))
+                                                  : Poco::Dynamic::Var());
     json->set("staff_id", visit.staffId);
     json->set("started_at", visit.startedAt.iso());
     json->set("completed_at", visit.completedAt.iso());

@@ -22,5 +22,6 @@ int runReport(const Arguments& args);          // report_command.cpp
 int runAudit(const Arguments& args);           // audit_command.cpp
 int runJournal(const Arguments& args);         // journal_command.cpp  (generate, migrate)
 int runStaff(const Arguments& args);           // staff_command.cpp    (password)
+int runClaim(const Arguments& args);           // claim_command.cpp    (remarks, contacted)
 
 }  // namespace madoguchi::cli

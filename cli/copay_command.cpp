@@ -39,15 +39,30 @@ std::optional<std::int64_t> pointsOption(const Options& options) {
     return points;
 }
 
+std::optional<CopayShare> shareOption(const Options& options, const std::string& name) {
+    auto text = options.value(name);
+    if (!text) return std::nullopt;
+    auto share = text->size() == 1 ? CopayShare::fromTenths(text->front() - '0') : std::nullopt;
+    if (!share || share->isFullCharge()) throw std::invalid_argument(name + " must be 1, 2 or 3 (割)");
+    return share;
+}
+
 }  // namespace
 
 int runCopay(const Arguments& args) {
-    Options options(args, {"--birth", "--on", "--elderly-ratio", "--kouki-ratio", "--points"}, {"--preschool"});
+    Options options(args, {"--birth", "--on", "--elderly-ratio", "--kouki-ratio", "--points", "--printed-share",
+                           "--declared-share", "--insurer"},
+                    {"--preschool"});
     Date birth = requiredDate(options, "--birth");
     Date on = requiredDate(options, "--on");
     if (on < birth) throw std::invalid_argument("--on is before --birth");
-    ShareEvidence evidence{ratioOption(options, "--elderly-ratio", false), ratioOption(options, "--kouki-ratio", true),
-                           options.flag("--preschool")};
+    ShareEvidence evidence;
+    evidence.elderlyRecipientRatio = ratioOption(options, "--elderly-ratio", false);
+    evidence.lateElderlyRatio = ratioOption(options, "--kouki-ratio", true);
+    evidence.preschoolFlag = options.flag("--preschool");
+    evidence.printedShare = shareOption(options, "--printed-share");
+    evidence.declaredShare = shareOption(options, "--declared-share");
+    evidence.lateElderlyInsured = options.value("--insurer").value_or("").starts_with("39");
     auto points = pointsOption(options);
 
     ShareDecision decision = decideShare(birth, on, evidence);
@@ -58,11 +73,14 @@ int runCopay(const Arguments& args) {
     Poco::JSON::Array warnings;
     for (const auto& warning : decision.warnings) warnings.add(warning);
     json.set("warnings", warnings);
+    Poco::JSON::Array candidates;
+    for (const auto& candidate : decision.candidates) candidates.add(candidate.tenths());
+    json.set("candidates_tenths", candidates);
     if (!decision.share) {
         json.set("share_tenths", Poco::Dynamic::Var());
         printJson(json);
         std::cerr << "copay: the share cannot be decided from the birth date alone: " << decision.basis
-                  << " (give --kouki-ratio 010|020|030)\n";
+                  << " (give --kouki-ratio 010|020|030 or --printed-share; staff choose from candidates_tenths)\n";
         return kUndecided;
     }
     json.set("share_tenths", decision.share->tenths());

@@ -24,6 +24,7 @@ const std::map<std::string, Command>& commands() {
         {"card", runCard},         {"report", runReport},
         {"audit", runAudit},       {"journal", runJournal},
         {"staff", runStaff},
+        {"claim", runClaim},
     };
     return table;
 }

@@ -94,6 +94,16 @@ int daily(Reader& reader, const Options& options, ReportFormat format) {
     }
     json.set("full_charges", full);
     json.set("audit_anchor", reader.anchor());
+    Array::Ptr corrections = new Array;
+    for (const auto& c : log.shareCorrections) {
+        Object::Ptr item = new Object;
+        item->set("visit_id", c.visitId);
+        item->set("decided_tenths", c.decidedTenths == 0 ? Poco::Dynamic::Var() : Poco::Dynamic::Var(c.decidedTenths));
+        item->set("chosen_tenths", c.chosenTenths);
+        item->set("reason", c.reason);
+        corrections->add(item);
+    }
+    json.set("share_corrections", corrections);
     printJson(json);
     return kOk;
 }
@@ -111,6 +121,7 @@ int followup(Reader& reader, ReportFormat format) {
         item->set("date", v.date.iso());
         item->set("claim_route", v.claimRoute);
         item->set("source", v.source);
+        item->set("claim_remarks", v.claimRemarks);  // the ready 摘要欄 text (申立書 visits)
         list->add(item);
     }
     Object json;

@@ -70,8 +70,22 @@ InsuranceIdentity insurance(const Object::Ptr& json) {
     return {text(json, "insurer_number"), {text(json, "symbol"), text(json, "number"), text(json, "branch")}};
 }
 
+DeclaredInsuranceType insuranceType(const Object::Ptr& json) {
+    std::string name = text(json, "insurance_type", "unknown");
+    auto parsed = declaredInsuranceTypeFromName(name);
+    if (!parsed) throw std::invalid_argument("insurance_type must be employee, kokuho, kokuho_union, kouki or unknown");
+    return *parsed;
+}
+
 DocumentDetails details(const Object::Ptr& json) {
-    return {insurance(json), patient(json), share(json, "share_tenths"), date(json, "valid_until")};
+    DocumentDetails d;
+    d.insurance = insurance(json);
+    d.patient = patient(json);
+    d.printedShare = share(json, "share_tenths");
+    d.validUntil = date(json, "valid_until");
+    d.insuranceType = insuranceType(json);
+    d.insurerName = text(json, "insurer_name");
+    return d;
 }
 
 EligibilityResult result(const Object::Ptr& json, const CodeTables& codes) {
@@ -106,6 +120,8 @@ std::optional<PastEligibility> lastRecorded(const Object::Ptr& json) {
     past.patient = patient(last);
     past.share = share(last, "share_tenths");
     past.validUntil = date(last, "valid_until");
+    past.insurerName = text(last, "insurer_name");
+    if (auto recorded = date(last, "recorded_on")) past.recordedAt = LocalDateTime{*recorded};
     return past;
 }
 
@@ -137,14 +153,12 @@ ReceptionEvent event(const Object::Ptr& e, const CodeTables& codes) {
     }
     if (name == "past_record_confirmed") return PastRecordConfirmed{flag(e, "confirmed_orally"), flag(e, "still_valid")};
     if (name == "self_declaration_completed") {
-        auto declared = share(e, "declared_share_tenths");
-        if (!declared) throw std::invalid_argument("declared_share_tenths is required");
-        return SelfDeclarationCompleted{details(e), *declared};
+        return SelfDeclarationCompleted{details(e), share(e, "declared_share_tenths")};
     }
     if (name == "copay_confirmed") {
         std::optional<std::int64_t> points;
         if (e->has("points")) points = e->getValue<std::int64_t>("points");
-        return CopayConfirmed{points, share(e, "staff_share_tenths")};
+        return CopayConfirmed{points, share(e, "staff_share_tenths"), text(e, "correction_reason")};
     }
     if (name == "full_charge_chosen") return FullChargeChosen{text(e, "reason")};
     if (name == "reception_cancelled") return ReceptionCancelled{text(e, "reason")};

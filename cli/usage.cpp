@@ -6,7 +6,7 @@ const std::vector<CommandUsage>& commandUsages() {
     static const std::vector<CommandUsage> usages{
         {"copay", {},
          "copay --birth YYYY-MM-DD --on YYYY-MM-DD [--elderly-ratio 020|030] [--kouki-ratio 010|020|030]\n"
-         "      [--preschool] [--points N]\n"},
+         "      [--preschool] [--printed-share 1|2|3] [--declared-share 1|2|3] [--insurer NUMBER] [--points N]\n"},
         {"insurer-number", {"check"}, "insurer-number check NUMBER\n"},
         {"scenario", {}, "scenario FILE      (docs/scenario.md)\n"},
         {"oqs", {"parse", "query"},
@@ -40,6 +40,9 @@ const std::vector<CommandUsage>& commandUsages() {
          "journal migrate --db FILE SIGN-IN\n"},
         {"staff", {"password"},
          "staff password [--db FILE] --user ID [--password-file FILE] [--new-password-file FILE]\n"},
+        {"claim", {"remarks", "contacted"},
+         "claim remarks --visit ID [--db FILE] SIGN-IN      (the 摘要欄 text of a 申立書 visit)\n"
+         "claim contacted --visit ID --on YYYY-MM-DD [--at T] [--db FILE] SIGN-IN\n"},
     };
     return usages;
 }

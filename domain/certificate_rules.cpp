@@ -38,8 +38,9 @@ std::string certificateAdvice(CertificateStanding standing) {
                       "Ask the patient to renew it at their municipal office soon.");
         case CertificateStanding::ExpiredBeyondGrace:
             return N_("The card's electronic certificate expired more than 3 months ago: the card cannot be used for "
-                      "eligibility. The patient should have received a 資格確認書 from their insurer; the card and "
-                      "the insurance itself remain valid.");
+                      "eligibility. Ask for the 資格確認書 first. Say: \"Your insurer has sent you a 資格確認書 (a card "
+                      "or a postcard). Please show it. Your insurance and your My Number card are still valid; renew "
+                      "the certificate at your municipal office to use the card again.\"");
     }
     return {};
 }

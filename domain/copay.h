@@ -18,10 +18,11 @@ public:
     static std::optional<CopayShare> fromTenths(int tenths);
     // "010" / "020" / "030" as InsuredPartialContributionRatio and ElderlyRecipientContributionRatio carry it.
     static std::optional<CopayShare> fromGatewayRatio(std::string_view code);
-    static CopayShare full() { return CopayShare(10); }
+    static constexpr int kFullChargeTenths = 10;
+    static CopayShare full() { return CopayShare(kFullChargeTenths); }
 
     int tenths() const { return tenths_; }
-    bool isFullCharge() const { return tenths_ == 10; }
+    bool isFullCharge() const { return tenths_ == kFullChargeTenths; }
     friend auto operator<=>(const CopayShare&, const CopayShare&) = default;
 
 private:

@@ -24,7 +24,7 @@ enum class QualificationValidity {  // OQSCD006
     InvalidNewerExists = 3,
     NoSuchQualification = 4,
     MultipleMatches = 5,
-    ValidUnregistered = 6,  // seen in one source only (VERIFY)
+    ValidUnregistered = 6,  // 有効（未登録）: 医療扶助 only, never health insurance (DOMAIN.md §9.3)
 };
 
 struct ConsentState {  // OQSCD016 flag with its times

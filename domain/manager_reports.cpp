@@ -1,5 +1,7 @@
 #include "manager_reports.h"
 
+#include "copay.h"
+
 #include <unordered_set>
 
 namespace madoguchi {
@@ -7,7 +9,7 @@ namespace madoguchi {
 bool isFallbackSource(const std::string& source) { return source != "online_card" && source != "online_numbers"; }
 
 DailyLog summarizeDay(const Date& date, const std::vector<VisitSummary>& visits) {
-    DailyLog log{date, 0, 0, 0, 0, {}, {}, {}, {}, 0, {}};
+    DailyLog log{date, 0, 0, 0, 0, {}, {}, {}, {}, 0, {}, {}};
     for (const VisitSummary& v : visits) {
         if (v.date != date) continue;
         if (v.cancelled) {
@@ -22,7 +24,9 @@ DailyLog summarizeDay(const Date& date, const std::vector<VisitSummary>& visits)
         if (isFallbackSource(v.source)) ++log.fallbacks;
         if (v.source == "self_declaration") ++log.selfDeclarations;
         log.copayTotalYen += v.copayYen.value_or(0);
-        if (v.shareTenths == 10) log.fullCharges.emplace_back(v.visitId, v.fullChargeReason);
+        if (v.shareTenths == CopayShare::kFullChargeTenths) log.fullCharges.emplace_back(v.visitId, v.fullChargeReason);
+        if (v.shareDecidedTenths)
+            log.shareCorrections.push_back({v.visitId, *v.shareDecidedTenths, v.shareTenths, v.shareCorrectionReason});
     }
     return log;
 }

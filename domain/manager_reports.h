@@ -22,6 +22,17 @@ struct VisitSummary {
     std::optional<std::int64_t> copayYen;
     std::string fullChargeReason;
     bool cancelled = false;
+    std::optional<int> shareDecidedTenths = {};  // set when staff corrected the rules' share (0: none decided)
+    std::string shareCorrectionReason = {};
+    std::string claimRemarks = {};              // the ready 摘要欄 text (申立書 visits), else empty
+};
+
+// A share staff changed at the copay step, as the daily log lists it.
+struct ShareCorrectionEntry {
+    std::string visitId;
+    int decidedTenths = 0;  // 0: the rules could not decide
+    int chosenTenths = 0;
+    std::string reason;
 };
 
 struct DailyLog {
@@ -30,6 +41,7 @@ struct DailyLog {
     std::map<std::string, int> byIdentityMethod, bySource, byValidity, byClaimRoute;
     std::int64_t copayTotalYen = 0;
     std::vector<std::pair<std::string, std::string>> fullCharges;  // visit id, reason
+    std::vector<ShareCorrectionEntry> shareCorrections = {};
 };
 
 DailyLog summarizeDay(const Date& date, const std::vector<VisitSummary>& visits);

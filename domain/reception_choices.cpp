@@ -39,6 +39,7 @@ std::vector<ReceptionChoice> ReceptionSession::choices() const {
                        choice("present.certificate", N_("資格確認書"), '2')};
             if (context_.datedSettings.legacyCardUsable(std::nullopt, today_))
                 offered.push_back(choice("present.legacy", N_("Health insurance card (before its cut-off)"), '3'));
+            offered.push_back(choice("present.no_proof", N_("Nothing to show: the patient pays 100% (reason required)"), '9'));
             break;
         case S::ReadingCard: offered = {choice("card.failed", N_("The card cannot be read"), '1')}; break;
         case S::ChoosingIdentityMethod:
@@ -68,6 +69,14 @@ std::vector<ReceptionChoice> ReceptionSession::choices() const {
                        choice("copay.full_charge", N_("Charge 100% (reason required)"), '8')};
             break;
         case S::ChoosingFallback:
+            if (certificateStanding_ == CertificateStanding::ExpiredBeyondGrace) {
+                // The insurer has issued a 資格確認書 by now (seed p.7): ask for it first.
+                offered = {choice("fallback.certificate", N_("資格確認書 (sent by the insurer after the certificate expired)"), '3', true),
+                           choice("fallback.portal", N_("マイナポータル screen + card"), '1'),
+                           choice("fallback.notice", N_("資格情報のお知らせ + card"), '2'),
+                           choice("fallback.none", N_("Neither"), '4')};
+                break;
+            }
             offered = {choice("fallback.portal", N_("マイナポータル screen + card"), '1', true),
                        choice("fallback.notice", N_("資格情報のお知らせ + card"), '2'),
                        choice("fallback.certificate", N_("資格確認書"), '3'),

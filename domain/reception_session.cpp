@@ -31,8 +31,8 @@ const std::array<std::initializer_list<S>, std::variant_size_v<ReceptionEvent>> 
     /* PastRecordConfirmed */ {S::ConfirmingPastRecord},
     /* SelfDeclarationCompleted */ {S::AwaitingSelfDeclaration},
     /* CopayConfirmed */ {S::EligibilityConfirmed, S::ConfirmingCopay},
-    /* FullChargeChosen */ {S::EligibilityConfirmed, S::ConfirmingCopay, S::ChoosingFallback, S::AskingVisitKind,
-                            S::AwaitingSelfDeclaration},
+    /* FullChargeChosen */ {S::AwaitingPresentation, S::EligibilityConfirmed, S::ConfirmingCopay, S::ChoosingFallback,
+                            S::AskingVisitKind, S::AwaitingSelfDeclaration},
     /* ReceptionCancelled */ {S::AwaitingPresentation, S::ReadingCard, S::ChoosingIdentityMethod, S::AwaitingFace,
                               S::AwaitingPin, S::AwaitingVisualCheck, S::QueryingEligibility, S::ResolvingMultipleMatches,
                               S::EligibilityConfirmed, S::ChoosingFallback, S::EnteringDocument, S::AskingVisitKind,
@@ -58,6 +58,7 @@ ShareEvidence evidenceFrom(const QualificationRecord& qualification) {
     if (!qualification.insuredPartialContributionRatio.empty())
         evidence.lateElderlyRatio = qualification.insuredPartialContributionRatio;
     evidence.preschoolFlag = qualification.preschoolClassification.raw == "1";
+    evidence.lateElderlyInsured = qualification.insurerNumber.starts_with("39");
     return evidence;
 }
 
@@ -77,7 +78,10 @@ std::string validityWarning(const EligibilityResult& result) {
         case QualificationValidity::Invalid:
             return N_("Eligibility is invalid (資格無効): ask for the マイナポータル screen or the 資格情報のお知らせ with the card.");
         case QualificationValidity::InvalidNewerExists:
-            return N_("A newer qualification exists: ask for the new document; the old one is not registered.");
+            return N_("A newer qualification exists: ask for the new document and do not register the old one.");
+        case QualificationValidity::ValidUnregistered:
+            return N_("The answer is for 医療扶助 (public assistance, code 6), not health insurance: ask for the "
+                      "health insurance document, or the 医療券 from the welfare office.");
         case QualificationValidity::NoSuchQualification:
             return N_("No eligibility data (資格情報なし), typical for a few weeks after a change of insurer.");
         default: return N_("The online result could not be used.");
@@ -108,6 +112,7 @@ Outcome<ReceptionState> ReceptionSession::apply(const ReceptionEvent& event, con
                                      std::string(receptionStateName(state_)) + ")");
     ReceptionSession before = *this;
     today_ = at.date;
+    stepNote_.clear();
     Next next = dispatch(event, at);
     if (!next) {
         *this = std::move(before);  // a refused event leaves the session unchanged
@@ -115,7 +120,7 @@ Outcome<ReceptionState> ReceptionSession::apply(const ReceptionEvent& event, con
     }
     record_.trail.push_back(TrailStep{at, std::string(receptionStateName(before.state_)),
                                       std::string(receptionEventName(event)),
-                                      std::string(receptionStateName(next.value())), {}});
+                                      std::string(receptionStateName(next.value())), stepNote_});
     state_ = next.value();
     if (finished()) record_.completedAt = at;
     return next;
@@ -130,6 +135,11 @@ void ReceptionSession::warn(std::string message) {
     for (const auto& existing : record_.warnings)
         if (existing == message) return;
     record_.warnings.push_back(std::move(message));
+}
+
+void ReceptionSession::note(std::string text) {
+    if (!stepNote_.empty()) stepNote_ += " / ";
+    stepNote_ += text;
 }
 
 ReceptionSession::Next ReceptionSession::startFallback(std::string warning) {
@@ -260,15 +270,17 @@ ReceptionSession::Next ReceptionSession::takeResult(const EligibilityResult& res
                              result.errorMessage);
     auto validity = result.validity();
     if (validity == QualificationValidity::MultipleMatches && !result.results.empty()) return S::ResolvingMultipleMatches;
-    bool valid = validity == QualificationValidity::Valid || validity == QualificationValidity::ValidUnregistered;
-    if (valid && result.results.size() == 1) {
-        if (validity == QualificationValidity::ValidUnregistered)
-            warn(N_("The result says valid but not registered (code 6): check the details with the patient."));
+    // Code 6 (有効（未登録）) occurs only for 医療扶助: never a health-insurance 資格有効.
+    if (validity == QualificationValidity::Valid && result.results.size() == 1)
         return takeQualification(result.results.front(), at);
-    }
     for (const auto& q : result.results) {
-        if (q.reasonOfLoss.present()) warn(std::string(N_("Reason of loss:")) + " " + q.reasonOfLoss.label);
-        if (!q.disqualificationDate.empty()) warn(std::string(N_("Disqualified on:")) + " " + q.disqualificationDate);
+        if (q.reasonOfLoss.present())
+            warn(std::string(N_("Reason of loss:")) + " " +
+                 (q.reasonOfLoss.label.empty() ? q.reasonOfLoss.raw : q.reasonOfLoss.label));
+        if (!q.disqualificationDate.empty()) {
+            auto lost = Date::parseCompact(q.disqualificationDate);  // shown as 令和, like the rest of the window
+            warn(std::string(N_("Disqualified on:")) + " " + (lost ? formatWareki(*lost) : q.disqualificationDate));
+        }
     }
     return startFallback(validityWarning(result));
 }
@@ -279,6 +291,7 @@ ReceptionSession::Next ReceptionSession::takeQualification(const QualificationRe
     record_.insurance.card = {normalizeCardText(q.insuredCardSymbol), normalizeCardText(q.insuredIdentificationNumber),
                               normalizeCardText(q.insuredBranchNumber)};
     record_.patient = patientFrom(q);
+    record_.insurerName = q.insurerName;
     record_.claimRoute = ClaimRoute::Current;
     if (q.nameHasUnrepresentableCharacters)
         warn(N_("The name contains characters the system cannot show (●): confirm the name with the patient."));

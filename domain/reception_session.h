@@ -2,6 +2,7 @@
 // One ReceptionSession per patient at the window: an explicit state machine over every branch of
 // DOMAIN.md §4-§7. The GUI, the CLI and the tests drive the same machine.
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <variant>
@@ -41,19 +42,38 @@ std::string_view receptionStateName(ReceptionState state);
 enum class PresentedDocument { PortalScreen, Notice, QualificationCertificate, LegacyInsuranceCard };
 enum class GatewayFailure { Timeout, Pending, SystemError, NetworkDown, ReaderBroken };
 
-// Details read off a document by staff (or prefilled from a past record).
+// Details read off a document by staff (or prefilled from a past record), or written by the
+// patient on the 被保険者資格申立書.
 struct DocumentDetails {
     InsuranceIdentity insurance;
     PatientDetails patient;
     std::optional<CopayShare> printedShare;  // 資格確認書 / お知らせ print the share
     std::optional<Date> validUntil;          // printed expiry, if any
+    // The 申立書 adds these; the 摘要欄 of a 不詳請求 needs them.
+    DeclaredInsuranceType insuranceType = DeclaredInsuranceType::Unknown;
+    std::string insurerName = {};
 };
+
+// What the document entry form is for: the session and the panel check it with the same rules.
+enum class DocumentPurpose { Document, SelfDeclaration };
+// Field ids: "name", "birth_date", "address", "insurer_number", "number", "branch", "valid_until".
+// Empty when the details can be used; otherwise field id → English msgid.
+std::map<std::string, std::string> validateDocument(const DocumentDetails& details, DocumentPurpose purpose,
+                                                    const Date& today);
+
+// Insurer kind and name known from the insurer number alone (協会けんぽ and 後期 by 都道府県).
+struct InsurerHint {
+    std::optional<DeclaredInsuranceType> insuranceType;
+    std::string insurerName;  // empty when the number does not tell it
+};
+InsurerHint insurerHintFor(std::string_view insurerNumber);
 
 // The last eligibility the journal holds for a returning patient.
 struct PastEligibility {
     InsuranceIdentity insurance;
     PatientDetails patient;
     std::optional<CopayShare> share;
+    std::string insurerName = {};
     LocalDateTime recordedAt{*Date::fromYmd(2000, 1, 1)};
     std::optional<Date> validUntil;
 };
@@ -76,8 +96,14 @@ struct FallbackChosen { std::optional<PresentedDocument> document; bool withMyNu
 struct DocumentEntered { DocumentDetails details; };
 struct VisitKindChosen { VisitKind kind; std::optional<PastEligibility> lastRecorded; };
 struct PastRecordConfirmed { bool confirmedOrally = false; bool stillValid = false; };
-struct SelfDeclarationCompleted { DocumentDetails declared; CopayShare declaredShare; };
-struct CopayConfirmed { std::optional<std::int64_t> points; std::optional<CopayShare> staffShare; };
+// The declared share decides only what age cannot (70-74, 後期); empty: the patient did not know.
+struct SelfDeclarationCompleted { DocumentDetails declared; std::optional<CopayShare> declaredShare; };
+// staffShare overrides a decided share only with a reason (recorded in the trail and the journal).
+struct CopayConfirmed {
+    std::optional<std::int64_t> points;
+    std::optional<CopayShare> staffShare;
+    std::string correctionReason = {};
+};
 struct FullChargeChosen { std::string reason; };
 struct ReceptionCancelled { std::string reason; };
 }  // namespace event
@@ -126,6 +152,9 @@ public:
     const std::optional<EligibilityResult>& onlineResult() const { return record_.onlineResult; }
     const std::optional<ShareDecision>& shareDecision() const { return shareDecision_; }
     const std::vector<std::string>& warnings() const { return record_.warnings; }
+    // The 被保険者資格申立書 as far as it can be prefilled now (this visit's answer, the last record,
+    // the insurer-number tables).
+    DocumentDetails selfDeclarationPrefill() const;
     // The record built so far; final once the state is Completed or Cancelled.
     const VisitRecord& record() const { return record_; }
     bool finished() const { return state_ == ReceptionState::Completed || state_ == ReceptionState::Cancelled; }
@@ -158,8 +187,10 @@ private:
     Next takeQualification(const QualificationRecord& qualification, const LocalDateTime& at);
     Next startFallback(std::string warning);
     Next documentSourceFor(PresentedDocument document, bool withMyNumberCard, const LocalDateTime& at);
+    Next chooseStaffShare(const event::CopayConfirmed& e, const std::optional<CopayShare>& decided);
     void decideShareFor(const std::optional<Date>& birth, const ShareEvidence& evidence, const LocalDateTime& at);
     void warn(std::string message);
+    void note(std::string text);  // goes on this event's trail step
 
     ReceptionContext context_;
     ReceptionState state_ = ReceptionState::AwaitingPresentation;
@@ -171,6 +202,7 @@ private:
     std::optional<PresentedDocument> documentExpected_;  // what EnteringDocument is reading
     bool fallbackTaken_ = false;
     bool fullCharge_ = false;
+    std::string stepNote_;  // the note of the event being applied
     Date today_;
 };
 

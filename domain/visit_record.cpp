@@ -27,7 +27,7 @@ constexpr std::array<std::pair<IdentityMethod, std::string_view>, 4> kIdentityNa
     {IdentityMethod::Visual, "visual"},
 }};
 
-constexpr std::array<std::pair<EligibilitySource, std::string_view>, 8> kSourceNames{{
+constexpr std::array<std::pair<EligibilitySource, std::string_view>, 9> kSourceNames{{
     {EligibilitySource::OnlineCard, "online_card"},
     {EligibilitySource::OnlineNumbers, "online_numbers"},
     {EligibilitySource::PortalScreenWithCard, "portal_screen_with_card"},
@@ -36,6 +36,7 @@ constexpr std::array<std::pair<EligibilitySource, std::string_view>, 8> kSourceN
     {EligibilitySource::LegacyInsuranceCard, "legacy_insurance_card"},
     {EligibilitySource::PastRecord, "past_record"},
     {EligibilitySource::SelfDeclaration, "self_declaration"},
+    {EligibilitySource::NoProof, "no_proof"},
 }};
 
 constexpr std::array<std::pair<ClaimRoute, std::string_view>, 3> kRouteNames{{
@@ -44,7 +45,59 @@ constexpr std::array<std::pair<ClaimRoute, std::string_view>, 3> kRouteNames{{
     {ClaimRoute::Unknown, "unknown"},
 }};
 
+constexpr std::array<std::pair<DeclaredInsuranceType, std::string_view>, 5> kInsuranceTypeNames{{
+    {DeclaredInsuranceType::Unknown, "unknown"},
+    {DeclaredInsuranceType::EmployeeInsurance, "employee"},
+    {DeclaredInsuranceType::NationalHealthInsurance, "kokuho"},
+    {DeclaredInsuranceType::NationalHealthInsuranceUnion, "kokuho_union"},
+    {DeclaredInsuranceType::LateElderly, "kouki"},
+}};
+
+constexpr std::array<std::pair<DeclaredInsuranceType, std::string_view>, 5> kInsuranceTypeJapanese{{
+    {DeclaredInsuranceType::Unknown, "わからない"},
+    {DeclaredInsuranceType::EmployeeInsurance, "被用者保険"},
+    {DeclaredInsuranceType::NationalHealthInsurance, "国民健康保険"},
+    {DeclaredInsuranceType::NationalHealthInsuranceUnion, "国保組合"},
+    {DeclaredInsuranceType::LateElderly, "後期高齢者医療"},
+}};
+
+void addRemark(std::string& text, std::string_view label, const std::string& value) {
+    if (value.empty()) return;
+    if (!text.empty()) text += "　";
+    text.append(label).append("：").append(value);
+}
+
+std::string declaredNumbers(const InsuranceIdentity& declared) {
+    std::string numbers;
+    if (!declared.insurerNumber.empty()) numbers += "保険者番号" + declared.insurerNumber;
+    if (!declared.card.symbol.empty()) numbers += (numbers.empty() ? "" : " ") + ("記号" + declared.card.symbol);
+    if (!declared.card.number.empty()) numbers += (numbers.empty() ? "" : " ") + ("番号" + declared.card.number);
+    if (!declared.card.branch.empty()) numbers += (numbers.empty() ? "" : " ") + ("枝番" + declared.card.branch);
+    return numbers;
+}
+
 }  // namespace
+
+std::string claimRemarksText(const ClaimRemarks& remarks) {
+    std::string text = "不詳";
+    addRemark(text, "カナ氏名", remarks.nameKana);
+    addRemark(text, "保険種別", std::string(declaredInsuranceTypeJapanese(remarks.insuranceType)));
+    addRemark(text, "保険者名", remarks.insurerName);
+    addRemark(text, "事業所名", remarks.employer);
+    addRemark(text, "住所", remarks.address);
+    addRemark(text, "連絡先", remarks.phone);
+    addRemark(text, "申立の番号", declaredNumbers(remarks.declaredInsurance));
+    addRemark(text, "患者への連絡日", remarks.patientContactedOn ? formatWareki(*remarks.patientContactedOn) : std::string());
+    return text;
+}
+
+std::string_view declaredInsuranceTypeName(DeclaredInsuranceType value) { return nameOf(kInsuranceTypeNames, value); }
+std::optional<DeclaredInsuranceType> declaredInsuranceTypeFromName(std::string_view name) {
+    return valueOf(kInsuranceTypeNames, name);
+}
+std::string_view declaredInsuranceTypeJapanese(DeclaredInsuranceType value) {
+    return nameOf(kInsuranceTypeJapanese, value);
+}
 
 std::string_view identityMethodName(IdentityMethod value) { return nameOf(kIdentityNames, value); }
 std::string_view eligibilitySourceName(EligibilitySource value) { return nameOf(kSourceNames, value); }

@@ -51,6 +51,17 @@ const std::vector<const char*> kMigrations{
     // plain rows' head), and the forced password change of an account an administrator made
     R"(ALTER TABLE audit_log ADD COLUMN window TEXT NOT NULL DEFAULT '';
        ALTER TABLE staff ADD COLUMN must_change_password INTEGER NOT NULL DEFAULT 0;)",
+    // 4: the insurer's name, a share staff corrected (the rules' share and why), the 摘要欄 data of
+    //    the 申立書 (claim_remarks: the numbers as declared, kept even when the claim carries 7s)
+    R"(ALTER TABLE visits ADD COLUMN insurer_name TEXT NOT NULL DEFAULT '';
+       ALTER TABLE visits ADD COLUMN share_decided_tenths INTEGER;
+       ALTER TABLE visits ADD COLUMN share_correction_reason TEXT NOT NULL DEFAULT '';
+       CREATE TABLE claim_remarks(
+         visit_id TEXT PRIMARY KEY REFERENCES visits(id), name_kana TEXT NOT NULL, insurance_type TEXT NOT NULL,
+         insurer_name TEXT NOT NULL, employer TEXT NOT NULL, address TEXT NOT NULL, phone TEXT NOT NULL,
+         declared_insurer_number TEXT NOT NULL, declared_card_symbol TEXT NOT NULL,
+         declared_card_number TEXT NOT NULL, declared_card_branch TEXT NOT NULL,
+         patient_contacted_on TEXT NOT NULL DEFAULT '');)",
 };
 
 }  // namespace

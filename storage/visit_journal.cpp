@@ -55,20 +55,68 @@ std::string visitKindName(VisitKind kind) {
     return kind == VisitKind::FirstVisit ? "first" : kind == VisitKind::ReturnVisit ? "return" : "unspecified";
 }
 
+// Columns 13.. of kSummaryColumns: the 摘要欄 data, when the visit has it.
+std::optional<ClaimRemarks> remarksFrom(Statement& row, int first) {
+    if (row.isNull(first)) return std::nullopt;
+    ClaimRemarks r;
+    r.nameKana = row.text(first);
+    r.insuranceType = declaredInsuranceTypeFromName(row.text(first + 1)).value_or(DeclaredInsuranceType::Unknown);
+    r.insurerName = row.text(first + 2);
+    r.employer = row.text(first + 3);
+    r.address = row.text(first + 4);
+    r.phone = row.text(first + 5);
+    r.declaredInsurance = {row.text(first + 6), {row.text(first + 7), row.text(first + 8), row.text(first + 9)}};
+    r.patientContactedOn = Date::parseIso(row.text(first + 10));
+    return r;
+}
+
 VisitSummary summaryFrom(Statement& row) {
     // A date the program did not write (an edited file) shows as 1970-01-01 rather than vanish.
     Date date = Date::parseIso(row.text(3)).value_or(*Date::fromYmd(1970, 1, 1));
     VisitSummary v{row.text(0), row.text(1), row.text(2), date, row.text(4), row.text(5),
                    row.text(6), row.text(7), row.text(8), static_cast<int>(row.integer(9)), std::nullopt, row.text(11),
-                   row.integer(12) != 0};
+                   row.integer(12) != 0, std::nullopt, row.text(14), {}};
     if (!row.isNull(10)) v.copayYen = row.integer(10);
+    if (!row.isNull(13)) v.shareDecidedTenths = static_cast<int>(row.integer(13));
+    if (auto remarks = remarksFrom(row, 15)) v.claimRemarks = claimRemarksText(*remarks);
     return v;
 }
 
-const char* kSummaryColumns =
+const char* kRemarksColumns =
+    "r.name_kana, r.insurance_type, r.insurer_name, r.employer, r.address, r.phone, r.declared_insurer_number, "
+    "r.declared_card_symbol, r.declared_card_number, r.declared_card_branch, r.patient_contacted_on ";
+
+const std::string kSummaryColumns =
     "SELECT v.id, COALESCE(v.patient_id, ''), COALESCE(p.name, ''), v.visit_date, v.started_at, v.identity_method, "
-    "v.source, v.validity, v.claim_route, v.share_tenths, v.copay_yen, v.full_charge_reason, v.cancelled "
-    "FROM visits v LEFT JOIN patients p ON p.id = v.patient_id ";
+    "v.source, v.validity, v.claim_route, v.share_tenths, v.copay_yen, v.full_charge_reason, v.cancelled, "
+    "v.share_decided_tenths, v.share_correction_reason, " + std::string(kRemarksColumns) +
+    "FROM visits v LEFT JOIN patients p ON p.id = v.patient_id LEFT JOIN claim_remarks r ON r.visit_id = v.id ";
+
+void writeRemarks(Database& db, const std::string& visitId, const ClaimRemarks& r) {
+    db.cached("INSERT INTO claim_remarks(visit_id, name_kana, insurance_type, insurer_name, employer, address, phone, "
+              "declared_insurer_number, declared_card_symbol, declared_card_number, declared_card_branch, "
+              "patient_contacted_on) VALUES(?,?,?,?,?,?,?,?,?,?,?,?)")
+        .bind(1, visitId).bind(2, r.nameKana).bind(3, std::string(declaredInsuranceTypeName(r.insuranceType)))
+        .bind(4, r.insurerName).bind(5, r.employer).bind(6, r.address).bind(7, r.phone)
+        .bind(8, r.declaredInsurance.insurerNumber).bind(9, r.declaredInsurance.card.symbol)
+        .bind(10, r.declaredInsurance.card.number).bind(11, r.declaredInsurance.card.branch)
+        .bind(12, r.patientContactedOn ? r.patientContactedOn->iso() : std::string())
+        .run();
+}
+
+// What staff decided against the rules goes into the audit trail with its reason.
+// The audit rows a visit's share decisions add: a 10割 with its reason, a share staff corrected.
+std::vector<AuditEntry> shareDecisionEntries(const VisitRecord& v) {
+    std::vector<AuditEntry> entries;
+    if (v.share.isFullCharge() && !v.fullChargeReason.empty())
+        entries.push_back({v.completedAt.iso(), v.staffId, "visit.full_charge", v.patientId, v.visitId, v.fullChargeReason, ""});
+    if (const auto& c = v.shareCorrection)
+        entries.push_back({v.completedAt.iso(), v.staffId, "visit.share_corrected", v.patientId, v.visitId,
+                           std::to_string(c->decided ? c->decided->tenths() : 0) + " -> " +
+                               std::to_string(c->chosen.tenths()) + ": " + c->reason,
+                           ""});
+    return entries;
+}
 
 }  // namespace
 
@@ -174,7 +222,8 @@ void SqliteVisitJournal::writeVisit(const VisitRecord& v) {
         "INSERT INTO visits(id, patient_id, visit_date, started_at, completed_at, staff_id, identity_method, "
         "identity_confirmed_by, source, validity, claim_route, insurer_number, card_symbol, card_number, card_branch, "
         "share_tenths, share_basis, points, copay_yen, full_charge_reason, cancelled, pending_request_id, record_json, "
-        "visit_kind) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+        "visit_kind, insurer_name, share_decided_tenths, share_correction_reason) "
+        "VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
     insert.bind(1, v.visitId);
     if (v.patientId.empty()) insert.bindNull(2); else insert.bind(2, v.patientId);
     insert.bind(3, v.startedAt.date.iso()).bind(4, v.startedAt.iso()).bind(5, v.completedAt.iso()).bind(6, v.staffId)
@@ -186,13 +235,20 @@ void SqliteVisitJournal::writeVisit(const VisitRecord& v) {
         .bind(16, static_cast<std::int64_t>(v.share.tenths())).bind(17, v.shareBasis).bindOptional(18, v.points)
         .bindOptional(19, v.copay ? std::optional<std::int64_t>(v.copay->value) : std::nullopt)
         .bind(20, v.fullChargeReason).bind(21, static_cast<std::int64_t>(v.cancelled ? 1 : 0))
-        .bind(22, v.pendingRequestId).bind(23, json(v)).bind(24, visitKindName(v.visitKind))
+        .bind(22, v.pendingRequestId).bind(23, json(v)).bind(24, visitKindName(v.visitKind)).bind(25, v.insurerName)
+        .bindOptional(26, v.shareCorrection ? std::optional<std::int64_t>(v.shareCorrection->decided
+                                                                                ? v.shareCorrection->decided->tenths()
+                                                                                : 0)
+                                            : std::nullopt)
+        .bind(27, v.shareCorrection ? v.shareCorrection->reason : std::string())
         .run();
+    if (v.claimRemarks) writeRemarks(db_, v.visitId, *v.claimRemarks);
     if (!v.rawGatewayXml.empty())
         db_.cached("INSERT INTO eligibility_snapshots(visit_id, received_at, raw_xml) VALUES(?,?,?)")
             .bind(1, v.visitId).bind(2, v.completedAt.iso()).bind(3, v.rawGatewayXml).run();
     appendAuditRow({v.completedAt.iso(), v.staffId, "visit.recorded", v.patientId, v.visitId,
                     std::string(claimRouteName(v.claimRoute)), ""});
+    for (auto& entry : shareDecisionEntries(v)) appendAuditRow(std::move(entry));
 }
 
 void SqliteVisitJournal::saveVisit(const VisitRecord& visit) {
@@ -257,14 +313,17 @@ std::optional<PastEligibility> SqliteVisitJournal::lastEligibility(const std::st
     std::lock_guard lock(mutex_);
     Statement query = db_.prepare(
         "SELECT v.insurer_number, v.card_symbol, v.card_number, v.card_branch, v.share_tenths, v.completed_at, "
-        "p.name, p.name_kana, p.birth_date, p.sex, p.address FROM visits v JOIN patients p ON p.id = v.patient_id "
-        "WHERE v.patient_id = ? AND v.cancelled = 0 AND v.insurer_number NOT IN ('', '77777777', '77777779') "
+        "p.name, p.name_kana, p.birth_date, p.sex, p.address, v.insurer_name FROM visits v "
+        "JOIN patients p ON p.id = v.patient_id "
+        "WHERE v.patient_id = ? AND v.cancelled = 0 AND v.insurer_number NOT IN ('', ?, ?) "
         "ORDER BY v.completed_at DESC LIMIT 1");
-    query.bind(1, patientId);
+    query.bind(1, patientId).bind(2, std::string(kUnknownClaimFiller)).bind(3, std::string(kUnknownClaimCheckDigitFiller));
     if (!query.step()) return std::nullopt;
     PastEligibility past;
     past.insurance = {query.text(0), {query.text(1), query.text(2), query.text(3)}};
-    if (query.integer(4) != 10) past.share = CopayShare::fromTenths(static_cast<int>(query.integer(4)));
+    if (query.integer(4) != CopayShare::kFullChargeTenths)
+        past.share = CopayShare::fromTenths(static_cast<int>(query.integer(4)));
+    past.insurerName = query.text(11);
     if (auto at = LocalDateTime::parseIso(query.text(5))) past.recordedAt = *at;
     past.patient = {query.text(6), query.text(7), Date::parseIso(query.text(8)), query.text(9), query.text(10), {}, {}, {}};
     return past;
@@ -327,9 +386,9 @@ Outcome<bool> SqliteVisitJournal::closeRejectedRequest(const std::string& pendin
         auto waiting = visitWaitingFor(db_, pendingRequestId);
         if (!waiting) return noVisitWaits();
         db_.prepare("UPDATE visits SET pending_request_id = '' WHERE id = ?").bind(1, waiting->id).run();
-        appendAudit(db_, {at.iso(), "system", "visit.request_rejected", waiting->patient, waiting->id,
-                          pendingRequestId + ": " + reason});
-        transaction.commit();
+        appendAuditRow({at.iso(), "system", "visit.request_rejected", waiting->patient, waiting->id,
+                        pendingRequestId + ": " + reason, ""});
+        commitAndAnchor(transaction, at.iso());
         return true;
     } catch (const StorageError& error) {
         return storageProblem(error);
@@ -338,7 +397,7 @@ Outcome<bool> SqliteVisitJournal::closeRejectedRequest(const std::string& pendin
 
 std::vector<VisitSummary> SqliteVisitJournal::visitsBetween(const Date& from, const Date& to) {
     std::lock_guard lock(mutex_);
-    Statement query = db_.prepare(std::string(kSummaryColumns) + "WHERE v.visit_date BETWEEN ? AND ? ORDER BY v.started_at, v.id");
+    Statement query = db_.prepare(kSummaryColumns + "WHERE v.visit_date BETWEEN ? AND ? ORDER BY v.started_at, v.id");
     query.bind(1, from.iso()).bind(2, to.iso());
     std::vector<VisitSummary> visits;
     while (query.step()) visits.push_back(summaryFrom(query));
@@ -360,7 +419,7 @@ std::vector<UsageVisit> SqliteVisitJournal::usageVisitsBetween(const Date& from,
 
 std::vector<VisitSummary> SqliteVisitJournal::followUps() {
     std::lock_guard lock(mutex_);
-    Statement query = db_.prepare(std::string(kSummaryColumns) +
+    Statement query = db_.prepare(kSummaryColumns +
                                   "WHERE v.claim_route IN ('old', 'unknown') AND v.cancelled = 0 ORDER BY v.started_at, v.id");
     std::vector<VisitSummary> visits;
     while (query.step()) visits.push_back(summaryFrom(query));
@@ -393,6 +452,35 @@ Outcome<bool> SqliteVisitJournal::setOfficialRate(const Date& month, int basisPo
     } catch (const StorageError& error) {
         return storageProblem(error);
     }
+}
+
+Outcome<bool> SqliteVisitJournal::recordPatientContacted(const std::string& visitId, const Date& contactedOn,
+                                                         const std::string& staffId, const LocalDateTime& at) {
+    std::lock_guard lock(mutex_);
+    try {
+        Transaction transaction(db_);
+        Statement visit = db_.prepare("SELECT COALESCE(v.patient_id, '') FROM visits v JOIN claim_remarks r "
+                                      "ON r.visit_id = v.id WHERE v.id = ?");
+        visit.bind(1, visitId);
+        if (!visit.step())
+            return Problem{"journal.no_remarks", N_("This visit has no 被保険者資格申立書 (no 摘要欄 data).")};
+        std::string patient = visit.text(0);
+        db_.prepare("UPDATE claim_remarks SET patient_contacted_on = ? WHERE visit_id = ?")
+            .bind(1, contactedOn.iso()).bind(2, visitId).run();
+        appendAuditRow({at.iso(), staffId, "visit.patient_contacted", patient, visitId, contactedOn.iso(), ""});
+        commitAndAnchor(transaction, at.iso());
+        return true;
+    } catch (const StorageError& error) {
+        return storageProblem(error);
+    }
+}
+
+std::optional<VisitSummary> SqliteVisitJournal::visit(const std::string& visitId) {
+    std::lock_guard lock(mutex_);
+    Statement query = db_.prepare(kSummaryColumns + "WHERE v.id = ?");
+    query.bind(1, visitId);
+    if (!query.step()) return std::nullopt;
+    return summaryFrom(query);
 }
 
 void SqliteVisitJournal::recordAccess(const std::string& staffId, const std::string& patientId, const std::string& what,

@@ -49,6 +49,10 @@ public:
     std::map<Date, int> officialRates() override;    // month → basis points
     Outcome<bool> setOfficialRate(const Date& month, int basisPoints, const std::string& staffId,
                                   const LocalDateTime& at) override;
+    // The day the facility reached a 申立書 patient later (the 摘要欄's 患者への連絡を行った日).
+    Outcome<bool> recordPatientContacted(const std::string& visitId, const Date& contactedOn, const std::string& staffId,
+                                         const LocalDateTime& at);
+    std::optional<VisitSummary> visit(const std::string& visitId);  // one visit with its 摘要欄 text
     void recordAccess(const std::string& staffId, const std::string& patientId, const std::string& what,
                       const LocalDateTime& at);  // a read of a patient's data, for the audit trail
     // A read of many patients' data at once (a report): one audit row per patient, one commit.

@@ -150,16 +150,6 @@ void insurerNumberBoxes(Page& page, double x, double top, double height, const s
                     wxString::FromUTF8("（国民健康保険は6桁）"), 3.0, false, kGuide);
 }
 
-enum class InsuranceKind { Unknown, Employee, National, LateElderly };
-
-// From the shape of the 保険者番号: 6 digits 国保, 8 digits from 39 後期, other 8 digits 被用者保険.
-InsuranceKind insuranceKindOf(const std::string& insurerNumber) {
-    if (insurerNumber.size() == 6) return InsuranceKind::National;
-    if (insurerNumber.size() != 8) return InsuranceKind::Unknown;
-    if (insurerNumber.rfind("39", 0) == 0) return InsuranceKind::LateElderly;
-    return InsuranceKind::Employee;
-}
-
 std::vector<Row> patientRows(const PatientDetails& patient) {
     std::vector<Row> rows;
     rows.push_back({wxString::FromUTF8("フリガナ"), 8.0,
@@ -189,18 +179,18 @@ std::vector<Row> patientRows(const PatientDetails& patient) {
 
 std::vector<Row> insuranceRows(const DocumentDetails& known) {
     const InsuranceIdentity& insurance = known.insurance;
-    InsuranceKind kind = insuranceKindOf(insurance.insurerNumber);
     std::vector<Row> rows;
+    // 保険の種類 as the domain prefilled it from the number (a ticked box), else left for the patient.
     rows.push_back({wxString::FromUTF8("保険の種類"), 10.0,
-                    [kind](Page& page, double x, double top, double, double height) {
-                        x = page.checkbox(x, top, height, kind == InsuranceKind::Employee,
-                                          wxString::FromUTF8("被用者保険（協会けんぽ・健保組合・共済）"), 3.4);
-                        x = page.checkbox(x, top, height, kind == InsuranceKind::National,
-                                          wxString::FromUTF8("国民健康保険"), 3.4);
-                        page.checkbox(x, top, height, kind == InsuranceKind::LateElderly,
-                                      wxString::FromUTF8("後期高齢者医療"), 3.4);
+                    [type = known.insuranceType](Page& page, double x, double top, double, double height) {
+                        for (auto option : {DeclaredInsuranceType::EmployeeInsurance,
+                                            DeclaredInsuranceType::NationalHealthInsurance,
+                                            DeclaredInsuranceType::NationalHealthInsuranceUnion,
+                                            DeclaredInsuranceType::LateElderly, DeclaredInsuranceType::Unknown})
+                            x = page.checkbox(x, top, height, type != DeclaredInsuranceType::Unknown && type == option,
+                                              utf8(std::string(declaredInsuranceTypeJapanese(option))), 3.4);
                     }});
-    rows.push_back({wxString::FromUTF8("保険者名"), 10.0, valueOrBlank("")});
+    rows.push_back({wxString::FromUTF8("保険者名"), 10.0, valueOrBlank(known.insurerName)});
     rows.push_back({wxString::FromUTF8("保険者番号"), 11.0,
                     [number = insurance.insurerNumber](Page& page, double x, double top, double, double height) {
                         insurerNumberBoxes(page, x, top, height, number);

@@ -80,6 +80,11 @@ void DailyLogPage::showDay(const Date& date) {
     addSummary(_("100% charges"), count(static_cast<int>(log_.fullCharges.size())));
     for (const auto& [visitId, reason] : log_.fullCharges)
         addSummary(wxString::Format(_("100%% charge, visit %s"), utf8(visitId)), utf8(reason));
+    addSummary(_("Shares corrected by staff"), count(static_cast<int>(log_.shareCorrections.size())));
+    for (const auto& c : log_.shareCorrections)
+        addSummary(wxString::Format(_("Share corrected, visit %s"), utf8(c.visitId)),
+                   (c.decidedTenths ? wxString::Format(wxString::FromUTF8("%d割 → "), c.decidedTenths) : wxString()) +
+                       wxString::Format(wxString::FromUTF8("%d割: "), c.chosenTenths) + utf8(c.reason));
 
     visits_->DeleteAllItems();
     for (const VisitSummary& v : visits) {

@@ -74,7 +74,7 @@ FollowUpPage::FollowUpPage(wxWindow* parent, storage::SqliteVisitJournal& journa
     int column = 0;
     for (const auto& [title, width] : std::initializer_list<std::pair<wxString, int>>{
              {_("Date"), 100}, {_("Patient"), 150}, {_("Claim"), 170}, {_("Eligibility from"), 230},
-             {_("Online result"), 170}, {_("Visit ID"), 130}})
+             {_("Online result"), 170}, {_("Visit ID"), 130}, {_("摘要欄 (for the レセコン)"), 520}})
         list_->InsertColumn(column++, title, wxLIST_FORMAT_LEFT, width);
     sizer->Add(list_, 1, wxEXPAND | wxLEFT | wxRIGHT, 8);
     auto* buttons = new wxBoxSizer(wxHORIZONTAL);
@@ -106,6 +106,7 @@ void FollowUpPage::reload() {
         list_->SetItem(row, 3, sourceLabel(v.source));
         list_->SetItem(row, 4, validityLabel(v.validity));
         list_->SetItem(row, 5, utf8(v.visitId));
+        list_->SetItem(row, 6, utf8(v.claimRemarks));
     }
     status_->SetLabel(wxString::Format(_("%zu visits to follow up"), visits_.size()));
 }

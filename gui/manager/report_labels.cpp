@@ -36,6 +36,7 @@ wxString sourceLabel(const std::string& name) {
         {"legacy_insurance_card", N_("Health insurance card")},
         {"past_record", N_("Last recorded eligibility (return visit)")},
         {"self_declaration", N_("被保険者資格申立書")},
+        {"no_proof", N_("Nothing shown: 10割負担（自費）")},
     };
     return lookup(labels, name);
 }

@@ -35,15 +35,28 @@ CopayPanel::CopayPanel(wxWindow* parent, ReceptionFlow& flow, const ReceptionSes
         share->SetFont(colors::stepTitleFont());
         grid->Add(share);
     } else {
-        staffShare_ = new wxChoice(this, wxID_ANY);
-        staffShare_->SetName("copay_staff_share");
-        staffShare_->Append(_("Set the share…"));
-        staffShare_->Append("1割 (10%)");
-        staffShare_->Append("2割 (20%)");
-        staffShare_->Append("3割 (30%)");
-        staffShare_->SetSelection(0);
-        staffShare_->Bind(wxEVT_CHOICE, [this](wxCommandEvent&) { updateAmount(); });
+        staffShare_ = shareChoice("copay_staff_share", _("Set the share…"));
         grid->Add(staffShare_);
+    }
+    if (!fullCharge_ && session.shareDecision() && !session.shareDecision()->candidates.empty() && staffShare_) {
+        wxString offered;
+        for (const auto& candidate : session.shareDecision()->candidates)
+            offered += (offered.empty() ? "" : " / ") + shareText(candidate);
+        grid->AddSpacer(0);
+        auto* hint = new wxStaticText(this, wxID_ANY, _("Possible shares:") + " " + offered);
+        hint->SetName("copay_candidates");
+        grid->Add(hint);
+    }
+    if (!fullCharge_ && decided_) {
+        // DOMAIN.md §8: staff may correct what the rules could not know (e.g. 現役並み 3割), with a reason.
+        grid->Add(new wxStaticText(this, wxID_ANY, _("Correct the share")), 0, wxALIGN_CENTER_VERTICAL);
+        correction_ = shareChoice("copay_correct_share", _("Keep it"));
+        grid->Add(correction_);
+        grid->Add(new wxStaticText(this, wxID_ANY, _("Reason for the correction")), 0, wxALIGN_CENTER_VERTICAL);
+        correctionReason_ = new wxTextCtrl(this, wxID_ANY, {}, wxDefaultPosition, wxSize(260, -1));
+        correctionReason_->SetName("copay_correction_reason");
+        correctionReason_->SetHint(_("e.g. 現役並み: 高齢受給者証 shows 3割"));
+        grid->Add(correctionReason_);
     }
 
     grid->Add(new wxStaticText(this, wxID_ANY, _("Why")), 0, wxALIGN_CENTER_VERTICAL);
@@ -84,14 +97,31 @@ CopayPanel::CopayPanel(wxWindow* parent, ReceptionFlow& flow, const ReceptionSes
     updateAmount();
 }
 
+// "first", then 1割 2割 3割: the selection index is the share in tenths.
+wxChoice* CopayPanel::shareChoice(const char* name, const wxString& first) {
+    auto* choice = new wxChoice(this, wxID_ANY);
+    choice->SetName(name);
+    choice->Append(first);
+    for (int tenths : {1, 2, 3}) choice->Append(shareText(*CopayShare::fromTenths(tenths)));
+    choice->SetSelection(0);
+    choice->Bind(wxEVT_CHOICE, [this](wxCommandEvent&) { updateAmount(); });
+    return choice;
+}
+
+std::optional<CopayShare> CopayPanel::staffChoice() const {
+    const wxChoice* shown = staffShare_ ? staffShare_ : correction_;
+    if (!shown || shown->GetSelection() <= 0) return std::nullopt;
+    return CopayShare::fromTenths(shown->GetSelection());
+}
+
 std::optional<CopayShare> CopayPanel::shareInEffect() const {
     if (fullCharge_) return CopayShare::full();
-    if (decided_) return decided_;
-    if (staffShare_ && staffShare_->GetSelection() > 0) return CopayShare::fromTenths(staffShare_->GetSelection());
-    return std::nullopt;
+    if (auto chosen = staffChoice()) return chosen;
+    return decided_;
 }
 
 void CopayPanel::updateAmount() {
+    if (correctionReason_) correctionReason_->Enable(staffChoice() && staffChoice() != decided_);
     long long points = 0;
     auto share = shareInEffect();
     if (!share) amount_->SetLabel(_("Set the share first"));
@@ -114,9 +144,8 @@ void CopayPanel::submit() {
     std::optional<std::int64_t> points;
     long long typed = 0;
     if (!points_->GetValue().empty() && points_->GetValue().ToLongLong(&typed)) points = typed;
-    std::optional<CopayShare> staffShare;
-    if (staffShare_ && staffShare_->GetSelection() > 0) staffShare = CopayShare::fromTenths(staffShare_->GetSelection());
-    flow_.submitCopay(points, staffShare);
+    std::string reason = correctionReason_ ? correctionReason_->GetValue().utf8_string() : std::string();
+    flow_.submitCopay(points, staffChoice(), reason);
 }
 
 }  // namespace madoguchi::gui

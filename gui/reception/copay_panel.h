@@ -23,13 +23,17 @@ public:
     void submit();
 
 private:
+    wxChoice* shareChoice(const char* name, const wxString& first);
     std::optional<CopayShare> shareInEffect() const;
+    std::optional<CopayShare> staffChoice() const;  // from whichever share choice is shown
     void updateAmount();
 
     ReceptionFlow& flow_;
     std::optional<CopayShare> decided_;
     bool fullCharge_ = false;
-    wxChoice* staffShare_ = nullptr;  // only when the session could not decide the share
+    wxChoice* staffShare_ = nullptr;   // only when the session could not decide the share
+    wxChoice* correction_ = nullptr;   // only when it did: staff may change it, with a reason
+    wxTextCtrl* correctionReason_ = nullptr;
     wxTextCtrl* points_;
     wxStaticText* amount_;
 };

@@ -45,6 +45,7 @@ wxString eligibilitySourceText(EligibilitySource source) {
         case EligibilitySource::LegacyInsuranceCard: return _("Health insurance card");
         case EligibilitySource::PastRecord: return _("Last recorded eligibility (return visit)");
         case EligibilitySource::SelfDeclaration: return _("被保険者資格申立書");
+        case EligibilitySource::NoProof: return _("Nothing shown: 10割負担（自費）");
     }
     return {};
 }

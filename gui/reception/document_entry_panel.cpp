@@ -7,9 +7,9 @@
 #include <wx/stattext.h>
 #include <wx/textctrl.h>
 
-#include "domain/card_numbers.h"
+#include <array>
+
 #include "domain/copay_rules.h"
-#include "domain/insurer_number.h"
 #include "gui/app/color_scheme.h"
 #include "gui/reception/display_text.h"
 #include "gui/reception/reception_flow.h"
@@ -18,6 +18,28 @@ namespace madoguchi::gui {
 namespace {
 
 std::string text(const wxTextCtrl* field) { return field ? field->GetValue().utf8_string() : std::string(); }
+
+// The domain's field ids (validateDocument) and the fields of this form.
+const std::map<std::string, std::string> kFieldOf{
+    {"name", "doc_name"},     {"birth_date", "doc_birth"}, {"address", "doc_address"},
+    {"insurer_number", "doc_insurer"}, {"number", "doc_number"}, {"branch", "doc_branch"},
+    {"valid_until", "doc_valid_until"}};
+
+const std::array<DeclaredInsuranceType, 5> kInsuranceTypes{
+    DeclaredInsuranceType::Unknown, DeclaredInsuranceType::EmployeeInsurance,
+    DeclaredInsuranceType::NationalHealthInsurance, DeclaredInsuranceType::NationalHealthInsuranceUnion,
+    DeclaredInsuranceType::LateElderly};
+
+wxString insuranceTypeText(DeclaredInsuranceType type) {
+    switch (type) {
+        case DeclaredInsuranceType::Unknown: return _("Does not know (わからない)");
+        case DeclaredInsuranceType::EmployeeInsurance: return _("Employee insurance (被用者保険)");
+        case DeclaredInsuranceType::NationalHealthInsurance: return _("National health insurance (国民健康保険)");
+        case DeclaredInsuranceType::NationalHealthInsuranceUnion: return _("National health insurance union (国保組合)");
+        case DeclaredInsuranceType::LateElderly: return _("Late-stage elderly (後期高齢者医療)");
+    }
+    return {};
+}
 
 }  // namespace
 
@@ -38,6 +60,14 @@ DocumentEntryPanel::DocumentEntryPanel(wxWindow* parent, ReceptionFlow& flow, Pu
         addField("doc_address", _("Address"), p.address, true);
         addField("doc_phone", _("Phone"), p.phone, false);
         addField("doc_employer", _("Employer (事業所名)"), p.employer, false);
+        grid_->Add(new wxStaticText(this, wxID_ANY, _("Type of insurance (保険の種類)")), 0, wxALIGN_CENTER_VERTICAL);
+        insuranceType_ = new wxChoice(this, wxID_ANY);
+        insuranceType_->SetName("doc_insurance_type");
+        for (auto type : kInsuranceTypes) insuranceType_->Append(insuranceTypeText(type));
+        for (std::size_t i = 0; i < kInsuranceTypes.size(); ++i)
+            if (kInsuranceTypes[i] == prefill.insuranceType) insuranceType_->SetSelection(static_cast<int>(i));
+        grid_->Add(insuranceType_);
+        addField("doc_insurer_name", _("Insurer name (保険者名)"), prefill.insurerName, false);
     }
     addField("doc_insurer", _("Insurer number (保険者番号)"), i.insurerNumber, !declaration);
     addField("doc_symbol", _("Symbol (記号)"), i.card.symbol, false);
@@ -49,7 +79,7 @@ DocumentEntryPanel::DocumentEntryPanel(wxWindow* parent, ReceptionFlow& flow, Pu
                wxALIGN_CENTER_VERTICAL);
     share_ = new wxChoice(this, wxID_ANY);
     share_->SetName("doc_share");
-    share_->Append(declaration ? _("Choose…") : _("Not printed"));
+    share_->Append(declaration ? _("Does not know") : _("Not printed"));
     share_->Append("1割 (10%)");
     share_->Append("2割 (20%)");
     share_->Append("3割 (30%)");
@@ -116,45 +146,24 @@ void DocumentEntryPanel::showAgeRuleShare() {
         return;
     }
     shareHint_->SetLabel(_("Age rule:") + " " + shareText(*rule.share));
-    if (purpose_ == Purpose::SelfDeclaration && share_->GetSelection() <= 0) share_->SetSelection(rule.share->tenths());
 }
 
 std::map<std::string, wxString> DocumentEntryPanel::validate() {
     std::map<std::string, wxString> problems;
-    const bool declaration = purpose_ == Purpose::SelfDeclaration;
-    if (text(fields_["doc_name"]).empty()) problems["doc_name"] = _("Required");
-    const std::string birthText = text(fields_["doc_birth"]);
-    auto birth = Date::parseIso(birthText);
-    if (birthText.empty()) problems["doc_birth"] = _("Required");
-    else if (!birth) problems["doc_birth"] = _("Not a date: write it as 1980-06-15");
-    else if (*birth > today_) problems["doc_birth"] = _("In the future");
-    if (declaration && text(fields_["doc_address"]).empty()) problems["doc_address"] = _("Required");
-    const std::string insurer = text(fields_["doc_insurer"]);
-    if (!insurer.empty() || !declaration) {
-        auto parsed = InsurerNumber::parse(insurer);
-        if (insurer.empty()) problems["doc_insurer"] = _("Required");
-        else if (!parsed) problems["doc_insurer"] = domainText(parsed.problem().message);
-    }
-    const std::string number = text(fields_["doc_number"]);
-    if (!number.empty() || !declaration) {
-        auto card = InsuredCardNumbers::parse(text(fields_["doc_symbol"]), number, text(fields_["doc_branch"]));
-        if (!card) {
-            bool branchProblem = card.problem().code.find("branch") != std::string::npos;
-            problems[branchProblem ? "doc_branch" : "doc_number"] = domainText(card.problem().message);
-        }
-    }
-    if (auto it = fields_.find("doc_valid_until"); it != fields_.end() && !text(it->second).empty()) {
-        auto until = Date::parseIso(text(it->second));
-        if (!until) problems["doc_valid_until"] = _("Not a date: write it as 2027-03-31");
-        else if (*until < today_) problems["doc_valid_until"] = _("Expired: ask for a valid document");
-    }
-    if (declaration && !chosenShare()) problems["doc_share"] = _("Choose the declared share");
+    const DocumentDetails typed = details();
+    const auto purpose = purpose_ == Purpose::SelfDeclaration ? DocumentPurpose::SelfDeclaration : DocumentPurpose::Document;
+    for (const auto& [field, message] : validateDocument(typed, purpose, today_))
+        if (auto found = kFieldOf.find(field); found != kFieldOf.end()) problems[found->second] = domainText(message);
+    // What only typing can get wrong: a date that does not parse.
+    if (!text(fields_["doc_birth"]).empty() && !typed.patient.birthDate)
+        problems["doc_birth"] = _("Not a date: write it as 1980-06-15");
+    if (auto it = fields_.find("doc_valid_until"); it != fields_.end() && !text(it->second).empty() && !typed.validUntil)
+        problems["doc_valid_until"] = _("Not a date: write it as 2027-03-31");
     for (auto& [name, message] : messages_) {
         auto found = problems.find(name);
         message->SetLabel(found == problems.end() ? wxString() : wrapToWidth(message, found->second, 220));
         message->Show(found != problems.end());
     }
-    if (shareHint_ && problems.count("doc_share")) shareHint_->SetLabel(problems["doc_share"]);
     submit_->Enable(problems.empty());
     Layout();
     return problems;
@@ -177,6 +186,9 @@ DocumentDetails DocumentEntryPanel::details() const {
     d.insurance.card = {get("doc_symbol"), get("doc_number"), get("doc_branch")};
     d.printedShare = chosenShare();
     if (!get("doc_valid_until").empty()) d.validUntil = Date::parseIso(get("doc_valid_until"));
+    if (insuranceType_ && insuranceType_->GetSelection() >= 0)
+        d.insuranceType = kInsuranceTypes[static_cast<std::size_t>(insuranceType_->GetSelection())];
+    d.insurerName = get("doc_insurer_name");
     return d;
 }
 
@@ -190,7 +202,7 @@ void DocumentEntryPanel::focusFirstField() { fields_["doc_name"]->SetFocus(); }
 
 void DocumentEntryPanel::submit() {
     if (!validate().empty()) return;
-    if (purpose_ == Purpose::SelfDeclaration) flow_.submitDeclaration(details(), *chosenShare());
+    if (purpose_ == Purpose::SelfDeclaration) flow_.submitDeclaration(details(), chosenShare());
     else flow_.submitDocument(details());
 }
 

@@ -46,6 +46,7 @@ private:
     std::map<std::string, wxTextCtrl*> fields_;
     std::map<std::string, wxStaticText*> messages_;
     wxChoice* share_ = nullptr;
+    wxChoice* insuranceType_ = nullptr;  // the 申立書 only
     wxStaticText* shareHint_ = nullptr;
     wxButton* submit_ = nullptr;
 };

@@ -245,7 +245,7 @@ void ReceptionFlow::choose(const std::string& id, wxWindow* parent) {
     if (!desk_.session()) return;
     if (id == "reception.cancel") {
         prompt_ = Prompt::CancelReason;
-    } else if (id == "copay.full_charge") {
+    } else if (id == "copay.full_charge" || id == "present.no_proof") {
         prompt_ = Prompt::FullChargeReason;
     } else if (id == "present.card") {
         apply(event::MyNumberCardPresented{});
@@ -345,15 +345,16 @@ void ReceptionFlow::submitPin(std::string& pin) {
 
 void ReceptionFlow::submitDocument(const DocumentDetails& details) { apply(event::DocumentEntered{details}); }
 
-void ReceptionFlow::submitDeclaration(const DocumentDetails& declared, CopayShare share) {
+void ReceptionFlow::submitDeclaration(const DocumentDetails& declared, std::optional<CopayShare> share) {
     auto before = desk_.session() ? desk_.session()->state() : ReceptionState::Cancelled;
     apply(event::SelfDeclarationCompleted{declared, share});
     if (desk_.session() && desk_.session()->state() != before) prompt_ = Prompt::None;
     changed_();
 }
 
-void ReceptionFlow::submitCopay(std::optional<std::int64_t> points, std::optional<CopayShare> staffShare) {
-    apply(event::CopayConfirmed{points, staffShare});
+void ReceptionFlow::submitCopay(std::optional<std::int64_t> points, std::optional<CopayShare> staffShare,
+                                const std::string& correctionReason) {
+    apply(event::CopayConfirmed{points, staffShare, correctionReason});
 }
 
 void ReceptionFlow::submitReason(const std::string& reason) {
@@ -391,19 +392,7 @@ void ReceptionFlow::confirmPastRecord(bool confirmedOrally, bool stillValid) {
 
 SelfDeclarationForm ReceptionFlow::selfDeclarationForm() const {
     SelfDeclarationForm form{services_.context.facility.name, desk_.now().date, {}};
-    if (const ReceptionSession* session = desk_.session()) {
-        form.prefilled.patient = session->record().patient;
-        form.prefilled.insurance = session->record().insurance;
-        if (session->onlineResult() && !session->onlineResult()->results.empty()) {
-            const auto& q = session->onlineResult()->results.front();
-            if (form.prefilled.patient.name.empty()) form.prefilled.patient.name = q.name.empty() ? q.insuredName : q.name;
-            if (form.prefilled.patient.nameKana.empty()) form.prefilled.patient.nameKana = q.nameKana;
-            if (!form.prefilled.patient.birthDate) form.prefilled.patient.birthDate = q.birthDate();
-            if (form.prefilled.patient.address.empty()) form.prefilled.patient.address = q.address;
-            if (form.prefilled.patient.postNumber.empty()) form.prefilled.patient.postNumber = q.postNumber;
-            if (form.prefilled.patient.sex.empty()) form.prefilled.patient.sex = q.sex1.raw;
-        }
-    }
+    if (const ReceptionSession* session = desk_.session()) form.prefilled = session->selfDeclarationPrefill();
     return form;
 }
 

@@ -57,8 +57,10 @@ public:
     void choose(const std::string& choiceId, wxWindow* parent = nullptr);
     void submitPin(std::string& pin);  // wiped here and by the card; never kept
     void submitDocument(const DocumentDetails& details);
-    void submitDeclaration(const DocumentDetails& declared, CopayShare share);
-    void submitCopay(std::optional<std::int64_t> points, std::optional<CopayShare> staffShare);
+    void submitDeclaration(const DocumentDetails& declared, std::optional<CopayShare> share);
+    // staffShare: the share staff set or corrected; a correction of a decided share needs the reason.
+    void submitCopay(std::optional<std::int64_t> points, std::optional<CopayShare> staffShare,
+                     const std::string& correctionReason = {});
     void submitReason(const std::string& reason);
     void dismissPrompt();
     void chooseMatch(std::size_t index);

@@ -116,7 +116,7 @@ PastRecordForm::PastRecordForm(wxWindow* parent, ReceptionFlow& flow, const std:
     }
     confirmed_ = new wxCheckBox(this, wxID_ANY, _("The patient confirms orally that this insurance is unchanged"));
     confirmed_->SetName("past_confirmed_orally");
-    stillValid_ = new wxCheckBox(this, wxID_ANY, _("It is known to be still valid today (claim on the current eligibility)"));
+    stillValid_ = new wxCheckBox(this, wxID_ANY, _("The patient says it is still valid today (noted; the claim stays on the past eligibility until a check confirms it)"));
     stillValid_->SetName("past_still_valid");
     sizer->Add(confirmed_, 0, wxBOTTOM, 4);
     sizer->Add(stillValid_, 0);

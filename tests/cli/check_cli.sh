@@ -24,6 +24,20 @@ check "bad date" 2 '' copay --birth 1990-13-01 --on 2026-11-25
 check "bad ratio" 2 '' copay --birth 1940-01-01 --on 2026-11-25 --kouki-ratio 100
 check "missing option" 2 '' copay --birth 1940-01-01
 check "negative points" 2 '' copay --birth 1990-01-01 --on 2026-11-25 --points -5
+check "後期 under 75 pays the printed 1割" 0 '.share_tenths == 1 and .amount_yen == 1000' copay --birth 1958-03-03 --on 2026-11-25 --insurer 39131008 --printed-share 1 --points 1000
+check "preschool declared 3割 pays 2割" 0 '.share_tenths == 2 and (.warnings | length) == 1' copay --birth 2022-05-01 --on 2026-11-25 --declared-share 3
+check "70-74 declared 3割 decides" 0 '.share_tenths == 3' copay --birth 1954-03-10 --on 2026-11-25 --declared-share 3
+check "printed 2割 at 45: staff decide" 3 '.share_tenths == null and (.candidates_tenths | sort) == [2,3]' copay --birth 1981-05-05 --on 2026-11-25 --printed-share 2
+check "bad printed share" 2 '' copay --birth 1981-05-05 --on 2026-11-25 --printed-share 10
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+export XDG_CONFIG_HOME="$work/config"  # the audit key of this run, not the user's
+(umask 077; echo "claim-check-passphrase" >"$work/admin.password")
+as_admin=(--user admin --password-file "$work/admin.password")
+"$cli" journal migrate --db "$work/journal.sqlite3" "${as_admin[@]}" >/dev/null 2>&1
+check "claim remarks without sign-in" 2 '' claim remarks --db "$work/journal.sqlite3" --visit V-none
+check "claim remarks of an unknown visit" 2 '' claim remarks --db "$work/journal.sqlite3" --visit V-none "${as_admin[@]}"
+check "claim without a subcommand" 2 '' claim --db "$work/journal.sqlite3" --visit V-none "${as_admin[@]}"
 check "valid kouki number" 0 '.valid and .kind == "kouki" and .normalized == "39131008"' insurer-number check 39131008
 check "full-width kokuho number" 0 '.valid and .kind == "kokuho" and .normalized == "138065"' insurer-number check '　１３８０６５'
 check "corrupted number" 1 '(.valid | not) and .reason_code == "insurer.check_digit"' insurer-number check 01130013

@@ -348,6 +348,7 @@ BOOST_AUTO_TEST_CASE(QualificationCertificatePrintedShareIsUsedForTheElderly) {
     Window w;
     w.go(ev::DocumentPresented{PresentedDocument::QualificationCertificate, false});
     DocumentDetails details;
+    details.patient.name = "後期　春子";
     details.insurance = {"39131008", {"", "12345678", ""}};
     details.patient.birthDate = Date::parseIso("1945-03-03");
     details.printedShare = CopayShare::fromTenths(2);
@@ -368,7 +369,8 @@ BOOST_AUTO_TEST_CASE(LegacyCardOnlyBeforeItsCutOff) {
                       "reception.legacy_card_ended");
 }
 
-BOOST_AUTO_TEST_CASE(ReturnVisitWithThePastRecordIsAnOldClaimUnlessStillValid) {
+// Seed p.6: the patient's word does not make the claim current; "still valid" is noted.
+BOOST_AUTO_TEST_CASE(ReturnVisitWithThePastRecordIsAnOldClaimEvenWhenThePatientSaysStillValid) {
     PastEligibility last;
     last.insurance = {"01130012", {"1", "2", ""}};
     last.patient.name = "再診　一郎";
@@ -380,9 +382,11 @@ BOOST_AUTO_TEST_CASE(ReturnVisitWithThePastRecordIsAnOldClaimUnlessStillValid) {
         BOOST_CHECK(w.go(ev::VisitKindChosen{VisitKind::ReturnVisit, last}) == S::ConfirmingPastRecord);
         BOOST_CHECK_EQUAL(w.refused(ev::PastRecordConfirmed{false, stillValid}).code, "reception.not_confirmed");
         w.go(ev::PastRecordConfirmed{true, stillValid});
+        const std::string note = w.session.record().trail.back().note;
         w.go(ev::CopayConfirmed{100, std::nullopt});
         BOOST_CHECK_EQUAL(w.session.record().source, EligibilitySource::PastRecord);
-        BOOST_CHECK_EQUAL(w.session.record().claimRoute, stillValid ? ClaimRoute::Current : ClaimRoute::Old);
+        BOOST_CHECK_EQUAL(w.session.record().claimRoute, ClaimRoute::Old);
+        BOOST_CHECK_EQUAL(note.find("still valid") != std::string::npos, stillValid);
         BOOST_CHECK_EQUAL(w.session.record().share.tenths(), 3);
     }
 }
@@ -466,13 +470,13 @@ BOOST_AUTO_TEST_SUITE_END()
 BOOST_AUTO_TEST_SUITE(ReceptionRefusals)
 
 BOOST_AUTO_TEST_CASE(EveryEventOutsideItsStatesIsRefusedAndChangesNothing) {
-    // From the first state, only the presentation events and cancel are allowed.
+    // From the first state, only the presentation events, 10割 (nothing shown) and cancel are allowed.
     std::vector<ReceptionEvent> notAtPresentation{
         ev::CardRead{}, ev::CardReadFailed{}, ev::IdentityMethodChosen{IdentityMethod::Pin}, ev::FaceChecked{},
         ev::PinChecked{}, ev::VisualCheckConfirmed{"x"}, ev::EligibilityAnswered{}, ev::EligibilityUnavailable{},
         ev::MatchChosen{}, ev::FallbackChosen{}, ev::DocumentEntered{}, ev::VisitKindChosen{},
         ev::PastRecordConfirmed{true, true}, ev::SelfDeclarationCompleted{{}, *CopayShare::fromTenths(3)},
-        ev::CopayConfirmed{}, ev::FullChargeChosen{"x"}};
+        ev::CopayConfirmed{}};
     for (const auto& e : notAtPresentation) {
         Window w;
         BOOST_TEST_CONTEXT(receptionEventName(e)) {

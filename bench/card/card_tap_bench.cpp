@@ -55,7 +55,8 @@ bool oneTap(card::PcscContext& context, const std::string& pinText, gateway::Htt
     start = Clock::now();
     auto& card = session.value()->card();
     if (!card.pinTriesLeft()) return false;
-    std::string pin = pinText;
+    SecretBuffer pin;
+    pin.assign(pinText);
     auto verified = card.verifyPin(pin);
     if (!verified || !verified.value().accepted) return false;
     phases.pin.push_back(msSince(start));

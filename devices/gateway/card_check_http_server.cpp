@@ -39,6 +39,12 @@ void sendRefusal(HTTPServerResponse& response, HTTPResponse::HTTPStatus status, 
     sendJson(response, status, json);
 }
 
+// A connection that sends nothing (or too slowly) is dropped after kIdleDeadline without a byte;
+// enough threads that a handful of idle connections cannot starve a real request (docs/gateway.md).
+constexpr int kConnectionThreads = 32;
+constexpr int kQueuedConnections = 64;
+const Poco::Timespan kIdleDeadline(2, 0);
+
 Problem malformed(const std::string& why) { return {std::string(card_check::kMalformedRequest), why}; }
 
 // The body, or nullopt when it is larger than the protocol allows. An oversized body is drained
@@ -137,11 +143,13 @@ Outcome<std::unique_ptr<CardCheckHttpServer>> CardCheckHttpServer::start(CardChe
     try {
         Poco::Net::ServerSocket socket(Poco::Net::SocketAddress("127.0.0.1", port));
         auto* params = new Poco::Net::HTTPServerParams;
-        params->setMaxThreads(4);
-        params->setTimeout(Poco::Timespan(10, 0));
+        params->setMaxThreads(kConnectionThreads);
+        params->setMaxQueued(kQueuedConnections);
+        params->setTimeout(kIdleDeadline);
+        params->setKeepAlive(false);  // one request per connection: a connection cannot be held open
         std::unique_ptr<CardCheckHttpServer> server(new CardCheckHttpServer);
         server->port_ = socket.address().port();
-        server->threads_ = std::make_unique<Poco::ThreadPool>(1, 8);
+        server->threads_ = std::make_unique<Poco::ThreadPool>(2, kConnectionThreads);
         server->server_ = std::make_unique<Poco::Net::HTTPServer>(new HandlerFactory(service), *server->threads_, socket, params);
         server->server_->start();
         return server;

@@ -44,7 +44,12 @@ public:
     Outcome<CardCheckReply> check(const CardCheckRequest& request);
 
 private:
+    struct Outstanding {
+        std::chrono::steady_clock::time_point expiry;
+        std::uint64_t sequence;  // issue order: the oldest goes first when the table is full
+    };
     Outcome<bool> takeChallenge(const std::vector<std::uint8_t>& challenge);
+    void forget(std::map<std::vector<std::uint8_t>, Outstanding>::iterator entry);  // with mutex_ held
     CardCheckReply answerForSerial(const std::string& cardSerial) const;
 
     const DemoDataset& dataset_;
@@ -53,7 +58,9 @@ private:
     const Clock& clock_;
     std::chrono::milliseconds challengeLifetime_;
     std::mutex mutex_;
-    std::map<std::vector<std::uint8_t>, std::chrono::steady_clock::time_point> outstanding_;  // nonce → expiry
+    std::map<std::vector<std::uint8_t>, Outstanding> outstanding_;   // nonce → expiry, issue order
+    std::map<std::uint64_t, std::vector<std::uint8_t>> issueOrder_;  // sequence → nonce
+    std::uint64_t nextSequence_ = 0;
 };
 
 }  // namespace madoguchi::gateway

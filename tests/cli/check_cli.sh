@@ -30,5 +30,10 @@ check "corrupted number" 1 '(.valid | not) and .reason_code == "insurer.check_di
 check "wrong length" 1 '.reason_code == "insurer.length"' insurer-number check 0113001
 check "no number" 2 '' insurer-number check
 check "unknown command" 2 '' frobnicate
+# No shipped command writes the card's portrait or signs bytes of the caller's choosing (issue #14).
+portrait_out=$(mktemp -u /tmp/check_cli_portrait.XXXXXX)
+check "no card portrait --out" 2 '' card portrait --out "$portrait_out"
+if [ -e "$portrait_out" ]; then echo "FAIL card portrait wrote $portrait_out"; failures=$((failures+1)); rm -f "$portrait_out"; fi
+check "no card sign --challenge-hex" 2 '' card sign --challenge-hex 00112233
 echo "$failures failed"
 exit "$failures"

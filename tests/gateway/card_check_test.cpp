@@ -6,6 +6,7 @@
 #include <Poco/Net/HTTPRequest.h>
 #include <Poco/Net/HTTPResponse.h>
 #include <Poco/Net/ServerSocket.h>
+#include <Poco/Net/StreamSocket.h>
 
 #include <boost/test/unit_test.hpp>
 #include <filesystem>
@@ -220,6 +221,40 @@ BOOST_AUTO_TEST_CASE(a_challenge_used_after_its_lifetime_is_refused) {
     auto challenge = client.requestChallenge().value();
     std::this_thread::sleep_for(20ms);
     BOOST_TEST(codeOf(submitSigned(client, card, challenge)) == card_check::kChallengeExpired);
+}
+
+BOOST_AUTO_TEST_CASE(a_full_challenge_table_forgets_the_oldest_challenge_first) {
+    Gateway gateway;
+    const auto oldest = gateway.service->issueChallenge();
+    const auto second = gateway.service->issueChallenge();
+    for (std::size_t i = 2; i < CardCheckService::kMaxOutstandingChallenges + 1; ++i) gateway.service->issueChallenge();
+    BOOST_TEST(codeOf(gateway.service->check({oldest, {}, {}})) == card_check::kChallengeUnknown);
+    // the second oldest is still outstanding: it gets as far as the (missing) certificate
+    BOOST_TEST(codeOf(gateway.service->check({second, {}, {}})) == card_check::kCertificateUnreadable);
+}
+
+BOOST_AUTO_TEST_CASE(eight_idle_connections_do_not_hold_up_a_real_request) {
+    Gateway gateway;
+    std::vector<Poco::Net::StreamSocket> idle;
+    for (int i = 0; i < 8; ++i) idle.emplace_back(Poco::Net::SocketAddress("127.0.0.1", gateway.server->port()));
+    auto card = gateway.card("1001");
+    // well inside the server's idle deadline: answered only if the idle connections block nobody
+    auto answer = gateway.client(1500ms).check(card);
+    BOOST_TEST(codeOf(answer) == "ok");
+}
+
+BOOST_AUTO_TEST_CASE(a_connection_that_sends_nothing_is_closed_by_the_server) {
+    Gateway gateway;
+    Poco::Net::StreamSocket idle(Poco::Net::SocketAddress("127.0.0.1", gateway.server->port()));
+    idle.setReceiveTimeout(Poco::Timespan(30, 0));
+    char byte = 0;
+    int received = -1;
+    try {
+        received = idle.receiveBytes(&byte, 1);
+    } catch (const Poco::Exception&) {  // a reset counts as closed too
+        received = 0;
+    }
+    BOOST_TEST(received == 0);  // end of stream: the server gave up on it
 }
 
 BOOST_AUTO_TEST_CASE(a_gateway_slower_than_the_client_timeout_is_a_timeout_problem) {

@@ -41,7 +41,10 @@ public:
     explicit SoftwareCard(IssuedCard card) : card_(std::move(card)) {}
     Outcome<AuthCertificateInfo> readAuthCertificate() override;
     Outcome<int> pinTriesLeft() override { return 3; }
-    Outcome<PinVerification> verifyPin(std::string&) override { return PinVerification{true, 3}; }
+    Outcome<PinVerification> verifyPin(SecretBuffer& pin) override {
+        pin.clear();
+        return PinVerification{true, 3};
+    }
     Outcome<std::vector<std::uint8_t>> signWithAuthKey(const std::vector<std::uint8_t>& challenge) override;
 
 private:

@@ -31,7 +31,8 @@ BOOST_AUTO_TEST_CASE(ADemoCardAfterItsPinGetsItsHoldersEligibility) {
     auto tapped = cards.tap(*person);
     BOOST_REQUIRE(tapped);
     CardReader& card = tapped.value()->reader();
-    std::string pin = gui::kDemoCardPin;
+    SecretBuffer pin;
+    pin.assign(gui::kDemoCardPin);
     auto verified = card.verifyPin(pin);
     BOOST_REQUIRE(verified && verified.value().accepted);
     auto certificate = card.readAuthCertificate();
@@ -56,7 +57,8 @@ BOOST_AUTO_TEST_CASE(NoGatewayListeningIsAFailureTheSessionCanFallBackFrom) {
     auto tapped = cards.tap(*dataset.value().byId("P001"));
     BOOST_REQUIRE(tapped);
     CardReader& card = tapped.value()->reader();
-    std::string pin = gui::kDemoCardPin;
+    SecretBuffer pin;
+    pin.assign(gui::kDemoCardPin);
     BOOST_REQUIRE(card.verifyPin(pin));
     auto certificate = card.readAuthCertificate();
     BOOST_REQUIRE(certificate);

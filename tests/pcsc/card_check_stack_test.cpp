@@ -73,7 +73,8 @@ Outcome<gateway::CardCheckAnswer> tapAndCheck(const std::string& url) {
     BOOST_REQUIRE(reader);
     auto session = card::PcscCardSession::open(*context.value(), reader.value());
     BOOST_REQUIRE_MESSAGE(session, codeOf(session));
-    std::string pin = "1234";
+    SecretBuffer pin;
+    pin.assign("1234");
     BOOST_REQUIRE(session.value()->card().verifyPin(pin).value().accepted);
     gateway::HttpCardCheckClient client(url, app::loadCodeTables().value());
     return client.check(session.value()->card());

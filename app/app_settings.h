@@ -20,7 +20,8 @@ struct AppSettings {
     FacilitySettings facility;
     IdentitySource identitySource = IdentitySource::CertifiedReaderFolders;
     std::filesystem::path gatewayRoot;   // holds req/, res/, face/
-    std::string cardCheckUrl;            // direct card check endpoint (DirectReader)
+    std::string cardCheckUrl;            // direct card check endpoint (DirectReader): https:// only
+    std::filesystem::path cardCheckCaFile;  // PEM: the CA of the gateway's TLS certificate (pinned)
     std::string printerName;             // empty: the system default
     std::string language;                // empty: follow the desktop; "ja" or "en"
     std::filesystem::path journalPath;   // empty: defaultJournalPath()

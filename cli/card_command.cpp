@@ -2,9 +2,10 @@
 //   card read        [--wait-ms N] [--on YYYY-MM-DD] [--der-out FILE]
 //   card pin-status  [--wait-ms N]
 //   card verify-pin  [--wait-ms N]           (the PIN is read from standard input, never argv)
-//   card check --url http://127.0.0.1:N [--wait-ms N] [--timeout-ms N] [--xml-out FILE]
+//   card check --url https://HOST:N --gateway-ca PEM [--demo] [--wait-ms N] [--timeout-ms N] [--xml-out FILE]
 //       the direct card check: PIN from standard input, then the gateway's challenge signed by
-//       the card, checked by the gateway (`sim oqs --http-port N`); prints the result as JSON
+//       the card, checked by the gateway (`sim oqs --http-port N`); prints the result as JSON.
+//       The gateway's TLS certificate must chain to --gateway-ca; --demo allows http:// to loopback.
 #include <Poco/JSON/Object.h>
 
 #include <fstream>
@@ -72,7 +73,8 @@ Outcome<bool> checkWithGateway(card::PcscMyNumberCard& myNumber, const Options& 
     auto codes = app::loadCodeTables();
     if (!codes) return codes.problem();
     const auto timeout = std::chrono::milliseconds(numberOption(options, "--timeout-ms", 10000, 1, 600000));
-    gateway::HttpCardCheckClient client(options.required("--url"), codes.value(), timeout);
+    gateway::CardCheckTrust trust{options.value("--gateway-ca").value_or(""), options.flag("--demo")};
+    gateway::HttpCardCheckClient client(options.required("--url"), codes.value(), trust, timeout);
     auto answer = client.check(myNumber);
     if (!answer) return answer.problem();
     json.set("result", gateway::resultToJson(answer.value().result));
@@ -114,7 +116,7 @@ int runCard(const Arguments& args) {
     if (args.empty())
         throw std::invalid_argument("card needs a subcommand: read, pin-status, verify-pin, check, portrait-status or face-check");
     const std::string sub = args.front();
-    Options options(Arguments(args.begin() + 1, args.end()), {"--wait-ms", "--on", "--der-out", "--url", "--timeout-ms", "--xml-out", "--camera-image", "--camera"}, {});
+    Options options(Arguments(args.begin() + 1, args.end()), {"--wait-ms", "--on", "--der-out", "--url", "--gateway-ca", "--timeout-ms", "--xml-out", "--camera-image", "--camera"}, {"--demo"});
     std::optional<Date> on;
     if (auto text = options.value("--on")) {
         on = Date::parseIso(*text);

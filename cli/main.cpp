@@ -6,6 +6,7 @@
 #include <map>
 #include <string>
 
+#include "app/process_hardening.h"
 #include "commands.h"
 
 namespace {
@@ -36,7 +37,7 @@ void printUsage() {
                  "        [--branch B] --birth YYYY-MM-DD\n"
                  "  sim oqs --root DIR [--dataset FILE] [--http-port N [--ca-cert PEM]]\n"
                  "  sim card --profile FILE\n"
-                 "  card read|pin-status|verify-pin|sign|check [--url http://127.0.0.1:N]\n"
+                 "  card read|pin-status|verify-pin|check|portrait-status|face-check [--url https://HOST:N]\n"
                  "  report daily|followup|usage [--date D] [--month M] [--format json|csv] [--bom]\n"
                  "        [--set-official RATE --staff ID] [--db FILE]\n"
                  "  audit verify [--db FILE]\n"
@@ -46,6 +47,7 @@ void printUsage() {
 }  // namespace
 
 int main(int argc, char** argv) {
+    madoguchi::app::disableCoreDumps();
     Arguments words(argv + 1, argv + argc);
     if (words.empty() || words[0] == "--help" || words[0] == "-h") {
         printUsage();

@@ -1,8 +1,9 @@
 // madoguchi-cli sim oqs: the terminal's 連携アプリ, answering req/ in res/ from the demo dataset.
 //   sim oqs --root DIR [--dataset FILE] [--once] [--face ID --method face|pin|visual]
-//   sim oqs --root DIR --http-port N [--ca-cert PEM] [--challenge-ttl-ms N]
-//       also serves the direct card check on http://127.0.0.1:N (0 picks a free port; the port is
-//       printed as {"http_port": N} on standard output). The CA defaults to resources/demo/ca.
+//   sim oqs --root DIR --http-port N [--ca-cert PEM] [--tls-cert PEM --tls-key PEM] [--challenge-ttl-ms N]
+//       also serves the direct card check on https://127.0.0.1:N (0 picks a free port; printed as
+//       {"http_port": N, "url": "https://127.0.0.1:N"} on standard output). The card CA and the
+//       server's TLS certificate and key default to resources/demo/ca (demo_ca, demo_gateway).
 #include <atomic>
 #include <csignal>
 #include <iostream>
@@ -51,12 +52,15 @@ CardCheckEndpoint startCardCheck(const Options& options, const gateway::Terminal
     CardCheckEndpoint endpoint;
     endpoint.service = std::make_unique<gateway::CardCheckService>(simulator.dataset(), codes,
                                                                    std::move(verifier).value(), clock, lifetime);
+    const gateway::ServerTls tls{
+        options.value("--tls-cert").value_or(app::resourcePath("demo/ca/demo_gateway.cert.pem").string()),
+        options.value("--tls-key").value_or(app::resourcePath("demo/ca/demo_gateway.key.pem").string())};
     auto server = gateway::CardCheckHttpServer::start(
-        *endpoint.service, static_cast<std::uint16_t>(numberOption(options, "--http-port", 0, 0, 65535)));
+        *endpoint.service, static_cast<std::uint16_t>(numberOption(options, "--http-port", 0, 0, 65535)), tls);
     if (!server) throw std::runtime_error(server.problem().message);
     endpoint.server = std::move(server).value();
-    std::cout << "{\"http_port\": " << endpoint.server->port() << ", \"url\": \"http://127.0.0.1:"
-              << endpoint.server->port() << "\"}" << std::endl;
+    std::cout << "{\"http_port\": " << endpoint.server->port() << ", \"url\": \"" << endpoint.server->url() << "\"}"
+              << std::endl;
     return endpoint;
 }
 
@@ -72,7 +76,8 @@ int dropFace(gateway::TerminalSimulator& simulator, const Options& options) {
 }  // namespace
 
 int runSimOqs(const Arguments& args) {
-    Options options(args, {"--root", "--dataset", "--face", "--method", "--http-port", "--ca-cert", "--challenge-ttl-ms"},
+    Options options(args, {"--root", "--dataset", "--face", "--method", "--http-port", "--ca-cert", "--tls-cert", "--tls-key",
+                              "--challenge-ttl-ms"},
                     {"--once"});
     app::SystemClock clock;
     const auto codes = codeTables();

@@ -92,7 +92,8 @@ int main(int argc, char** argv) {
             std::cerr << "bench_card: " << codes.problem().message << '\n';
             return 1;
         }
-        gateway = std::make_unique<gateway::HttpCardCheckClient>(url, codes.value());
+        gateway = std::make_unique<gateway::HttpCardCheckClient>(
+            url, codes.value(), gateway::CardCheckTrust{app::resourcePath("demo/ca/demo_ca.cert.pem"), false});
     }
     std::string pin;
     std::getline(std::cin, pin);

@@ -5,6 +5,7 @@
 #include <openssl/pem.h>
 #include <openssl/x509.h>
 #include <openssl/x509_vfy.h>
+#include <openssl/x509v3.h>
 
 #include <ctime>
 
@@ -68,6 +69,32 @@ Outcome<bool> chainIsTrusted(x509_store_st* store, X509* certificate, const Loca
                    std::string("the certificate does not chain to a trusted CA: ") + X509_verify_cert_error_string(error));
 }
 
+bool underPolicy(X509* certificate, const char* policyOid) {
+    auto* policies = static_cast<CERTIFICATEPOLICIES*>(X509_get_ext_d2i(certificate, NID_certificate_policies, nullptr, nullptr));
+    bool found = false;
+    for (int i = 0; policies && i < sk_POLICYINFO_num(policies) && !found; ++i) {
+        char oid[128];
+        OBJ_obj2txt(oid, sizeof oid, sk_POLICYINFO_value(policies, i)->policyid, 1);
+        found = std::string_view(oid) == policyOid;
+    }
+    CERTIFICATEPOLICIES_free(policies);
+    return found;
+}
+
+// What a JPKI auth certificate is for: signatures (keyUsage digitalSignature), client
+// authentication if the extended key usage is restricted, under the auth certificate policy.
+Outcome<bool> meantForAuthentication(X509* certificate) {
+    const std::uint32_t flags = X509_get_extension_flags(certificate);
+    if (!(flags & EXFLAG_KUSAGE) || !(X509_get_key_usage(certificate) & KU_DIGITAL_SIGNATURE))
+        return refusal(card_check::kCertificateWrongUse, "the certificate's key usage does not include digitalSignature");
+    if ((flags & EXFLAG_XKUSAGE) && !(X509_get_extended_key_usage(certificate) & (XKU_SSL_CLIENT | XKU_ANYEKU)))
+        return refusal(card_check::kCertificateWrongUse, "the certificate's extended key usage excludes clientAuth");
+    if (!underPolicy(certificate, kJpkiAuthCertificatePolicy))
+        return refusal(card_check::kCertificateWrongUse,
+                       std::string("the certificate is not under the auth certificate policy ") + kJpkiAuthCertificatePolicy);
+    return true;
+}
+
 bool signatureMatches(X509* certificate, const std::vector<std::uint8_t>& challenge,
                       const std::vector<std::uint8_t>& signature) {
     EVP_PKEY* key = X509_get0_pubkey(certificate);
@@ -94,7 +121,7 @@ Outcome<CardCertificateVerifier> CardCertificateVerifier::fromPemFile(const std:
 }
 
 Outcome<VerifiedCardCertificate> CardCertificateVerifier::verify(const std::vector<std::uint8_t>& certificateDer,
-                                                                 const std::vector<std::uint8_t>& challenge,
+                                                                 const std::vector<std::uint8_t>& signedBytes,
                                                                  const std::vector<std::uint8_t>& signature,
                                                                  const LocalDateTime& now) const {
     const unsigned char* cursor = certificateDer.data();
@@ -103,7 +130,9 @@ Outcome<VerifiedCardCertificate> CardCertificateVerifier::verify(const std::vect
         return refusal(card_check::kCertificateUnreadable, "the certificate is not one DER X.509 certificate");
     auto trusted = chainIsTrusted(store_.get(), certificate.get(), now);
     if (!trusted) return trusted.problem();
-    if (!signatureMatches(certificate.get(), challenge, signature))
+    auto meant = meantForAuthentication(certificate.get());
+    if (!meant) return meant.problem();
+    if (!signatureMatches(certificate.get(), signedBytes, signature))
         return refusal(card_check::kBadSignature, "the signature does not match the challenge and the certificate");
     auto notAfter = jstDate(X509_get0_notAfter(certificate.get()));
     if (!notAfter) return refusal(card_check::kCertificateUnreadable, "the certificate has no readable notAfter");

@@ -52,10 +52,11 @@ Outcome<bool> CardCheckService::takeChallenge(const std::vector<std::uint8_t>& c
     return true;
 }
 
-Outcome<CardCheckReply> CardCheckService::check(const CardCheckRequest& request) {
+Outcome<CardCheckReply> CardCheckService::check(const CardCheckRequest& request, std::string_view gatewayIdentity) {
     auto fresh = takeChallenge(request.challenge);
     if (!fresh) return fresh.problem();
-    auto verified = verifier_.verify(request.certificateDer, request.challenge, request.signature, clock_.now());
+    auto verified = verifier_.verify(request.certificateDer, card_check::signedMessage(gatewayIdentity, request.challenge),
+                                     request.signature, clock_.now());
     if (!verified) return verified.problem();
     const auto& serial = verified.value().serialDecimal;
     if (dataset_.isRevoked(serial))

@@ -40,8 +40,10 @@ public:
     std::chrono::milliseconds challengeLifetime() const { return challengeLifetime_; }
 
     // Refusals carry the card_check refusal codes. A genuine card that maps to nobody is answered
-    // with validity 4 (該当資格なし), as a 照会 for unknown numbers is.
-    Outcome<CardCheckReply> check(const CardCheckRequest& request);
+    // with validity 4 (該当資格なし), as a 照会 for unknown numbers is. The signature must be over
+    // card_check::signedMessage(gatewayIdentity, challenge): the identity the transport serves
+    // under (its TLS certificate's hash).
+    Outcome<CardCheckReply> check(const CardCheckRequest& request, std::string_view gatewayIdentity);
 
 private:
     struct Outstanding {

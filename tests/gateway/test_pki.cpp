@@ -51,7 +51,8 @@ void TestCa::writeCertificatePem(const std::filesystem::path& file) const {
     std::fclose(out);
 }
 
-IssuedCard TestCa::issue(const std::string& serialDecimal, const Date& notAfter) const {
+IssuedCard TestCa::issue(const std::string& serialDecimal, const Date& notAfter, const std::string& keyUsage,
+                         const std::string& policy, const std::string& extendedKeyUsage) const {
     IssuedCard card{newKey(), {}};
     std::shared_ptr<X509> certificate(X509_new(), X509_free);
     X509* cert = certificate.get();
@@ -65,12 +66,42 @@ IssuedCard TestCa::issue(const std::string& serialDecimal, const Date& notAfter)
     X509_set_issuer_name(cert, X509_get_subject_name(certificate_.get()));
     addName(X509_get_subject_name(cert), "CN", "card " + serialDecimal);
     X509_set_pubkey(cert, card.key.get());
+    if (!keyUsage.empty()) addExtension(cert, NID_key_usage, keyUsage.c_str());
+    if (!policy.empty()) addExtension(cert, NID_certificate_policies, policy.c_str());
+    if (!extendedKeyUsage.empty()) addExtension(cert, NID_ext_key_usage, extendedKeyUsage.c_str());
     X509_sign(cert, key_.get(), EVP_sha256());
     unsigned char* der = nullptr;
     const int length = i2d_X509(cert, &der);
     card.certificateDer.assign(der, der + length);
     OPENSSL_free(der);
     return card;
+}
+
+void TestCa::issueServer(const std::string& subjectAltName, const std::filesystem::path& certificateFile,
+                         const std::filesystem::path& keyFile) const {
+    KeyPtr key = newKey();
+    std::shared_ptr<X509> certificate(X509_new(), X509_free);
+    X509* cert = certificate.get();
+    X509_set_version(cert, 2);
+    ASN1_INTEGER_set(X509_get_serialNumber(cert), 4096);
+    ASN1_TIME_set(X509_getm_notBefore(cert), jstEndOfDay(*Date::parseIso("2015-01-01")));
+    ASN1_TIME_set(X509_getm_notAfter(cert), jstEndOfDay(*Date::parseIso("2045-12-30")));
+    X509_set_issuer_name(cert, X509_get_subject_name(certificate_.get()));
+    addName(X509_get_subject_name(cert), "CN", "test gateway");
+    X509_set_pubkey(cert, key.get());
+    addExtension(cert, NID_basic_constraints, "critical,CA:FALSE");
+    addExtension(cert, NID_key_usage, "critical,digitalSignature,keyEncipherment");
+    addExtension(cert, NID_ext_key_usage, "serverAuth");
+    addExtension(cert, NID_subject_alt_name, subjectAltName.c_str());
+    X509_sign(cert, key_.get(), EVP_sha256());
+    FILE* out = std::fopen(certificateFile.c_str(), "w");
+    if (!out) throw std::runtime_error("cannot write " + certificateFile.string());
+    PEM_write_X509(out, cert);
+    std::fclose(out);
+    out = std::fopen(keyFile.c_str(), "w");
+    if (!out) throw std::runtime_error("cannot write " + keyFile.string());
+    PEM_write_PrivateKey(out, key.get(), nullptr, nullptr, 0, nullptr, nullptr);
+    std::fclose(out);
 }
 
 Bytes signSha256(const KeyPtr& key, const Bytes& message) {

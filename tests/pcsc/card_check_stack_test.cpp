@@ -44,7 +44,7 @@ struct Simulator {
                                      (stack.dir() / "sim_dataset.json").string(), "--ca-cert",
                                      stack.caCertificate().string(), "--http-port", "0"},
             log);
-        const std::regex printed("\"url\": \"(http://127\\.0\\.0\\.1:[0-9]+)\"");
+        const std::regex printed("\"url\": \"(https://127\\.0\\.0\\.1:[0-9]+)\"");
         for (int i = 0; i < 200 && url.empty(); ++i) {
             std::ifstream in(log);
             std::stringstream text;
@@ -76,7 +76,9 @@ Outcome<gateway::CardCheckAnswer> tapAndCheck(const std::string& url) {
     SecretBuffer pin;
     pin.assign("1234");
     BOOST_REQUIRE(session.value()->card().verifyPin(pin).value().accepted);
-    gateway::HttpCardCheckClient client(url, app::loadCodeTables().value());
+    // the simulator serves HTTPS with the demo gateway certificate: pin the demo CA
+    gateway::HttpCardCheckClient client(url, app::loadCodeTables().value(),
+                                        gateway::CardCheckTrust{app::resourcePath("demo/ca/demo_ca.cert.pem"), false});
     return client.check(session.value()->card());
 }
 

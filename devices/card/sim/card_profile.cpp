@@ -5,6 +5,7 @@
 #include <openssl/evp.h>
 #include <openssl/pem.h>
 #include <openssl/x509.h>
+#include <openssl/x509v3.h>
 
 #include <Poco/Base64Decoder.h>
 #include <Poco/JSON/Object.h>
@@ -14,6 +15,7 @@
 #include <sstream>
 
 #include "devices/card/sim/portrait.h"
+#include "domain/certificate_rules.h"
 #include "domain/date.h"
 
 namespace madoguchi::card::sim {
@@ -177,7 +179,16 @@ std::string pem(EVP_PKEY* key) {
     return text;
 }
 
-// notAfter at 23:59:59 JST of the given day, notBefore five years earlier (JPKI auth certificates).
+void addExtension(X509* certificate, X509* issuer, int nid, const char* value) {
+    X509V3_CTX context;
+    X509V3_set_ctx(&context, issuer, certificate, nullptr, nullptr, 0);
+    X509_EXTENSION* extension = X509V3_EXT_conf_nid(nullptr, &context, nid, value);
+    X509_add_ext(certificate, extension, -1);
+    X509_EXTENSION_free(extension);
+}
+
+// notAfter at 23:59:59 JST of the given day, notBefore five years earlier (JPKI auth certificates),
+// keyUsage digitalSignature and the JPKI auth certificate policy, as a gateway requires.
 X509* issue(const Ca& ca, EVP_PKEY* key, const std::string& serialDecimal, const Date& notAfter, const std::string& id) {
     X509* cert = X509_new();
     X509_set_version(cert, 2);
@@ -198,6 +209,8 @@ X509* issue(const Ca& ca, EVP_PKEY* key, const std::string& serialDecimal, const
     X509_set_subject_name(cert, subject);
     X509_NAME_free(subject);
     X509_set_pubkey(cert, key);
+    addExtension(cert, ca.cert, NID_key_usage, "critical,digitalSignature");
+    addExtension(cert, ca.cert, NID_certificate_policies, kJpkiAuthCertificatePolicy);
     X509_sign(cert, ca.key, EVP_sha256());
     return cert;
 }

@@ -1,5 +1,6 @@
 #include "devices/gateway/card_certificate_verifier.h"
 
+#include <openssl/bio.h>
 #include <openssl/bn.h>
 #include <openssl/evp.h>
 #include <openssl/pem.h>
@@ -45,6 +46,17 @@ std::string serialDecimal(const X509* certificate) {
     OPENSSL_free(text);
     BN_free(number);
     return serial;
+}
+
+std::string issuerName(const X509* certificate) {
+    BIO* out = BIO_new(BIO_s_mem());
+    if (!out) return {};
+    X509_NAME_print_ex(out, X509_get_issuer_name(certificate), 0, XN_FLAG_RFC2253);
+    char* data = nullptr;
+    const long length = BIO_get_mem_data(out, &data);
+    std::string name(data, static_cast<std::size_t>(length > 0 ? length : 0));
+    BIO_free(out);
+    return name;
 }
 
 // An expired card certificate is not refused by the chain check: the grace rule decides.
@@ -140,7 +152,7 @@ Outcome<VerifiedCardCertificate> CardCertificateVerifier::verify(const std::vect
     if (!certificateUsableForEligibility(standing))
         return refusal(card_check::kCertificateExpired,
                        "the certificate expired on " + notAfter->iso() + ", more than 3 months ago");
-    return VerifiedCardCertificate{serialDecimal(certificate.get()), *notAfter, standing};
+    return VerifiedCardCertificate{serialDecimal(certificate.get()), issuerName(certificate.get()), *notAfter, standing};
 }
 
 }  // namespace madoguchi::gateway

@@ -21,6 +21,7 @@ namespace madoguchi::gateway {
 
 struct VerifiedCardCertificate {
     std::string serialDecimal;  // the dataset's card_serial
+    std::string issuer;         // RFC 2253, e.g. "CN=Madoguchi Demo JPKI Auth CA (demo only),O=…,C=JP"
     Date notAfter;              // JST calendar date
     CertificateStanding standing;
 };

@@ -59,7 +59,7 @@ Outcome<CardCheckReply> CardCheckService::check(const CardCheckRequest& request,
                                      request.signature, clock_.now());
     if (!verified) return verified.problem();
     const auto& serial = verified.value().serialDecimal;
-    if (dataset_.isRevoked(serial))
+    if (dataset_.isRevoked(verified.value().issuer, serial))
         return Problem{std::string(card_check::kCertificateRevoked), "the certificate with serial " + serial + " is revoked"};
     return answerForSerial(serial);
 }

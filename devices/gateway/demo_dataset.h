@@ -44,14 +44,17 @@ public:
                                 const std::string& branch, const std::string& birthdate) const;
     const std::string& medicalInstitutionCode() const { return medicalInstitutionCode_; }
     const SimulatedFault& globalFault() const { return globalFault_; }
-    // The revocation list: card_serial values in "revoked_card_serials".
-    bool isRevoked(const std::string& cardSerial) const { return revokedCardSerials_.count(cardSerial) > 0; }
+    // The revocation list, "revoked_certificates": [{"issuer": DN (RFC 2253), "serial": decimal}].
+    // A serial is unique only under its issuer, so a certificate is revoked by the pair, as a CRL does.
+    bool isRevoked(const std::string& issuer, const std::string& serial) const {
+        return revoked_.count({issuer, serial}) > 0;
+    }
 
 private:
     std::vector<DemoPerson> people_;
     std::string medicalInstitutionCode_;
     SimulatedFault globalFault_;
-    std::set<std::string> revokedCardSerials_;
+    std::set<std::pair<std::string, std::string>> revoked_;  // issuer, serial
 };
 
 // One insured person as the dataset describes them (docs/gateway.md), codes decoded.

@@ -37,11 +37,11 @@ if [ -e "$portrait_out" ]; then echo "FAIL card portrait wrote $portrait_out"; f
 check "no card sign --challenge-hex" 2 '' card sign --challenge-hex 00112233
 # Core dumps are off for the whole process (no PIN or portrait in a core file).
 sim_root=$(mktemp -d /tmp/check_cli_sim.XXXXXX)
-"$cli" sim oqs --root "$sim_root" >"$sim_root/out.json" 2>&1 &
+(ulimit -c unlimited 2>/dev/null; exec "$cli" sim oqs --root "$sim_root") >"$sim_root/out.json" 2>&1 &
 sim_pid=$!
 for _ in $(seq 100); do [ -s "$sim_root/out.json" ] && break; sleep 0.1; done
-core_limit=$(awk '/^Max core file size/ { print $5 }' "/proc/$sim_pid/limits" 2>/dev/null)
+core_limit=$(awk '/^Max core file size/ { print $5 "/" $6 }' "/proc/$sim_pid/limits" 2>/dev/null)
 kill "$sim_pid" 2>/dev/null; wait "$sim_pid" 2>/dev/null; rm -rf "$sim_root"
-if [ "$core_limit" = "0" ]; then echo "ok core dumps off"; else echo "FAIL core dumps off: core limit '$core_limit'"; failures=$((failures+1)); fi
+if [ "$core_limit" = "0/0" ]; then echo "ok core dumps off"; else echo "FAIL core dumps off: core limit '$core_limit'"; failures=$((failures+1)); fi
 echo "$failures failed"
 exit "$failures"

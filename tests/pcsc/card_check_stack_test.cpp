@@ -25,7 +25,8 @@ const std::vector<test::Person> kCards{
     {"P-REVOKED", "31337", "2030-01-31"},
 };
 
-const char* kSimulatorDataset = R"({"medical_institution_code": "1312345678", "revoked_card_serials": ["31337"],
+const char* kSimulatorDataset = R"({"medical_institution_code": "1312345678", 
+ "revoked_certificates": [{"issuer": "CN=Madoguchi Demo JPKI Auth CA (demo only),O=Madoguchi demo - NOT A REAL CA,C=JP", "serial": "31337"}],
  "people": [
   {"id": "P-VALID", "card_serial": "123456789012", "validity": "1", "insurer_number": "01130012",
    "symbol": "1234", "number": "10015", "branch": "00", "name": "窓口　花子", "birth_date": "1980-06-15", "sex": "2"},

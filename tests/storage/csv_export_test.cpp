@@ -87,9 +87,9 @@ BOOST_AUTO_TEST_CASE(FormulaLikeTextFromTheJournalOpensAsText) {
 
 BOOST_AUTO_TEST_CASE(CodedColumnsCarryOnlyCodeTableValues) {
     VisitSummary visit{"V-1", "P1", "山田", *Date::fromYmd(2026, 11, 25), "2026-11-25T09:00:00",
-                       "pin", "online_card", "1", "current"};
+                       "pin", "online_card", "1", "current", 3, 1230, "", false};
     VisitSummary forged{"V-2", "P2", "佐藤", *Date::fromYmd(2026, 11, 25), "2026-11-25T09:10:00",
-                        "=face", "online_card\"", "9", "current,old"};
+                        "=face", "online_card\"", "9", "current,old", 3, 1230, "", false};
     auto rows = parseQuotedCsv(exported({visit, forged}));
     BOOST_REQUIRE_EQUAL(rows.size(), 3u);
     BOOST_CHECK_EQUAL(rows[1][5], "pin");

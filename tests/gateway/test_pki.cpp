@@ -26,6 +26,16 @@ void addExtension(X509* certificate, int nid, const char* value) {
     X509_EXTENSION_free(extension);
 }
 
+void addPolicy(X509* certificate, const std::string& oid) {  // certificatePolicies needs no config this way
+    CERTIFICATEPOLICIES* policies = CERTIFICATEPOLICIES_new();
+    POLICYINFO* policy = POLICYINFO_new();
+    ASN1_OBJECT_free(policy->policyid);
+    policy->policyid = OBJ_txt2obj(oid.c_str(), 1);
+    sk_POLICYINFO_push(policies, policy);
+    X509_add1_ext_i2d(certificate, NID_certificate_policies, policies, 0, X509V3_ADD_DEFAULT);
+    CERTIFICATEPOLICIES_free(policies);
+}
+
 time_t jstEndOfDay(const Date& date) { return static_cast<time_t>(date.daysSinceEpoch() * 86400L + 86399L - 9 * 3600L); }
 
 }  // namespace
@@ -67,7 +77,7 @@ IssuedCard TestCa::issue(const std::string& serialDecimal, const Date& notAfter,
     addName(X509_get_subject_name(cert), "CN", "card " + serialDecimal);
     X509_set_pubkey(cert, card.key.get());
     if (!keyUsage.empty()) addExtension(cert, NID_key_usage, keyUsage.c_str());
-    if (!policy.empty()) addExtension(cert, NID_certificate_policies, policy.c_str());
+    if (!policy.empty()) addPolicy(cert, policy);
     if (!extendedKeyUsage.empty()) addExtension(cert, NID_ext_key_usage, extendedKeyUsage.c_str());
     X509_sign(cert, key_.get(), EVP_sha256());
     unsigned char* der = nullptr;

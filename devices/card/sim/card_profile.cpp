@@ -187,6 +187,17 @@ void addExtension(X509* certificate, X509* issuer, int nid, const char* value) {
     X509_EXTENSION_free(extension);
 }
 
+// certificatePolicies cannot be made from a plain string without a config database: built here.
+void addPolicy(X509* certificate, const char* oid) {
+    CERTIFICATEPOLICIES* policies = CERTIFICATEPOLICIES_new();
+    POLICYINFO* policy = POLICYINFO_new();
+    ASN1_OBJECT_free(policy->policyid);
+    policy->policyid = OBJ_txt2obj(oid, 1);
+    sk_POLICYINFO_push(policies, policy);
+    X509_add1_ext_i2d(certificate, NID_certificate_policies, policies, 0, X509V3_ADD_DEFAULT);
+    CERTIFICATEPOLICIES_free(policies);
+}
+
 // notAfter at 23:59:59 JST of the given day, notBefore five years earlier (JPKI auth certificates),
 // keyUsage digitalSignature and the JPKI auth certificate policy, as a gateway requires.
 X509* issue(const Ca& ca, EVP_PKEY* key, const std::string& serialDecimal, const Date& notAfter, const std::string& id) {
@@ -210,7 +221,7 @@ X509* issue(const Ca& ca, EVP_PKEY* key, const std::string& serialDecimal, const
     X509_NAME_free(subject);
     X509_set_pubkey(cert, key);
     addExtension(cert, ca.cert, NID_key_usage, "critical,digitalSignature");
-    addExtension(cert, ca.cert, NID_certificate_policies, kJpkiAuthCertificatePolicy);
+    addPolicy(cert, kJpkiAuthCertificatePolicy);
     X509_sign(cert, ca.key, EVP_sha256());
     return cert;
 }

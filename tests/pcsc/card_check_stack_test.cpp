@@ -112,7 +112,9 @@ BOOST_AUTO_TEST_CASE(the_cli_card_check_runs_the_whole_direct_path) {
     stack.insert("P-VALID");
     int status = -1;
     const auto output = test::runAndCapture(
-        {"sh", "-c", "echo 1234 | '" + stack.cli() + "' card check --url " + simulator.url}, status);
+        {"sh", "-c", "echo 1234 | '" + stack.cli() + "' card check --url " + simulator.url + " --gateway-ca '" +
+                         stack.caCertificate().string() + "'"},
+        status);
     BOOST_TEST_INFO(output);
     BOOST_TEST(status == 0);
     BOOST_TEST(output.find("\"accepted\": true") != std::string::npos);

@@ -90,9 +90,11 @@ Outcome<AppSettings> settingsFromJson(const std::string& text, const std::filesy
     std::string gatewayRoot;
     std::string journalPath;
     std::string faceTrashFolder;
+    std::string cardCheckCaFile;
     if (!readFacility(*root, settings.facility, error) || !readString(*root, "identity_source", source, error) ||
         !readString(*root, "gateway_root", gatewayRoot, error) ||
         !readString(*root, "card_check_url", settings.cardCheckUrl, error) ||
+        !readString(*root, "card_check_ca_file", cardCheckCaFile, error) ||
         !readString(*root, "printer", settings.printerName, error) ||
         !readString(*root, "language", settings.language, error) ||
         !readString(*root, "journal_path", journalPath, error) ||
@@ -111,6 +113,7 @@ Outcome<AppSettings> settingsFromJson(const std::string& text, const std::filesy
     settings.gatewayRoot = gatewayRoot;
     settings.journalPath = journalPath;
     settings.faceTrashFolder = faceTrashFolder;
+    settings.cardCheckCaFile = cardCheckCaFile;
     return settings;
 }
 
@@ -126,6 +129,7 @@ Object::Ptr settingsToJson(const AppSettings& settings) {
     root->set("identity_source", std::string(sourceName(settings.identitySource)));
     root->set("gateway_root", settings.gatewayRoot.string());
     root->set("card_check_url", settings.cardCheckUrl);
+    root->set("card_check_ca_file", settings.cardCheckCaFile.string());
     root->set("printer", settings.printerName);
     root->set("language", settings.language);
     root->set("journal_path", settings.journalPath.string());
@@ -239,6 +243,12 @@ std::vector<std::string> settingsProblems(const AppSettings& settings) {
         problems.push_back(N_("Choose the folder shared with the eligibility terminal."));
     if (settings.identitySource == IdentitySource::DirectReader && settings.cardCheckUrl.empty())
         problems.push_back(N_("Enter the address of the direct card check."));
+    if (settings.identitySource == IdentitySource::DirectReader && !settings.cardCheckUrl.empty()) {
+        if (settings.cardCheckUrl.rfind("https://", 0) != 0)
+            problems.push_back(N_("The direct card check address must start with https://."));
+        if (settings.cardCheckCaFile.empty())
+            problems.push_back(N_("Choose the CA certificate that issued the gateway's certificate."));
+    }
     if (settings.identitySource == IdentitySource::CertifiedReaderFolders &&
         !modeAllowsFaceAuthentication(settings.facility.mode))
         problems.push_back(N_("Modes ② and ③ have no face-recognition card reader: choose the direct reader."));

@@ -22,7 +22,8 @@ struct AppSettings {
     std::filesystem::path gatewayRoot;   // holds req/, res/, face/
     std::filesystem::path faceTrashFolder;  // an electronic chart's trash/archive for face files (also scanned)
     std::string requestEncoding = "auto";   // "auto" (follow the site's results), "utf-8" or "shift_jis"
-    std::string cardCheckUrl;            // direct card check endpoint (DirectReader)
+    std::string cardCheckUrl;            // direct card check endpoint (DirectReader): https:// only
+    std::filesystem::path cardCheckCaFile;  // PEM: the CA of the gateway's TLS certificate (pinned)
     std::string printerName;             // empty: the system default
     std::string language;                // empty: follow the desktop; "ja" or "en"
     std::filesystem::path journalPath;   // empty: defaultJournalPath()

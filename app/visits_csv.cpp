@@ -2,27 +2,34 @@
 
 #include <string>
 
+#include "app/csv_writer.h"
+#include "domain/visit_record.h"
+
 namespace madoguchi::app {
 namespace {
 
-std::string quoted(const std::string& field) {
-    if (field.find_first_of(",\"\r\n") == std::string::npos) return field;
-    std::string out = "\"";
-    for (char c : field) out += c == '"' ? std::string("\"\"") : std::string(1, c);
-    return out + "\"";
+constexpr std::string_view kValidityTable = "OQSCD006";  // QualificationValidity
+
+template <class Parse>
+std::string known(const std::string& name, Parse parse) {
+    return parse(name) ? name : std::string();
+}
+
+std::string validityCode(const std::string& code, const CodeTables& codes) {
+    return !code.empty() && codes.label(kValidityTable, code) ? code : std::string();
 }
 
 }  // namespace
 
-void writeVisitsCsv(std::ostream& out, const std::vector<VisitSummary>& visits, bool withBom) {
-    if (withBom) out << "\xEF\xBB\xBF";
-    out << "visit_id,date,started_at,patient_id,patient_name,identity_method,source,validity,claim_route,"
-           "share_tenths,copay_yen,full_charge_reason,cancelled\r\n";
+void writeVisitsCsv(std::ostream& out, const std::vector<VisitSummary>& visits, const CodeTables& codes, bool withBom) {
+    CsvWriter csv(out, withBom);
+    csv.row({"visit_id", "date", "started_at", "patient_id", "patient_name", "identity_method", "source", "validity",
+             "claim_route", "share_tenths", "copay_yen", "full_charge_reason", "cancelled"});
     for (const auto& v : visits) {
-        out << quoted(v.visitId) << ',' << v.date.iso() << ',' << v.startedAt << ',' << quoted(v.patientId) << ','
-            << quoted(v.patientName) << ',' << v.identityMethod << ',' << v.source << ',' << v.validity << ','
-            << v.claimRoute << ',' << v.shareTenths << ',' << (v.copayYen ? std::to_string(*v.copayYen) : "") << ','
-            << quoted(v.fullChargeReason) << ',' << (v.cancelled ? 1 : 0) << "\r\n";
+        csv.row({v.visitId, v.date.iso(), v.startedAt, v.patientId, v.patientName,
+                 known(v.identityMethod, identityMethodFromName), known(v.source, eligibilitySourceFromName),
+                 validityCode(v.validity, codes), known(v.claimRoute, claimRouteFromName), std::to_string(v.shareTenths),
+                 v.copayYen ? std::to_string(*v.copayYen) : "", v.fullChargeReason, v.cancelled ? "1" : "0"});
     }
 }
 

@@ -2,10 +2,10 @@
 //   card read        [--wait-ms N] [--on YYYY-MM-DD] [--der-out FILE]
 //   card pin-status  [--wait-ms N]
 //   card verify-pin  [--wait-ms N]           (the PIN is read from standard input, never argv)
-//   card sign --challenge-hex HEX [--wait-ms N]  (PIN from standard input, then signs)
-//   card check --url http://127.0.0.1:N [--wait-ms N] [--timeout-ms N] [--xml-out FILE]
+//   card check --url https://HOST:N --gateway-ca PEM [--demo] [--wait-ms N] [--timeout-ms N] [--xml-out FILE]
 //       the direct card check: PIN from standard input, then the gateway's challenge signed by
-//       the card, checked by the gateway (`sim oqs --http-port N`); prints the result as JSON
+//       the card, checked by the gateway (`sim oqs --http-port N`); prints the result as JSON.
+//       The gateway's TLS certificate must chain to --gateway-ca; --demo allows http:// to loopback.
 #include <Poco/JSON/Object.h>
 
 #include <fstream>
@@ -24,8 +24,6 @@
 
 namespace madoguchi::cli {
 namespace {
-
-using card::Bytes;
 
 int fail(const Problem& problem) {
     Poco::JSON::Object json;
@@ -47,13 +45,6 @@ std::chrono::milliseconds waitOption(const Options& options) {
     return std::chrono::milliseconds(ms);
 }
 
-Bytes fromHex(const std::string& text) {
-    if (text.size() % 2 != 0) throw std::invalid_argument("--challenge-hex must have an even number of hex digits");
-    Bytes bytes;
-    for (std::size_t i = 0; i < text.size(); i += 2) bytes.push_back(static_cast<std::uint8_t>(std::stoi(text.substr(i, 2), nullptr, 16)));
-    return bytes;
-}
-
 void setCertificate(Poco::JSON::Object& json, const AuthCertificateInfo& info, const std::optional<Date>& on) {
     json.set("serial_hex", info.serialHex);
     json.set("issuer", info.issuer);
@@ -69,9 +60,11 @@ void setCertificate(Poco::JSON::Object& json, const AuthCertificateInfo& info, c
     }
 }
 
+// The PIN goes from standard input straight into a SecretBuffer, one character at a time.
 Outcome<PinVerification> verifyFromStdin(card::PcscMyNumberCard& myNumber) {
-    std::string pin;
-    std::getline(std::cin, pin);
+    SecretBuffer pin;
+    for (int c = std::cin.get(); c != EOF && c != '\n' && c != '\r'; c = std::cin.get())
+        if (!pin.push(static_cast<char>(c))) break;
     return myNumber.verifyPin(pin);  // wiped inside
 }
 
@@ -80,7 +73,8 @@ Outcome<bool> checkWithGateway(card::PcscMyNumberCard& myNumber, const Options& 
     auto codes = app::loadCodeTables();
     if (!codes) return codes.problem();
     const auto timeout = std::chrono::milliseconds(numberOption(options, "--timeout-ms", 10000, 1, 600000));
-    gateway::HttpCardCheckClient client(options.required("--url"), codes.value(), timeout);
+    gateway::CardCheckTrust trust{options.value("--gateway-ca").value_or(""), options.flag("--demo")};
+    gateway::HttpCardCheckClient client(options.required("--url"), codes.value(), trust, timeout);
     auto answer = client.check(myNumber);
     if (!answer) return answer.problem();
     json.set("result", gateway::resultToJson(answer.value().result));
@@ -88,25 +82,6 @@ Outcome<bool> checkWithGateway(card::PcscMyNumberCard& myNumber, const Options& 
         std::ofstream file(*out, std::ios::binary);
         file << answer.value().rawXml;
     }
-    return true;
-}
-
-// Writes the portrait for the demo / tests, then wipes the buffer (the window never writes it).
-Outcome<bool> readPortraitFromStdin(card::PcscMyNumberCard& myNumber, const std::string& out, Poco::JSON::Object& json) {
-    std::string number;
-    std::getline(std::cin, number);
-    auto read = myNumber.readPortrait(number);  // wiped inside
-    if (!read) return read.problem();
-    auto portrait = std::move(read).value();
-    json.set("accepted", portrait.verification.accepted);
-    if (!portrait.verification.accepted) json.set("tries_left", portrait.verification.triesLeft);
-    if (portrait.verification.accepted) {
-        std::ofstream file(out, std::ios::binary | std::ios::trunc);
-        file.write(reinterpret_cast<const char*>(portrait.portrait.data()), static_cast<std::streamsize>(portrait.portrait.size()));
-        json.set("portrait_bytes", static_cast<int>(portrait.portrait.size()));
-        json.set("out", out);
-    }
-    card::wipe(portrait.portrait);
     return true;
 }
 
@@ -139,19 +114,20 @@ Outcome<bool> faceCheckFromStdin(card::PcscMyNumberCard& myNumber, const Options
 
 int runCard(const Arguments& args) {
     if (args.empty())
-        throw std::invalid_argument("card needs a subcommand: read, pin-status, verify-pin, sign, check, portrait, portrait-status or face-check");
+        throw std::invalid_argument("card needs a subcommand: read, pin-status, verify-pin, check, portrait-status or face-check");
     const std::string sub = args.front();
-    Options options(Arguments(args.begin() + 1, args.end()), {"--wait-ms", "--on", "--der-out", "--challenge-hex", "--url", "--timeout-ms", "--xml-out", "--out", "--camera-image", "--camera"}, {});
+    Options options(Arguments(args.begin() + 1, args.end()), {"--wait-ms", "--on", "--der-out", "--url", "--gateway-ca", "--timeout-ms", "--xml-out", "--camera-image", "--camera"}, {"--demo"});
     std::optional<Date> on;
     if (auto text = options.value("--on")) {
         on = Date::parseIso(*text);
         if (!on) throw std::invalid_argument("--on must be a date YYYY-MM-DD");
     }
-    if (sub != "read" && sub != "pin-status" && sub != "verify-pin" && sub != "sign" && sub != "check" &&
-        sub != "portrait" && sub != "portrait-status" && sub != "face-check")
+    // No subcommand writes the portrait or signs bytes of the caller's choosing (issue #14): the
+    // tests' madoguchi-testcard does that and is never installed.
+    if (sub != "read" && sub != "pin-status" && sub != "verify-pin" && sub != "check" && sub != "portrait-status" &&
+        sub != "face-check")
         throw std::invalid_argument("unknown card subcommand: " + sub);
     if (sub == "check") options.required("--url");
-    if (sub == "portrait") options.required("--out");
 
     auto context = card::PcscContext::establish();
     if (!context) return fail(context.problem());
@@ -171,9 +147,6 @@ int runCard(const Arguments& args) {
             std::ofstream file(*out, std::ios::binary);
             file.write(reinterpret_cast<const char*>(info.value().der.data()), static_cast<std::streamsize>(info.value().der.size()));
         }
-    } else if (sub == "portrait") {
-        auto read = readPortraitFromStdin(myNumber, options.required("--out"), json);
-        if (!read) return fail(read.problem());
     } else if (sub == "face-check") {
         auto checked = faceCheckFromStdin(myNumber, options, json);
         if (!checked) return fail(checked.problem());
@@ -190,11 +163,6 @@ int runCard(const Arguments& args) {
         if (!verified) return fail(verified.problem());
         json.set("accepted", verified.value().accepted);
         json.set("tries_left", verified.value().triesLeft);
-        if (sub == "sign" && verified.value().accepted) {
-            auto signature = myNumber.signWithAuthKey(fromHex(options.required("--challenge-hex")));
-            if (!signature) return fail(signature.problem());
-            json.set("signature_hex", card::toHex(signature.value()));
-        }
         if (sub == "check" && verified.value().accepted) {
             auto checked = checkWithGateway(myNumber, options, json);
             if (!checked) return fail(checked.problem());

@@ -6,6 +6,7 @@
 #include <map>
 #include <string>
 
+#include "app/process_hardening.h"
 #include "commands.h"
 #include "storage/private_files.h"
 #include "usage.h"
@@ -39,6 +40,7 @@ bool asksForHelp(const Arguments& words) {
 
 int main(int argc, char** argv) {
     madoguchi::storage::usePrivateUmask();  // every file this process writes is private to its user
+    madoguchi::app::disableCoreDumps();
     Arguments words(argv + 1, argv + argc);
     if (words.empty()) {
         std::cerr << madoguchi::cli::fullUsage();

@@ -5,6 +5,7 @@
 #include <sstream>
 #include <stdexcept>
 
+#include "app/csv_writer.h"
 #include "app/resources.h"
 #include "domain/manager_desk.h"
 #include "commands.h"
@@ -155,17 +156,16 @@ std::string percentText(const std::optional<int>& basisPoints) {
 }
 
 void printUsageCsv(const UsageReport& report, ReportFormat format) {
-    if (format.bom) std::cout << "\xEF\xBB\xBF";
     const MonthlyUsage& m = report.month;
     const auto& tier = report.standing.tier;
-    std::cout << "month,patients_seen,patients_with_card,estimate_percent,official_percent,billing_best_month,"
-                 "billing_best_percent,tier,next_tier,gap_to_next_percent\r\n"
-              << m.month.iso().substr(0, 7) << ',' << m.patientsSeen << ',' << m.patientsWithCard << ','
-              << percentText(m.estimateBasisPoints) << ',' << percentText(m.officialBasisPoints) << ','
-              << (report.standing.bestMonth ? report.standing.bestMonth->iso().substr(0, 7) : "") << ','
-              << percentText(report.standing.bestBasisPoints) << ',' << (tier ? std::to_string(tier->tier) : "") << ','
-              << (tier && tier->nextTier ? std::to_string(*tier->nextTier) : "") << ','
-              << (tier ? percentText(tier->gapBasisPoints) : "") << "\r\n";
+    app::CsvWriter csv(std::cout, format.bom);
+    csv.row({"month", "patients_seen", "patients_with_card", "estimate_percent", "official_percent", "billing_best_month",
+             "billing_best_percent", "tier", "next_tier", "gap_to_next_percent"});
+    csv.row({m.month.iso().substr(0, 7), std::to_string(m.patientsSeen), std::to_string(m.patientsWithCard),
+             percentText(m.estimateBasisPoints), percentText(m.officialBasisPoints),
+             report.standing.bestMonth ? report.standing.bestMonth->iso().substr(0, 7) : "",
+             percentText(report.standing.bestBasisPoints), tier ? std::to_string(tier->tier) : "",
+             tier && tier->nextTier ? std::to_string(*tier->nextTier) : "", tier ? percentText(tier->gapBasisPoints) : ""});
 }
 
 int usage(Reader& reader, const Options& options, ReportFormat format) {

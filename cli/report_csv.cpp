@@ -1,14 +1,18 @@
 #include "report_csv.h"
 
 #include <iostream>
+#include <stdexcept>
 
+#include "app/resources.h"
 #include "app/visits_csv.h"
 #include "commands.h"
 
 namespace madoguchi::cli {
 
 int printVisitsCsv(const std::vector<VisitSummary>& visits, ReportFormat format) {
-    app::writeVisitsCsv(std::cout, visits, format.bom);
+    auto codes = app::loadCodeTables();
+    if (!codes) throw std::runtime_error(codes.problem().message);
+    app::writeVisitsCsv(std::cout, visits, codes.value(), format.bom);
     return kOk;
 }
 

@@ -3,9 +3,10 @@
 //           [--answer-encoding utf-8|shift_jis] [--face-trash DIR [--face-trash-after-ms N]]
 //       the terminal's habits: answers and face files in Shift_JIS; face files moved to DIR (as an
 //       electronic chart sharing face/ does) N ms after they appear
-//   sim oqs --root DIR --http-port N [--ca-cert PEM] [--challenge-ttl-ms N]
-//       also serves the direct card check on http://127.0.0.1:N (0 picks a free port; the port is
-//       printed as {"http_port": N} on standard output). The CA defaults to resources/demo/ca.
+//   sim oqs --root DIR --http-port N [--ca-cert PEM] [--tls-cert PEM --tls-key PEM] [--challenge-ttl-ms N]
+//       also serves the direct card check on https://127.0.0.1:N (0 picks a free port; printed as
+//       {"http_port": N, "url": "https://127.0.0.1:N"} on standard output). The card CA and the
+//       server's TLS certificate and key default to resources/demo/ca (demo_ca, demo_gateway).
 #include <atomic>
 #include <csignal>
 #include <iostream>
@@ -62,12 +63,15 @@ CardCheckEndpoint startCardCheck(const Options& options, const gateway::Terminal
     CardCheckEndpoint endpoint;
     endpoint.service = std::make_unique<gateway::CardCheckService>(simulator.dataset(), codes,
                                                                    std::move(verifier).value(), clock, lifetime);
+    const gateway::ServerTls tls{
+        options.value("--tls-cert").value_or(app::resourcePath("demo/ca/demo_gateway.cert.pem").string()),
+        options.value("--tls-key").value_or(app::resourcePath("demo/ca/demo_gateway.key.pem").string())};
     auto server = gateway::CardCheckHttpServer::start(
-        *endpoint.service, static_cast<std::uint16_t>(numberOption(options, "--http-port", 0, 0, 65535)));
+        *endpoint.service, static_cast<std::uint16_t>(numberOption(options, "--http-port", 0, 0, 65535)), tls);
     if (!server) throw std::runtime_error(server.problem().message);
     endpoint.server = std::move(server).value();
-    std::cout << "{\"http_port\": " << endpoint.server->port() << ", \"url\": \"http://127.0.0.1:"
-              << endpoint.server->port() << "\"}" << std::endl;
+    std::cout << "{\"http_port\": " << endpoint.server->port() << ", \"url\": \"" << endpoint.server->url() << "\"}"
+              << std::endl;
     return endpoint;
 }
 
@@ -83,8 +87,8 @@ int dropFace(gateway::TerminalSimulator& simulator, const Options& options) {
 }  // namespace
 
 int runSimOqs(const Arguments& args) {
-    Options options(args, {"--root", "--dataset", "--face", "--method", "--http-port", "--ca-cert", "--challenge-ttl-ms",
-                           kTodayOption, "--answer-encoding", "--face-trash", "--face-trash-after-ms"},
+    Options options(args, {"--root", "--dataset", "--face", "--method", "--http-port", "--ca-cert", "--tls-cert", "--tls-key",
+                           "--challenge-ttl-ms", kTodayOption, "--answer-encoding", "--face-trash", "--face-trash-after-ms"},
                     {"--once"});
     const CommandClock clock(options);
     const auto codes = codeTables();

@@ -21,13 +21,11 @@ const std::vector<CommandUsage>& commandUsages() {
         {"sim card", {},
          "sim card --profile FILE [--host 127.0.0.1] [--port 35963] [--pull-after N]\n"
          "sim card --make-profiles --dataset F --ca-key K --ca-cert C --out DIR [--pin 1234]\n"},
-        {"card", {"read", "pin-status", "verify-pin", "sign", "check", "portrait", "portrait-status", "face-check"},
+        {"card", {"read", "pin-status", "verify-pin", "check", "portrait-status", "face-check"},
          "card read [--wait-ms N] [--on YYYY-MM-DD] [--der-out FILE]\n"
          "card pin-status [--wait-ms N]\n"
          "card verify-pin [--wait-ms N]              (PIN on standard input)\n"
-         "card sign --challenge-hex HEX [--wait-ms N] (PIN on standard input)\n"
-         "card check --url http://127.0.0.1:N [--wait-ms N] [--timeout-ms N] [--xml-out FILE]\n"
-         "card portrait --out FILE [--wait-ms N]     (PIN on standard input)\n"
+         "card check --url https://HOST:N [--gateway-ca PEM] [--demo] [--wait-ms N] [--timeout-ms N] [--xml-out FILE]\n"
          "card portrait-status [--wait-ms N]\n"
          "card face-check [--camera-image FILE | --camera N] [--wait-ms N]\n"},
         {"report", {"daily", "followup", "usage"},

@@ -21,4 +21,10 @@ std::string_view certificateStandingName(CertificateStanding standing);
 // What to tell the patient, as an English msgid (empty for Valid).
 std::string certificateAdvice(CertificateStanding standing);
 
+// The certificate policy of the JPKI 利用者証明用電子証明書 (user-authentication certificate); a
+// card-check gateway accepts an auth certificate only under this policy, with keyUsage
+// digitalSignature (and clientAuth if it restricts extended key usage). VERIFY against the JPKI
+// certificate policy (CP/CPS) when it is at hand: one line to correct.
+inline constexpr const char* kJpkiAuthCertificatePolicy = "1.2.392.200149.8.5.1.3.30";
+
 }  // namespace madoguchi

@@ -2,6 +2,7 @@
 #include <cstdlib>
 #include <iostream>
 
+#include "app/process_hardening.h"
 #include "gui/app/madoguchi_app.h"
 #include "gui/app/utf8_locale.h"
 
@@ -20,6 +21,7 @@ bool haveDisplay() {
 }  // namespace
 
 int main(int argc, char** argv) {
+    madoguchi::app::disableCoreDumps();
     if (!haveDisplay()) {
         std::cerr << "madoguchi: no display (neither DISPLAY nor WAYLAND_DISPLAY is set).\n"
                      "Run it on a desktop, or under a virtual X server, for example:\n"

@@ -55,7 +55,8 @@ bool oneTap(card::PcscContext& context, const std::string& pinText, gateway::Htt
     start = Clock::now();
     auto& card = session.value()->card();
     if (!card.pinTriesLeft()) return false;
-    std::string pin = pinText;
+    SecretBuffer pin;
+    pin.assign(pinText);
     auto verified = card.verifyPin(pin);
     if (!verified || !verified.value().accepted) return false;
     phases.pin.push_back(msSince(start));
@@ -91,7 +92,8 @@ int main(int argc, char** argv) {
             std::cerr << "bench_card: " << codes.problem().message << '\n';
             return 1;
         }
-        gateway = std::make_unique<gateway::HttpCardCheckClient>(url, codes.value());
+        gateway = std::make_unique<gateway::HttpCardCheckClient>(
+            url, codes.value(), gateway::CardCheckTrust{app::resourcePath("demo/ca/demo_ca.cert.pem"), false});
     }
     std::string pin;
     std::getline(std::cin, pin);

@@ -36,7 +36,7 @@ echo 1234 | "$bench" --taps "$taps"
 echo "== bench_card: $taps taps, card tap to eligibility result via $url =="
 echo 1234 | "$bench" --taps "$taps" --url "$url"
 echo -n "madoguchi-cli card check (one process, whole path): "
-echo 1234 | "$cli" card check --url "$url" | grep -E '"apdus"' | tr -dc '0-9'; echo " APDUs"
+echo 1234 | "$cli" card check --url "$url" --gateway-ca "$ca/demo_ca.cert.pem" | grep -E '"apdus"' | tr -dc '0-9'; echo " APDUs"
 
 percentiles() {  # reads ms values, prints p50 p95
     sort -n | awk '{v[NR]=$1} END {i50=int(0.5*(NR-1)+0.5)+1; i95=int(0.95*(NR-1)+0.5)+1; printf "p50 %.1f ms  p95 %.1f ms\n", v[i50], v[i95]}'

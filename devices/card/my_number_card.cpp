@@ -55,8 +55,8 @@ void appendAndWipe(Bytes& file, Bytes chunk) {
     wipe(chunk);
 }
 
-bool validPinFormat(const std::string& pin) {
-    return pin.size() == 4 && std::all_of(pin.begin(), pin.end(), [](char c) { return c >= '0' && c <= '9'; });
+bool validPinFormat(const SecretBuffer& pin) {
+    return pin.size() == 4 && std::all_of(pin.view().begin(), pin.view().end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
 }  // namespace
@@ -157,18 +157,18 @@ Outcome<int> PcscMyNumberCard::pinTriesLeft() {
     return triesFromStatusQuery(response.value().sw, jpki::kAuthPinMaxTries);  // 9000: verified in this session
 }
 
-Outcome<PinVerification> PcscMyNumberCard::verifyPin(std::string& pin) {
+Outcome<PinVerification> PcscMyNumberCard::verifyPin(SecretBuffer& pin) {
     if (!validPinFormat(pin)) {
-        wipe(pin);
+        pin.clear();
         return Problem{"card.pin_format", N_("The PIN has 4 digits.")};
     }
     auto selected = selectEf(Application::Jpki, jpki::kAuthPinEf);
     if (!selected) {
-        wipe(pin);
+        pin.clear();
         return selected.problem();
     }
-    CommandApdu verify{0x00, jpki::kInsVerify, 0x00, 0x80, Bytes(pin.begin(), pin.end())};
-    wipe(pin);
+    CommandApdu verify{0x00, jpki::kInsVerify, 0x00, 0x80, Bytes(pin.view().begin(), pin.view().end())};
+    pin.clear();
     auto response = send(verify);
     wipe(verify.data);
     if (!response) return response.problem();

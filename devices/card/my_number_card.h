@@ -16,7 +16,7 @@ public:
 
     Outcome<AuthCertificateInfo> readAuthCertificate() override;
     Outcome<int> pinTriesLeft() override;
-    Outcome<PinVerification> verifyPin(std::string& pin) override;
+    Outcome<PinVerification> verifyPin(SecretBuffer& pin) override;
     Outcome<std::vector<std::uint8_t>> signWithAuthKey(const std::vector<std::uint8_t>& challenge) override;
 
     Outcome<int> cardFaceTriesLeft() override;

@@ -109,13 +109,14 @@ Outcome<bool> PcscContext::waitForRemoval(const std::string& reader, std::chrono
 Outcome<std::unique_ptr<PcscReader>> PcscContext::connect(const std::string& reader) {
     SCARDHANDLE card = 0;
     DWORD protocol = 0;
-    const LONG result = SCardConnect(context_, reader.c_str(), SCARD_SHARE_SHARED, SCARD_PROTOCOL_T1 | SCARD_PROTOCOL_T0,
-                                     &card, &protocol);
+    const LONG result = SCardConnect(context_, reader.c_str(), SCARD_SHARE_EXCLUSIVE,
+                                     SCARD_PROTOCOL_T1 | SCARD_PROTOCOL_T0, &card, &protocol);
     if (result != SCARD_S_SUCCESS) return problemFromPcsc(result);
     return std::unique_ptr<PcscReader>(new PcscReader(context_, card, protocol, reader));
 }
 
-PcscReader::~PcscReader() { SCardDisconnect(card_, SCARD_LEAVE_CARD); }
+// The reset drops the card's security state: a PIN verified during the check does not outlive it.
+PcscReader::~PcscReader() { SCardDisconnect(card_, SCARD_RESET_CARD); }
 
 Outcome<ResponseApdu> PcscReader::transmit(const CommandApdu& command) {
     auto encoded = command.encode();
@@ -153,7 +154,7 @@ LONG PcscReader::cardGoneOr(LONG result) const {
 
 Outcome<bool> PcscReader::reconnect() {
     DWORD protocol = 0;
-    const LONG result = SCardReconnect(card_, SCARD_SHARE_SHARED, SCARD_PROTOCOL_T1 | SCARD_PROTOCOL_T0,
+    const LONG result = SCardReconnect(card_, SCARD_SHARE_EXCLUSIVE, SCARD_PROTOCOL_T1 | SCARD_PROTOCOL_T0,
                                        SCARD_RESET_CARD, &protocol);
     if (result != SCARD_S_SUCCESS) return problemFromPcsc(result);
     protocol_ = protocol;

@@ -44,6 +44,8 @@ public:
     // Ends a pending wait from any thread.
     void cancel() override;
 
+    // Exclusive: while the reader object lives no other program can talk to the card (nothing can
+    // slip a command in between VERIFY and the signature). Its destructor resets the card.
     Outcome<std::unique_ptr<PcscReader>> connect(const std::string& reader);
 
 private:

@@ -1,10 +1,12 @@
 #include "devices/gateway/card_certificate_verifier.h"
 
+#include <openssl/bio.h>
 #include <openssl/bn.h>
 #include <openssl/evp.h>
 #include <openssl/pem.h>
 #include <openssl/x509.h>
 #include <openssl/x509_vfy.h>
+#include <openssl/x509v3.h>
 
 #include "devices/gateway/card_check_protocol.h"
 #include "devices/x509/certificate_time.h"
@@ -31,6 +33,17 @@ std::string serialDecimal(const X509* certificate) {
     return serial;
 }
 
+std::string issuerName(const X509* certificate) {
+    BIO* out = BIO_new(BIO_s_mem());
+    if (!out) return {};
+    X509_NAME_print_ex(out, X509_get_issuer_name(certificate), 0, XN_FLAG_RFC2253);
+    char* data = nullptr;
+    const long length = BIO_get_mem_data(out, &data);
+    std::string name(data, static_cast<std::size_t>(length > 0 ? length : 0));
+    BIO_free(out);
+    return name;
+}
+
 // An expired card certificate is not refused by the chain check: the grace rule decides.
 int toleratingExpiredLeaf(int ok, X509_STORE_CTX* context) {
     if (!ok && X509_STORE_CTX_get_error(context) == X509_V_ERR_CERT_HAS_EXPIRED &&
@@ -51,6 +64,32 @@ Outcome<bool> chainIsTrusted(x509_store_st* store, X509* certificate, const Loca
         return refusal(card_check::kCertificateNotYetValid, "the certificate is not valid yet");
     return refusal(card_check::kCertificateUntrusted,
                    std::string("the certificate does not chain to a trusted CA: ") + X509_verify_cert_error_string(error));
+}
+
+bool underPolicy(X509* certificate, const char* policyOid) {
+    auto* policies = static_cast<CERTIFICATEPOLICIES*>(X509_get_ext_d2i(certificate, NID_certificate_policies, nullptr, nullptr));
+    bool found = false;
+    for (int i = 0; policies && i < sk_POLICYINFO_num(policies) && !found; ++i) {
+        char oid[128];
+        OBJ_obj2txt(oid, sizeof oid, sk_POLICYINFO_value(policies, i)->policyid, 1);
+        found = std::string_view(oid) == policyOid;
+    }
+    CERTIFICATEPOLICIES_free(policies);
+    return found;
+}
+
+// What a JPKI auth certificate is for: signatures (keyUsage digitalSignature), client
+// authentication if the extended key usage is restricted, under the auth certificate policy.
+Outcome<bool> meantForAuthentication(X509* certificate) {
+    const std::uint32_t flags = X509_get_extension_flags(certificate);
+    if (!(flags & EXFLAG_KUSAGE) || !(X509_get_key_usage(certificate) & KU_DIGITAL_SIGNATURE))
+        return refusal(card_check::kCertificateWrongUse, "the certificate's key usage does not include digitalSignature");
+    if ((flags & EXFLAG_XKUSAGE) && !(X509_get_extended_key_usage(certificate) & (XKU_SSL_CLIENT | XKU_ANYEKU)))
+        return refusal(card_check::kCertificateWrongUse, "the certificate's extended key usage excludes clientAuth");
+    if (!underPolicy(certificate, kJpkiAuthCertificatePolicy))
+        return refusal(card_check::kCertificateWrongUse,
+                       std::string("the certificate is not under the auth certificate policy ") + kJpkiAuthCertificatePolicy);
+    return true;
 }
 
 bool signatureMatches(X509* certificate, const std::vector<std::uint8_t>& challenge,
@@ -79,7 +118,7 @@ Outcome<CardCertificateVerifier> CardCertificateVerifier::fromPemFile(const std:
 }
 
 Outcome<VerifiedCardCertificate> CardCertificateVerifier::verify(const std::vector<std::uint8_t>& certificateDer,
-                                                                 const std::vector<std::uint8_t>& challenge,
+                                                                 const std::vector<std::uint8_t>& signedBytes,
                                                                  const std::vector<std::uint8_t>& signature,
                                                                  const LocalDateTime& now) const {
     const unsigned char* cursor = certificateDer.data();
@@ -88,7 +127,9 @@ Outcome<VerifiedCardCertificate> CardCertificateVerifier::verify(const std::vect
         return refusal(card_check::kCertificateUnreadable, "the certificate is not one DER X.509 certificate");
     auto trusted = chainIsTrusted(store_.get(), certificate.get(), now);
     if (!trusted) return trusted.problem();
-    if (!signatureMatches(certificate.get(), challenge, signature))
+    auto meant = meantForAuthentication(certificate.get());
+    if (!meant) return meant.problem();
+    if (!signatureMatches(certificate.get(), signedBytes, signature))
         return refusal(card_check::kBadSignature, "the signature does not match the challenge and the certificate");
     auto notAfter = x509::jstDate(X509_get0_notAfter(certificate.get()));
     if (!notAfter) return refusal(card_check::kCertificateUnreadable, "the certificate has no readable notAfter");
@@ -96,7 +137,7 @@ Outcome<VerifiedCardCertificate> CardCertificateVerifier::verify(const std::vect
     if (!certificateUsableForEligibility(standing))
         return refusal(card_check::kCertificateExpired,
                        "the certificate expired on " + notAfter->iso() + ", more than 3 months ago");
-    return VerifiedCardCertificate{serialDecimal(certificate.get()), *notAfter, standing};
+    return VerifiedCardCertificate{serialDecimal(certificate.get()), issuerName(certificate.get()), *notAfter, standing};
 }
 
 }  // namespace madoguchi::gateway

@@ -23,10 +23,21 @@ std::vector<std::uint8_t> CardCheckService::issueChallenge() {
         throw std::runtime_error("no random bytes for a card-check challenge");
     const auto now = std::chrono::steady_clock::now();
     std::lock_guard lock(mutex_);
-    std::erase_if(outstanding_, [now](const auto& entry) { return entry.second < now; });
-    if (outstanding_.size() >= kMaxOutstandingChallenges) outstanding_.erase(outstanding_.begin());
-    outstanding_[nonce] = now + challengeLifetime_;
+    for (auto entry = outstanding_.begin(); entry != outstanding_.end();) {
+        auto next = std::next(entry);
+        if (entry->second.expiry < now) forget(entry);
+        entry = next;
+    }
+    if (outstanding_.size() >= kMaxOutstandingChallenges) forget(outstanding_.find(issueOrder_.begin()->second));
+    const std::uint64_t sequence = nextSequence_++;
+    outstanding_[nonce] = Outstanding{now + challengeLifetime_, sequence};
+    issueOrder_[sequence] = nonce;
     return nonce;
+}
+
+void CardCheckService::forget(std::map<std::vector<std::uint8_t>, Outstanding>::iterator entry) {
+    issueOrder_.erase(entry->second.sequence);
+    outstanding_.erase(entry);
 }
 
 Outcome<bool> CardCheckService::takeChallenge(const std::vector<std::uint8_t>& challenge) {
@@ -35,19 +46,20 @@ Outcome<bool> CardCheckService::takeChallenge(const std::vector<std::uint8_t>& c
     auto found = outstanding_.find(challenge);
     if (found == outstanding_.end())
         return Problem{std::string(card_check::kChallengeUnknown), "the challenge was never issued or was already used"};
-    const bool expired = found->second < now;
-    outstanding_.erase(found);  // single use, whatever the outcome
+    const bool expired = found->second.expiry < now;
+    forget(found);  // single use, whatever the outcome
     if (expired) return Problem{std::string(card_check::kChallengeExpired), "the challenge has expired"};
     return true;
 }
 
-Outcome<CardCheckReply> CardCheckService::check(const CardCheckRequest& request) {
+Outcome<CardCheckReply> CardCheckService::check(const CardCheckRequest& request, std::string_view gatewayIdentity) {
     auto fresh = takeChallenge(request.challenge);
     if (!fresh) return fresh.problem();
-    auto verified = verifier_.verify(request.certificateDer, request.challenge, request.signature, clock_.now());
+    auto verified = verifier_.verify(request.certificateDer, card_check::signedMessage(gatewayIdentity, request.challenge),
+                                     request.signature, clock_.now());
     if (!verified) return verified.problem();
     const auto& serial = verified.value().serialDecimal;
-    if (dataset_.isRevoked(serial))
+    if (dataset_.isRevoked(verified.value().issuer, serial))
         return Problem{std::string(card_check::kCertificateRevoked), "the certificate with serial " + serial + " is revoked"};
     return answerForSerial(serial);
 }

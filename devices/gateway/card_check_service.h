@@ -40,11 +40,18 @@ public:
     std::chrono::milliseconds challengeLifetime() const { return challengeLifetime_; }
 
     // Refusals carry the card_check refusal codes. A genuine card that maps to nobody is answered
-    // with validity 4 (該当資格なし), as a 照会 for unknown numbers is.
-    Outcome<CardCheckReply> check(const CardCheckRequest& request);
+    // with validity 4 (該当資格なし), as a 照会 for unknown numbers is. The signature must be over
+    // card_check::signedMessage(gatewayIdentity, challenge): the identity the transport serves
+    // under (its TLS certificate's hash).
+    Outcome<CardCheckReply> check(const CardCheckRequest& request, std::string_view gatewayIdentity);
 
 private:
+    struct Outstanding {
+        std::chrono::steady_clock::time_point expiry;
+        std::uint64_t sequence;  // issue order: the oldest goes first when the table is full
+    };
     Outcome<bool> takeChallenge(const std::vector<std::uint8_t>& challenge);
+    void forget(std::map<std::vector<std::uint8_t>, Outstanding>::iterator entry);  // with mutex_ held
     CardCheckReply answerForSerial(const std::string& cardSerial) const;
 
     const DemoDataset& dataset_;
@@ -53,7 +60,9 @@ private:
     const Clock& clock_;
     std::chrono::milliseconds challengeLifetime_;
     std::mutex mutex_;
-    std::map<std::vector<std::uint8_t>, std::chrono::steady_clock::time_point> outstanding_;  // nonce → expiry
+    std::map<std::vector<std::uint8_t>, Outstanding> outstanding_;   // nonce → expiry, issue order
+    std::map<std::uint64_t, std::vector<std::uint8_t>> issueOrder_;  // sequence → nonce
+    std::uint64_t nextSequence_ = 0;
 };
 
 }  // namespace madoguchi::gateway

@@ -130,9 +130,13 @@ Outcome<DemoDataset> DemoDataset::parse(const std::string& json, const CodeTable
         if (!people) return Problem{"dataset.malformed", "the dataset has no \"people\" list"};
         for (std::size_t i = 0; i < people->size(); ++i)
             dataset.people_.push_back(person(people->getObject(i), dataset.medicalInstitutionCode_, codes));
-        if (auto revoked = root->getArray("revoked_card_serials"))
-            for (std::size_t i = 0; i < revoked->size(); ++i)
-                dataset.revokedCardSerials_.insert(revoked->getElement<std::string>(static_cast<unsigned>(i)));
+        if (auto revoked = root->getArray("revoked_certificates"))
+            for (std::size_t i = 0; i < revoked->size(); ++i) {
+                auto entry = revoked->getObject(static_cast<unsigned>(i));
+                if (!entry || text(entry, "issuer", "").empty() || text(entry, "serial", "").empty())
+                    return Problem{"dataset.malformed", "each of \"revoked_certificates\" needs an \"issuer\" and a \"serial\""};
+                dataset.revoked_.insert({text(entry, "issuer", ""), text(entry, "serial", "")});
+            }
         return dataset;
     } catch (const Poco::Exception& error) {
         return Problem{"dataset.malformed", "the dataset is not valid: " + error.displayText()};

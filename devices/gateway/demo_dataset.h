@@ -45,8 +45,11 @@ public:
                                 const std::string& branch, const std::string& birthdate) const;
     const std::string& medicalInstitutionCode() const { return medicalInstitutionCode_; }
     const SimulatedFault& globalFault() const { return globalFault_; }
-    // The revocation list: card_serial values in "revoked_card_serials".
-    bool isRevoked(const std::string& cardSerial) const { return revokedCardSerials_.count(cardSerial) > 0; }
+    // The revocation list, "revoked_certificates": [{"issuer": DN (RFC 2253), "serial": decimal}].
+    // A serial is unique only under its issuer, so a certificate is revoked by the pair, as a CRL does.
+    bool isRevoked(const std::string& issuer, const std::string& serial) const {
+        return revoked_.count({issuer, serial}) > 0;
+    }
     // The day the dataset was written for ("demo_today"): the demo's clock starts on it, so
     // every person's certificate, age and qualification stand where their note says.
     const std::optional<Date>& demoToday() const { return demoToday_; }
@@ -55,7 +58,7 @@ private:
     std::vector<DemoPerson> people_;
     std::string medicalInstitutionCode_;
     SimulatedFault globalFault_;
-    std::set<std::string> revokedCardSerials_;
+    std::set<std::pair<std::string, std::string>> revoked_;  // issuer, serial
     std::optional<Date> demoToday_;
 };
 

@@ -3,12 +3,22 @@
 #include <Poco/Exception.h>
 #include <Poco/JSON/Object.h>
 #include <Poco/JSON/Parser.h>
+#include <Poco/Net/Context.h>
 #include <Poco/Net/HTTPClientSession.h>
 #include <Poco/Net/HTTPRequest.h>
 #include <Poco/Net/HTTPResponse.h>
-#include <Poco/StreamCopier.h>
+#include <Poco/Net/HTTPSClientSession.h>
+#include <Poco/Net/IPAddress.h>
+#include <Poco/Net/NetSSL.h>
+#include <Poco/Net/SSLException.h>
+#include <Poco/Net/X509Certificate.h>
 #include <Poco/URI.h>
+#include <openssl/evp.h>
+#include <openssl/ssl.h>
+#include <openssl/x509.h>
+#include <openssl/x509_vfy.h>
 
+#include <memory>
 #include <sstream>
 
 #include "devices/gateway/card_check_protocol.h"
@@ -32,6 +42,18 @@ Problem unreachable() {
                "connection to the online-qualification terminal.")};
 }
 
+Problem insecureAddress() {
+    return {"gateway.card_check.insecure_address",
+            N_("The card check address must start with https:// (plain http:// is allowed only to this computer in "
+               "demo mode). Correct the address in the settings.")};
+}
+
+Problem untrustedGateway() {
+    return {"gateway.card_check.untrusted_gateway",
+            N_("The gateway's identity could not be verified (certificate, host name or signed answer), so the card "
+               "was not checked. Confirm eligibility another way and ask the administrator to check the settings.")};
+}
+
 Problem badAnswer() {
     return {"gateway.card_check.bad_answer",
             N_("The gateway's answer to the card check could not be read. Confirm eligibility another way.")};
@@ -48,6 +70,7 @@ Problem refusal(const std::string& code) {
     else if (code == card_check::kChallengeExpired || code == card_check::kChallengeUnknown)
         message = N_("The card check took too long and was not accepted. Place the card again.");
     else if (code == card_check::kBadSignature || code == card_check::kCertificateUntrusted ||
+             code == card_check::kCertificateWrongUse ||
              code == card_check::kCertificateUnreadable || code == card_check::kCertificateNotYetValid)
         message = N_("The gateway did not accept the card's certificate or signature. Place the card again; if it "
                      "keeps failing, confirm eligibility another way.");
@@ -65,15 +88,91 @@ Problem refusalFrom(const std::string& body) {
     }
 }
 
+bool isLoopback(const std::string& host) {
+    Poco::Net::IPAddress address;
+    return host == "localhost" || (Poco::Net::IPAddress::tryParse(host, address) && address.isLoopback());
+}
+
+// Trusts the configured CA only, checks the host name (or IP address) with OpenSSL itself, and
+// speaks TLS 1.2 or later.
+Poco::Net::Context::Ptr clientContext(const std::filesystem::path& gatewayCa, const std::string& host) {
+    Poco::Net::initializeSSL();
+    Poco::Net::Context::Ptr context = new Poco::Net::Context(Poco::Net::Context::TLS_CLIENT_USE, "", "",
+                                                             gatewayCa.string(), Poco::Net::Context::VERIFY_STRICT, 9,
+                                                             false, "HIGH:!aNULL:!MD5:!RC4");
+    context->disableProtocols(Poco::Net::Context::PROTO_SSLV2 | Poco::Net::Context::PROTO_SSLV3 |
+                              Poco::Net::Context::PROTO_TLSV1 | Poco::Net::Context::PROTO_TLSV1_1);
+    X509_VERIFY_PARAM* param = SSL_CTX_get0_param(context->sslContext());
+    Poco::Net::IPAddress address;
+    const int named = Poco::Net::IPAddress::tryParse(host, address) ? X509_VERIFY_PARAM_set1_ip_asc(param, host.c_str())
+                                                                    : X509_VERIFY_PARAM_set1_host(param, host.c_str(), 0);
+    if (named != 1) throw Poco::Net::SSLContextException("cannot set the host name to verify");
+    return context;
+}
+
+std::vector<std::uint8_t> derOf(const Poco::Net::X509Certificate& certificate) {
+    unsigned char* der = nullptr;
+    const int length = i2d_X509(const_cast<X509*>(certificate.certificate()), &der);
+    std::vector<std::uint8_t> bytes;
+    if (length > 0) bytes.assign(der, der + length);
+    OPENSSL_free(der);
+    return bytes;
+}
+
+// The gateway's signature over its answer, with the key of the TLS certificate it served.
+bool answerSignedBy(const std::vector<std::uint8_t>& certificateDer, const std::vector<std::uint8_t>& nonce,
+                    const std::string& resultXml, const std::string& signatureBase64) {
+    auto signature = card_check::fromBase64(signatureBase64);
+    if (!signature) return false;
+    const unsigned char* cursor = certificateDer.data();
+    std::unique_ptr<X509, decltype(&X509_free)> certificate(
+        d2i_X509(nullptr, &cursor, static_cast<long>(certificateDer.size())), X509_free);
+    EVP_PKEY* key = certificate ? X509_get0_pubkey(certificate.get()) : nullptr;
+    std::unique_ptr<EVP_MD_CTX, decltype(&EVP_MD_CTX_free)> context(EVP_MD_CTX_new(), EVP_MD_CTX_free);
+    const auto message = card_check::answerMessage(nonce, resultXml);
+    return key && context && EVP_DigestVerifyInit(context.get(), nullptr, EVP_sha256(), nullptr, key) == 1 &&
+           EVP_DigestVerify(context.get(), signature->data(), signature->size(), message.data(), message.size()) == 1;
+}
+
 }  // namespace
 
-HttpCardCheckClient::HttpCardCheckClient(std::string url, CodeTables codes, std::chrono::milliseconds timeout)
-    : url_(std::move(url)), codes_(std::move(codes)), timeout_(timeout) {}
+std::vector<std::uint8_t> CardCheckChallenge::messageToSign() const {
+    return card_check::signedMessage(gatewayIdentity, nonce);
+}
+
+HttpCardCheckClient::HttpCardCheckClient(std::string url, CodeTables codes, CardCheckTrust trust,
+                                         std::chrono::milliseconds timeout)
+    : url_(std::move(url)), codes_(std::move(codes)), trust_(std::move(trust)), timeout_(timeout) {
+    try {
+        const Poco::URI uri(url_);
+        secure_ = uri.getScheme() == "https";
+        const bool plainAllowed = uri.getScheme() == "http" && trust_.demoMode && isLoopback(uri.getHost());
+        if ((!secure_ && !plainAllowed) || uri.getHost().empty()) addressRefused_ = insecureAddress();
+        else if (secure_ && trust_.gatewayCa.empty()) addressRefused_ = untrustedGateway();
+    } catch (const Poco::Exception&) {
+        addressRefused_ = insecureAddress();
+    }
+}
+
+Outcome<HttpCardCheckClient::HttpReply> HttpCardCheckClient::exchange(std::string_view path, const std::string& jsonBody) {
+    if (addressRefused_) return *addressRefused_;
+    return post(path, jsonBody);
+}
 
 Outcome<HttpCardCheckClient::HttpReply> HttpCardCheckClient::post(std::string_view path, const std::string& jsonBody) {
     try {
         const Poco::URI uri(url_);
-        Poco::Net::HTTPClientSession session(uri.getHost(), uri.getPort());
+        std::unique_ptr<Poco::Net::HTTPClientSession> owned;
+        Poco::Net::HTTPSClientSession* tls = nullptr;
+        if (secure_) {
+            auto session = std::make_unique<Poco::Net::HTTPSClientSession>(uri.getHost(), uri.getPort(),
+                                                                           clientContext(trust_.gatewayCa, uri.getHost()));
+            tls = session.get();
+            owned = std::move(session);
+        } else {
+            owned = std::make_unique<Poco::Net::HTTPClientSession>(uri.getHost(), uri.getPort());
+        }
+        Poco::Net::HTTPClientSession& session = *owned;
         session.setTimeout(Poco::Timespan(std::chrono::duration_cast<std::chrono::microseconds>(timeout_).count()));
         Poco::Net::HTTPRequest request(Poco::Net::HTTPRequest::HTTP_POST, std::string(path),
                                        Poco::Net::HTTPMessage::HTTP_1_1);
@@ -82,7 +181,9 @@ Outcome<HttpCardCheckClient::HttpReply> HttpCardCheckClient::post(std::string_vi
         session.sendRequest(request) << jsonBody;
         Poco::Net::HTTPResponse response;
         std::istream& in = session.receiveResponse(response);
-        HttpReply reply{static_cast<int>(response.getStatus()), response.getContentType(), {}};
+        HttpReply reply{static_cast<int>(response.getStatus()), response.getContentType(), {},
+                        response.get(std::string(card_check::kAnswerSignatureHeader), ""), {}};
+        if (tls) reply.peerCertificateDer = derOf(tls->serverCertificate());
         reply.body.resize(kMaxReplyBytes + 1);
         in.read(reply.body.data(), static_cast<std::streamsize>(reply.body.size()));
         reply.body.resize(static_cast<std::size_t>(in.gcount()));
@@ -90,6 +191,8 @@ Outcome<HttpCardCheckClient::HttpReply> HttpCardCheckClient::post(std::string_vi
         return reply;
     } catch (const Poco::TimeoutException&) {
         return timedOut();
+    } catch (const Poco::Net::SSLException&) {  // the certificate, its chain to the pinned CA, the host name
+        return untrustedGateway();
     } catch (const Poco::IOException&) {  // refused, reset, no route (Poco::Net::NetException and kin)
         return unreachable();
     } catch (const Poco::Exception&) {
@@ -97,43 +200,54 @@ Outcome<HttpCardCheckClient::HttpReply> HttpCardCheckClient::post(std::string_vi
     }
 }
 
-Outcome<std::vector<std::uint8_t>> HttpCardCheckClient::requestChallenge() {
-    auto reply = post(card_check::kChallengePath, "{}");
+Outcome<CardCheckChallenge> HttpCardCheckClient::requestChallenge() {
+    auto reply = exchange(card_check::kChallengePath, "{}");
     if (!reply) return reply.problem();
     if (reply.value().status != 200) return refusalFrom(reply.value().body);
     try {
         auto json = Poco::JSON::Parser().parse(reply.value().body).extract<Poco::JSON::Object::Ptr>();
-        auto challenge = card_check::fromBase64(json->optValue<std::string>("challenge", ""));
-        if (!challenge) return badAnswer();
-        return std::move(*challenge);
+        auto nonce = card_check::fromBase64(json->optValue<std::string>("challenge", ""));
+        // Exactly the nonce the protocol defines: a longer or shorter "challenge" is not signed.
+        if (!nonce || nonce->size() != card_check::kChallengeBytes) return badAnswer();
+        CardCheckChallenge challenge;
+        challenge.nonce = std::move(*nonce);
+        challenge.peerCertificateDer = std::move(reply.value().peerCertificateDer);
+        challenge.gatewayIdentity = secure_ ? card_check::certificateIdentity(challenge.peerCertificateDer)
+                                            : card_check::plainLoopbackIdentity(Poco::URI(url_).getPort());
+        return challenge;
     } catch (const Poco::Exception&) {
         return badAnswer();
     }
 }
 
-Outcome<CardCheckAnswer> HttpCardCheckClient::submit(const std::vector<std::uint8_t>& challenge,
+Outcome<CardCheckAnswer> HttpCardCheckClient::submit(const CardCheckChallenge& challenge,
                                                      const std::vector<std::uint8_t>& signature,
                                                      const std::vector<std::uint8_t>& certificateDer) {
     Poco::JSON::Object json;
-    json.set("challenge", card_check::toBase64(challenge));
+    json.set("challenge", card_check::toBase64(challenge.nonce));
     json.set("signature", card_check::toBase64(signature));
     json.set("certificate", card_check::toBase64(certificateDer));
     std::ostringstream body;
     json.stringify(body);
-    auto reply = post(card_check::kVerifyPath, body.str());
+    auto reply = exchange(card_check::kVerifyPath, body.str());
     if (!reply) return reply.problem();
     if (reply.value().status != 200) return refusalFrom(reply.value().body);
+    if (secure_ && (reply.value().peerCertificateDer != challenge.peerCertificateDer ||
+                    !answerSignedBy(reply.value().peerCertificateDer, challenge.nonce, reply.value().body,
+                                    reply.value().answerSignature)))
+        return untrustedGateway();  // another server than the one the card signed for, or an unsigned answer
     auto result = parseResultXml(reply.value().body, codes_);
     if (!result) return badAnswer();
     return CardCheckAnswer{std::move(result).value(), std::move(reply).value().body, std::nullopt};
 }
 
 Outcome<CardCheckAnswer> HttpCardCheckClient::check(CardReader& card) {
+    if (addressRefused_) return *addressRefused_;
     auto certificate = card.readAuthCertificate();  // before the challenge: the long read is off its clock
     if (!certificate) return certificate.problem();
     auto challenge = requestChallenge();
     if (!challenge) return challenge.problem();
-    auto signature = card.signWithAuthKey(challenge.value());
+    auto signature = card.signWithAuthKey(challenge.value().messageToSign());
     if (!signature) return signature.problem();
     auto answer = submit(challenge.value(), signature.value(), certificate.value().der);
     if (!answer) return answer.problem();

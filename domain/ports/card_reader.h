@@ -9,6 +9,7 @@
 
 #include "../date.h"
 #include "../outcome.h"
+#include "../secret_buffer.h"
 
 namespace madoguchi {
 
@@ -29,7 +30,7 @@ public:
     virtual Outcome<AuthCertificateInfo> readAuthCertificate() = 0;
     virtual Outcome<int> pinTriesLeft() = 0;  // without spending a try
     // The PIN buffer is wiped by the implementation after use; it is never stored or logged.
-    virtual Outcome<PinVerification> verifyPin(std::string& pin) = 0;
+    virtual Outcome<PinVerification> verifyPin(SecretBuffer& pin) = 0;
     virtual Outcome<std::vector<std::uint8_t>> signWithAuthKey(const std::vector<std::uint8_t>& challenge) = 0;
 };
 

@@ -47,7 +47,9 @@ FacilityEnvironment::FacilityEnvironment(AppSettings settings, std::filesystem::
                                                 journalPath_.parent_path() / "face-seen.txt", clock_, nullptr);
     if (settings_.identitySource == IdentitySource::DirectReader) {
         cardTaps_ = std::make_unique<ReaderCardTaps>(clock_);
-        if (!settings_.cardCheckUrl.empty()) cardLookup_ = std::make_unique<HttpCardLookup>(settings_.cardCheckUrl, codes_);
+        if (!settings_.cardCheckUrl.empty())
+            cardLookup_ = std::make_unique<HttpCardLookup>(settings_.cardCheckUrl, codes_,
+                                                           gateway::CardCheckTrust{settings_.cardCheckCaFile, false});
     }
 }
 

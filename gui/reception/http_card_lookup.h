@@ -9,7 +9,8 @@ namespace madoguchi::gui {
 
 class HttpCardLookup : public CardEligibilityLookup {
 public:
-    HttpCardLookup(std::string url, CodeTables codes) : client_(std::move(url), std::move(codes)) {}
+    HttpCardLookup(std::string url, CodeTables codes, gateway::CardCheckTrust trust)
+        : client_(std::move(url), std::move(codes), std::move(trust)) {}
     // One HTTP exchange bounded by the client's timeout; there is no request to leave pending,
     // so a failure sends the session down the fallback path.
     GatewayAnswer lookup(CardReader& card, const AuthCertificateInfo& certificate,

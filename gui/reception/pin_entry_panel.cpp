@@ -7,7 +7,7 @@
 #include <wx/textctrl.h>
 #include <wx/valtext.h>
 
-#include "devices/card/apdu.h"
+#include "domain/secret_buffer.h"
 #include "gui/app/color_scheme.h"
 #include "gui/reception/display_text.h"
 #include "gui/reception/reception_flow.h"
@@ -53,14 +53,17 @@ bool PinEntryPanel::handleChoice(const std::string& choiceId) {
 
 void PinEntryPanel::focusFirstField() { pin_->SetFocus(); }
 
+// The digits go from the control into a SecretBuffer one by one; the control's copy is overwritten
+// before it is released and the field is cleared (no std::string ever holds them).
 void PinEntryPanel::submit() {
-    std::string pin = pin_->GetValue().ToStdString();
+    wxString typed = pin_->GetValue();
+    SecretBuffer pin;
+    for (wxString::const_iterator digit = typed.begin(); digit != typed.end(); ++digit)
+        pin.push(static_cast<char>(wxUniChar(*digit).GetValue()));
+    for (wxString::iterator digit = typed.begin(); digit != typed.end(); ++digit) *digit = wxUniChar('0');
     pin_->ChangeValue(wxString(' ', 4));
     pin_->Clear();
-    if (pin.length() != 4) {
-        card::wipe(pin);
-        return;
-    }
+    if (pin.size() != 4) return;
     flow_.submitPin(pin);  // wipes its argument
 }
 

@@ -307,15 +307,16 @@ void ReceptionFlow::choose(const std::string& id, wxWindow* parent) {
     changed_();
 }
 
-void ReceptionFlow::submitPin(std::string& pin) {
+void ReceptionFlow::submitPin(SecretBuffer& pin) {
     if (!card_ || !desk_.session() || desk_.session()->state() != ReceptionState::AwaitingPin) {
-        card::wipe(pin);
+        pin.clear();
         return;
     }
     working_ = true;
     setNotice(_("Checking the PIN on the card…"));
-    auto secret = std::make_shared<std::string>(std::move(pin));
-    card::wipe(pin);
+    auto secret = std::make_shared<SecretBuffer>();  // never copied: the worker gets the same buffer
+    secret->assign(pin.view());
+    pin.clear();
     auto card = card_;
     const int serial = receptionSerial_;
     struct PinOutcome {
@@ -326,7 +327,7 @@ void ReceptionFlow::submitPin(std::string& pin) {
         [card, secret] {
             PinOutcome out;
             auto verified = card->reader().verifyPin(*secret);
-            card::wipe(*secret);
+            secret->clear();
             if (verified) out.verification = verified.value();
             else out.failure = verified.problem().message;
             return out;

@@ -13,6 +13,7 @@
 #include <wx/string.h>
 
 #include "domain/ports/clock.h"
+#include "domain/secret_buffer.h"
 #include "domain/ports/form_renderer.h"
 #include "domain/ports/visit_journal.h"
 #include "gui/app/background_work.h"
@@ -55,7 +56,7 @@ public:
 
     // Staff actions.
     void choose(const std::string& choiceId, wxWindow* parent = nullptr);
-    void submitPin(std::string& pin);  // wiped here and by the card; never kept
+    void submitPin(SecretBuffer& pin);  // wiped here and by the card; never kept
     void submitDocument(const DocumentDetails& details);
     void submitDeclaration(const DocumentDetails& declared, std::optional<CopayShare> share);
     // staffShare: the share staff set or corrected; a correction of a decided share needs the reason.

@@ -188,6 +188,10 @@ wxWindow* SettingsDialog::connectionPage() {
     addRow(page, grid, _("Shared folder (req/, res/, face/)"), gatewayRoot_);
     cardCheckUrl_ = new wxTextCtrl(page, wxID_ANY, utf8(initial_.cardCheckUrl));
     addRow(page, grid, _("Direct card check address"), cardCheckUrl_);
+    cardCheckCa_ = new wxFilePickerCtrl(page, wxID_ANY, utf8(initial_.cardCheckCaFile.string()),
+                                        _("CA certificate of the gateway"), _("PEM files (*.pem)|*.pem"),
+                                        wxDefaultPosition, wxSize(420, -1), wxFLP_OPEN | wxFLP_USE_TEXTCTRL);
+    addRow(page, grid, _("Gateway's CA certificate (PEM)"), cardCheckCa_);
     journalPath_ = new wxFilePickerCtrl(page, wxID_ANY, utf8(initial_.journalPath.string()), _("Visit journal file"),
                                         _("SQLite files (*.sqlite3)|*.sqlite3"), wxDefaultPosition, wxSize(420, -1),
                                         wxFLP_SAVE | wxFLP_USE_TEXTCTRL);
@@ -266,6 +270,7 @@ AppSettings SettingsDialog::edited() const {
         source_->GetSelection() == 1 ? IdentitySource::DirectReader : IdentitySource::CertifiedReaderFolders;
     settings.gatewayRoot = gatewayRoot_->GetPath().utf8_string();
     settings.cardCheckUrl = cardCheckUrl_->GetValue().Strip(wxString::both).utf8_string();
+    settings.cardCheckCaFile = cardCheckCa_->GetPath().utf8_string();
     settings.journalPath = journalPath_->GetPath().utf8_string();
     settings.printerName = printer_->GetValue().Strip(wxString::both).utf8_string();
     const char* languages[] = {"", "ja", "en"};
@@ -296,6 +301,7 @@ void SettingsDialog::revalidate() {
     bool folders = settings.identitySource == IdentitySource::CertifiedReaderFolders;
     gatewayRoot_->Enable(folders);
     cardCheckUrl_->Enable(!folders);
+    cardCheckCa_->Enable(!folders);
     wxString text;
     for (const std::string& problem : settingsProblems(settings)) text += "• " + utf8(translated(problem)) + "\n";
     problems_->SetLabel(text.Strip(wxString::trailing));

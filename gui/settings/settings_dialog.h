@@ -77,6 +77,7 @@ private:
     wxRadioBox* source_ = nullptr;
     wxDirPickerCtrl* gatewayRoot_ = nullptr;
     wxTextCtrl* cardCheckUrl_ = nullptr;
+    wxFilePickerCtrl* cardCheckCa_ = nullptr;
     wxFilePickerCtrl* journalPath_ = nullptr;
     wxTextCtrl* printer_ = nullptr;
     wxChoice* language_ = nullptr;

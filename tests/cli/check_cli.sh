@@ -44,5 +44,18 @@ check "corrupted number" 1 '(.valid | not) and .reason_code == "insurer.check_di
 check "wrong length" 1 '.reason_code == "insurer.length"' insurer-number check 0113001
 check "no number" 2 '' insurer-number check
 check "unknown command" 2 '' frobnicate
+# No shipped command writes the card's portrait or signs bytes of the caller's choosing (issue #14).
+portrait_out=$(mktemp -u /tmp/check_cli_portrait.XXXXXX)
+check "no card portrait --out" 2 '' card portrait --out "$portrait_out"
+if [ -e "$portrait_out" ]; then echo "FAIL card portrait wrote $portrait_out"; failures=$((failures+1)); rm -f "$portrait_out"; fi
+check "no card sign --challenge-hex" 2 '' card sign --challenge-hex 00112233
+# Core dumps are off for the whole process (no PIN or portrait in a core file).
+sim_root=$(mktemp -d /tmp/check_cli_sim.XXXXXX)
+(ulimit -c unlimited 2>/dev/null; exec "$cli" sim oqs --root "$sim_root") >"$sim_root/out.json" 2>&1 &
+sim_pid=$!
+for _ in $(seq 100); do [ -s "$sim_root/out.json" ] && break; sleep 0.1; done
+core_limit=$(awk '/^Max core file size/ { print $5 "/" $6 }' "/proc/$sim_pid/limits" 2>/dev/null)
+kill "$sim_pid" 2>/dev/null; wait "$sim_pid" 2>/dev/null; rm -rf "$sim_root"
+if [ "$core_limit" = "0/0" ]; then echo "ok core dumps off"; else echo "FAIL core dumps off: core limit '$core_limit'"; failures=$((failures+1)); fi
 echo "$failures failed"
 exit "$failures"

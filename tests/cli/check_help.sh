@@ -29,7 +29,7 @@ check sim
 check sim oqs
 check sim card
 check card
-for sub in read pin-status verify-pin sign check portrait portrait-status face-check; do check card "$sub"; done
+for sub in read pin-status verify-pin check portrait-status face-check; do check card "$sub"; done
 check report
 for sub in daily followup usage; do check report "$sub"; done
 check audit

@@ -28,6 +28,16 @@ void addExtension(X509* certificate, int nid, const char* value) {
     X509_EXTENSION_free(extension);
 }
 
+void addPolicy(X509* certificate, const std::string& oid) {  // certificatePolicies needs no config this way
+    CERTIFICATEPOLICIES* policies = CERTIFICATEPOLICIES_new();
+    POLICYINFO* policy = POLICYINFO_new();
+    ASN1_OBJECT_free(policy->policyid);
+    policy->policyid = OBJ_txt2obj(oid.c_str(), 1);
+    sk_POLICYINFO_push(policies, policy);
+    X509_add1_ext_i2d(certificate, NID_certificate_policies, policies, 0, X509V3_ADD_DEFAULT);
+    CERTIFICATEPOLICIES_free(policies);
+}
+
 time_t jstEndOfDay(const Date& date) { return x509::epochSecondsOfJst(LocalDateTime{date, 23, 59, 59}); }
 
 }  // namespace
@@ -53,7 +63,8 @@ void TestCa::writeCertificatePem(const std::filesystem::path& file) const {
     std::fclose(out);
 }
 
-IssuedCard TestCa::issue(const std::string& serialDecimal, const Date& notAfter) const {
+IssuedCard TestCa::issue(const std::string& serialDecimal, const Date& notAfter, const std::string& keyUsage,
+                         const std::string& policy, const std::string& extendedKeyUsage) const {
     IssuedCard card{newKey(), {}};
     std::shared_ptr<X509> certificate(X509_new(), X509_free);
     X509* cert = certificate.get();
@@ -67,12 +78,42 @@ IssuedCard TestCa::issue(const std::string& serialDecimal, const Date& notAfter)
     X509_set_issuer_name(cert, X509_get_subject_name(certificate_.get()));
     addName(X509_get_subject_name(cert), "CN", "card " + serialDecimal);
     X509_set_pubkey(cert, card.key.get());
+    if (!keyUsage.empty()) addExtension(cert, NID_key_usage, keyUsage.c_str());
+    if (!policy.empty()) addPolicy(cert, policy);
+    if (!extendedKeyUsage.empty()) addExtension(cert, NID_ext_key_usage, extendedKeyUsage.c_str());
     X509_sign(cert, key_.get(), EVP_sha256());
     unsigned char* der = nullptr;
     const int length = i2d_X509(cert, &der);
     card.certificateDer.assign(der, der + length);
     OPENSSL_free(der);
     return card;
+}
+
+void TestCa::issueServer(const std::string& subjectAltName, const std::filesystem::path& certificateFile,
+                         const std::filesystem::path& keyFile) const {
+    KeyPtr key = newKey();
+    std::shared_ptr<X509> certificate(X509_new(), X509_free);
+    X509* cert = certificate.get();
+    X509_set_version(cert, 2);
+    ASN1_INTEGER_set(X509_get_serialNumber(cert), 4096);
+    ASN1_TIME_set(X509_getm_notBefore(cert), jstEndOfDay(*Date::parseIso("2015-01-01")));
+    ASN1_TIME_set(X509_getm_notAfter(cert), jstEndOfDay(*Date::parseIso("2045-12-30")));
+    X509_set_issuer_name(cert, X509_get_subject_name(certificate_.get()));
+    addName(X509_get_subject_name(cert), "CN", "test gateway");
+    X509_set_pubkey(cert, key.get());
+    addExtension(cert, NID_basic_constraints, "critical,CA:FALSE");
+    addExtension(cert, NID_key_usage, "critical,digitalSignature,keyEncipherment");
+    addExtension(cert, NID_ext_key_usage, "serverAuth");
+    addExtension(cert, NID_subject_alt_name, subjectAltName.c_str());
+    X509_sign(cert, key_.get(), EVP_sha256());
+    FILE* out = std::fopen(certificateFile.c_str(), "w");
+    if (!out) throw std::runtime_error("cannot write " + certificateFile.string());
+    PEM_write_X509(out, cert);
+    std::fclose(out);
+    out = std::fopen(keyFile.c_str(), "w");
+    if (!out) throw std::runtime_error("cannot write " + keyFile.string());
+    PEM_write_PrivateKey(out, key.get(), nullptr, nullptr, 0, nullptr, nullptr);
+    std::fclose(out);
 }
 
 Bytes signSha256(const KeyPtr& key, const Bytes& message) {

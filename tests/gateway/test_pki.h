@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "domain/certificate_rules.h"
 #include "domain/date.h"
 #include "domain/ports/card_reader.h"
 
@@ -25,8 +26,15 @@ class TestCa {
 public:
     explicit TestCa(const std::string& commonName);
     void writeCertificatePem(const std::filesystem::path& file) const;
-    // notAfter at 23:59:59 JST of that day; notBefore five years earlier.
-    IssuedCard issue(const std::string& serialDecimal, const Date& notAfter) const;
+    // notAfter at 23:59:59 JST of that day; notBefore five years earlier. keyUsage and the policy as
+    // on a JPKI auth certificate, unless told otherwise (empty: the extension is left out).
+    IssuedCard issue(const std::string& serialDecimal, const Date& notAfter,
+                     const std::string& keyUsage = "critical,digitalSignature",
+                     const std::string& policy = kJpkiAuthCertificatePolicy, const std::string& extendedKeyUsage = "") const;
+    // A TLS server certificate (serverAuth) for `subjectAltName` ("IP:127.0.0.1", "DNS:gateway.example"),
+    // written with its key as PEM.
+    void issueServer(const std::string& subjectAltName, const std::filesystem::path& certificateFile,
+                     const std::filesystem::path& keyFile) const;
 
 private:
     KeyPtr key_;
@@ -41,7 +49,10 @@ public:
     explicit SoftwareCard(IssuedCard card) : card_(std::move(card)) {}
     Outcome<AuthCertificateInfo> readAuthCertificate() override;
     Outcome<int> pinTriesLeft() override { return 3; }
-    Outcome<PinVerification> verifyPin(std::string&) override { return PinVerification{true, 3}; }
+    Outcome<PinVerification> verifyPin(SecretBuffer& pin) override {
+        pin.clear();
+        return PinVerification{true, 3};
+    }
     Outcome<std::vector<std::uint8_t>> signWithAuthKey(const std::vector<std::uint8_t>& challenge) override;
 
 private:

@@ -1,5 +1,6 @@
 // The window's direct-reader lookup (HttpCardLookup) against the gateway simulator's card check
-// served over real loopback HTTP: a demo card signs the challenge and the answer is the person's.
+// served over real loopback HTTPS with the demo gateway certificate (resources/demo/ca), pinned to
+// the demo CA: a demo card signs the challenge and the answer is the person's.
 #include <boost/test/unit_test.hpp>
 
 #include "app/resources.h"
@@ -30,16 +31,20 @@ BOOST_AUTO_TEST_CASE(ADemoCardAfterItsPinGetsItsHoldersEligibility) {
     BOOST_REQUIRE(verifier);
     madoguchi::test::FixedClock clock{LocalDateTime{*dataset.value().demoToday(), 9, 30, 0}};  // where the demo dataset stands
     gateway::CardCheckService service(dataset.value(), codes, std::move(verifier).value(), clock);
-    auto server = gateway::CardCheckHttpServer::start(service, 0);
+    auto server = gateway::CardCheckHttpServer::start(
+        service, 0,
+        gateway::ServerTls{app::resourcePath("demo/ca/demo_gateway.cert.pem"), app::resourcePath("demo/ca/demo_gateway.key.pem")});
     BOOST_REQUIRE(server);
     CardReader& card = tapped.value()->reader();
-    std::string pin = gui::kDemoCardPin;
+    SecretBuffer pin;
+    pin.assign(gui::kDemoCardPin);
     auto verified = card.verifyPin(pin);
     BOOST_REQUIRE(verified && verified.value().accepted);
     auto certificate = card.readAuthCertificate();
     BOOST_REQUIRE(certificate);
 
-    gui::HttpCardLookup lookup("http://127.0.0.1:" + std::to_string(server.value()->port()), codes);
+    gui::HttpCardLookup lookup("https://127.0.0.1:" + std::to_string(server.value()->port()), codes,
+                               gateway::CardCheckTrust{app::resourcePath("demo/ca/demo_ca.cert.pem"), false});
     std::atomic<bool> cancel{false};
     GatewayAnswer answer = lookup.lookup(card, certificate.value(), cancel);
     BOOST_REQUIRE_MESSAGE(answer.kind == GatewayAnswer::Kind::Answered, answer.failure);
@@ -58,11 +63,13 @@ BOOST_AUTO_TEST_CASE(NoGatewayListeningIsAFailureTheSessionCanFallBackFrom) {
     auto tapped = cards.tap(*dataset.value().byId("P001"));
     BOOST_REQUIRE(tapped);
     CardReader& card = tapped.value()->reader();
-    std::string pin = gui::kDemoCardPin;
+    SecretBuffer pin;
+    pin.assign(gui::kDemoCardPin);
     BOOST_REQUIRE(card.verifyPin(pin));
     auto certificate = card.readAuthCertificate();
     BOOST_REQUIRE(certificate);
-    gui::HttpCardLookup lookup("http://127.0.0.1:9", codes);  // discard port: nothing answers
+    gui::HttpCardLookup lookup("https://127.0.0.1:9", codes,  // discard port: nothing answers
+                               gateway::CardCheckTrust{app::resourcePath("demo/ca/demo_ca.cert.pem"), false});
     std::atomic<bool> cancel{false};
     GatewayAnswer answer = lookup.lookup(card, certificate.value(), cancel);
     BOOST_CHECK(answer.kind == GatewayAnswer::Kind::Failed);

@@ -286,7 +286,7 @@ BOOST_AUTO_TEST_CASE(CsvExportWritesTheDaysVisitsAndAuditsWhoExportedWhat) {
     content << in.rdbuf();
     std::string text = content.str();
     BOOST_CHECK_EQUAL(text.substr(0, 3), "\xEF\xBB\xBF");
-    BOOST_CHECK(text.find("visit_id,date,started_at") != std::string::npos);
+    BOOST_CHECK(text.find("\"visit_id\",\"date\",\"started_at\"") != std::string::npos);
     BOOST_CHECK(text.find("渡辺 陽子") != std::string::npos);
     BOOST_CHECK(!exportVisitsCsv(journal, manager, clock.now(), kToday, kToday.plusDays(-1), csv, false).ok());
 }

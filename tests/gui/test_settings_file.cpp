@@ -1,5 +1,6 @@
 // AppSettings on disk: defaults when missing, a round trip, clear Problems for broken files,
 // and the 医療機関コード rules the settings dialog validates live. No display needed.
+#include <algorithm>
 #include <fstream>
 
 #include <boost/test/unit_test.hpp>
@@ -45,6 +46,7 @@ BOOST_AUTO_TEST_CASE(SavedSettingsLoadBackUnchanged) {
     settings.facility.unknownClaimUsesCheckDigitFiller = true;
     settings.identitySource = IdentitySource::DirectReader;
     settings.cardCheckUrl = "https://example.invalid/check";
+    settings.cardCheckCaFile = "/etc/madoguchi/gateway-ca.pem";
     settings.printerName = "Reception-A4";
     settings.language = "ja";
     settings.journalPath = folder.path() / "journal.sqlite3";
@@ -63,6 +65,7 @@ BOOST_AUTO_TEST_CASE(SavedSettingsLoadBackUnchanged) {
     BOOST_CHECK(back.facility.unknownClaimUsesCheckDigitFiller);
     BOOST_CHECK(back.identitySource == IdentitySource::DirectReader);
     BOOST_CHECK_EQUAL(back.cardCheckUrl, "https://example.invalid/check");
+    BOOST_CHECK_EQUAL(back.cardCheckCaFile.string(), "/etc/madoguchi/gateway-ca.pem");
     BOOST_CHECK_EQUAL(back.printerName, "Reception-A4");
     BOOST_CHECK_EQUAL(back.language, "ja");
     BOOST_CHECK_EQUAL(back.gatewayRoot.string(), "/srv/oqs");
@@ -135,6 +138,14 @@ BOOST_AUTO_TEST_CASE(MissingRequiredFieldsAreListed) {
     settings = validClinic();
     settings.identitySource = IdentitySource::DirectReader;
     BOOST_CHECK_EQUAL(settingsProblems(settings).size(), 1u);  // the direct check address
+    settings.cardCheckUrl = "http://gateway.example/check";  // plain HTTP, and no CA to pin
+    auto direct = settingsProblems(settings);
+    BOOST_CHECK_EQUAL(direct.size(), 2u);
+    BOOST_CHECK(std::find(direct.begin(), direct.end(), "The direct card check address must start with https://.") !=
+                direct.end());
+    settings.cardCheckUrl = "https://gateway.example/check";
+    settings.cardCheckCaFile = "/etc/madoguchi/gateway-ca.pem";
+    BOOST_CHECK(settingsProblems(settings).empty());
     settings = validClinic();
     settings.facility.mode = FacilityMode::HomeConsent;  // ② has no face-recognition reader
     BOOST_CHECK_EQUAL(settingsProblems(settings).size(), 1u);

@@ -25,7 +25,8 @@ const std::vector<test::Person> kCards{
     {"P-REVOKED", "31337", "2030-01-31"},
 };
 
-const char* kSimulatorDataset = R"({"medical_institution_code": "1312345678", "revoked_card_serials": ["31337"],
+const char* kSimulatorDataset = R"({"medical_institution_code": "1312345678", 
+ "revoked_certificates": [{"issuer": "CN=Madoguchi Demo JPKI Auth CA (demo only),O=Madoguchi demo - NOT A REAL CA,C=JP", "serial": "31337"}],
  "people": [
   {"id": "P-VALID", "card_serial": "123456789012", "validity": "1", "insurer_number": "01130012",
    "symbol": "1234", "number": "10015", "branch": "00", "name": "窓口　花子", "birth_date": "1980-06-15", "sex": "2"},
@@ -44,7 +45,7 @@ struct Simulator {
                                      (stack.dir() / "sim_dataset.json").string(), "--ca-cert",
                                      stack.caCertificate().string(), "--http-port", "0", "--today", test::kStackToday},
             log);
-        const std::regex printed("\"url\": \"(http://127\\.0\\.0\\.1:[0-9]+)\"");
+        const std::regex printed("\"url\": \"(https://127\\.0\\.0\\.1:[0-9]+)\"");
         const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(30);
         while (url.empty() && std::chrono::steady_clock::now() < deadline) {
             std::ifstream in(log);
@@ -74,9 +75,12 @@ Outcome<gateway::CardCheckAnswer> tapAndCheck(const std::string& url) {
     BOOST_REQUIRE(reader);
     auto session = card::PcscCardSession::open(*context.value(), reader.value());
     BOOST_REQUIRE_MESSAGE(session, codeOf(session));
-    std::string pin = "1234";
+    SecretBuffer pin;
+    pin.assign("1234");
     BOOST_REQUIRE(session.value()->card().verifyPin(pin).value().accepted);
-    gateway::HttpCardCheckClient client(url, test::codeTables());
+    // the simulator serves HTTPS with the demo gateway certificate: pin the demo CA
+    gateway::HttpCardCheckClient client(url, test::codeTables(),
+                                        gateway::CardCheckTrust{app::resourcePath("demo/ca/demo_ca.cert.pem"), false});
     return client.check(session.value()->card());
 }
 
@@ -109,7 +113,9 @@ BOOST_AUTO_TEST_CASE(the_cli_card_check_runs_the_whole_direct_path) {
     stack.insert("P-VALID");
     int status = -1;
     const auto output = test::runAndCapture(
-        {"sh", "-c", "echo 1234 | '" + stack.cli() + "' card check --url " + simulator.url}, status);
+        {"sh", "-c", "echo 1234 | '" + stack.cli() + "' card check --url " + simulator.url + " --gateway-ca '" +
+                         stack.caCertificate().string() + "'"},
+        status);
     BOOST_TEST_INFO(output);
     BOOST_TEST(status == 0);
     BOOST_TEST(output.find("\"accepted\": true") != std::string::npos);

@@ -122,7 +122,8 @@ BOOST_AUTO_TEST_CASE(wrong_pins_count_down_and_the_third_locks_the_card_for_good
         BOOST_TEST(myNumber.pinTriesLeft().value() == 3);
         BOOST_TEST(myNumber.pinTriesLeft().value() == 3);  // asking spends no try
         for (int expected : {2, 1}) {
-            std::string pin = "9999";
+            SecretBuffer pin;
+            pin.assign("9999");
             auto result = myNumber.verifyPin(pin);
             BOOST_REQUIRE(result);
             BOOST_TEST(!result.value().accepted);
@@ -130,12 +131,14 @@ BOOST_AUTO_TEST_CASE(wrong_pins_count_down_and_the_third_locks_the_card_for_good
             BOOST_TEST(pin.empty());  // wiped
             BOOST_TEST(myNumber.pinTriesLeft().value() == expected);
         }
-        std::string pin = "0000";
+        SecretBuffer pin;
+        pin.assign("0000");
         auto third = myNumber.verifyPin(pin);
         BOOST_REQUIRE(third);
         BOOST_TEST(!third.value().accepted);
         BOOST_TEST(third.value().triesLeft == 0);
-        std::string right = "1234";
+        SecretBuffer right;
+        right.assign("1234");
         auto refused = myNumber.verifyPin(right);
         BOOST_REQUIRE(refused);
         BOOST_TEST(!refused.value().accepted);
@@ -146,7 +149,8 @@ BOOST_AUTO_TEST_CASE(wrong_pins_count_down_and_the_third_locks_the_card_for_good
     auto card = connectToCard();
     card::PcscMyNumberCard myNumber(*card.reader);
     BOOST_TEST(myNumber.pinTriesLeft().value() == 0);
-    std::string right = "1234";
+    SecretBuffer right;
+    right.assign("1234");
     BOOST_TEST(!myNumber.verifyPin(right).value().accepted);
     auto signature = myNumber.signWithAuthKey(Bytes{1, 2, 3});
     BOOST_REQUIRE(!signature);
@@ -159,15 +163,18 @@ BOOST_AUTO_TEST_CASE(a_right_pin_restores_the_counter_and_a_malformed_pin_spends
     stack.insert("P-VALID");
     auto card = connectToCard();
     card::PcscMyNumberCard myNumber(*card.reader);
-    std::string wrong = "1111";
+    SecretBuffer wrong;
+    wrong.assign("1111");
     BOOST_TEST(myNumber.verifyPin(wrong).value().triesLeft == 2);
-    std::string malformed = "12a4";
+    SecretBuffer malformed;
+    malformed.assign("12a4");
     auto format = myNumber.verifyPin(malformed);
     BOOST_REQUIRE(!format);
     BOOST_TEST(format.problem().code == "card.pin_format");
     BOOST_TEST(malformed.empty());
     BOOST_TEST(myNumber.pinTriesLeft().value() == 2);
-    std::string right = "1234";
+    SecretBuffer right;
+    right.assign("1234");
     auto accepted = myNumber.verifyPin(right);
     BOOST_TEST(accepted.value().accepted);
     BOOST_TEST(myNumber.pinTriesLeft().value() == 3);
@@ -183,7 +190,8 @@ BOOST_AUTO_TEST_CASE(signs_a_challenge_with_the_auth_key_only_after_the_pin) {
     auto early = myNumber.signWithAuthKey(challenge);
     BOOST_REQUIRE(!early);
     BOOST_TEST(early.problem().code == "card.pin_required");
-    std::string pin = "1234";
+    SecretBuffer pin;
+    pin.assign("1234");
     BOOST_REQUIRE(myNumber.verifyPin(pin).value().accepted);
     auto signature = myNumber.signWithAuthKey(challenge);
     BOOST_REQUIRE_MESSAGE(signature, codeOf(signature));
@@ -194,6 +202,30 @@ BOOST_AUTO_TEST_CASE(signs_a_challenge_with_the_auth_key_only_after_the_pin) {
     Bytes other = challenge;
     other.back() ^= 1;
     BOOST_TEST(!signatureVerifies(info.value().der, other, signature.value()));
+}
+
+BOOST_AUTO_TEST_CASE(the_card_is_ours_alone_during_a_check_and_forgets_the_pin_after_it) {
+    PcscStack stack;
+    stack.makeProfiles({kPeople[0]});
+    stack.insert("P-VALID");
+    const Bytes challenge(32, 0x5A);
+    {
+        auto card = connectToCard();
+        card::PcscMyNumberCard myNumber(*card.reader);
+        SecretBuffer pin;
+        pin.assign("1234");
+        BOOST_REQUIRE(myNumber.verifyPin(pin).value().accepted);
+        // another program cannot slip a command in between the PIN and the signature
+        auto other = card::PcscContext::establish();
+        BOOST_REQUIRE(other);
+        auto intruder = other.value()->connect(card.reader->name());
+        BOOST_TEST(codeOf(intruder) == "card.sharing_violation");
+        BOOST_TEST(codeOf(myNumber.signWithAuthKey(challenge)) == "ok");
+    }
+    // the check is over and the card still lies on the reader: its verified state is gone
+    auto card = connectToCard();
+    card::PcscMyNumberCard myNumber(*card.reader);
+    BOOST_TEST(codeOf(myNumber.signWithAuthKey(challenge)) == "card.pin_required");
 }
 
 BOOST_AUTO_TEST_CASE(certificate_dates_on_the_card_drive_the_alert_and_grace_rules) {

@@ -122,6 +122,12 @@ std::string PcscStack::cli() const {
     return cli;
 }
 
+std::string PcscStack::testCardTool() const {
+    const char* tool = std::getenv("MADOGUCHI_TESTCARD");
+    if (!tool) throw std::runtime_error("MADOGUCHI_TESTCARD is not set (ctest sets it to madoguchi-testcard)");
+    return tool;
+}
+
 bool PcscStack::readerCameUp(bool withReader) const {
     // pcscd answers before vpcd has registered its reader, and registration takes longer on a
     // busy machine: poll until the reader is listed (or, without one, until pcscd answers).

@@ -43,6 +43,7 @@ public:
     void removeCard();  // stops the virtual card process
     void stopPcscd();
     std::string cli() const;
+    std::string testCardTool() const;  // madoguchi-testcard (tests/tools), never installed
     fs::path caCertificate() const { return dir_ / "ca.cert.pem"; }
 
 private:

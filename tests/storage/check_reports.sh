@@ -56,16 +56,16 @@ expect "daily: 10割 reasons given" true "$(jq '[.full_charges[].reason | length
 # daily, CSV with a BOM for Excel
 "$cli" report daily --db "$db" --date $day --format csv --bom "${as_admin[@]}" >"$work/daily.csv" || fail "report daily csv exit $?"
 expect "daily csv: starts with the UTF-8 BOM" "efbbbf" "$(head -c 3 "$work/daily.csv" | od -An -tx1 | tr -d ' \n')"
-expect "daily csv: header" "visit_id,date,started_at,patient_id,patient_name,identity_method,source,validity,claim_route,share_tenths,copay_yen,full_charge_reason,cancelled" \
+expect "daily csv: header" '"visit_id","date","started_at","patient_id","patient_name","identity_method","source","validity","claim_route","share_tenths","copay_yen","full_charge_reason","cancelled"' \
   "$(head -n 1 "$work/daily.csv" | tail -c +4 | tr -d '\r')"
 expect "daily csv: one row per reception, then the sealed audit anchor" 31 "$(tail -n +2 "$work/daily.csv" | wc -l)"
 expect "daily csv: the last line is the audit anchor" true "$(tail -n 1 "$work/daily.csv" | grep -q '^# audit anchor rows=[0-9]* head=[0-9a-f]\{64\} at=.* seal=[0-9a-f]\{64\}' && echo true)"
 expect "daily csv: CRLF line ends" 32 "$(grep -c $'\r$' "$work/daily.csv")"
-expect "daily csv: every row of the day" 30 "$(tail -n +2 "$work/daily.csv" | cut -d, -f2 | grep -c "^$day\$")"
+expect "daily csv: every row of the day" 30 "$(tail -n +2 "$work/daily.csv" | cut -d, -f2 | grep -c "^\"$day\"\$")"
 expect "daily csv: names in UTF-8" true "$(grep -q '患者P' "$work/daily.csv" && echo true)"
 expect "daily csv: copay column adds up with the JSON (cancelled rows included)" \
   "$(sql "SELECT COALESCE(SUM(copay_yen),0) FROM visits WHERE visit_date='$day'")" \
-  "$(tail -n +2 "$work/daily.csv" | grep -v '^# audit anchor' | awk -F, '{ total += $11 } END { print total + 0 }')"
+  "$(tail -n +2 "$work/daily.csv" | grep -v '^# audit anchor' | tr -d '"' | awk -F, '{ total += $11 } END { print total + 0 }')"
 # (the day was read twice: JSON, then CSV)
 expect "daily: each patient shown is in the audit trail, with who and which window" \
   "$(( $(sql "SELECT COUNT(DISTINCT patient_id) FROM visits WHERE visit_date='$day'") * 2 ))" \
@@ -83,7 +83,7 @@ expect "followup: oldest first" true "$(jq '[.visits[].date] as $d | $d == ($d |
 expect "followup: starts with the oldest" "$(sql "SELECT MIN(visit_date) FROM visits WHERE claim_route IN ('old','unknown') AND cancelled=0")" \
   "$(jq -r '.visits[0].date' "$work/followup.json")"
 "$cli" report followup --db "$db" --format csv "${as_admin[@]}" >"$work/followup.csv" || fail "report followup csv exit $?"
-expect "followup csv: no BOM unless asked" "visit_id" "$(head -c 8 "$work/followup.csv")"
+expect "followup csv: no BOM unless asked" '"visit_id"' "$(head -c 10 "$work/followup.csv")"
 expect "followup csv: one row per visit" "$(jq .count "$work/followup.json")" "$(tail -n +2 "$work/followup.csv" | wc -l)"
 
 # usage: the estimate for a month, the official figure, the billing standing
@@ -117,7 +117,7 @@ expect "usage: the entry is audited, signed by who signed in" 1 "$(sql "SELECT C
 expect "usage: the official figure is kept" 21 "$(jq .official_percent "$work/again.json")"
 "$cli" report usage --db "$db" --month $month --format csv --bom "${as_admin[@]}" >"$work/usage.csv" || fail "report usage csv exit $?"
 expect "usage csv: BOM and header" "efbbbf" "$(head -c 3 "$work/usage.csv" | od -An -tx1 | tr -d ' \n')"
-expect "usage csv: the month's row" "$month,$seen,$card" "$(sed -n 2p "$work/usage.csv" | cut -d, -f1-3)"
+expect "usage csv: the month's row" "\"$month\",\"$seen\",\"$card\"" "$(sed -n 2p "$work/usage.csv" | cut -d, -f1-3)"
 
 # the audit chain over the whole year
 "$cli" audit verify --db "$db" "${as_admin[@]}" >"$work/audit.json" || fail "audit verify exit $?"

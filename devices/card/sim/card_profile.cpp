@@ -16,6 +16,7 @@
 
 #include "devices/card/sim/portrait.h"
 #include "devices/x509/certificate_time.h"
+#include "domain/certificate_rules.h"
 #include "domain/date.h"
 
 namespace madoguchi::card::sim {
@@ -179,7 +180,27 @@ std::string pem(EVP_PKEY* key) {
     return text;
 }
 
-// notAfter at 23:59:59 JST of the given day, notBefore five years earlier (JPKI auth certificates).
+void addExtension(X509* certificate, X509* issuer, int nid, const char* value) {
+    X509V3_CTX context;
+    X509V3_set_ctx(&context, issuer, certificate, nullptr, nullptr, 0);
+    X509_EXTENSION* extension = X509V3_EXT_conf_nid(nullptr, &context, nid, value);
+    X509_add_ext(certificate, extension, -1);
+    X509_EXTENSION_free(extension);
+}
+
+// certificatePolicies cannot be made from a plain string without a config database: built here.
+void addPolicy(X509* certificate, const char* oid) {
+    CERTIFICATEPOLICIES* policies = CERTIFICATEPOLICIES_new();
+    POLICYINFO* policy = POLICYINFO_new();
+    ASN1_OBJECT_free(policy->policyid);
+    policy->policyid = OBJ_txt2obj(oid, 1);
+    sk_POLICYINFO_push(policies, policy);
+    X509_add1_ext_i2d(certificate, NID_certificate_policies, policies, 0, X509V3_ADD_DEFAULT);
+    CERTIFICATEPOLICIES_free(policies);
+}
+
+// notAfter at 23:59:59 JST of the given day, notBefore five years earlier (JPKI auth certificates),
+// keyUsage digitalSignature and the JPKI auth certificate policy, as a gateway requires.
 X509* issue(const Ca& ca, EVP_PKEY* key, const std::string& serialDecimal, const Date& notAfter, const std::string& id) {
     X509* cert = X509_new();
     X509_set_version(cert, 2);
@@ -197,6 +218,8 @@ X509* issue(const Ca& ca, EVP_PKEY* key, const std::string& serialDecimal, const
     X509_set_subject_name(cert, subject);
     X509_NAME_free(subject);
     X509_set_pubkey(cert, key);
+    addExtension(cert, ca.cert, NID_key_usage, "critical,digitalSignature");
+    addPolicy(cert, kJpkiAuthCertificatePolicy);
     X509_sign(cert, ca.key, EVP_sha256());
     return cert;
 }

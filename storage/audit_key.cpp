@@ -12,7 +12,6 @@
 #include <fstream>
 #include <stdexcept>
 
-#include "app/app_settings.h"
 #include "storage/private_files.h"
 
 namespace madoguchi::storage {

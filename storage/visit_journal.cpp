@@ -5,9 +5,9 @@
 #include <sstream>
 #include <unistd.h>
 
-#include "app/visit_record_json.h"
 #include "storage/private_files.h"
 #include "storage/schema.h"
+#include "storage/visit_record_json.h"
 
 namespace madoguchi::storage {
 namespace {
@@ -28,7 +28,7 @@ Problem rejectedProblem(const StorageError& error) {
 
 std::string json(const VisitRecord& visit) {
     std::ostringstream out;
-    app::visitRecordToJson(visit)->stringify(out);
+    visitRecordToJson(visit)->stringify(out);
     return out.str();
 }
 

@@ -1,4 +1,5 @@
 #include "app/app_settings.h"
+#include "storage/private_files.h"
 
 #include <Poco/Exception.h>
 #include <Poco/JSON/Object.h>
@@ -141,13 +142,7 @@ Object::Ptr settingsToJson(const AppSettings& settings) {
 
 }  // namespace
 
-std::filesystem::path defaultSettingsPath() {
-    const char* xdg = std::getenv("XDG_CONFIG_HOME");
-    const char* home = std::getenv("HOME");
-    std::filesystem::path base = xdg && *xdg ? std::filesystem::path(xdg)
-                                             : std::filesystem::path(home ? home : ".") / ".config";
-    return base / "madoguchi" / "settings.json";
-}
+std::filesystem::path defaultSettingsPath() { return storage::configFolder() / "settings.json"; }
 
 Outcome<AppSettings> loadAppSettings(const std::filesystem::path& path) {
     std::error_code ec;

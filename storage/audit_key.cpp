@@ -57,7 +57,7 @@ std::string toHex(const unsigned char* bytes, std::size_t size) {
     return hex;
 }
 
-std::filesystem::path defaultAuditKeyPath() { return defaultSettingsPath().parent_path() / "audit.key"; }
+std::filesystem::path defaultAuditKeyPath() { return configFolder() / "audit.key"; }
 
 AuditKey AuditKey::loadOrCreate(const std::filesystem::path& path) {
     std::error_code ec;

@@ -1,5 +1,7 @@
 #include "storage/private_files.h"
 
+#include <cstdlib>
+
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -31,6 +33,14 @@ std::string notPrivateReason(const std::filesystem::path& file) {
     if ((info.st_mode & 077) != 0)
         return file.string() + " may be read by others (make it private: chmod 600 " + file.string() + ")";
     return {};
+}
+
+std::filesystem::path configFolder() {
+    const char* xdg = std::getenv("XDG_CONFIG_HOME");
+    const char* home = std::getenv("HOME");
+    const std::filesystem::path base = xdg && *xdg ? std::filesystem::path(xdg)
+                                                   : std::filesystem::path(home ? home : ".") / ".config";
+    return base / "madoguchi";
 }
 
 }  // namespace madoguchi::storage

@@ -14,5 +14,8 @@ void makePrivateFile(const std::filesystem::path& file);
 // Empty when `file` is a regular file owned by this process's user that neither its group nor
 // others may read or write; else an English sentence saying what is wrong.
 std::string notPrivateReason(const std::filesystem::path& file);
+// Madoguchi's configuration folder: $XDG_CONFIG_HOME/madoguchi, else ~/.config/madoguchi
+// (settings.json and the audit key live there).
+std::filesystem::path configFolder();
 
 }  // namespace madoguchi::storage

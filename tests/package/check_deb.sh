@@ -41,6 +41,8 @@ for path in ./usr/bin/madoguchi ./usr/bin/madoguchi-cli \
 done
 ships_no_key() { ! grep -E '\.key(\.pem)?$' "$scratch/contents"; }
 check "ships no private key" ships_no_key
+ships_no_test_tool() { ! grep -q 'testcard' "$scratch/contents"; }
+check "ships no test-only card tool (portrait to disk, raw signing)" ships_no_test_tool
 
 root="$scratch/root"
 dpkg-deb -x "$deb" "$root"
@@ -63,7 +65,13 @@ cli_prints() {  # cli_prints PATTERN ARGS...: the CLI, with a bare environment, 
   (cd "$work" && env -i PATH=/usr/bin:/bin HOME="$work" LANG=C.UTF-8 "$cli" "$@") >"$scratch/cli.out" &&
     grep -q -- "$pattern" "$scratch/cli.out"
 }
+cli_refuses() {  # cli_refuses ARGS...: the CLI refuses the command as unknown (not for want of a card) and writes no file
+  ! (cd "$work" && env -i PATH=/usr/bin:/bin HOME="$work" LANG=C.UTF-8 "$cli" "$@" </dev/null) >/dev/null 2>"$scratch/refused.err" &&
+    grep -q 'unknown' "$scratch/refused.err" && [ ! -e "$work/portrait.jp2" ]
+}
 check_cli_suite() {
+  check "$1: no command writes the portrait" cli_refuses card portrait --out "$work/portrait.jp2" --wait-ms 0
+  check "$1: no command signs arbitrary data" cli_refuses card sign --challenge-hex 00112233 --wait-ms 0
   check "$1: copay" cli_prints '"amount' copay --birth 1955-04-01 --on 2025-05-10 --elderly-ratio 020 --points 1234
   check "$1: insurer-number check" cli_prints 'true' insurer-number check 01130012
   check "$1: oqs parse (code tables found)" cli_prints '"label": "有効"' oqs parse valid_kyokai.xml

@@ -147,14 +147,17 @@ AuditAnchor auditHead(Database& db, const std::string& at) {
 }
 
 bool keyPlainChain(Database& db, const AuditKey& key, const std::string& at) {
-    Statement marker = db.prepare("SELECT 1 FROM audit_log WHERE action = ? LIMIT 1");
-    marker.bind(1, kChainKeyed);
-    if (marker.step()) return false;
+    // The first row answers for every trail begun keyed (each opening of the journal), by its
+    // primary key; only a trail with a plain first row needs the search for the marker row.
     Statement first = db.prepare(std::string(kRowColumns) + "ORDER BY seq LIMIT 1");
     if (!first.step()) return false;  // an empty trail is keyed from its first row
     StoredRow row = storedRow(first);
     if (row.hash == keyedRowHash(key, row.seq, row.entry, row.previous)) return false;
     first.reset();
+    Statement marker = db.prepare("SELECT 1 FROM audit_log WHERE action = ? LIMIT 1");
+    marker.bind(1, kChainKeyed);
+    if (marker.step()) return false;
+    marker.reset();
     AuditAnchor head = auditHead(db, at);
     appendAudit(db, key, {at, "system", kChainKeyed, "", "", chainKeyedDetail(head.rows, head.head), ""});
     return true;

@@ -25,9 +25,7 @@ Poco::JSON::Object::Ptr findingJson(const storage::AuditFinding& finding) {
 }  // namespace
 
 int runAudit(const Arguments& args) {
-    std::set<std::string> valueOptions{"--db", "--export"};
-    valueOptions.insert(kSignInOptions.begin(), kSignInOptions.end());
-    Options options(args, valueOptions, {});
+    Options options(args, withSignInOptions({"--db", "--export"}), {});
     if (options.positional().size() != 1 || options.positional()[0] != "verify")
         throw std::invalid_argument("usage: audit verify [--db FILE] [--export FILE] --user ID [--password-file FILE]");
     storage::SqliteVisitJournal journal(journalPath(options));

@@ -29,9 +29,7 @@ int printRemarks(storage::SqliteVisitJournal& journal, const StaffMember& reader
 }  // namespace
 
 int runClaim(const Arguments& args) {
-    std::set<std::string> valueOptions{"--db", "--visit", "--on", "--at", kTodayOption};
-    valueOptions.insert(kSignInOptions.begin(), kSignInOptions.end());
-    Options options(args, valueOptions, {});
+    Options options(args, withSignInOptions({"--db", "--visit", "--on", "--at", kTodayOption}), {});
     if (options.positional().size() != 1) throw std::invalid_argument("usage: claim remarks|contacted --visit ID ...");
     const std::string& which = options.positional()[0];
     storage::SqliteVisitJournal journal(journalPath(options));

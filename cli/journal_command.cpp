@@ -34,9 +34,7 @@ int generate(storage::SqliteVisitJournal& journal, const Options& options) {
 }  // namespace
 
 int runJournal(const Arguments& args) {
-    std::set<std::string> valueOptions{"--db", "--start", "--days", "--per-day", "--seed", "--patients"};
-    valueOptions.insert(kSignInOptions.begin(), kSignInOptions.end());
-    Options options(args, valueOptions, {});
+    Options options(args, withSignInOptions({"--db", "--start", "--days", "--per-day", "--seed", "--patients"}), {});
     const std::string usage =
         "usage: journal generate --db FILE --start YYYY-MM-DD --days N --per-day N --user ID [--password-file FILE]\n"
         "       journal migrate --db FILE --user ID [--password-file FILE]";

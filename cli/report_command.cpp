@@ -206,9 +206,7 @@ int usage(Reader& reader, const Options& options, ReportFormat format) {
 }  // namespace
 
 int runReport(const Arguments& args) {
-    std::set<std::string> valueOptions{"--db", "--date", "--month", "--format", "--set-official"};
-    valueOptions.insert(kSignInOptions.begin(), kSignInOptions.end());
-    Options options(args, valueOptions, {"--bom"});
+    Options options(args, withSignInOptions({"--db", "--date", "--month", "--format", "--set-official"}), {"--bom"});
     if (options.positional().size() != 1) throw std::invalid_argument("usage: report daily|followup|usage ...");
     std::string format = options.value("--format").value_or("json");
     if (format != "json" && format != "csv") throw std::invalid_argument("--format must be json or csv");

@@ -59,8 +59,15 @@ std::string readPassword(const Options& options, const std::string& fileOption, 
     return fromTerminal(prompt);
 }
 
+std::set<std::string> withSignInOptions(std::set<std::string> own) {
+    own.insert({"--user", "--password-file"});
+    return own;
+}
+
+void actAsCommandLine(storage::SqliteVisitJournal& journal) { journal.setWindow("madoguchi-cli on " + storage::hostName()); }
+
 StaffMember signIn(storage::SqliteVisitJournal& journal, const Options& options, Permission permission) {
-    journal.setWindow("madoguchi-cli on " + storage::hostName());
+    actAsCommandLine(journal);
     std::string user = userOption(options);
     app::SystemClock clock;
     storage::StaffAccounts staff(journal, clock);
@@ -82,7 +89,7 @@ StaffMember signInOrSetUp(storage::SqliteVisitJournal& journal, const Options& o
     app::SystemClock clock;
     storage::StaffAccounts staff(journal, clock);
     if (staff.anyAdministrator()) return signIn(journal, options, permission);
-    journal.setWindow("madoguchi-cli on " + storage::hostName());
+    actAsCommandLine(journal);
     std::string user = userOption(options);
     std::string password = readPassword(options, "--password-file", "New administrator " + user + ", choose a password: ");
     StaffMember admin{user, user, StaffRole::Admin};

@@ -8,8 +8,10 @@
 
 namespace madoguchi::cli {
 
-// The sign-in options every journal command accepts, beside its own.
-inline const std::set<std::string> kSignInOptions{"--user", "--password-file"};
+// A journal command's own value options plus the sign-in options every journal command accepts.
+std::set<std::string> withSignInOptions(std::set<std::string> own);
+// Names the command line as the "window" of the audit rows this process writes.
+void actAsCommandLine(storage::SqliteVisitJournal& journal);
 
 // Signs in and checks `permission`; throws std::runtime_error with the reason otherwise (an
 // account that must choose its own password first is refused too, with how to do it).

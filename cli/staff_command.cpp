@@ -12,13 +12,11 @@
 namespace madoguchi::cli {
 
 int runStaff(const Arguments& args) {
-    std::set<std::string> valueOptions{"--db", "--new-password-file"};
-    valueOptions.insert(kSignInOptions.begin(), kSignInOptions.end());
-    Options options(args, valueOptions, {});
+    Options options(args, withSignInOptions({"--db", "--new-password-file"}), {});
     if (options.positional().size() != 1 || options.positional()[0] != "password")
         throw std::invalid_argument("usage: staff password --user ID [--password-file FILE] [--new-password-file FILE]");
     storage::SqliteVisitJournal journal(journalPath(options));
-    journal.setWindow("madoguchi-cli on " + storage::hostName());
+    actAsCommandLine(journal);
     std::string user = options.required("--user");
     std::string current = readPassword(options, "--password-file", "Current password for " + user + ": ");
     std::string fresh = readPassword(options, "--new-password-file", "New password for " + user + ": ");

@@ -9,13 +9,14 @@ wxString domainText(const std::string& msgid) {
     const wxString whole = fromUtf8(msgid);
     const wxString translatedWhole = wxGetTranslation(whole);
     if (translatedWhole != whole) return translatedWhole;
-    // The domain composes "<msgid> <detail>" (e.g. "Reason of loss: 死亡"): translate the longest
-    // leading msgid that ends a sentence or a label, keep the detail as it is.
+    // The domain composes "<msgid> <detail>" (e.g. "Reason of loss: 死亡", or "<why> <the
+    // gateway's own msgid>: <the terminal's text>"): translate the longest leading msgid that ends
+    // a sentence or a label, then the rest the same way; a detail no msgid starts stays as it is.
     for (size_t end = whole.length(); end-- > 1;) {
         if (whole[end] != ' ' || (whole[end - 1] != ':' && whole[end - 1] != '.')) continue;
         const wxString head = whole.Left(end);
         const wxString translatedHead = wxGetTranslation(head);
-        if (translatedHead != head) return translatedHead + " " + whole.Mid(end + 1);
+        if (translatedHead != head) return translatedHead + " " + domainText(whole.Mid(end + 1).utf8_string());
     }
     return whole;
 }

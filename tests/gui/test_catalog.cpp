@@ -4,6 +4,7 @@
 
 #include "domain/facility.h"
 #include "gui/settings/facility_wording.h"
+#include "gui/reception/display_text.h"
 #include "gui/settings/language.h"
 #include "gui_harness.h"
 
@@ -28,6 +29,17 @@ BOOST_AUTO_TEST_CASE(JapaneseComesFromTheCompiledCatalog) {
     BOOST_CHECK_EQUAL(translated("Face authentication"), "顔認証");
     BOOST_CHECK_EQUAL(translated("New password"),
                       "新しいパスワード");
+}
+
+BOOST_AUTO_TEST_CASE(AComposedDomainTextIsTranslatedPieceByPieceAroundTheTerminalsOwnText) {
+    RestoreEnglish restore;
+    applyLanguage("ja");
+    const std::string composed = "The online check is unavailable: continue with the fallback. "
+                                 "The terminal rejected the request: 要求ファイルの形式に誤りがあります";
+    BOOST_CHECK_EQUAL(domainText(composed).utf8_string(),
+                      tr("The online check is unavailable: continue with the fallback.") + " " +
+                          tr("The terminal rejected the request:") + " 要求ファイルの形式に誤りがあります");
+    BOOST_CHECK(domainText(composed).utf8_string().find("rejected") == std::string::npos);
 }
 
 BOOST_AUTO_TEST_CASE(EnglishShowsTheMsgidsAfterJapanese) {

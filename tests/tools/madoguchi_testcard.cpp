@@ -1,9 +1,11 @@
 // madoguchi-testcard: what the tests need from a card and the shipped madoguchi-cli refuses to do
 // (issue #14). Never installed.
-//   madoguchi-testcard portrait --out FILE        照合番号B from standard input; writes the portrait
+//   madoguchi-testcard portrait                   照合番号B from standard input; prints the portrait's
+//                                                 size and SHA-256 (the portrait never touches a disk)
 //   madoguchi-testcard sign --challenge-hex HEX   PIN from standard input; signs the bytes as given
 // Prints one line: "accepted" and what it did, or the card's problem code (exit 1).
-#include <fstream>
+#include <openssl/evp.h>
+
 #include <iostream>
 #include <string>
 
@@ -27,16 +29,24 @@ card::Bytes fromHex(const std::string& text) {
     return bytes;
 }
 
-int writePortrait(card::PcscMyNumberCard& myNumber, const std::string& out) {
+card::Bytes sha256(const card::Bytes& bytes) {
+    card::Bytes digest(EVP_MAX_MD_SIZE);
+    unsigned int length = 0;
+    EVP_Digest(bytes.data(), bytes.size(), digest.data(), &length, EVP_sha256(), nullptr);
+    digest.resize(length);
+    return digest;
+}
+
+int describePortrait(card::PcscMyNumberCard& myNumber) {
     std::string number;
     std::getline(std::cin, number);
     auto read = myNumber.readPortrait(number);
+    card::wipe(number);
     if (!read) return fail(read.problem().code);
     if (!read.value().verification.accepted) return fail("refused");
-    std::ofstream file(out, std::ios::binary | std::ios::trunc);
-    file.write(reinterpret_cast<const char*>(read.value().portrait.data()),
-               static_cast<std::streamsize>(read.value().portrait.size()));
-    std::cout << "accepted " << read.value().portrait.size() << " bytes\n";
+    card::Bytes portrait = std::move(read.value().portrait);
+    std::cout << "accepted " << portrait.size() << " bytes sha256 " << card::toHex(sha256(portrait)) << '\n';
+    card::wipe(portrait);
     return 0;
 }
 
@@ -58,9 +68,10 @@ int signBytes(card::PcscMyNumberCard& myNumber, const std::string& hex) {
 }  // namespace
 
 int main(int argc, char** argv) {
-    if (argc != 4 || (std::string(argv[1]) == "portrait" && std::string(argv[2]) != "--out") ||
-        (std::string(argv[1]) == "sign" && std::string(argv[2]) != "--challenge-hex")) {
-        std::cerr << "usage: madoguchi-testcard portrait --out FILE | sign --challenge-hex HEX\n";
+    const bool portrait = argc == 2 && std::string(argv[1]) == "portrait";
+    const bool sign = argc == 4 && std::string(argv[1]) == "sign" && std::string(argv[2]) == "--challenge-hex";
+    if (!portrait && !sign) {
+        std::cerr << "usage: madoguchi-testcard portrait | sign --challenge-hex HEX\n";
         return 2;
     }
     auto context = card::PcscContext::establish();
@@ -70,5 +81,5 @@ int main(int argc, char** argv) {
     auto reader = context.value()->connect(name.value());
     if (!reader) return fail(reader.problem().code);
     card::PcscMyNumberCard myNumber(*reader.value());
-    return std::string(argv[1]) == "portrait" ? writePortrait(myNumber, argv[3]) : signBytes(myNumber, argv[3]);
+    return portrait ? describePortrait(myNumber) : signBytes(myNumber, argv[3]);
 }

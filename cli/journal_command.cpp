@@ -14,7 +14,7 @@
 namespace madoguchi::cli {
 namespace {
 
-int generate(storage::SqliteVisitJournal& journal, const Options& options) {
+int generate(storage::FacilityJournal& journal, const Options& options) {
     auto start = Date::parseIso(options.required("--start"));
     if (!start) throw std::invalid_argument("--start must be YYYY-MM-DD");
     int days = std::stoi(options.required("--days")), perDay = std::stoi(options.required("--per-day"));
@@ -36,15 +36,15 @@ int generate(storage::SqliteVisitJournal& journal, const Options& options) {
 int runJournal(const Arguments& args) {
     Options options(args, withSignInOptions({"--db", "--start", "--days", "--per-day", "--seed", "--patients"}), {});
     const std::string usage =
-        "usage: journal generate --db FILE --start YYYY-MM-DD --days N --per-day N --user ID [--password-file FILE]\n"
-        "       journal migrate --db FILE --user ID [--password-file FILE]";
+        "usage: journal generate --db FILE|URI --start YYYY-MM-DD --days N --per-day N --user ID [--password-file FILE]\n"
+        "       journal migrate --db FILE|URI --user ID [--password-file FILE]";
     if (options.positional().size() != 1) throw std::invalid_argument(usage);
     const std::string& which = options.positional()[0];
     if (which != "generate" && which != "migrate") throw std::invalid_argument(usage);
-    storage::SqliteVisitJournal journal(options.required("--db"));  // migrates, keys the chain
+    storage::FacilityJournal journal(options.required("--db"));  // migrates, keys the chain
     signInOrSetUp(journal, options, Permission::ManageStaff);
     if (which == "generate") return generate(journal, options);
-    std::cout << "{\"schema\": " << journal.database().userVersion() << "}\n";
+    std::cout << "{\"schema\": " << journal.database().schemaVersion() << "}\n";
     return kOk;
 }
 

@@ -53,7 +53,7 @@ double percentile(std::vector<double> values, double p) {
 
 // `report` mode: one report on an existing journal, in this fresh process.
 int runReport(const std::string& kind, const std::filesystem::path& db) {
-    storage::SqliteVisitJournal journal(db);
+    storage::FacilityJournal journal(db);
     auto tiers = app::loadBonusTierTable();
     if (!tiers) throw std::runtime_error(tiers.problem().message);
     auto start = Clock::now();
@@ -101,7 +101,7 @@ void runProfile(const std::string& self, const Profile& profile, const std::file
 
     auto start = Clock::now();
     {
-        storage::SqliteVisitJournal journal(db);
+        storage::FacilityJournal journal(db);
         app::VisitGenerator generator(7, static_cast<int>(visits / 6));
         for (int d = 0; d < kDays; ++d) {
             auto written = journal.recordVisits(generator.day(kStart.plusDays(d), profile.perDay));
@@ -112,7 +112,7 @@ void runProfile(const std::string& self, const Profile& profile, const std::file
 
     std::vector<double> commits;
     {
-        storage::SqliteVisitJournal journal(db);
+        storage::FacilityJournal journal(db);
         app::VisitGenerator generator(8, 1000);
         auto day = generator.day(*Date::fromYmd(2026, 1, 5), kCommits);
         for (auto& visit : day) {

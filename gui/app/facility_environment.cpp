@@ -6,9 +6,9 @@
 namespace madoguchi::gui {
 namespace {
 
-std::unique_ptr<storage::SqliteVisitJournal> openJournal(const std::filesystem::path& path) {
+std::unique_ptr<storage::FacilityJournal> openJournal(const std::filesystem::path& path) {
     if (path.has_parent_path()) std::filesystem::create_directories(path.parent_path());
-    return std::make_unique<storage::SqliteVisitJournal>(path);
+    return std::make_unique<storage::FacilityJournal>(path);
 }
 
 }  // namespace

@@ -39,7 +39,7 @@ public:
     void startArrivals(std::function<void(Arrival)> deliver) override;
     void stop() override;
     wxWindow* makeDemoPanel(wxWindow* parent) override;
-    storage::SqliteVisitJournal& journal() override { return *journal_; }
+    storage::FacilityJournal& journal() override { return *journal_; }
     AppSettings& settings() override { return settings_; }
     std::filesystem::path settingsPath() const override { return root_ / "settings.json"; }
     // The demo account demo/demo (administrator), made on first use: hashing the password
@@ -74,7 +74,7 @@ private:
     gateway::FolderLayout layout_;
     app::SystemClock systemClock_;
     app::DayShiftedClock clock_;
-    std::unique_ptr<storage::SqliteVisitJournal> journal_;
+    std::unique_ptr<storage::FacilityJournal> journal_;
     gateway::FolderEligibilityGateway gateway_;
     std::mutex simulatorMutex_;
     gateway::TerminalSimulator simulator_;

@@ -23,7 +23,7 @@ void addColumns(wxListCtrl* list, std::initializer_list<std::pair<wxString, int>
 
 }  // namespace
 
-DailyLogPage::DailyLogPage(wxWindow* parent, storage::SqliteVisitJournal& journal, const StaffMember& member,
+DailyLogPage::DailyLogPage(wxWindow* parent, storage::FacilityJournal& journal, const StaffMember& member,
                            const Clock& clock)
     : wxPanel(parent), journal_(journal), staffId_(member.id), clock_(clock), log_{summarizeDay(clock.now().date, {})} {
     const Date today = clock.now().date;

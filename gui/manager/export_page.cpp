@@ -18,7 +18,7 @@
 
 namespace madoguchi::gui {
 
-Outcome<int> exportVisitsCsv(storage::SqliteVisitJournal& journal, const StaffMember& who, const LocalDateTime& at,
+Outcome<int> exportVisitsCsv(storage::FacilityJournal& journal, const StaffMember& who, const LocalDateTime& at,
                              const Date& from, const Date& to, const std::filesystem::path& path, bool withBom) {
     if (to < from) return Problem{"export.range", N_("The last day is before the first day.")};
     auto codes = app::loadCodeTables();
@@ -39,7 +39,7 @@ Outcome<int> exportVisitsCsv(storage::SqliteVisitJournal& journal, const StaffMe
     return static_cast<int>(visits.size());
 }
 
-ExportPage::ExportPage(wxWindow* parent, storage::SqliteVisitJournal& journal, const StaffMember& member, const Clock& clock)
+ExportPage::ExportPage(wxWindow* parent, storage::FacilityJournal& journal, const StaffMember& member, const Clock& clock)
     : wxPanel(parent), journal_(journal), member_(member), clock_(clock) {
     const Date today = clock.now().date;
     auto* sizer = new wxBoxSizer(wxVERTICAL);

@@ -62,7 +62,7 @@ private:
 
 }  // namespace
 
-FollowUpPage::FollowUpPage(wxWindow* parent, storage::SqliteVisitJournal& journal, const StaffMember& member,
+FollowUpPage::FollowUpPage(wxWindow* parent, storage::FacilityJournal& journal, const StaffMember& member,
                            const Clock& clock)
     : wxPanel(parent), journal_(journal), member_(member), clock_(clock) {
     auto* sizer = new wxBoxSizer(wxVERTICAL);

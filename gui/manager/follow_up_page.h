@@ -17,7 +17,7 @@ namespace madoguchi::gui {
 
 class FollowUpPage : public wxPanel {
 public:
-    FollowUpPage(wxWindow* parent, storage::SqliteVisitJournal& journal, const StaffMember& member, const Clock& clock);
+    FollowUpPage(wxWindow* parent, storage::FacilityJournal& journal, const StaffMember& member, const Clock& clock);
 
     void reload();
     const std::vector<VisitSummary>& visits() const { return visits_; }
@@ -29,7 +29,7 @@ public:
 private:
     void onRetagClicked();
 
-    storage::SqliteVisitJournal& journal_;
+    storage::FacilityJournal& journal_;
     StaffMember member_;
     const Clock& clock_;
     wxListCtrl* list_ = nullptr;

@@ -112,7 +112,7 @@ void UsageChart::onPaint() {
     dc.DrawText(_("Official"), left + width + 20, top + height - 15);
 }
 
-UsagePage::UsagePage(wxWindow* parent, storage::SqliteVisitJournal& journal, const StaffMember& member,
+UsagePage::UsagePage(wxWindow* parent, storage::FacilityJournal& journal, const StaffMember& member,
                      const Clock& clock)
     : wxPanel(parent), journal_(journal), member_(member), clock_(clock) {
     if (auto table = app::loadBonusTierTable(); table)

@@ -35,7 +35,7 @@ class UsagePage : public wxPanel {
 public:
     static constexpr int kMonthsShown = 12;
 
-    UsagePage(wxWindow* parent, storage::SqliteVisitJournal& journal, const StaffMember& member, const Clock& clock);
+    UsagePage(wxWindow* parent, storage::FacilityJournal& journal, const StaffMember& member, const Clock& clock);
 
     void reload();
     // Permission (EnterOfficialRate) first; 0-10000 basis points.
@@ -47,7 +47,7 @@ public:
 private:
     void onSaveClicked();
 
-    storage::SqliteVisitJournal& journal_;
+    storage::FacilityJournal& journal_;
     StaffMember member_;
     const Clock& clock_;
     std::optional<BonusTierTable> tiers_;

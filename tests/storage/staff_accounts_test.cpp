@@ -20,7 +20,7 @@ const StaffMember kReceptionist{"uketsuke1", "受付 一郎", StaffRole::Recepti
 
 struct Accounts {
     TempFolder folder;
-    storage::SqliteVisitJournal journal{folder / "journal.sqlite3"};
+    storage::FacilityJournal journal{folder / "journal.sqlite3"};
     storage::Database& db() { return journal.database(); }
     Outcome<StaffMember> login(const std::string& id, std::string password, const LocalDateTime& now) {
         return storage::authenticate(db(), id, password, now);

@@ -54,13 +54,13 @@ VisitRecord unknownClaimVisit(const std::string& visitId, const std::string& pat
 }
 
 long long scalar(const std::filesystem::path& db, const std::string& sql) {
-    storage::Database connection(db, true);
+    storage::SqliteDatabase connection(db, true);
     auto query = connection.prepare(sql);
     return query.step() ? query.integer(0) : -1;
 }
 
 std::string text(const std::filesystem::path& db, const std::string& sql) {
-    storage::Database connection(db, true);
+    storage::SqliteDatabase connection(db, true);
     auto query = connection.prepare(sql);
     return query.step() ? query.text(0) : std::string();
 }
@@ -69,7 +69,7 @@ std::string integrityCheck(const std::filesystem::path& db) { return text(db, "P
 
 storage::AuditVerdict verifyJournal(const std::filesystem::path& db) {
     storage::AuditKey key = storage::AuditKey::load(storage::defaultAuditKeyPath());
-    storage::Database connection(db, true);
+    storage::SqliteDatabase connection(db, true);
     return storage::verifyAudit(connection, key, storage::readAnchorLines(storage::anchorPathFor(db), key));
 }
 

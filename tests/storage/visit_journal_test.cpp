@@ -41,7 +41,7 @@ BOOST_AUTO_TEST_CASE(DefaultPathIsUnderTheXdgDataFolder) {
 BOOST_AUTO_TEST_CASE(TheFirstStartCreatesTheJournalsFolder) {
     TempFolder folder;
     auto file = folder / "data/madoguchi/clinic.sqlite3";
-    storage::SqliteVisitJournal journal(file);
+    storage::FacilityJournal journal(file);
     BOOST_CHECK(std::filesystem::exists(file));
     BOOST_CHECK((std::filesystem::status(file.parent_path()).permissions() & std::filesystem::perms::all) ==
                 std::filesystem::perms::owner_all);
@@ -51,7 +51,7 @@ BOOST_AUTO_TEST_CASE(ARecordedVisitIsReadBackAsTheLastEligibility) {
     TempFolder folder;
     auto file = folder / "journal.sqlite3";
     {
-        storage::SqliteVisitJournal journal(file);
+        storage::FacilityJournal journal(file);
         BOOST_TEST(journal.recordVisit(test::sampleVisit("V1", "P1", at(2026, 10, 1))).ok());
         VisitRecord later = test::sampleVisit("V2", "P1", at(2026, 11, 2));
         later.insurance = {"39131008", {"", "00012345", ""}};
@@ -59,7 +59,7 @@ BOOST_AUTO_TEST_CASE(ARecordedVisitIsReadBackAsTheLastEligibility) {
         BOOST_TEST(journal.recordVisit(later).ok());
         BOOST_TEST(journal.recordVisit(test::unknownClaimVisit("V3", "P1", at(2026, 11, 20))).ok());
     }
-    storage::SqliteVisitJournal reopened(file);
+    storage::FacilityJournal reopened(file);
     auto past = reopened.lastEligibility("P1");
     BOOST_REQUIRE(past);
     // The 申立書 visit carries only the 7s filler: the last real eligibility is the 後期 one.
@@ -79,7 +79,7 @@ BOOST_AUTO_TEST_CASE(ARecordedVisitIsReadBackAsTheLastEligibility) {
 
 BOOST_AUTO_TEST_CASE(NoColumnCouldHoldTheIndividualNumber) {
     TempFolder folder;
-    storage::SqliteVisitJournal journal(folder / "journal.sqlite3");
+    storage::FacilityJournal journal(folder / "journal.sqlite3");
     BOOST_CHECK_EQUAL(scalar(folder / "journal.sqlite3",
                              "SELECT COUNT(*) FROM sqlite_master WHERE sql LIKE '%my_number%' OR sql LIKE '%kojin%' "
                              "OR sql LIKE '%individual%'"),
@@ -88,7 +88,7 @@ BOOST_AUTO_TEST_CASE(NoColumnCouldHoldTheIndividualNumber) {
 
 BOOST_AUTO_TEST_CASE(AVisitWithAUsedIdIsRefusedAtOnceAndNotQueued) {
     TempFolder folder;
-    storage::SqliteVisitJournal journal(folder / "journal.sqlite3");
+    storage::FacilityJournal journal(folder / "journal.sqlite3");
     BOOST_TEST(journal.recordVisit(test::sampleVisit("V1", "P1")).ok());
     auto again = journal.recordVisit(test::sampleVisit("V1", "P2"));
     BOOST_REQUIRE(!again);
@@ -99,7 +99,7 @@ BOOST_AUTO_TEST_CASE(AVisitWithAUsedIdIsRefusedAtOnceAndNotQueued) {
 BOOST_AUTO_TEST_CASE(RetagToCurrentKeepsWhoWhenWhyAndTheEvidence) {
     TempFolder folder;
     auto file = folder / "journal.sqlite3";
-    storage::SqliteVisitJournal journal(file);
+    storage::FacilityJournal journal(file);
     BOOST_TEST(journal.recordVisit(test::oldClaimVisit("V-old", "P1", at(2026, 11, 2))).ok());
     BOOST_TEST(journal.recordVisit(test::unknownClaimVisit("V-unknown", "P2", at(2026, 11, 3))).ok());
 
@@ -129,7 +129,7 @@ BOOST_AUTO_TEST_CASE(RetagToCurrentKeepsWhoWhenWhyAndTheEvidence) {
 BOOST_AUTO_TEST_CASE(AReceptionistCannotRetagNorReadTheReports) {
     TempFolder folder;
     auto file = folder / "journal.sqlite3";
-    storage::SqliteVisitJournal journal(file);
+    storage::FacilityJournal journal(file);
     BOOST_TEST(journal.recordVisit(test::oldClaimVisit("V-old", "P1", at(2026, 11, 2))).ok());
     auto audited = scalar(file, "SELECT COUNT(*) FROM audit_log");
 
@@ -150,7 +150,7 @@ BOOST_AUTO_TEST_CASE(AReceptionistCannotRetagNorReadTheReports) {
 BOOST_AUTO_TEST_CASE(APendingRequestAnsweredLaterUpdatesItsVisit) {
     TempFolder folder;
     auto file = folder / "journal.sqlite3";
-    storage::SqliteVisitJournal journal(file);
+    storage::FacilityJournal journal(file);
     BOOST_TEST(journal.recordVisit(test::oldClaimVisit("V-wait", "P1", at(2026, 11, 25, 9))).ok());
     BOOST_CHECK_EQUAL(journal.followUps().size(), 1u);
 
@@ -170,7 +170,7 @@ BOOST_AUTO_TEST_CASE(APendingRequestAnsweredLaterUpdatesItsVisit) {
 BOOST_AUTO_TEST_CASE(ARejectedRequestStopsTheVisitWaitingAndKeepsItAmongTheFollowUps) {
     TempFolder folder;
     auto file = folder / "journal.sqlite3";
-    storage::SqliteVisitJournal journal(file);
+    storage::FacilityJournal journal(file);
     BOOST_TEST(journal.recordVisit(test::oldClaimVisit("V-wait", "P1", at(2026, 11, 25, 9))).ok());
 
     BOOST_TEST(journal.closeRejectedRequest("REQ-V-wait", "The terminal rejected the request: E1001", at(2026, 11, 25, 9, 1)).ok());
@@ -186,7 +186,7 @@ BOOST_AUTO_TEST_CASE(ARejectedRequestStopsTheVisitWaitingAndKeepsItAmongTheFollo
 BOOST_AUTO_TEST_CASE(ALateAnswerThatDoesNotConfirmKeepsTheClaimRoute) {
     TempFolder folder;
     auto file = folder / "journal.sqlite3";
-    storage::SqliteVisitJournal journal(file);
+    storage::FacilityJournal journal(file);
     BOOST_TEST(journal.recordVisit(test::oldClaimVisit("V-wait", "P1", at(2026, 11, 25, 9))).ok());
     EligibilityResult invalid = confirmedAnswer();
     invalid.qualificationValidity.raw = "2";
@@ -199,7 +199,7 @@ BOOST_AUTO_TEST_CASE(ALateAnswerThatDoesNotConfirmKeepsTheClaimRoute) {
 
 BOOST_AUTO_TEST_CASE(FollowUpsAreTheOldAndUnknownClaimsOldestFirst) {
     TempFolder folder;
-    storage::SqliteVisitJournal journal(folder / "journal.sqlite3");
+    storage::FacilityJournal journal(folder / "journal.sqlite3");
     BOOST_TEST(journal.recordVisit(test::unknownClaimVisit("V-c", "P3", at(2026, 11, 20, 11))).ok());
     BOOST_TEST(journal.recordVisit(test::sampleVisit("V-current", "P4", at(2026, 9, 1))).ok());
     BOOST_TEST(journal.recordVisit(test::oldClaimVisit("V-a", "P1", at(2026, 10, 1, 9))).ok());
@@ -220,7 +220,7 @@ BOOST_AUTO_TEST_CASE(FollowUpsAreTheOldAndUnknownClaimsOldestFirst) {
 
 BOOST_AUTO_TEST_CASE(TheManagerReportsReadTheJournal) {
     TempFolder folder;
-    storage::SqliteVisitJournal journal(folder / "journal.sqlite3");
+    storage::FacilityJournal journal(folder / "journal.sqlite3");
     BOOST_TEST(journal.recordVisit(test::sampleVisit("V1", "P1", at(2026, 11, 25, 9))).ok());
     BOOST_TEST(journal.recordVisit(test::unknownClaimVisit("V2", "P2", at(2026, 11, 25, 10))).ok());
     VisitRecord full = test::oldClaimVisit("V3", "P3", at(2026, 11, 25, 11));

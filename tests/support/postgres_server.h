@@ -1,0 +1,148 @@
+#pragma once
+// A private PostgreSQL cluster for one test run: `initdb` in a fresh temporary folder, `postgres`
+// listening only on a Unix socket in that folder (no TCP port, so runs of other worktrees never
+// collide), stopped and removed at the end. Run as the unprivileged user `nobody` when the tests
+// run as root (CI), since the server refuses root. The server programs come from
+// MADOGUCHI_PG_BINDIR, else the newest /usr/lib/postgresql/<version>/bin. POSIX only, standard
+// library only.
+#include <pwd.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <optional>
+#include <sstream>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "temp_folder.h"
+
+namespace madoguchi::test {
+
+class PostgresServer {
+public:
+    // The folder with initdb, pg_ctl and postgres, or nothing when the server is not installed.
+    static std::optional<std::filesystem::path> binFolder() {
+        if (const char* given = std::getenv("MADOGUCHI_PG_BINDIR"); given && *given) {
+            if (complete(given)) return std::filesystem::path(given);
+            return std::nullopt;
+        }
+        std::optional<std::filesystem::path> newest;
+        std::error_code error;
+        for (const auto& entry : std::filesystem::directory_iterator("/usr/lib/postgresql", error)) {
+            auto bin = entry.path() / "bin";
+            if (complete(bin) && (!newest || std::stoi(entry.path().filename().string()) >
+                                                 std::stoi(newest->parent_path().filename().string())))
+                newest = bin;
+        }
+        return newest;
+    }
+
+    PostgresServer() : bin_(requiredBinFolder()) {
+        if (geteuid() == 0) {  // the server refuses root: the cluster belongs to nobody
+            const passwd* nobody = getpwnam("nobody");
+            if (!nobody) throw std::runtime_error("no user `nobody` to run the test server as");
+            runAs_ = nobody->pw_name;
+            if (chown(folder_.path().c_str(), nobody->pw_uid, nobody->pw_gid) != 0)
+                throw std::runtime_error("cannot give " + folder_.path().string() + " to nobody");
+        }
+        run({(bin_ / "initdb").string(), "-D", data().string(), "-U", kUser, "--auth=trust", "--no-sync",
+             "--locale=C", "--encoding=UTF8", "--no-instructions"},
+            "initdb");
+        start();
+    }
+    ~PostgresServer() {
+        try {
+            stop();
+        } catch (const std::exception&) {  // the folder goes anyway
+        }
+    }
+    PostgresServer(const PostgresServer&) = delete;
+    PostgresServer& operator=(const PostgresServer&) = delete;
+
+    // pg_ctl start -w: returns when the server accepts connections.
+    void start() {
+        run({(bin_ / "pg_ctl").string(), "-D", data().string(), "-l", (folder_ / "server.log").string(), "-w", "-t", "60",
+             "-o", "-k " + folder_.path().string() + " -c listen_addresses='' -c fsync=off -c max_connections=40", "start"},
+            "pg_ctl start");
+        running_ = true;
+    }
+    // pg_ctl stop -m fast: open connections are cut, as when the server's machine shuts down.
+    void stop() {
+        if (!running_) return;
+        running_ = false;
+        run({(bin_ / "pg_ctl").string(), "-D", data().string(), "-m", "fast", "-w", "stop"}, "pg_ctl stop");
+    }
+
+    // A new, empty database; its URI.
+    std::string createDatabase() {
+        std::string name = "journal_" + std::to_string(++databases_);
+        run({(bin_ / "createdb").string(), "-h", folder_.path().string(), "-U", kUser, name}, "createdb");
+        return uri(name);
+    }
+    std::string uri(const std::string& database) const {
+        return "postgresql://" + std::string(kUser) + "@/" + database + "?host=" + folder_.path().string();
+    }
+    std::string log() const {
+        std::ifstream in(folder_ / "server.log");
+        std::ostringstream text;
+        text << in.rdbuf();
+        return text.str();
+    }
+
+private:
+    static constexpr const char* kUser = "madoguchi";
+
+    static bool complete(const std::filesystem::path& bin) {
+        for (const char* program : {"initdb", "pg_ctl", "postgres", "createdb"})
+            if (access((bin / program).c_str(), X_OK) != 0) return false;
+        return true;
+    }
+    static std::filesystem::path requiredBinFolder() {
+        auto bin = binFolder();
+        if (!bin) throw std::runtime_error("the PostgreSQL server programs are not installed (postgresql-15)");
+        return *bin;
+    }
+    std::filesystem::path data() const { return folder_ / "data"; }
+
+    // Runs a server program (as nobody when root), its output to the folder's log; throws when it fails.
+    void run(std::vector<std::string> argv, const std::string& what) {
+        if (!runAs_.empty()) argv.insert(argv.begin(), {"runuser", "-u", runAs_, "--"});
+        const auto output = folder_ / "commands.log";
+        pid_t pid = fork();
+        if (pid < 0) throw std::runtime_error("fork failed");
+        if (pid == 0) {
+            FILE* out = std::fopen(output.c_str(), "a");
+            if (out) {
+                dup2(fileno(out), STDOUT_FILENO);
+                dup2(fileno(out), STDERR_FILENO);
+            }
+            std::vector<char*> args;
+            for (auto& a : argv) args.push_back(a.data());
+            args.push_back(nullptr);
+            execvp(args[0], args.data());
+            _exit(127);
+        }
+        int status = 0;
+        while (waitpid(pid, &status, 0) < 0) {
+        }
+        if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
+            std::ifstream in(output);
+            std::ostringstream text;
+            text << in.rdbuf();
+            throw std::runtime_error(what + " failed: " + text.str() + log());
+        }
+    }
+
+    std::filesystem::path bin_;
+    TempFolder folder_{"madoguchi-pg"};
+    std::string runAs_;
+    bool running_ = false;
+    int databases_ = 0;
+};
+
+}  // namespace madoguchi::test

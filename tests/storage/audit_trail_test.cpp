@@ -11,6 +11,7 @@
 #include <sstream>
 
 #include "storage/staff_accounts.h"
+#include "storage/sqlite.h"
 #include "storage_fixtures.h"
 #include "temp_folder.h"
 

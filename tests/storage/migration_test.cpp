@@ -6,6 +6,7 @@
 
 #include "domain/manager_desk.h"
 #include "storage/schema.h"
+#include "storage/sqlite.h"
 #include "storage_fixtures.h"
 #include "temp_folder.h"
 

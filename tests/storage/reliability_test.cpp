@@ -13,6 +13,7 @@
 #include <thread>
 
 #include "child_process.h"
+#include "storage/sqlite.h"
 #include "storage_fixtures.h"
 #include "temp_folder.h"
 

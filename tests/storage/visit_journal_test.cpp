@@ -48,8 +48,8 @@ BOOST_AUTO_TEST_CASE(TheFirstStartCreatesTheJournalsFolder) {
 }
 
 BOOST_AUTO_TEST_CASE(ARecordedVisitIsReadBackAsTheLastEligibility) {
-    TempFolder folder;
-    auto file = folder / "journal.sqlite3";
+    test::JournalPlace folder;
+    auto file = folder.journal();
     {
         storage::FacilityJournal journal(file);
         BOOST_TEST(journal.recordVisit(test::sampleVisit("V1", "P1", at(2026, 10, 1))).ok());
@@ -78,17 +78,20 @@ BOOST_AUTO_TEST_CASE(ARecordedVisitIsReadBackAsTheLastEligibility) {
 }
 
 BOOST_AUTO_TEST_CASE(NoColumnCouldHoldTheIndividualNumber) {
-    TempFolder folder;
-    storage::FacilityJournal journal(folder / "journal.sqlite3");
-    BOOST_CHECK_EQUAL(scalar(folder / "journal.sqlite3",
-                             "SELECT COUNT(*) FROM sqlite_master WHERE sql LIKE '%my_number%' OR sql LIKE '%kojin%' "
-                             "OR sql LIKE '%individual%'"),
-                      0);
+    test::JournalPlace folder;
+    storage::FacilityJournal journal(folder.journal());
+    const std::string schema = test::onServer()
+                                   ? "SELECT COUNT(*) FROM information_schema.columns WHERE table_schema = 'public' AND "
+                                     "(column_name LIKE '%my_number%' OR column_name LIKE '%kojin%' OR column_name LIKE "
+                                     "'%individual%')"
+                                   : "SELECT COUNT(*) FROM sqlite_master WHERE sql LIKE '%my_number%' OR sql LIKE "
+                                     "'%kojin%' OR sql LIKE '%individual%'";
+    BOOST_CHECK_EQUAL(scalar(folder.journal(), schema), 0);
 }
 
 BOOST_AUTO_TEST_CASE(AVisitWithAUsedIdIsRefusedAtOnceAndNotQueued) {
-    TempFolder folder;
-    storage::FacilityJournal journal(folder / "journal.sqlite3");
+    test::JournalPlace folder;
+    storage::FacilityJournal journal(folder.journal());
     BOOST_TEST(journal.recordVisit(test::sampleVisit("V1", "P1")).ok());
     auto again = journal.recordVisit(test::sampleVisit("V1", "P2"));
     BOOST_REQUIRE(!again);
@@ -97,8 +100,8 @@ BOOST_AUTO_TEST_CASE(AVisitWithAUsedIdIsRefusedAtOnceAndNotQueued) {
 }
 
 BOOST_AUTO_TEST_CASE(RetagToCurrentKeepsWhoWhenWhyAndTheEvidence) {
-    TempFolder folder;
-    auto file = folder / "journal.sqlite3";
+    test::JournalPlace folder;
+    auto file = folder.journal();
     storage::FacilityJournal journal(file);
     BOOST_TEST(journal.recordVisit(test::oldClaimVisit("V-old", "P1", at(2026, 11, 2))).ok());
     BOOST_TEST(journal.recordVisit(test::unknownClaimVisit("V-unknown", "P2", at(2026, 11, 3))).ok());
@@ -127,8 +130,8 @@ BOOST_AUTO_TEST_CASE(RetagToCurrentKeepsWhoWhenWhyAndTheEvidence) {
 }
 
 BOOST_AUTO_TEST_CASE(AReceptionistCannotRetagNorReadTheReports) {
-    TempFolder folder;
-    auto file = folder / "journal.sqlite3";
+    test::JournalPlace folder;
+    auto file = folder.journal();
     storage::FacilityJournal journal(file);
     BOOST_TEST(journal.recordVisit(test::oldClaimVisit("V-old", "P1", at(2026, 11, 2))).ok());
     auto audited = scalar(file, "SELECT COUNT(*) FROM audit_log");
@@ -148,8 +151,8 @@ BOOST_AUTO_TEST_CASE(AReceptionistCannotRetagNorReadTheReports) {
 }
 
 BOOST_AUTO_TEST_CASE(APendingRequestAnsweredLaterUpdatesItsVisit) {
-    TempFolder folder;
-    auto file = folder / "journal.sqlite3";
+    test::JournalPlace folder;
+    auto file = folder.journal();
     storage::FacilityJournal journal(file);
     BOOST_TEST(journal.recordVisit(test::oldClaimVisit("V-wait", "P1", at(2026, 11, 25, 9))).ok());
     BOOST_CHECK_EQUAL(journal.followUps().size(), 1u);
@@ -168,8 +171,8 @@ BOOST_AUTO_TEST_CASE(APendingRequestAnsweredLaterUpdatesItsVisit) {
 }
 
 BOOST_AUTO_TEST_CASE(ARejectedRequestStopsTheVisitWaitingAndKeepsItAmongTheFollowUps) {
-    TempFolder folder;
-    auto file = folder / "journal.sqlite3";
+    test::JournalPlace folder;
+    auto file = folder.journal();
     storage::FacilityJournal journal(file);
     BOOST_TEST(journal.recordVisit(test::oldClaimVisit("V-wait", "P1", at(2026, 11, 25, 9))).ok());
 
@@ -184,8 +187,8 @@ BOOST_AUTO_TEST_CASE(ARejectedRequestStopsTheVisitWaitingAndKeepsItAmongTheFollo
 }
 
 BOOST_AUTO_TEST_CASE(ALateAnswerThatDoesNotConfirmKeepsTheClaimRoute) {
-    TempFolder folder;
-    auto file = folder / "journal.sqlite3";
+    test::JournalPlace folder;
+    auto file = folder.journal();
     storage::FacilityJournal journal(file);
     BOOST_TEST(journal.recordVisit(test::oldClaimVisit("V-wait", "P1", at(2026, 11, 25, 9))).ok());
     EligibilityResult invalid = confirmedAnswer();
@@ -198,8 +201,8 @@ BOOST_AUTO_TEST_CASE(ALateAnswerThatDoesNotConfirmKeepsTheClaimRoute) {
 }
 
 BOOST_AUTO_TEST_CASE(FollowUpsAreTheOldAndUnknownClaimsOldestFirst) {
-    TempFolder folder;
-    storage::FacilityJournal journal(folder / "journal.sqlite3");
+    test::JournalPlace folder;
+    storage::FacilityJournal journal(folder.journal());
     BOOST_TEST(journal.recordVisit(test::unknownClaimVisit("V-c", "P3", at(2026, 11, 20, 11))).ok());
     BOOST_TEST(journal.recordVisit(test::sampleVisit("V-current", "P4", at(2026, 9, 1))).ok());
     BOOST_TEST(journal.recordVisit(test::oldClaimVisit("V-a", "P1", at(2026, 10, 1, 9))).ok());
@@ -219,8 +222,8 @@ BOOST_AUTO_TEST_CASE(FollowUpsAreTheOldAndUnknownClaimsOldestFirst) {
 }
 
 BOOST_AUTO_TEST_CASE(TheManagerReportsReadTheJournal) {
-    TempFolder folder;
-    storage::FacilityJournal journal(folder / "journal.sqlite3");
+    test::JournalPlace folder;
+    storage::FacilityJournal journal(folder.journal());
     BOOST_TEST(journal.recordVisit(test::sampleVisit("V1", "P1", at(2026, 11, 25, 9))).ok());
     BOOST_TEST(journal.recordVisit(test::unknownClaimVisit("V2", "P2", at(2026, 11, 25, 10))).ok());
     VisitRecord full = test::oldClaimVisit("V3", "P3", at(2026, 11, 25, 11));

@@ -4,11 +4,14 @@
 // collide), stopped and removed at the end. Run as the unprivileged user `nobody` when the tests
 // run as root (CI), since the server refuses root. The server programs come from
 // MADOGUCHI_PG_BINDIR, else the newest /usr/lib/postgresql/<version>/bin. POSIX only, standard
-// library only.
+// library only. A guardian process stops the server and removes its folder should the test
+// process die without its destructor (a crash, SIGKILL): no cluster outlives its test run.
+#include <fcntl.h>
 #include <pwd.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <cerrno>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -50,6 +53,7 @@ public:
             if (chown(folder_.path().c_str(), nobody->pw_uid, nobody->pw_gid) != 0)
                 throw std::runtime_error("cannot give " + folder_.path().string() + " to nobody");
         }
+        startGuardian();
         run({(bin_ / "initdb").string(), "-D", data().string(), "-U", kUser, "--auth=trust", "--no-sync",
              "--locale=C", "--encoding=UTF8", "--no-instructions"},
             "initdb");
@@ -59,6 +63,9 @@ public:
         try {
             stop();
         } catch (const std::exception&) {  // the folder goes anyway
+        }
+        close(lifeline_);  // the guardian wakes, finds nothing running, and ends
+        while (waitpid(guardian_, nullptr, 0) < 0 && errno == EINTR) {
         }
     }
     PostgresServer(const PostgresServer&) = delete;
@@ -109,6 +116,43 @@ private:
     }
     std::filesystem::path data() const { return folder_ / "data"; }
 
+    // A child that waits for this process to end (the pipe's write end closes with it), then
+    // stops the server at once and removes the folder. The write end is close-on-exec, so the
+    // programs the tests start do not hold it.
+    void startGuardian() {
+        int fds[2];
+        if (pipe2(fds, O_CLOEXEC) != 0) throw std::runtime_error("pipe failed");
+        std::vector<std::string> stop{(bin_ / "pg_ctl").string(), "-D", data().string(), "-m", "immediate", "stop"};
+        if (!runAs_.empty()) stop.insert(stop.begin(), {"runuser", "-u", runAs_, "--"});
+        guardian_ = fork();
+        if (guardian_ < 0) throw std::runtime_error("fork failed");
+        if (guardian_ == 0) {
+            close(fds[1]);
+            char byte;
+            while (read(fds[0], &byte, 1) != 0 && errno == EINTR) {
+            }
+            if (access((folder_ / "data" / "postmaster.pid").c_str(), F_OK) == 0) {
+                pid_t stopper = fork();
+                if (stopper == 0) {
+                    const int null = ::open("/dev/null", O_WRONLY);
+                    dup2(null, STDOUT_FILENO);
+                    dup2(null, STDERR_FILENO);
+                    std::vector<char*> args;
+                    for (auto& a : stop) args.push_back(a.data());
+                    args.push_back(nullptr);
+                    execvp(args[0], args.data());
+                    _exit(127);
+                }
+                waitpid(stopper, nullptr, 0);
+            }
+            std::error_code ignored;
+            std::filesystem::remove_all(folder_.path(), ignored);
+            _exit(0);
+        }
+        close(fds[0]);
+        lifeline_ = fds[1];
+    }
+
     // Runs a server program (as nobody when root), its output to the folder's log; throws when it fails.
     void run(std::vector<std::string> argv, const std::string& what) {
         if (!runAs_.empty()) argv.insert(argv.begin(), {"runuser", "-u", runAs_, "--"});
@@ -143,6 +187,8 @@ private:
     std::string runAs_;
     bool running_ = false;
     int databases_ = 0;
+    pid_t guardian_ = -1;
+    int lifeline_ = -1;
 };
 
 }  // namespace madoguchi::test

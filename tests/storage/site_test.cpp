@@ -9,8 +9,13 @@
 #include <cstdio>
 #include <map>
 #include <set>
+#include <sstream>
 
+#include "app/visit_generator.h"
+#include "app/visits_csv.h"
 #include "child_process.h"
+#include "code_tables.h"
+#include "domain/manager_reports.h"
 #include "postgres_server.h"
 #include "storage/database.h"
 #include "storage/open_database.h"
@@ -73,6 +78,18 @@ struct ReportReader {
 };
 
 boost::test_tools::assertion_result serverRun(boost::unit_test::test_unit_id) { return test::onServer(); }
+
+std::string visitsCsv(const std::vector<VisitSummary>& visits) {
+    std::ostringstream out;
+    app::writeVisitsCsv(out, visits, test::codeTables(), false);
+    return out.str();
+}
+
+std::string usageText(const std::vector<UsageVisit>& visits, const Date& month) {
+    const MonthlyUsage usage = usageForMonth(month, visits, std::nullopt);
+    return std::to_string(usage.patientsSeen) + "/" + std::to_string(usage.patientsWithCard) + "/" +
+           std::to_string(usage.estimateBasisPoints);
+}
 
 }  // namespace
 
@@ -171,6 +188,33 @@ BOOST_AUTO_TEST_CASE(FourWritersOneKilledHalfwayLoseNothingAndKeepOneChain) {
     BOOST_CHECK_GT(verdict.anchoredRows, 0);
     BOOST_TEST_MESSAGE(saved.size() << " visits from " << kWriters << " writers, " << manager.reads
                                     << " consistent report reads meanwhile");
+}
+
+BOOST_AUTO_TEST_CASE(TheSameVisitsGiveTheSameReportsOnBothEngines) {
+    test::JournalPlace place;
+    storage::FacilityJournal server(place.journal());
+    storage::FacilityJournal file((place / "same.sqlite3").string());
+    app::VisitGenerator forServer(11, 300), forFile(11, 300);
+    const Date first = *Date::fromYmd(2026, 10, 1);
+    for (int d = 0; d < 31; ++d) {
+        BOOST_REQUIRE(server.recordVisits(forServer.day(first.plusDays(d), 30)).ok());
+        BOOST_REQUIRE(file.recordVisits(forFile.day(first.plusDays(d), 30)).ok());
+    }
+    const Date last = first.plusDays(30);
+    const std::string month = visitsCsv(server.visitsBetween(first, last));
+    BOOST_CHECK_EQUAL(std::count(month.begin(), month.end(), '\n'), 31 * 30 + 1);  // the header, then every visit
+    BOOST_CHECK(month == visitsCsv(file.visitsBetween(first, last)));
+    const std::string day = visitsCsv(server.visitsBetween(first.plusDays(9), first.plusDays(9)));
+    BOOST_CHECK(day == visitsCsv(file.visitsBetween(first.plusDays(9), first.plusDays(9))));
+    const std::string followUps = visitsCsv(server.followUps());
+    BOOST_CHECK_GT(std::count(followUps.begin(), followUps.end(), '\n'), 1);
+    BOOST_CHECK(followUps == visitsCsv(file.followUps()));
+    BOOST_CHECK_EQUAL(usageText(server.usageVisitsBetween(first, last), first),
+                      usageText(file.usageVisitsBetween(first, last), first));
+    const auto onServer = server.lastEligibility("P42"), inFile = file.lastEligibility("P42");
+    BOOST_REQUIRE(onServer && inFile);
+    BOOST_CHECK_EQUAL(onServer->insurance.insurerNumber + onServer->recordedAt.iso(),
+                      inFile->insurance.insurerNumber + inFile->recordedAt.iso());
 }
 
 BOOST_AUTO_TEST_CASE(AServerStoppedMidDayGetsTheKeptVisitsOnceItIsBack) {

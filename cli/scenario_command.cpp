@@ -5,7 +5,7 @@
 #include <stdexcept>
 
 #include "app/resources.h"
-#include "app/visit_record_json.h"
+#include "storage/visit_record_json.h"
 #include "commands.h"
 #include "json_output.h"
 #include "scenario_events.h"
@@ -73,7 +73,7 @@ int runScenario(const Arguments& args) {
                        : session.tone() == Tone::Warning  ? "warning"
                                                           : "neutral");
     output.set("refusals", refusals);
-    output.set("visit", app::visitRecordToJson(session.record()));
+    output.set("visit", storage::visitRecordToJson(session.record()));
     printJson(output);
     return exitCode;
 }

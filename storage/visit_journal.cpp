@@ -5,8 +5,8 @@
 #include <ctime>
 #include <sstream>
 
-#include "app/visit_record_json.h"
 #include "storage/schema.h"
+#include "storage/visit_record_json.h"
 
 namespace madoguchi::storage {
 namespace {
@@ -27,7 +27,7 @@ Problem rejectedProblem(const StorageError& error) {
 
 std::string json(const VisitRecord& visit) {
     std::ostringstream out;
-    app::visitRecordToJson(visit)->stringify(out);
+    visitRecordToJson(visit)->stringify(out);
     return out.str();
 }
 

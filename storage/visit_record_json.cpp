@@ -1,8 +1,8 @@
-#include "app/visit_record_json.h"
+#include "storage/visit_record_json.h"
 
 #include <Poco/JSON/Array.h>
 
-namespace madoguchi::app {
+namespace madoguchi::storage {
 namespace {
 
 using Poco::JSON::Array;
@@ -95,4 +95,4 @@ Poco::JSON::Object::Ptr visitRecordToJson(const VisitRecord& visit) {
     return json;
 }
 
-}  // namespace madoguchi::app
+}  // namespace madoguchi::storage

@@ -11,15 +11,17 @@
 #include <fstream>
 
 #include "app/visits_csv.h"
+#include "domain/manager_desk.h"
 #include "gui/manager/wx_dates.h"
 #include "gui/settings/language.h"
 
 namespace madoguchi::gui {
 
-Outcome<int> exportVisitsCsv(storage::SqliteVisitJournal& journal, const Date& from, const Date& to,
+Outcome<int> exportVisitsCsv(const StaffMember& who, ManagerJournal& journal, const Date& from, const Date& to,
                              const std::filesystem::path& path, bool withBom) {
-    if (to < from) return Problem{"export.range", N_("The last day is before the first day.")};
-    std::vector<VisitSummary> visits = journal.visitsBetween(from, to);
+    auto listed = visitsForExport(who, journal, from, to);
+    if (!listed) return listed.problem();
+    const std::vector<VisitSummary>& visits = listed.value();
     std::ofstream out(path, std::ios::binary | std::ios::trunc);
     if (!out) return Problem{"export.unwritable", N_("The CSV file cannot be written there.")};
     app::writeVisitsCsv(out, visits, withBom);
@@ -28,8 +30,8 @@ Outcome<int> exportVisitsCsv(storage::SqliteVisitJournal& journal, const Date& f
     return static_cast<int>(visits.size());
 }
 
-ExportPage::ExportPage(wxWindow* parent, storage::SqliteVisitJournal& journal, const Date& today)
-    : wxPanel(parent), journal_(journal) {
+ExportPage::ExportPage(wxWindow* parent, ManagerJournal& journal, const StaffMember& member, const Date& today)
+    : wxPanel(parent), journal_(journal), member_(member) {
     auto* sizer = new wxBoxSizer(wxVERTICAL);
     sizer->Add(new wxStaticText(this, wxID_ANY,
                                 _("Export the visits of a period as CSV (UTF-8) for a spreadsheet or the claim software.")),
@@ -60,7 +62,7 @@ void ExportPage::onExportClicked() {
                         wxString::Format("madoguchi-visits-%s-%s.csv", from.compact(), to.compact()),
                         _("CSV files (*.csv)|*.csv"), wxFD_SAVE | wxFD_OVERWRITE_PROMPT);
     if (dialog.ShowModal() != wxID_OK) return;
-    auto written = exportVisitsCsv(journal_, from, to, dialog.GetPath().utf8_string(), bom_->GetValue());
+    auto written = exportVisitsCsv(member_, journal_, from, to, dialog.GetPath().utf8_string(), bom_->GetValue());
     status_->SetLabel(written ? wxString::Format(_("%d visits written to %s"), written.value(), dialog.GetPath())
                               : wxString::FromUTF8(translated(written.problem().message)));
 }

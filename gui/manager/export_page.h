@@ -6,7 +6,8 @@
 
 #include "domain/date.h"
 #include "domain/outcome.h"
-#include "storage/visit_journal.h"
+#include "domain/ports/manager_journal.h"
+#include "domain/staff.h"
 
 class wxCheckBox;
 class wxDatePickerCtrl;
@@ -14,18 +15,20 @@ class wxStaticText;
 
 namespace madoguchi::gui {
 
-// Writes the visits from..to (inclusive) as CSV; the number of visits written.
-Outcome<int> exportVisitsCsv(storage::SqliteVisitJournal& journal, const Date& from, const Date& to,
+// Writes the visits from..to (inclusive) as CSV when `who` may read the reports; the number of
+// visits written.
+Outcome<int> exportVisitsCsv(const StaffMember& who, ManagerJournal& journal, const Date& from, const Date& to,
                              const std::filesystem::path& path, bool withBom);
 
 class ExportPage : public wxPanel {
 public:
-    ExportPage(wxWindow* parent, storage::SqliteVisitJournal& journal, const Date& today);
+    ExportPage(wxWindow* parent, ManagerJournal& journal, const StaffMember& member, const Date& today);
 
 private:
     void onExportClicked();
 
-    storage::SqliteVisitJournal& journal_;
+    ManagerJournal& journal_;
+    StaffMember member_;
     wxDatePickerCtrl* from_ = nullptr;
     wxDatePickerCtrl* to_ = nullptr;
     wxCheckBox* bom_ = nullptr;

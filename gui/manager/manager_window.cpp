@@ -89,7 +89,7 @@ ManagerFrame::ManagerFrame(wxWindow* parent, SqliteVisitJournal& journal, const 
     dailyLog_ = new DailyLogPage(notebook_, journal, member, clock);
     followUps_ = new FollowUpPage(notebook_, journal, member, clock);
     usage_ = new UsagePage(notebook_, journal, member, clock);
-    export_ = new ExportPage(notebook_, journal, today);
+    export_ = new ExportPage(notebook_, journal, member, today);
     notebook_->AddPage(dailyLog_, _("Daily log"));
     notebook_->AddPage(followUps_, _("Follow-up"));
     notebook_->AddPage(usage_, _("Usage rate"));

@@ -265,7 +265,11 @@ BOOST_AUTO_TEST_CASE(UsageShowsTheBestMonthTierAndTheOfficialFigure) {
 
 BOOST_AUTO_TEST_CASE(CsvExportWritesTheSameFormatAsTheCli) {
     std::filesystem::path csv = folder.path() / "visits.csv";
-    auto written = exportVisitsCsv(journal, kToday, kToday, csv, true);
+    const StaffMember manager{"jimucho", "事務長", StaffRole::Manager};
+    const StaffMember receptionist{"uketsuke", "受付", StaffRole::Receptionist};
+    BOOST_CHECK_EQUAL(exportVisitsCsv(receptionist, journal, kToday, kToday, csv, true).problem().code, "staff.not_allowed");
+    BOOST_CHECK(!std::filesystem::exists(csv));
+    auto written = exportVisitsCsv(manager, journal, kToday, kToday, csv, true);
     BOOST_REQUIRE(written.ok());
     BOOST_CHECK_EQUAL(written.value(), 8);
     std::ifstream in(csv, std::ios::binary);
@@ -275,7 +279,7 @@ BOOST_AUTO_TEST_CASE(CsvExportWritesTheSameFormatAsTheCli) {
     BOOST_CHECK_EQUAL(text.substr(0, 3), "\xEF\xBB\xBF");
     BOOST_CHECK(text.find("visit_id,date,started_at") != std::string::npos);
     BOOST_CHECK(text.find("渡辺 陽子") != std::string::npos);
-    BOOST_CHECK(!exportVisitsCsv(journal, kToday, kToday.plusDays(-1), csv, false).ok());
+    BOOST_CHECK(!exportVisitsCsv(manager, journal, kToday, kToday.plusDays(-1), csv, false).ok());
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -1,6 +1,8 @@
 #include <boost/test/data/test_case.hpp>
 #include <boost/test/unit_test.hpp>
 
+#include <set>
+
 #include "domain/reception_session.h"
 #include "domain_printers.h"
 
@@ -79,7 +81,7 @@ struct Window {
 
 bool offers(const ReceptionSession& s, const std::string& id) {
     for (const auto& c : s.choices())
-        if (c.id == id) return true;
+        if (choiceName(c.id) == id) return true;
     return false;
 }
 
@@ -479,12 +481,25 @@ BOOST_AUTO_TEST_CASE(CancelNeedsAReason) {
     BOOST_CHECK_EQUAL(w.refused(ev::ReceptionCancelled{""}).code, "reception.cancel_reason");
 }
 
+BOOST_AUTO_TEST_CASE(EveryChoiceHasItsOwnStableName) {
+    std::set<std::string_view> names;
+    for (int i = 0; i <= static_cast<int>(ChoiceId::Cancel); ++i) {
+        const auto id = static_cast<ChoiceId>(i);
+        BOOST_CHECK(!choiceName(id).empty());
+        BOOST_CHECK(choiceNamed(choiceName(id)) == id);
+        names.insert(choiceName(id));
+    }
+    BOOST_CHECK_EQUAL(names.size(), static_cast<std::size_t>(ChoiceId::Cancel) + 1);
+    BOOST_CHECK(choiceName(ChoiceId::IdentityPin) == "identity.pin");
+    BOOST_CHECK(!choiceNamed("identity.telepathy"));
+}
+
 BOOST_AUTO_TEST_CASE(EveryOpenStateOffersAChoiceWithAShortcutAndCancel) {
     Window w;
     w.toFallback();
     auto offered = w.session.choices();
     BOOST_CHECK_EQUAL(offered.size(), 5u);
-    BOOST_CHECK_EQUAL(offered.back().id, "reception.cancel");
+    BOOST_CHECK(offered.back().id == ChoiceId::Cancel);
     for (const auto& c : offered) BOOST_CHECK(c.shortcut != 0);
 }
 

@@ -36,7 +36,6 @@ private:
     void buildMenus();
     void openManager();
     void openSettings();
-    void deliverFromAnyThread(Arrival arrival);
     void scheduleRender();
     void renderAll();
     void onCharHook(wxKeyEvent& event);

@@ -38,8 +38,7 @@ BOOST_AUTO_TEST_CASE(ADemoCardAfterItsPinGetsItsHoldersEligibility) {
     BOOST_REQUIRE(certificate);
 
     gui::HttpCardLookup lookup("http://127.0.0.1:" + std::to_string(server.value()->port()), codes);
-    std::atomic<bool> cancel{false};
-    GatewayAnswer answer = lookup.lookup(card, certificate.value(), cancel);
+    GatewayAnswer answer = lookup.lookup(card, certificate.value(), {});
     BOOST_REQUIRE_MESSAGE(answer.kind == GatewayAnswer::Kind::Answered, answer.failure);
     BOOST_REQUIRE(answer.result && !answer.result->results.empty());
     BOOST_CHECK_EQUAL(answer.result->results.front().insurerNumber, person->record().insurerNumber);
@@ -61,8 +60,7 @@ BOOST_AUTO_TEST_CASE(NoGatewayListeningIsAFailureTheSessionCanFallBackFrom) {
     auto certificate = card.readAuthCertificate();
     BOOST_REQUIRE(certificate);
     gui::HttpCardLookup lookup("http://127.0.0.1:9", codes);  // discard port: nothing answers
-    std::atomic<bool> cancel{false};
-    GatewayAnswer answer = lookup.lookup(card, certificate.value(), cancel);
+    GatewayAnswer answer = lookup.lookup(card, certificate.value(), {});
     BOOST_CHECK(answer.kind == GatewayAnswer::Kind::Failed);
     BOOST_CHECK(!answer.failure.empty());
 }

@@ -20,7 +20,8 @@ bool waitUnlessStopped(const std::stop_token& stop, std::chrono::milliseconds du
     std::mutex mutex;
     std::condition_variable_any wakeUp;
     std::unique_lock lock(mutex);
-    return !wakeUp.wait_for(lock, stop, duration, [] { return false; });
+    wakeUp.wait_for(lock, stop, duration, [] { return false; });  // ends early only for a stop request
+    return !stop.stop_requested();
 }
 
 BackgroundWork::BackgroundWork(wxWindow& owner) : state_(std::make_shared<State>(owner)) {}

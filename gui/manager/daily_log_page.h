@@ -28,10 +28,13 @@ public:
     wxListCtrl* visitList() const { return visits_; }
 
 private:
+    // `today` is read from the clock once, so the picker and the log agree across midnight.
+    DailyLogPage(wxWindow* parent, storage::FacilityJournal& journal, const StaffMember& member, const Clock& clock,
+                 const Date& today);
     void addSummary(const wxString& what, const wxString& value);
 
     storage::FacilityJournal& journal_;
-    std::string staffId_;
+    StaffMember member_;
     const Clock& clock_;
     wxDatePickerCtrl* date_ = nullptr;
     wxListCtrl* summary_ = nullptr;

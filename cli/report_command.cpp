@@ -123,6 +123,7 @@ int followup(Reader& reader, ReportFormat format) {
         item->set("claim_route", v.claimRoute);
         item->set("source", v.source);
         item->set("claim_remarks", v.claimRemarks);  // the ready 摘要欄 text (申立書 visits)
+        item->set("window", v.window);              // which window recorded it
         list->add(item);
     }
     Object json;

@@ -33,9 +33,10 @@ const std::vector<CommandUsage>& commandUsages() {
          "report followup [--format json|csv] [--bom] [--db FILE|URI] SIGN-IN\n"
          "report usage --month YYYY-MM [--set-official RATE] [--format json|csv] [--bom] [--db FILE|URI] SIGN-IN\n"},
         {"audit", {"verify"}, "audit verify [--db FILE|URI] [--export DAILY-CSV] SIGN-IN\n"},
-        {"journal", {"generate", "migrate"},
-         "journal generate --db FILE --start YYYY-MM-DD --days N --per-day N [--seed N] [--patients N] SIGN-IN\n"
-         "journal migrate --db FILE SIGN-IN\n"},
+        {"journal", {"generate", "migrate", "copy"},
+         "journal generate --db FILE|URI --start YYYY-MM-DD --days N --per-day N [--seed N] [--patients N] SIGN-IN\n"
+         "journal migrate --db FILE|URI SIGN-IN\n"
+         "journal copy --from FILE --to URI SIGN-IN\n"},
         {"staff", {"password"},
          "staff password [--db FILE|URI] --user ID [--password-file FILE] [--new-password-file FILE]\n"},
         {"claim", {"remarks", "contacted"},

@@ -21,6 +21,11 @@ std::string displayLocation(const std::string& location) {
     return location.substr(0, location.find('?'));
 }
 
+std::filesystem::path localFolderFor(const std::string& location) {
+    return isServerLocation(location) ? defaultJournalPath().parent_path()
+                                      : std::filesystem::path(location).parent_path();
+}
+
 std::filesystem::path anchorPathForLocation(const std::string& location) {
     if (!isServerLocation(location)) return anchorPathFor(location);
     std::string name = "site";
@@ -28,7 +33,7 @@ std::filesystem::path anchorPathForLocation(const std::string& location) {
         if (keyword == "host" || keyword == "port" || keyword == "dbname") name += "-" + value;
     for (char& c : name)
         if (!std::isalnum(static_cast<unsigned char>(c)) && c != '-' && c != '.') c = '_';
-    return defaultJournalPath().parent_path() / (name + ".anchor");
+    return localFolderFor(location) / (name + ".anchor");
 }
 
 }  // namespace madoguchi::storage

@@ -15,6 +15,9 @@ std::unique_ptr<Database> openDatabase(const std::string& location, bool readOnl
 // Where the journal's audit anchors are kept on this machine: beside a journal file; for a site
 // server, in this PC's data folder, named after the server and database (never its options).
 std::filesystem::path anchorPathForLocation(const std::string& location);
+// Where this PC keeps its own files that go with the journal (forms, the face folder's memory):
+// the journal file's folder, or this PC's data folder for a server journal.
+std::filesystem::path localFolderFor(const std::string& location);
 // The location without anything secret, for messages and logs (a URI's query options are dropped).
 std::string displayLocation(const std::string& location);
 

@@ -63,6 +63,8 @@ const std::vector<const char*> kSqliteMigrations{
          declared_insurer_number TEXT NOT NULL, declared_card_symbol TEXT NOT NULL,
          declared_card_number TEXT NOT NULL, declared_card_branch TEXT NOT NULL,
          patient_contacted_on TEXT NOT NULL DEFAULT '');)",
+    // 5: the window that recorded each visit (the window-name setting): a site's windows share one journal
+    R"(ALTER TABLE visits ADD COLUMN "window" TEXT NOT NULL DEFAULT '';)",
 };
 
 // The same steps on PostgreSQL, one for one (the version numbers mean the same schema on both).
@@ -125,6 +127,8 @@ const std::vector<const char*> kPostgresMigrations{
          declared_insurer_number TEXT NOT NULL, declared_card_symbol TEXT NOT NULL,
          declared_card_number TEXT NOT NULL, declared_card_branch TEXT NOT NULL,
          patient_contacted_on TEXT NOT NULL DEFAULT '');)",
+    // 5
+    R"(ALTER TABLE visits ADD COLUMN "window" TEXT NOT NULL DEFAULT '';)",
 };
 
 const std::vector<const char*>& migrationsOf(const Database& db) {

@@ -80,17 +80,18 @@ VisitSummary summaryFrom(Statement& row) {
     if (!row.isNull(10)) v.copayYen = row.integer(10);
     if (!row.isNull(13)) v.shareDecidedTenths = static_cast<int>(row.integer(13));
     if (auto remarks = remarksFrom(row, 15)) v.claimRemarks = claimRemarksText(*remarks);
+    v.window = row.text(26);
     return v;
 }
 
 const char* kRemarksColumns =
     "r.name_kana, r.insurance_type, r.insurer_name, r.employer, r.address, r.phone, r.declared_insurer_number, "
-    "r.declared_card_symbol, r.declared_card_number, r.declared_card_branch, r.patient_contacted_on ";
+    "r.declared_card_symbol, r.declared_card_number, r.declared_card_branch, r.patient_contacted_on, ";
 
 const std::string kSummaryColumns =
     "SELECT v.id, COALESCE(v.patient_id, ''), COALESCE(p.name, ''), v.visit_date, v.started_at, v.identity_method, "
     "v.source, v.validity, v.claim_route, v.share_tenths, v.copay_yen, v.full_charge_reason, v.cancelled, "
-    "v.share_decided_tenths, v.share_correction_reason, " + std::string(kRemarksColumns) +
+    "v.share_decided_tenths, v.share_correction_reason, " + std::string(kRemarksColumns) + "v.\"window\" "
     "FROM visits v LEFT JOIN patients p ON p.id = v.patient_id LEFT JOIN claim_remarks r ON r.visit_id = v.id ";
 
 void writeRemarks(Database& db, const std::string& visitId, const ClaimRemarks& r) {
@@ -230,8 +231,8 @@ void FacilityJournal::writeVisit(const VisitRecord& v) {
         "INSERT INTO visits(id, patient_id, visit_date, started_at, completed_at, staff_id, identity_method, "
         "identity_confirmed_by, source, validity, claim_route, insurer_number, card_symbol, card_number, card_branch, "
         "share_tenths, share_basis, points, copay_yen, full_charge_reason, cancelled, pending_request_id, record_json, "
-        "visit_kind, insurer_name, share_decided_tenths, share_correction_reason) "
-        "VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+        "visit_kind, insurer_name, share_decided_tenths, share_correction_reason, \"window\") "
+        "VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
     insert.bind(1, v.visitId);
     if (v.patientId.empty()) insert.bindNull(2); else insert.bind(2, v.patientId);
     insert.bind(3, v.startedAt.date.iso()).bind(4, v.startedAt.iso()).bind(5, v.completedAt.iso()).bind(6, v.staffId)
@@ -249,6 +250,7 @@ void FacilityJournal::writeVisit(const VisitRecord& v) {
                                                                                 : 0)
                                             : std::nullopt)
         .bind(27, v.shareCorrection ? v.shareCorrection->reason : std::string())
+        .bind(28, window_)
         .run();
     if (v.claimRemarks) writeRemarks(*db_, v.visitId, *v.claimRemarks);
     if (!v.rawGatewayXml.empty())

@@ -18,6 +18,7 @@
 #include "domain/manager_reports.h"
 #include "postgres_server.h"
 #include "storage/database.h"
+#include "storage/journal_copy.h"
 #include "storage/open_database.h"
 #include "storage/postgres.h"
 #include "storage/schema.h"
@@ -140,6 +141,53 @@ BOOST_AUTO_TEST_CASE(TheCommandLineMigratesTheServerAndVerifiesItsAuditTrail) {
     auto db = storage::openDatabase(place.journal());
     BOOST_CHECK_THROW(db->execute("DELETE FROM audit_log WHERE seq = 1"), storage::StorageError);
     BOOST_CHECK_THROW(db->execute("UPDATE audit_log SET detail = 'x' WHERE seq = 1"), storage::StorageError);
+}
+
+BOOST_AUTO_TEST_CASE(AJournalFileMovesToTheServerRowByRowWithItsAuditChain) {
+    test::JournalPlace place;
+    const auto file = place / "window.sqlite3";
+    auto password = test::passwordFile(place.path(), "site-admin-passphrase");
+    const std::string signIn = " --user admin --password-file '" + password.string() + "'";
+    const std::string cli = std::string(MADOGUCHI_CLI);
+    int code = -1;
+    run(cli + " journal generate --db '" + file.string() + "' --start 2026-10-01 --days 10 --per-day 30" + signIn, code);
+    BOOST_REQUIRE_EQUAL(code, 0);
+    {
+        storage::FacilityJournal window(file.string());
+        const auto followUps = window.followUps();
+        BOOST_REQUIRE(!followUps.empty());
+        BOOST_REQUIRE(window.retag({followUps.front().visitId, ClaimRoute::Current, "admin", "資格確認書", "scan",
+                                    at(2026, 10, 11)}).ok());
+    }
+    const std::string copied =
+        run(cli + " journal copy --from '" + file.string() + "' --to '" + place.journal() + "'" + signIn, code);
+    BOOST_REQUIRE_MESSAGE(code == 0, copied);
+    BOOST_CHECK_MESSAGE(copied.find("\"visits\": 300") != std::string::npos, copied);
+    BOOST_CHECK_MESSAGE(copied.find("\"retags\": 1") != std::string::npos, copied);
+    BOOST_CHECK_EQUAL(test::scalar(place.journal(), "SELECT COUNT(*) FROM visits"), 300);
+    BOOST_CHECK_EQUAL(test::scalar(place.journal(), "SELECT COUNT(*) FROM audit_log"),
+                      test::scalar(file.string(), "SELECT COUNT(*) FROM audit_log"));
+
+    // The server's journal gives the same lists as the file, signs the same staff in, and verifies.
+    storage::FacilityJournal server(place.journal()), window(file.string());
+    const Date first = *Date::fromYmd(2026, 10, 1), last = *Date::fromYmd(2026, 10, 10);
+    BOOST_CHECK(visitsCsv(server.visitsBetween(first, last)) == visitsCsv(window.visitsBetween(first, last)));
+    BOOST_CHECK(visitsCsv(server.followUps()) == visitsCsv(window.followUps()));
+    BOOST_CHECK(storage::journalDifference(window.database(), server.database()).empty());
+    const std::string verified = run(cli + " audit verify --db '" + place.journal() + "'" + signIn, code);
+    BOOST_CHECK_MESSAGE(code == 0, verified);
+
+    // A second copy into the now full server journal is refused, and changes nothing.
+    const long long rows = test::scalar(place.journal(), "SELECT COUNT(*) FROM audit_log");
+    const std::string again =
+        run(cli + " journal copy --from '" + file.string() + "' --to '" + place.journal() + "'" + signIn, code);
+    BOOST_CHECK_NE(code, 0);
+    BOOST_CHECK_MESSAGE(again.find("already holds a journal") != std::string::npos, again);
+    BOOST_CHECK_EQUAL(test::scalar(place.journal(), "SELECT COUNT(*) FROM visits"), 300);
+    BOOST_CHECK_EQUAL(test::scalar(place.journal(), "SELECT COUNT(*) FROM audit_log"), rows);
+    // A row changed on the server after the copy is named by the row-by-row comparison.
+    storage::openDatabase(place.journal())->execute("UPDATE visits SET share_basis = 'changed' WHERE id = (SELECT MIN(id) FROM visits)");
+    BOOST_CHECK(storage::journalDifference(window.database(), server.database()).find("visits") != std::string::npos);
 }
 
 BOOST_AUTO_TEST_CASE(FourWritersOneKilledHalfwayLoseNothingAndKeepOneChain) {

@@ -221,6 +221,23 @@ BOOST_AUTO_TEST_CASE(FollowUpsAreTheOldAndUnknownClaimsOldestFirst) {
     BOOST_CHECK_EQUAL(list.value()[0].patientName, "山田　太郎");
 }
 
+BOOST_AUTO_TEST_CASE(EachVisitCarriesTheWindowThatRecordedIt) {
+    test::JournalPlace folder;
+    storage::FacilityJournal first(folder.journal()), second(folder.journal());
+    first.setWindow("受付1");
+    second.setWindow("pharmacy counter");
+    BOOST_TEST(first.recordVisit(test::sampleVisit("V1", "P1", at(2026, 11, 25, 9))).ok());
+    BOOST_TEST(second.recordVisit(test::oldClaimVisit("V2", "P2", at(2026, 11, 25, 10))).ok());
+    auto day = first.visitsBetween(*Date::fromYmd(2026, 11, 25), *Date::fromYmd(2026, 11, 25));
+    BOOST_REQUIRE_EQUAL(day.size(), 2u);
+    BOOST_CHECK_EQUAL(day[0].window, "受付1");
+    BOOST_CHECK_EQUAL(day[1].window, "pharmacy counter");
+    BOOST_REQUIRE_EQUAL(first.followUps().size(), 1u);
+    BOOST_CHECK_EQUAL(first.followUps()[0].window, "pharmacy counter");
+    BOOST_CHECK_EQUAL(test::text(folder.journal(), "SELECT \"window\" FROM audit_log WHERE visit_id = 'V2'"),
+                      "pharmacy counter");
+}
+
 BOOST_AUTO_TEST_CASE(TheManagerReportsReadTheJournal) {
     test::JournalPlace folder;
     storage::FacilityJournal journal(folder.journal());

@@ -82,6 +82,15 @@ void writeRecord(Writer& w, const QualificationRecord& q) {
         }
         w.close("SpecificDiseasesCertificateList");
     }
+    if (!q.medicalTickets.empty()) {
+        w.open("PublicExpenseResultList");
+        for (const auto& ticket : q.medicalTickets) {
+            w.open("MedicalTicketInfo");
+            writeText(w, kMedicalTicketText, ticket);
+            w.close("MedicalTicketInfo");
+        }
+        w.close("PublicExpenseResultList");
+    }
     w.close("ResultOfQualificationConfirmation");
 }
 

@@ -85,6 +85,15 @@ Object::Ptr recordJson(const QualificationRecord& record) {
         }
         json->set("SpecificDiseasesCertificateList", diseases);
     }
+    if (!record.medicalTickets.empty()) {
+        Array::Ptr tickets = new Array;
+        for (const auto& ticket : record.medicalTickets) {
+            Object::Ptr item = new Object;
+            putText(*item, kMedicalTicketText, ticket);
+            tickets->add(item);
+        }
+        json->set("PublicExpenseResultList", tickets);
+    }
     putOthers(*json, record.otherElements);
     return json;
 }

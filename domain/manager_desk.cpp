@@ -1,5 +1,7 @@
 #include "manager_desk.h"
 
+#include <algorithm>
+
 namespace madoguchi {
 
 Outcome<DailyReport> dailyReport(const StaffMember& who, ManagerJournal& journal, const Date& day) {
@@ -16,10 +18,33 @@ Outcome<std::vector<VisitSummary>> followUpList(const StaffMember& who, ManagerJ
 
 Outcome<UsageReport> usageReport(const StaffMember& who, ManagerJournal& journal, const Date& month,
                                  const BonusTierTable& tiers) {
+    auto history = usageHistory(who, journal, month, 1, tiers);
+    if (!history) return history.problem();
+    return UsageReport{history.value().months.at(month.firstOfMonth()), history.value().standing};
+}
+
+Outcome<UsageHistory> usageHistory(const StaffMember& who, ManagerJournal& journal, const Date& month, int months,
+                                   const BonusTierTable& tiers) {
     if (auto allowed = requirePermission(who, Permission::ViewReports); !allowed) return allowed.problem();
-    Date first = month.firstOfMonth();
-    auto visits = journal.usageVisitsBetween(first.plusMonths(-kUsageMonthsBack), first.plusMonths(1).plusDays(-1));
-    return computeUsageReport(first, visits, journal.officialRates(), tiers);
+    const Date last = month.firstOfMonth();
+    const Date first = last.plusMonths(-(std::max(months, 1) - 1));
+    const Date from = std::min(first, last.plusMonths(-kUsageMonthsBack));
+    const auto visits = journal.usageVisitsBetween(from, last.plusMonths(1).plusDays(-1));
+    const auto official = journal.officialRates();
+    std::map<Date, MonthlyUsage> shownMonths;
+    for (Date shown = first; shown <= last; shown = shown.plusMonths(1)) {
+        auto entered = official.find(shown);
+        shownMonths.insert_or_assign(
+            shown, usageForMonth(shown, visits, entered == official.end() ? std::nullopt : std::optional<int>(entered->second)));
+    }
+    return UsageHistory{std::move(shownMonths), computeUsageReport(last, visits, official, tiers).standing};
+}
+
+Outcome<std::vector<VisitSummary>> visitsForExport(const StaffMember& who, ManagerJournal& journal, const Date& from,
+                                                   const Date& to) {
+    if (auto allowed = requirePermission(who, Permission::ViewReports); !allowed) return allowed.problem();
+    if (to < from) return Problem{"export.range", N_("The last day is before the first day.")};
+    return journal.visitsBetween(from, to);
 }
 
 Outcome<bool> retagClaim(const StaffMember& who, VisitJournal& journal, Retag retag) {

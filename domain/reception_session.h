@@ -5,6 +5,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <variant>
 #include <vector>
 
@@ -117,9 +118,26 @@ using ReceptionEvent = std::variant<
     event::FullChargeChosen, event::ReceptionCancelled>;
 std::string_view receptionEventName(const ReceptionEvent& event);
 
+// What a choice offered at the window stands for. choiceName() gives its stable name
+// ("identity.pin", "fallback.notice", ...) for button names, logs and tests.
+enum class ChoiceId {
+    PresentCard, PresentCertificate, PresentLegacyCard, PresentNoProof,
+    CardUnreadable,
+    IdentityFace, IdentityPin, IdentityVisual, VisualConfirmed, EnterPin,
+    FaceMatched, FaceNotMatched,  // the face check's verdict given by hand (only the demo offers it)
+    StopWaiting, ChooseMatch,
+    ConfirmCopay, FullCharge,
+    FallbackPortal, FallbackNotice, FallbackCertificate, FallbackNone,
+    EnterDocument, ReturnVisit, FirstVisit, ConfirmPastRecord,
+    PrintDeclaration, DeclarationCompleted,
+    Cancel,
+};
+std::string_view choiceName(ChoiceId id);
+std::optional<ChoiceId> choiceNamed(std::string_view name);
+
 // A choice the window offers in the current state; the GUI renders it, the domain decides it.
 struct ReceptionChoice {
-    std::string id;        // stable ("identity.pin", "fallback.notice", ...)
+    ChoiceId id;
     std::string label;     // English msgid
     char shortcut = 0;     // keyboard key shown on the button
     bool primary = false;  // the expected next step

@@ -18,8 +18,16 @@
 #include <openssl/x509.h>
 #include <openssl/x509_vfy.h>
 
+#include <sys/socket.h>
+
+#include <algorithm>
+#include <condition_variable>
+#include <functional>
 #include <memory>
+#include <mutex>
 #include <sstream>
+#include <thread>
+#include <type_traits>
 
 #include "devices/gateway/card_check_protocol.h"
 #include "devices/gateway/result_xml.h"
@@ -34,6 +42,10 @@ Problem timedOut() {
     return {"gateway.card_check.timeout",
             N_("The gateway did not answer the card check in time. Place the card again, or confirm eligibility "
                "another way.")};
+}
+
+Problem stopped() {
+    return {"gateway.card_check.stopped", N_("The card check was stopped before the gateway answered.")};
 }
 
 Problem unreachable() {
@@ -119,6 +131,18 @@ std::vector<std::uint8_t> derOf(const Poco::Net::X509Certificate& certificate) {
     return bytes;
 }
 
+// A session (plain or TLS) with its connect made public, so the exchange can watch the socket
+// before the request goes out.
+template <class Session>
+class WatchableSession : public Session {
+public:
+    using Session::Session;
+    void connectWithin(std::chrono::milliseconds limit) {
+        this->setTimeout(Poco::Timespan(std::chrono::duration_cast<std::chrono::microseconds>(limit).count()));
+        this->connect(Poco::Net::SocketAddress(this->getHost(), this->getPort()));
+    }
+};
+
 // The gateway's signature over its answer, with the key of the TLS certificate it served.
 bool answerSignedBy(const std::vector<std::uint8_t>& certificateDer, const std::vector<std::uint8_t>& nonce,
                     const std::string& resultXml, const std::string& signatureBase64) {
@@ -135,6 +159,59 @@ bool answerSignedBy(const std::vector<std::uint8_t>& certificateDer, const std::
 }
 
 }  // namespace
+
+// One check's deadline and stop request. A watchdog thread waits for whichever comes first and
+// then shuts the open connection down, so a blocked send or receive returns at once; the
+// connect itself is bounded by the time left.
+class HttpCardCheckClient::Exchange {
+public:
+    enum class End { None, Stopped, TimedOut };
+
+    Exchange(std::chrono::milliseconds timeout, std::stop_token stop)
+        : deadline_(std::chrono::steady_clock::now() + timeout),
+          onStop_(std::move(stop), [this] { end(End::Stopped); }),
+          watchdog_([this](std::stop_token finished) { watch(finished); }) {}
+
+    End ended() const {
+        std::lock_guard lock(mutex_);
+        return ended_;
+    }
+    std::chrono::milliseconds left() const {
+        const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline_ - std::chrono::steady_clock::now());
+        return std::max(left, std::chrono::milliseconds(1));
+    }
+    // The connection to shut down when the exchange ends (-1: none open).
+    void watchSocket(int fd) {
+        std::lock_guard lock(mutex_);
+        socket_ = fd;
+        if (ended_ != End::None && socket_ >= 0) ::shutdown(socket_, SHUT_RDWR);
+    }
+    Problem problem() const { return ended() == End::Stopped ? stopped() : timedOut(); }
+
+private:
+    void end(End why) {
+        std::lock_guard lock(mutex_);
+        if (ended_ != End::None) return;
+        ended_ = why;
+        if (socket_ >= 0) ::shutdown(socket_, SHUT_RDWR);
+        wake_.notify_all();
+    }
+    void watch(std::stop_token finished) {
+        std::unique_lock lock(mutex_);
+        if (wake_.wait_until(lock, finished, deadline_, [this] { return ended_ != End::None; })) return;
+        if (finished.stop_requested()) return;
+        lock.unlock();
+        end(End::TimedOut);
+    }
+
+    const std::chrono::steady_clock::time_point deadline_;
+    mutable std::mutex mutex_;
+    std::condition_variable_any wake_;
+    End ended_ = End::None;
+    int socket_ = -1;
+    std::stop_callback<std::function<void()>> onStop_;
+    std::jthread watchdog_;  // last: stopped and joined first
+};
 
 std::vector<std::uint8_t> CardCheckChallenge::messageToSign() const {
     return card_check::signedMessage(gatewayIdentity, nonce);
@@ -154,54 +231,82 @@ HttpCardCheckClient::HttpCardCheckClient(std::string url, CodeTables codes, Card
     }
 }
 
-Outcome<HttpCardCheckClient::HttpReply> HttpCardCheckClient::exchange(std::string_view path, const std::string& jsonBody) {
+Outcome<HttpCardCheckClient::HttpReply> HttpCardCheckClient::post(std::string_view path, const std::string& jsonBody,
+                                                                 Exchange& exchange) {
     if (addressRefused_) return *addressRefused_;
-    return post(path, jsonBody);
-}
-
-Outcome<HttpCardCheckClient::HttpReply> HttpCardCheckClient::post(std::string_view path, const std::string& jsonBody) {
+    if (exchange.ended() != Exchange::End::None) return exchange.problem();
     try {
         const Poco::URI uri(url_);
-        std::unique_ptr<Poco::Net::HTTPClientSession> owned;
-        Poco::Net::HTTPSClientSession* tls = nullptr;
-        if (secure_) {
-            auto session = std::make_unique<Poco::Net::HTTPSClientSession>(uri.getHost(), uri.getPort(),
-                                                                           clientContext(trust_.gatewayCa, uri.getHost()));
-            tls = session.get();
-            owned = std::move(session);
-        } else {
-            owned = std::make_unique<Poco::Net::HTTPClientSession>(uri.getHost(), uri.getPort());
+        if (!secure_) {
+            WatchableSession<Poco::Net::HTTPClientSession> session(uri.getHost(), uri.getPort());
+            return send(session, path, jsonBody, exchange);
         }
-        Poco::Net::HTTPClientSession& session = *owned;
-        session.setTimeout(Poco::Timespan(std::chrono::duration_cast<std::chrono::microseconds>(timeout_).count()));
-        Poco::Net::HTTPRequest request(Poco::Net::HTTPRequest::HTTP_POST, std::string(path),
-                                       Poco::Net::HTTPMessage::HTTP_1_1);
-        request.setContentType("application/json");
-        request.setContentLength(static_cast<std::streamsize>(jsonBody.size()));
-        session.sendRequest(request) << jsonBody;
-        Poco::Net::HTTPResponse response;
-        std::istream& in = session.receiveResponse(response);
-        HttpReply reply{static_cast<int>(response.getStatus()), response.getContentType(), {},
-                        response.get(std::string(card_check::kAnswerSignatureHeader), ""), {}};
-        if (tls) reply.peerCertificateDer = derOf(tls->serverCertificate());
-        reply.body.resize(kMaxReplyBytes + 1);
-        in.read(reply.body.data(), static_cast<std::streamsize>(reply.body.size()));
-        reply.body.resize(static_cast<std::size_t>(in.gcount()));
-        if (reply.body.size() > kMaxReplyBytes) return badAnswer();
-        return reply;
+        WatchableSession<Poco::Net::HTTPSClientSession> session(uri.getHost(), uri.getPort(),
+                                                                clientContext(trust_.gatewayCa, uri.getHost()));
+        return send(session, path, jsonBody, exchange);
+    } catch (const Poco::Exception&) {
+        if (exchange.ended() != Exchange::End::None) return exchange.problem();
+        return problemFrom(std::current_exception());
+    }
+}
+
+template <class Session>
+Outcome<HttpCardCheckClient::HttpReply> HttpCardCheckClient::send(Session& session, std::string_view path,
+                                                                 const std::string& jsonBody, Exchange& exchange) {
+    struct Unwatch {
+        Exchange& exchange;
+        ~Unwatch() { exchange.watchSocket(-1); }  // before the session closes the socket
+    };
+    session.connectWithin(exchange.left());
+    Unwatch unwatch{exchange};
+    exchange.watchSocket(session.socket().impl()->sockfd());
+    session.setTimeout(Poco::Timespan(std::chrono::duration_cast<std::chrono::microseconds>(exchange.left()).count()));
+    Poco::Net::HTTPRequest request(Poco::Net::HTTPRequest::HTTP_POST, std::string(path), Poco::Net::HTTPMessage::HTTP_1_1);
+    request.setContentType("application/json");
+    request.setContentLength(static_cast<std::streamsize>(jsonBody.size()));
+    session.sendRequest(request) << jsonBody;
+    Poco::Net::HTTPResponse response;
+    std::istream& in = session.receiveResponse(response);
+    HttpReply reply{static_cast<int>(response.getStatus()), response.getContentType(), {},
+                    response.get(std::string(card_check::kAnswerSignatureHeader), ""), {}};
+    if constexpr (std::is_base_of_v<Poco::Net::HTTPSClientSession, Session>)
+        reply.peerCertificateDer = derOf(session.serverCertificate());
+    reply.body.resize(kMaxReplyBytes + 1);
+    in.read(reply.body.data(), static_cast<std::streamsize>(reply.body.size()));
+    reply.body.resize(static_cast<std::size_t>(in.gcount()));
+    if (reply.body.size() > kMaxReplyBytes) return badAnswer();
+    if (exchange.ended() != Exchange::End::None) return exchange.problem();
+    return reply;
+}
+
+Problem HttpCardCheckClient::problemFrom(std::exception_ptr error) {
+    try {
+        std::rethrow_exception(error);
     } catch (const Poco::TimeoutException&) {
         return timedOut();
     } catch (const Poco::Net::SSLException&) {  // the certificate, its chain to the pinned CA, the host name
         return untrustedGateway();
     } catch (const Poco::IOException&) {  // refused, reset, no route (Poco::Net::NetException and kin)
         return unreachable();
-    } catch (const Poco::Exception&) {
+    } catch (...) {
         return badAnswer();
     }
 }
 
-Outcome<CardCheckChallenge> HttpCardCheckClient::requestChallenge() {
-    auto reply = exchange(card_check::kChallengePath, "{}");
+Outcome<CardCheckChallenge> HttpCardCheckClient::requestChallenge(std::stop_token stop) {
+    Exchange exchange(timeout_, std::move(stop));
+    return requestChallenge(exchange);
+}
+
+Outcome<CardCheckAnswer> HttpCardCheckClient::submit(const CardCheckChallenge& challenge,
+                                                     const std::vector<std::uint8_t>& signature,
+                                                     const std::vector<std::uint8_t>& certificateDer, std::stop_token stop) {
+    Exchange exchange(timeout_, std::move(stop));
+    return submit(challenge, signature, certificateDer, exchange);
+}
+
+Outcome<CardCheckChallenge> HttpCardCheckClient::requestChallenge(Exchange& exchange) {
+    auto reply = post(card_check::kChallengePath, "{}", exchange);
     if (!reply) return reply.problem();
     if (reply.value().status != 200) return refusalFrom(reply.value().body);
     try {
@@ -222,14 +327,14 @@ Outcome<CardCheckChallenge> HttpCardCheckClient::requestChallenge() {
 
 Outcome<CardCheckAnswer> HttpCardCheckClient::submit(const CardCheckChallenge& challenge,
                                                      const std::vector<std::uint8_t>& signature,
-                                                     const std::vector<std::uint8_t>& certificateDer) {
+                                                     const std::vector<std::uint8_t>& certificateDer, Exchange& exchange) {
     Poco::JSON::Object json;
     json.set("challenge", card_check::toBase64(challenge.nonce));
     json.set("signature", card_check::toBase64(signature));
     json.set("certificate", card_check::toBase64(certificateDer));
     std::ostringstream body;
     json.stringify(body);
-    auto reply = exchange(card_check::kVerifyPath, body.str());
+    auto reply = post(card_check::kVerifyPath, body.str(), exchange);
     if (!reply) return reply.problem();
     if (reply.value().status != 200) return refusalFrom(reply.value().body);
     if (secure_ && (reply.value().peerCertificateDer != challenge.peerCertificateDer ||
@@ -241,15 +346,17 @@ Outcome<CardCheckAnswer> HttpCardCheckClient::submit(const CardCheckChallenge& c
     return CardCheckAnswer{std::move(result).value(), std::move(reply).value().body, std::nullopt};
 }
 
-Outcome<CardCheckAnswer> HttpCardCheckClient::check(CardReader& card) {
+Outcome<CardCheckAnswer> HttpCardCheckClient::check(CardReader& card, std::stop_token stop) {
     if (addressRefused_) return *addressRefused_;
     auto certificate = card.readAuthCertificate();  // before the challenge: the long read is off its clock
     if (!certificate) return certificate.problem();
-    auto challenge = requestChallenge();
+    Exchange exchange(timeout_, std::move(stop));
+    auto challenge = requestChallenge(exchange);
     if (!challenge) return challenge.problem();
     auto signature = card.signWithAuthKey(challenge.value().messageToSign());
     if (!signature) return signature.problem();
-    auto answer = submit(challenge.value(), signature.value(), certificate.value().der);
+    if (exchange.ended() != Exchange::End::None) return exchange.problem();
+    auto answer = submit(challenge.value(), signature.value(), certificate.value().der, exchange);
     if (!answer) return answer.problem();
     CardCheckAnswer checked = std::move(answer).value();
     checked.certificate = std::move(certificate).value();

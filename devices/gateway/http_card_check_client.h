@@ -7,10 +7,15 @@
 // Over HTTPS only, with the gateway's certificate verified against one configured CA (pinned: the
 // system's CAs are not trusted) and its host name checked. A plain http:// address is refused
 // before any connection unless it is loopback and the client is in demo mode.
+//
+// The whole exchange has one deadline (the timeout given to the constructor, counted from the
+// start of check()), and a stop request ends it at once: the open connection is shut down.
 #include <chrono>
 #include <cstdint>
+#include <exception>
 #include <filesystem>
 #include <optional>
+#include <stop_token>
 #include <string>
 #include <vector>
 
@@ -50,22 +55,30 @@ public:
     // refusals (code = the refusal code, e.g. "cardcheck.certificate_revoked"),
     // "gateway.card_check.insecure_address" (refused before any connection),
     // "gateway.card_check.untrusted_gateway" (TLS certificate, host name or answer signature),
-    // "gateway.card_check.timeout", "gateway.card_check.unreachable", "gateway.card_check.bad_answer".
-    Outcome<CardCheckAnswer> check(CardReader& card);
+    // "gateway.card_check.timeout", "gateway.card_check.unreachable", "gateway.card_check.bad_answer",
+    // "gateway.card_check.stopped".
+    Outcome<CardCheckAnswer> check(CardReader& card, std::stop_token stop = {});
 
-    // The two exchanges of check(), for callers that hold the signature themselves.
-    Outcome<CardCheckChallenge> requestChallenge();
+    // The two exchanges of check(), for callers that hold the signature themselves; each has the
+    // whole timeout.
+    Outcome<CardCheckChallenge> requestChallenge(std::stop_token stop = {});
     Outcome<CardCheckAnswer> submit(const CardCheckChallenge& challenge, const std::vector<std::uint8_t>& signature,
-                                    const std::vector<std::uint8_t>& certificateDer);
+                                    const std::vector<std::uint8_t>& certificateDer, std::stop_token stop = {});
 
 private:
+    class Exchange;  // the deadline and the stop request of one check
     struct HttpReply {
         int status = 0;
         std::string contentType, body, answerSignature;
         std::vector<std::uint8_t> peerCertificateDer;
     };
-    Outcome<HttpReply> post(std::string_view path, const std::string& jsonBody);
-    Outcome<HttpReply> exchange(std::string_view path, const std::string& jsonBody);
+    Outcome<CardCheckChallenge> requestChallenge(Exchange& exchange);
+    Outcome<CardCheckAnswer> submit(const CardCheckChallenge& challenge, const std::vector<std::uint8_t>& signature,
+                                    const std::vector<std::uint8_t>& certificateDer, Exchange& exchange);
+    Outcome<HttpReply> post(std::string_view path, const std::string& jsonBody, Exchange& exchange);
+    template <class Session>
+    Outcome<HttpReply> send(Session& session, std::string_view path, const std::string& jsonBody, Exchange& exchange);
+    static Problem problemFrom(std::exception_ptr error);  // a Poco exception in words
 
     std::string url_;
     CodeTables codes_;

@@ -1,6 +1,7 @@
 #include "gui/app/face_arrivals.h"
 
 #include "devices/gateway/face_folder_watcher.h"
+#include "gui/app/background_work.h"
 
 namespace madoguchi::gui {
 
@@ -20,34 +21,26 @@ FaceArrivals::FaceArrivals(std::filesystem::path faceFolder, std::vector<std::fi
       clock_(clock),
       patientNumber_(std::move(patientNumber)) {}
 
-void FaceArrivals::start(std::function<void(Arrival)> deliver, std::chrono::milliseconds interval) {
-    stopping_ = false;
-    thread_ = std::thread([this, deliver = std::move(deliver), interval] {
-        gateway::FaceFolderWatcher watcher(folder_, codes_, seenStore_, gateway::FaceWatchOptions{otherFolders_, &clock_});
-        while (!stopping_) {
-            for (auto& face : watcher.poll()) {
-                if (!face.result) continue;  // unreadable: the watcher keeps it out of the queue
-                Arrival arrival;
-                arrival.kind = Arrival::Kind::CertifiedReaderResult;
-                arrival.at = clock_.now();
-                arrival.result = face.result.value();
-                arrival.rawXml = std::move(face.rawXml);
-                arrival.method = identityMethodFromFaceFileName(face.fileName);
-                if (!arrival.result.results.empty()) {
-                    const auto& q = arrival.result.results.front();
-                    arrival.displayName = q.name.empty() ? q.insuredName : q.name;
-                }
-                if (patientNumber_) arrival.patientId = patientNumber_(arrival.result);
-                deliver(std::move(arrival));
+void FaceArrivals::watch(std::stop_token stop, const std::function<void(Arrival)>& emit,
+                         std::chrono::milliseconds interval) const {
+    gateway::FaceFolderWatcher watcher(folder_, codes_, seenStore_, gateway::FaceWatchOptions{otherFolders_, &clock_});
+    do {
+        for (auto& face : watcher.poll()) {
+            if (!face.result) continue;  // unreadable: the watcher keeps it out of the queue
+            Arrival arrival;
+            arrival.kind = Arrival::Kind::CertifiedReaderResult;
+            arrival.at = clock_.now();
+            arrival.result = face.result.value();
+            arrival.rawXml = std::move(face.rawXml);
+            arrival.method = identityMethodFromFaceFileName(face.fileName);
+            if (!arrival.result.results.empty()) {
+                const auto& q = arrival.result.results.front();
+                arrival.displayName = q.name.empty() ? q.insuredName : q.name;
             }
-            std::this_thread::sleep_for(interval);
+            if (patientNumber_) arrival.patientId = patientNumber_(arrival.result);
+            emit(std::move(arrival));
         }
-    });
-}
-
-void FaceArrivals::stop() {
-    stopping_ = true;
-    if (thread_.joinable()) thread_.join();
+    } while (waitUnlessStopped(stop, interval));
 }
 
 }  // namespace madoguchi::gui

@@ -1,10 +1,10 @@
 #pragma once
-// Polls the certified reader's face/ folder on its own thread and turns each new result into
-// an arrival for the queue.
-#include <atomic>
+// Polls the certified reader's face/ folder and turns each new result into an arrival for the
+// queue. watch() runs on the window's BackgroundWork until its stop token is raised.
+#include <chrono>
 #include <filesystem>
 #include <functional>
-#include <thread>
+#include <stop_token>
 #include <vector>
 
 #include "domain/ports/clock.h"
@@ -21,9 +21,9 @@ public:
     // otherFolders: e.g. the chart's trash folder, scanned as well (FaceWatchOptions).
     FaceArrivals(std::filesystem::path faceFolder, std::vector<std::filesystem::path> otherFolders, CodeTables codes,
                  std::filesystem::path seenStore, const Clock& clock, PatientNumberLookup patientNumber);
-    ~FaceArrivals() { stop(); }
-    void start(std::function<void(Arrival)> deliver, std::chrono::milliseconds interval = std::chrono::milliseconds(50));
-    void stop();
+    // Blocks until `stop`: emit(arrival) for every new readable result.
+    void watch(std::stop_token stop, const std::function<void(Arrival)>& emit,
+               std::chrono::milliseconds interval = std::chrono::milliseconds(50)) const;
 
 private:
     std::filesystem::path folder_;
@@ -32,8 +32,6 @@ private:
     std::filesystem::path seenStore_;
     const Clock& clock_;
     PatientNumberLookup patientNumber_;
-    std::atomic<bool> stopping_{false};
-    std::thread thread_;
 };
 
 // The identity method the reader used, when its file name says it (…_face_pin_… / …_visual_…);

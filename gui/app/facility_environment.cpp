@@ -70,14 +70,14 @@ ReceptionServices FacilityEnvironment::services() {
     return services;
 }
 
-void FacilityEnvironment::startArrivals(std::function<void(Arrival)> deliver) {
-    if (cardTaps_) cardTaps_->start(deliver);
-    if (faces_) faces_->start(std::move(deliver));
-}
-
-void FacilityEnvironment::stop() {
-    if (cardTaps_) cardTaps_->stop();
-    if (faces_) faces_->stop();
+void FacilityEnvironment::startArrivals(BackgroundWork& work, std::function<void(Arrival)> deliver,
+                                        BackgroundWork::Failure failed) {
+    if (cardTaps_)
+        work.watch<Arrival>([taps = cardTaps_.get()](std::stop_token stop, const auto& emit) { taps->watch(stop, emit); },
+                            deliver, failed);
+    if (faces_)
+        work.watch<Arrival>([faces = faces_.get()](std::stop_token stop, const auto& emit) { faces->watch(stop, emit); },
+                            deliver, failed);
 }
 
 }  // namespace madoguchi::gui

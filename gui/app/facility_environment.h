@@ -20,10 +20,9 @@ public:
     // outlive the environment.
     static Outcome<std::unique_ptr<FacilityEnvironment>> create(const AppSettings& settings,
                                                                 std::filesystem::path settingsPath, const Clock& clock);
-    ~FacilityEnvironment() override { stop(); }
     ReceptionServices services() override;
-    void startArrivals(std::function<void(Arrival)> deliver) override;
-    void stop() override;
+    void startArrivals(BackgroundWork& work, std::function<void(Arrival)> deliver,
+                       BackgroundWork::Failure failed) override;
     storage::SqliteVisitJournal& journal() override { return *journal_; }
     AppSettings& settings() override { return settings_; }
     std::filesystem::path settingsPath() const override { return settingsPath_; }

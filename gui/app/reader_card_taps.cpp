@@ -1,11 +1,12 @@
 #include "gui/app/reader_card_taps.h"
 
 #include "devices/card/card_session.h"
+#include "gui/app/background_work.h"
 
 namespace madoguchi::gui {
 namespace {
 
-constexpr auto kWaitSlice = std::chrono::seconds(1);
+constexpr auto kWaitSlice = std::chrono::milliseconds(1000);
 
 class PcscTappedCard : public TappedCard {
 public:
@@ -23,25 +24,15 @@ private:
 
 }  // namespace
 
-void ReaderCardTaps::start(std::function<void(Arrival)> deliver) {
-    stopping_ = false;
-    thread_ = std::thread([this, deliver = std::move(deliver)] { watch(deliver); });
-}
-
-void ReaderCardTaps::stop() {
-    stopping_ = true;
-    {
+void ReaderCardTaps::watch(std::stop_token stop, const std::function<void(Arrival)>& emit) {
+    const std::stop_callback cancelWait(stop, [this] {
         std::lock_guard lock(contextMutex_);
         if (watching_) watching_->cancel();
-    }
-    if (thread_.joinable()) thread_.join();
-}
-
-void ReaderCardTaps::watch(const std::function<void(Arrival)>& deliver) {
-    while (!stopping_) {
+    });
+    while (!stop.stop_requested()) {
         auto established = card::PcscContext::establish();
         if (!established) {  // no PC/SC service yet: try again shortly
-            std::this_thread::sleep_for(kWaitSlice);
+            waitUnlessStopped(stop, kWaitSlice);
             continue;
         }
         std::unique_ptr<card::PcscContext> context = std::move(established).value();
@@ -49,31 +40,36 @@ void ReaderCardTaps::watch(const std::function<void(Arrival)>& deliver) {
             std::lock_guard lock(contextMutex_);
             watching_ = context.get();
         }
-        while (!stopping_) {
-            auto reader = context->waitForCard(kWaitSlice);
-            if (!reader) {
-                if (reader.problem().code != "card.timeout") std::this_thread::sleep_for(kWaitSlice);
-                continue;
-            }
-            auto own = card::PcscContext::establish();
-            if (own) {
-                auto session = card::PcscCardSession::open(*own.value(), reader.value());
-                if (session) {
-                    Arrival arrival;
-                    arrival.kind = Arrival::Kind::CardTap;
-                    arrival.at = clock_.now();
-                    arrival.card = std::make_shared<PcscTappedCard>(std::move(own).value(), std::move(session).value(),
-                                                                    reader.value());
-                    deliver(std::move(arrival));
-                }
-            }
-            while (!stopping_) {  // one arrival per placement
-                auto removed = context->waitForRemoval(reader.value(), kWaitSlice);
-                if (removed || removed.problem().code != "card.timeout") break;
-            }
-        }
+        watchContext(*context, stop, emit);
         std::lock_guard lock(contextMutex_);
         watching_ = nullptr;
+    }
+}
+
+void ReaderCardTaps::watchContext(card::PcscContext& context, const std::stop_token& stop,
+                                  const std::function<void(Arrival)>& emit) {
+    while (!stop.stop_requested()) {
+        auto reader = context.waitForCard(kWaitSlice);
+        if (!reader) {
+            if (reader.problem().code != "card.timeout") waitUnlessStopped(stop, kWaitSlice);
+            continue;
+        }
+        auto own = card::PcscContext::establish();
+        if (own) {
+            auto session = card::PcscCardSession::open(*own.value(), reader.value());
+            if (session) {
+                Arrival arrival;
+                arrival.kind = Arrival::Kind::CardTap;
+                arrival.at = clock_.now();
+                arrival.card = std::make_shared<PcscTappedCard>(std::move(own).value(), std::move(session).value(),
+                                                                reader.value());
+                emit(std::move(arrival));
+            }
+        }
+        while (!stop.stop_requested()) {  // one arrival per placement
+            auto removed = context.waitForRemoval(reader.value(), kWaitSlice);
+            if (removed || removed.problem().code != "card.timeout") break;
+        }
     }
 }
 

@@ -5,6 +5,7 @@
 #include <functional>
 
 #include "app/app_settings.h"
+#include "gui/app/background_work.h"
 #include "storage/visit_journal.h"
 
 #include "gui/reception/arrival.h"
@@ -18,10 +19,10 @@ class ReceptionEnvironment {
 public:
     virtual ~ReceptionEnvironment() = default;
     virtual ReceptionServices services() = 0;
-    // Starts watching for arrivals; deliver() may be called from any thread.
-    virtual void startArrivals(std::function<void(Arrival)> deliver) = 0;
-    // Stops every thread before the window goes (idempotent).
-    virtual void stop() = 0;
+    // Starts the environment's watchers (and the demo's simulator) on the window's work, which
+    // stops them before the window goes. deliver() and failed() run on the GUI thread.
+    virtual void startArrivals(BackgroundWork& work, std::function<void(Arrival)> deliver,
+                               BackgroundWork::Failure failed) = 0;
     // For the manager window and the settings dialog.
     virtual storage::SqliteVisitJournal& journal() = 0;
     virtual AppSettings& settings() = 0;

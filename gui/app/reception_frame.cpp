@@ -61,14 +61,17 @@ ReceptionFrame::ReceptionFrame(wxWindow* parent, std::unique_ptr<ReceptionEnviro
         }
     });
     renderAll();
-    environment_->startArrivals([this](Arrival arrival) { deliverFromAnyThread(std::move(arrival)); });
+    environment_->startArrivals(
+        work_, [this](Arrival arrival) { flow_->addArrival(std::move(arrival)); },
+        [this](std::exception_ptr error) {
+            SetStatusText(wxString::Format(_("A device or the gateway failed: %s"), wxString::FromUTF8(describeFailure(error))));
+        });
 }
 
 ReceptionFrame::~ReceptionFrame() {
-    environment_->stop();  // no more arrivals from its threads
-    flow_.reset();         // cancels a running lookup
-    work_.stopAll();       // joins the workers
-    DestroyChildren();     // the panels refer to the flow: let them go before it
+    work_.stopAll();    // first: stops the watchers, lookups and card work, and joins them
+    flow_.reset();
+    DestroyChildren();  // the panels refer to the flow: let them go before it
 }
 
 void ReceptionFrame::buildMenus() {
@@ -106,11 +109,6 @@ void ReceptionFrame::openSettings() {
     storage::StaffAccounts staff(environment_->journal(), environment_->clock());
     if (editSettings(this, environment_->settings(), staff, environment_->settingsPath(), environment_->clock()))
         wxMessageBox(_("The settings were saved. Restart Madoguchi to use them at the window."), GetTitle(), wxOK, this);
-}
-
-void ReceptionFrame::deliverFromAnyThread(Arrival arrival) {
-    auto shared = std::make_shared<Arrival>(std::move(arrival));
-    CallAfter([this, shared] { flow_->addArrival(std::move(*shared)); });
 }
 
 void ReceptionFrame::scheduleRender() {

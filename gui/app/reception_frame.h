@@ -37,7 +37,6 @@ public:
 private:
     void buildMenus();
     void openSettings();
-    void deliverFromAnyThread(Arrival arrival);
     void scheduleRender();
     void renderAll();
     void onCharHook(wxKeyEvent& event);

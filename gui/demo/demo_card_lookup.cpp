@@ -1,6 +1,6 @@
 #include "gui/demo/demo_card_lookup.h"
 
-#include <thread>
+#include "gui/app/background_work.h"
 
 namespace madoguchi::gui {
 namespace {
@@ -27,7 +27,7 @@ FolderCardLookup::FolderCardLookup(gateway::FolderEligibilityGateway& gateway, c
     : gateway_(gateway), dataset_(dataset), clock_(clock), timeout_(timeout), lateAnswers_(std::move(lateAnswers)) {}
 
 GatewayAnswer FolderCardLookup::lookup(CardReader&, const AuthCertificateInfo& certificate,
-                                       const std::atomic<bool>& cancel) {
+                                       std::stop_token stop) {
     const gateway::DemoPerson* person = dataset_.byCardSerial(decimalFromHex(certificate.serialHex));
     if (!person) return failed("The demo does not know this card.");
     const QualificationRecord& q = person->record();
@@ -39,8 +39,8 @@ GatewayAnswer FolderCardLookup::lookup(CardReader&, const AuthCertificateInfo& c
     GatewayAnswer first = gateway_.query(query, std::chrono::milliseconds(0));  // writes req/, never resent
     if (first.kind != GatewayAnswer::Kind::Pending) return first;
     const auto deadline = std::chrono::steady_clock::now() + timeout_;
-    while (!cancel && std::chrono::steady_clock::now() < deadline) {
-        std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    while (std::chrono::steady_clock::now() < deadline) {
+        if (!waitUnlessStopped(stop, std::chrono::milliseconds(50))) break;
         for (auto& answer : gateway_.collectLateAnswers()) {
             if (answer.requestId == first.requestId) return answer;
             if (lateAnswers_) lateAnswers_(answer);

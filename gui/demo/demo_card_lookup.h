@@ -19,7 +19,7 @@ public:
     FolderCardLookup(gateway::FolderEligibilityGateway& gateway, const gateway::DemoDataset& dataset,
                      const Clock& clock, std::chrono::milliseconds timeout, LateAnswerSink lateAnswers);
     GatewayAnswer lookup(CardReader& card, const AuthCertificateInfo& certificate,
-                         const std::atomic<bool>& cancel) override;
+                         std::stop_token stop) override;
     // Hands answers that arrived for earlier, timed-out requests to the sink; skipped while a
     // lookup waits (it collects them itself and must not lose its own answer). Any thread.
     void collectLateAnswers();

@@ -1,6 +1,7 @@
 #include "gui/demo/demo_environment.h"
 
 #include <cstdlib>
+#include <stdexcept>
 #include <vector>
 
 #include <wx/intl.h>
@@ -60,19 +61,6 @@ DemoEnvironment::DemoEnvironment(std::filesystem::path root, FacilityKind kind, 
       lookup_(gateway_, dataset_, clock_, kLookupTimeout,
               [this](const GatewayAnswer& late) { keepLateAnswer(late); }),
       formRenderer_(std::make_unique<WxFormRenderer>()) {
-    simulatorThread_ = std::thread([this] {
-        for (int round = 1; !stopping_; ++round) {
-            {
-                std::lock_guard lock(simulatorMutex_);
-                simulator_.serveOnce();
-            }
-            if (round % 25 == 0) {  // about once a second
-                lookup_.collectLateAnswers();
-                attachLateAnswers();
-            }
-            std::this_thread::sleep_for(std::chrono::milliseconds(40));
-        }
-    });
     settings_.facility = services().context.facility;
     settings_.gatewayRoot = layout_.root;
     settings_.journalPath = root_ / "journal.sqlite";
@@ -82,7 +70,6 @@ DemoEnvironment::DemoEnvironment(std::filesystem::path root, FacilityKind kind, 
 }
 
 DemoEnvironment::~DemoEnvironment() {
-    stop();
     journal_.reset();
     std::error_code ignored;
     std::filesystem::remove_all(root_, ignored);
@@ -107,24 +94,32 @@ ReceptionServices DemoEnvironment::services() {
     return services;
 }
 
-void DemoEnvironment::startArrivals(std::function<void(Arrival)> deliver) {
+void DemoEnvironment::startArrivals(BackgroundWork& work, std::function<void(Arrival)> deliver,
+                                    BackgroundWork::Failure failed) {
+    work_ = &work;
     deliver_ = deliver;
-    faces_->start(std::move(deliver));
+    failed_ = failed;
+    work.watch<GatewayAnswer>([this](std::stop_token stop, const auto& emit) { runSimulator(stop, emit); },
+                              [this](GatewayAnswer late) { attachLateAnswer(std::move(late)); }, failed);
+    work.watch<Arrival>([faces = faces_.get()](std::stop_token stop, const auto& emit) { faces->watch(stop, emit); },
+                        std::move(deliver), std::move(failed));
 }
 
-void DemoEnvironment::stop() {
-    if (stopped_) return;
-    stopped_ = true;
-    stopping_ = true;
-    if (faces_) faces_->stop();
-    if (simulatorThread_.joinable()) simulatorThread_.join();
-    std::list<std::thread> taps;
-    {
-        std::lock_guard lock(tapsMutex_);
-        taps.swap(taps_);
+void DemoEnvironment::runSimulator(const std::stop_token& stop, const std::function<void(GatewayAnswer)>& emit) {
+    for (int round = 1; waitUnlessStopped(stop, std::chrono::milliseconds(40)); ++round) {
+        {
+            std::lock_guard lock(simulatorMutex_);
+            simulator_.serveOnce();
+        }
+        if (round % 25 != 0) continue;  // about once a second
+        lookup_.collectLateAnswers();
+        std::vector<GatewayAnswer> late;
+        {
+            std::lock_guard lock(lateMutex_);
+            late.swap(lateAnswers_);
+        }
+        for (auto& answer : late) emit(std::move(answer));
     }
-    for (auto& tap : taps)
-        if (tap.joinable()) tap.join();
 }
 
 void DemoEnvironment::keepLateAnswer(const GatewayAnswer& answer) {
@@ -133,13 +128,11 @@ void DemoEnvironment::keepLateAnswer(const GatewayAnswer& answer) {
     lateAnswers_.push_back(answer);
 }
 
-void DemoEnvironment::attachLateAnswers() {
-    std::lock_guard lock(lateMutex_);
+void DemoEnvironment::attachLateAnswer(GatewayAnswer answer) {
     const LocalDateTime now = clock_.now();
-    std::erase_if(lateAnswers_, [this, &now](const GatewayAnswer& late) {
-        if (!late.result) return bool(journal_->closeRejectedRequest(late.requestId, late.failure, now));
-        return bool(journal_->attachLateAnswer(late.requestId, *late.result, late.rawXml, now));
-    });
+    const bool attached = answer.result ? bool(journal_->attachLateAnswer(answer.requestId, *answer.result, answer.rawXml, now))
+                                        : bool(journal_->closeRejectedRequest(answer.requestId, answer.failure, now));
+    if (!attached) keepLateAnswer(answer);  // its visit is still at the window: try again next round
 }
 
 void DemoEnvironment::prepareStaffAccounts() {
@@ -153,22 +146,19 @@ wxWindow* DemoEnvironment::makeDemoPanel(wxWindow* parent) { return new DemoPane
 
 void DemoEnvironment::tapCard(const std::string& personId) {
     const gateway::DemoPerson* person = dataset_.byId(personId);
-    if (!person || stopping_) return;
-    std::lock_guard lock(tapsMutex_);
-    taps_.emplace_back([this, person] {
-        auto card = cards_.tap(*person);
-        if (stopping_) return;
-        if (!card) {
-            if (reportProblem_) reportProblem_(card.problem().message);
-            return;
-        }
-        Arrival arrival;
-        arrival.kind = Arrival::Kind::CardTap;
-        arrival.at = clock_.now();
-        arrival.card = card.value();
-        arrival.patientId = person->id;
-        if (deliver_) deliver_(std::move(arrival));
-    });
+    if (!person || !work_) return;
+    work_->run<Arrival>(
+        [this, person](std::stop_token) {
+            auto card = cards_.tap(*person);
+            if (!card) throw std::runtime_error(card.problem().message);
+            Arrival arrival;
+            arrival.kind = Arrival::Kind::CardTap;
+            arrival.at = clock_.now();
+            arrival.card = card.value();
+            arrival.patientId = person->id;
+            return arrival;
+        },
+        deliver_, failed_);
 }
 
 Outcome<std::string> DemoEnvironment::dropFaceResult(const std::string& personId, IdentityMethod method) {

@@ -2,13 +2,10 @@
 // `madoguchi --demo`: a throw-away folder with the gateway's req/ res/ face/ folders and a
 // fresh journal, the terminal simulator answering in-process from the demo dataset, virtual
 // My Number cards, and a demo staff account. Nothing of it outlives the demo.
-#include <atomic>
 #include <filesystem>
 #include <functional>
-#include <list>
 #include <memory>
 #include <mutex>
-#include <thread>
 #include <vector>
 
 #include "app/day_shifted_clock.h"
@@ -36,8 +33,9 @@ public:
     ~DemoEnvironment() override;
 
     ReceptionServices services() override;
-    void startArrivals(std::function<void(Arrival)> deliver) override;
-    void stop() override;
+    // Also starts the simulator, which answers req/ and hands late answers to the journal.
+    void startArrivals(BackgroundWork& work, std::function<void(Arrival)> deliver,
+                       BackgroundWork::Failure failed) override;
     wxWindow* makeDemoPanel(wxWindow* parent) override;
     storage::SqliteVisitJournal& journal() override { return *journal_; }
     AppSettings& settings() override { return settings_; }
@@ -46,11 +44,10 @@ public:
     // takes a moment that does not belong on the way to the first paint.
     void prepareStaffAccounts() override;
 
-    // The demo's hands (any thread). A tap delivers a card arrival once the card is ready;
-    // problems go to onProblem.
+    // The demo's hands (GUI thread, after startArrivals). A tap delivers a card arrival once
+    // the virtual card is ready; a card that cannot be made goes to the window as a failure.
     void tapCard(const std::string& personId);
     Outcome<std::string> dropFaceResult(const std::string& personId, IdentityMethod method);
-    void onProblem(std::function<void(const std::string&)> report) { reportProblem_ = std::move(report); }
 
     const gateway::DemoDataset& dataset() const { return dataset_; }
     const std::filesystem::path& root() const { return root_; }
@@ -62,9 +59,11 @@ private:
     DemoEnvironment(std::filesystem::path root, FacilityKind kind, CodeTables codes, DatedSettings dated,
                     gateway::DemoDataset dataset);
     std::string patientNumberFor(const EligibilityResult& result) const;
+    // Runs until stopped: serves req/ and emits late answers (about once a second).
+    void runSimulator(const std::stop_token& stop, const std::function<void(GatewayAnswer)>& emit);
     // Late answers wait here until their visit is in the journal (it may still be at the window).
     void keepLateAnswer(const GatewayAnswer& answer);
-    void attachLateAnswers();
+    void attachLateAnswer(GatewayAnswer answer);  // GUI thread
 
     std::filesystem::path root_;
     FacilityKind kind_;
@@ -83,16 +82,12 @@ private:
     std::unique_ptr<FaceArrivals> faces_;
     std::unique_ptr<FormRenderer> formRenderer_;
     AppSettings settings_;
+    BackgroundWork* work_ = nullptr;  // the window's, from startArrivals
     std::function<void(Arrival)> deliver_;
-    std::function<void(const std::string&)> reportProblem_;
-    std::atomic<bool> stopping_{false};
-    std::thread simulatorThread_;
-    std::mutex tapsMutex_;
-    std::list<std::thread> taps_;
-    bool stopped_ = false;
+    BackgroundWork::Failure failed_;
     bool staffPrepared_ = false;
     std::mutex lateMutex_;
-    std::vector<GatewayAnswer> lateAnswers_;
+    std::vector<GatewayAnswer> lateAnswers_;  // collected by the simulator's thread, not yet attached
 };
 
 }  // namespace madoguchi::gui

@@ -7,8 +7,10 @@
 #include <wx/sizer.h>
 #include <wx/stattext.h>
 
+#include "domain/manager_desk.h"
 #include "gui/manager/report_labels.h"
 #include "gui/manager/wx_dates.h"
+#include "gui/settings/language.h"
 
 namespace madoguchi::gui {
 namespace {
@@ -25,7 +27,7 @@ void addColumns(wxListCtrl* list, std::initializer_list<std::pair<wxString, int>
 
 DailyLogPage::DailyLogPage(wxWindow* parent, storage::SqliteVisitJournal& journal, const StaffMember& member,
                            const Clock& clock)
-    : wxPanel(parent), journal_(journal), staffId_(member.id), clock_(clock), log_{summarizeDay(clock.now().date, {})} {
+    : wxPanel(parent), journal_(journal), member_(member), clock_(clock), log_{summarizeDay(clock.now().date, {})} {
     const Date today = clock.now().date;
     auto* sizer = new wxBoxSizer(wxVERTICAL);
     auto* top = new wxBoxSizer(wxHORIZONTAL);
@@ -63,10 +65,16 @@ void DailyLogPage::addSummary(const wxString& what, const wxString& value) {
 
 void DailyLogPage::showDay(const Date& date) {
     date_->SetValue(toWxDate(date));
-    std::vector<VisitSummary> visits = journal_.visitsBetween(date, date);
-    log_ = summarizeDay(date, visits);
-
     summary_->DeleteAllItems();
+    visits_->DeleteAllItems();
+    auto report = dailyReport(member_, journal_, date);  // the role check first, as the CLI
+    if (!report) {
+        log_ = summarizeDay(date, {});
+        addSummary(_("Not shown"), wxString::FromUTF8(translated(report.problem().message)));
+        return;
+    }
+    log_ = report.value().log;
+    const std::vector<VisitSummary>& visits = report.value().visits;
     addSummary(_("Visits"), count(log_.visits));
     addSummary(_("Cancelled"), count(log_.cancelled));
     addSummary(_("Fallback path (not the online check)"), count(log_.fallbacks));
@@ -86,9 +94,8 @@ void DailyLogPage::showDay(const Date& date) {
                    (c.decidedTenths ? wxString::Format(wxString::FromUTF8("%d割 → "), c.decidedTenths) : wxString()) +
                        wxString::Format(wxString::FromUTF8("%d割: "), c.chosenTenths) + utf8(c.reason));
 
-    visits_->DeleteAllItems();
     for (const VisitSummary& v : visits) {
-        if (!v.patientId.empty()) journal_.recordAccess(staffId_, v.patientId, "manager daily log " + date.iso(), clock_.now());
+        if (!v.patientId.empty()) journal_.recordAccess(member_.id, v.patientId, "manager daily log " + date.iso(), clock_.now());
         long row = visits_->InsertItem(visits_->GetItemCount(), utf8(v.startedAt.size() >= 16 ? v.startedAt.substr(11, 5) : v.startedAt));
         visits_->SetItem(row, 1, utf8(v.patientName.empty() ? v.patientId : v.patientName));
         visits_->SetItem(row, 2, identityMethodLabel(v.identityMethod));

@@ -31,7 +31,7 @@ private:
     void addSummary(const wxString& what, const wxString& value);
 
     storage::SqliteVisitJournal& journal_;
-    std::string staffId_;
+    StaffMember member_;
     const Clock& clock_;
     wxDatePickerCtrl* date_ = nullptr;
     wxListCtrl* summary_ = nullptr;

@@ -13,6 +13,7 @@
 
 #include "app/resources.h"
 #include "app/visits_csv.h"
+#include "domain/manager_desk.h"
 #include "gui/manager/wx_dates.h"
 #include "gui/settings/language.h"
 
@@ -20,10 +21,11 @@ namespace madoguchi::gui {
 
 Outcome<int> exportVisitsCsv(storage::SqliteVisitJournal& journal, const StaffMember& who, const LocalDateTime& at,
                              const Date& from, const Date& to, const std::filesystem::path& path, bool withBom) {
-    if (to < from) return Problem{"export.range", N_("The last day is before the first day.")};
+    auto listed = visitsForExport(who, journal, from, to);
+    if (!listed) return listed.problem();
+    const std::vector<VisitSummary>& visits = listed.value();
     auto codes = app::loadCodeTables();
     if (!codes) return codes.problem();
-    std::vector<VisitSummary> visits = journal.visitsBetween(from, to);
     std::ofstream out(path, std::ios::binary | std::ios::trunc);
     if (!out) return Problem{"export.unwritable", N_("The CSV file cannot be written there.")};
     app::writeVisitsCsv(out, visits, codes.value(), withBom);

@@ -16,9 +16,9 @@ class wxStaticText;
 
 namespace madoguchi::gui {
 
-// Writes the visits from..to (inclusive) as CSV (0600: the process's umask); the number of
-// visits written. The audit trail gets who exported what, how many rows and where, and one
-// patient.read row per patient in the file.
+// Writes the visits from..to (inclusive) as CSV (0600: the process's umask) when `who` may read
+// the reports; the number of visits written. The audit trail gets who exported what, how many
+// rows and where, and one patient.read row per patient in the file.
 Outcome<int> exportVisitsCsv(storage::SqliteVisitJournal& journal, const StaffMember& who, const LocalDateTime& at,
                              const Date& from, const Date& to, const std::filesystem::path& path, bool withBom);
 

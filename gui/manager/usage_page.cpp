@@ -112,7 +112,7 @@ void UsageChart::onPaint() {
     dc.DrawText(_("Official"), left + width + 20, top + height - 15);
 }
 
-UsagePage::UsagePage(wxWindow* parent, storage::SqliteVisitJournal& journal, const StaffMember& member,
+UsagePage::UsagePage(wxWindow* parent, ManagerJournal& journal, const StaffMember& member,
                      const Clock& clock)
     : wxPanel(parent), journal_(journal), member_(member), clock_(clock) {
     if (auto table = app::loadBonusTierTable(); table)
@@ -152,24 +152,24 @@ UsagePage::UsagePage(wxWindow* parent, storage::SqliteVisitJournal& journal, con
 }
 
 void UsagePage::reload() {
-    Date thisMonth = clock_.now().date.firstOfMonth();
-    Date first = thisMonth.plusMonths(-(kMonthsShown - 1));
-    std::vector<UsageVisit> visits = journal_.usageVisitsBetween(first, thisMonth.plusMonths(1).plusDays(-1));
-    std::map<Date, int> official = journal_.officialRates();
+    const Date thisMonth = clock_.now().date.firstOfMonth();
+    const Date first = thisMonth.plusMonths(-(kMonthsShown - 1));
     months_.clear();
-    int previousSelection = month_->GetSelection();
-    month_->Clear();
-    for (int i = 0; i < kMonthsShown; ++i) {
-        Date month = first.plusMonths(i);
-        auto found = official.find(month);
-        months_.insert_or_assign(month, usageForMonth(month, visits,
-                                                      found == official.end() ? std::nullopt
-                                                                              : std::optional<int>(found->second)));
-        month_->Append(monthText(month));
-    }
-    month_->SetSelection(previousSelection >= 0 ? previousSelection : kMonthsShown - 4);
     standing_.reset();
-    if (tiers_) standing_ = standingForBillingMonth(thisMonth, months_, *tiers_);
+    const int previousSelection = month_->GetSelection();
+    month_->Clear();
+    for (int i = 0; i < kMonthsShown; ++i) month_->Append(monthText(first.plusMonths(i)));
+    month_->SetSelection(previousSelection >= 0 ? previousSelection : kMonthsShown - 4);
+    refused_.clear();
+    if (tiers_) {
+        auto history = usageHistory(member_, journal_, thisMonth, kMonthsShown, *tiers_);  // role check first, as the CLI
+        if (history) {
+            months_ = history.value().months;
+            standing_ = history.value().standing;
+        } else {
+            refused_ = wxString::FromUTF8(translated(history.problem().message));
+        }
+    }
     chart_->setData(months_, tiers_ ? tierLinesFor(*tiers_, thisMonth) : std::nullopt);
     standingLabel_->SetLabel(standingText());
     Layout();
@@ -177,6 +177,7 @@ void UsagePage::reload() {
 
 wxString UsagePage::standingText() const {
     if (!tiers_) return tierProblem_;
+    if (!refused_.empty()) return refused_;
     if (!standing_) return {};
     wxString text = wxString::Format(_("Billing month %s:"), monthText(standing_->billingMonth)) + " ";
     if (!standing_->bestMonth) return text + _("no usage counted in the 3rd to 5th months before it.");

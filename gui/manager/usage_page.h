@@ -11,7 +11,7 @@
 #include "domain/ports/clock.h"
 #include "domain/rule_tables.h"
 #include "domain/staff.h"
-#include "storage/visit_journal.h"
+#include "domain/ports/manager_journal.h"
 
 class wxChoice;
 class wxSpinCtrlDouble;
@@ -35,7 +35,7 @@ class UsagePage : public wxPanel {
 public:
     static constexpr int kMonthsShown = 12;
 
-    UsagePage(wxWindow* parent, storage::SqliteVisitJournal& journal, const StaffMember& member, const Clock& clock);
+    UsagePage(wxWindow* parent, ManagerJournal& journal, const StaffMember& member, const Clock& clock);
 
     void reload();
     // Permission (EnterOfficialRate) first; 0-10000 basis points.
@@ -47,11 +47,12 @@ public:
 private:
     void onSaveClicked();
 
-    storage::SqliteVisitJournal& journal_;
+    ManagerJournal& journal_;
     StaffMember member_;
     const Clock& clock_;
     std::optional<BonusTierTable> tiers_;
     wxString tierProblem_;
+    wxString refused_;  // the role check's answer when the report may not be shown
     std::map<Date, MonthlyUsage> months_;
     std::optional<BillingMonthStanding> standing_;
     UsageChart* chart_ = nullptr;

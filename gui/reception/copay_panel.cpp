@@ -132,8 +132,8 @@ void CopayPanel::updateAmount() {
     Layout();
 }
 
-bool CopayPanel::handleChoice(const std::string& choiceId) {
-    if (choiceId != "copay.confirm") return false;
+bool CopayPanel::handleChoice(ChoiceId choice) {
+    if (choice != ChoiceId::ConfirmCopay) return false;
     submit();
     return true;
 }

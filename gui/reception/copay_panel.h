@@ -18,7 +18,7 @@ class ReceptionFlow;
 class CopayPanel : public StepForm {
 public:
     CopayPanel(wxWindow* parent, ReceptionFlow& flow, const ReceptionSession& session);
-    bool handleChoice(const std::string& choiceId) override;
+    bool handleChoice(ChoiceId choice) override;
     void focusFirstField() override;
     void submit();
 

@@ -192,8 +192,8 @@ DocumentDetails DocumentEntryPanel::details() const {
     return d;
 }
 
-bool DocumentEntryPanel::handleChoice(const std::string& choiceId) {
-    if (choiceId != "document.enter") return false;
+bool DocumentEntryPanel::handleChoice(ChoiceId choice) {
+    if (choice != ChoiceId::EnterDocument) return false;
     submit();
     return true;
 }

@@ -26,7 +26,7 @@ public:
 
     DocumentEntryPanel(wxWindow* parent, ReceptionFlow& flow, Purpose purpose, const DocumentDetails& prefill,
                        Date today);
-    bool handleChoice(const std::string& choiceId) override;
+    bool handleChoice(ChoiceId choice) override;
     void focusFirstField() override;
 
     // Re-checks every field; returns the problems shown (field name → message).

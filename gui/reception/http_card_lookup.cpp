@@ -2,9 +2,9 @@
 
 namespace madoguchi::gui {
 
-GatewayAnswer HttpCardLookup::lookup(CardReader& card, const AuthCertificateInfo&, const std::atomic<bool>&) {
+GatewayAnswer HttpCardLookup::lookup(CardReader& card, const AuthCertificateInfo&, std::stop_token stop) {
     GatewayAnswer answer;
-    auto checked = client_.check(card);
+    auto checked = client_.check(card, stop);
     if (!checked) {
         answer.kind = GatewayAnswer::Kind::Failed;
         answer.failure = checked.problem().message;

@@ -9,12 +9,13 @@ namespace madoguchi::gui {
 
 class HttpCardLookup : public CardEligibilityLookup {
 public:
-    HttpCardLookup(std::string url, CodeTables codes, gateway::CardCheckTrust trust)
-        : client_(std::move(url), std::move(codes), std::move(trust)) {}
-    // One HTTP exchange bounded by the client's timeout; there is no request to leave pending,
-    // so a failure sends the session down the fallback path.
-    GatewayAnswer lookup(CardReader& card, const AuthCertificateInfo& certificate,
-                         const std::atomic<bool>& cancel) override;
+    HttpCardLookup(std::string url, CodeTables codes, gateway::CardCheckTrust trust,
+                   std::chrono::milliseconds deadline = std::chrono::seconds(10))
+        : client_(std::move(url), std::move(codes), std::move(trust), deadline) {}
+    // One HTTP exchange bounded as a whole by the client's deadline and ended at once by a stop
+    // request; there is no request to leave pending, so a failure or a stop sends the session
+    // down the fallback path.
+    GatewayAnswer lookup(CardReader& card, const AuthCertificateInfo& certificate, std::stop_token stop) override;
 
 private:
     gateway::HttpCardCheckClient client_;

@@ -44,8 +44,8 @@ PinEntryPanel::PinEntryPanel(wxWindow* parent, ReceptionFlow& flow, int triesLef
     SetSizer(sizer);
 }
 
-bool PinEntryPanel::handleChoice(const std::string& choiceId) {
-    if (choiceId != "pin.enter") return false;
+bool PinEntryPanel::handleChoice(ChoiceId choice) {
+    if (choice != ChoiceId::EnterPin) return false;
     if (pin_->GetValue().length() == 4) submit();
     else pin_->SetFocus();
     return true;

@@ -11,7 +11,7 @@ class ReceptionFlow;
 class PinEntryPanel : public StepForm {
 public:
     PinEntryPanel(wxWindow* parent, ReceptionFlow& flow, int triesLeft);
-    bool handleChoice(const std::string& choiceId) override;
+    bool handleChoice(ChoiceId choice) override;
     void focusFirstField() override;
     // Sends what is typed to the card and clears the field.
     void submit();

@@ -24,9 +24,7 @@ ReceptionFlow::ReceptionFlow(ReceptionServices services, BackgroundWork& work, s
       changed_(std::move(changed)),
       desk_(services_.context, *services_.clock, *services_.journal) {}
 
-ReceptionFlow::~ReceptionFlow() {
-    if (cancelLookup_) *cancelLookup_ = true;
-}
+ReceptionFlow::~ReceptionFlow() { lookupStop_.request_stop(); }
 
 const Arrival* ReceptionFlow::currentArrival() const {
     for (const auto& arrival : arrivals_)
@@ -179,7 +177,7 @@ void ReceptionFlow::startCardRead() {
     auto card = card_;
     const int serial = receptionSerial_;
     work_.run<CardReadOutcome>(
-        [card] {
+        [card](std::stop_token) {
             CardReadOutcome out;
             auto certificate = card->reader().readAuthCertificate();
             if (!certificate) {
@@ -204,6 +202,9 @@ void ReceptionFlow::startCardRead() {
             }
             certificate_ = out.certificate;
             apply(event::CardRead{out.certificate->notAfter, out.triesLeft});
+        },
+        [this, serial](std::exception_ptr error) {
+            if (stillIn(serial, ReceptionState::ReadingCard)) apply(event::CardReadFailed{describeFailure(error)});
         });
 }
 
@@ -214,97 +215,79 @@ void ReceptionFlow::startLookup() {
     }
     working_ = true;
     setNotice(_("Asking the online qualification system…"));
-    cancelLookup_ = std::make_shared<std::atomic<bool>>(false);
-    auto cancel = cancelLookup_;
     auto card = card_;
     auto certificate = *certificate_;
     CardEligibilityLookup* lookup = services_.cardLookup;
     const int serial = receptionSerial_;
-    work_.run<GatewayAnswer>([card, certificate, cancel, lookup] { return lookup->lookup(card->reader(), certificate, *cancel); },
-                             [this, serial](GatewayAnswer answer) {
-                                 if (!stillIn(serial, ReceptionState::QueryingEligibility)) return;
-                                 working_ = false;
-                                 switch (answer.kind) {
-                                     case GatewayAnswer::Kind::Answered:
-                                         apply(event::EligibilityAnswered{*answer.result, answer.rawXml});
-                                         return;
-                                     case GatewayAnswer::Kind::Pending:
-                                         apply(event::EligibilityUnavailable{GatewayFailure::Pending, {}, answer.requestId});
-                                         return;
-                                     case GatewayAnswer::Kind::Failed:
-                                         apply(event::EligibilityUnavailable{GatewayFailure::SystemError, answer.failure,
-                                                                             answer.requestId});
-                                         return;
-                                 }
-                             });
+    lookupStop_ = work_.run<GatewayAnswer>(
+        [card, certificate, lookup](std::stop_token stop) { return lookup->lookup(card->reader(), certificate, stop); },
+        [this, serial](GatewayAnswer answer) {
+            if (!stillIn(serial, ReceptionState::QueryingEligibility)) return;
+            switch (answer.kind) {
+                case GatewayAnswer::Kind::Answered:
+                    apply(event::EligibilityAnswered{*answer.result, answer.rawXml});
+                    return;
+                case GatewayAnswer::Kind::Pending:
+                    apply(event::EligibilityUnavailable{GatewayFailure::Pending, {}, answer.requestId});
+                    return;
+                case GatewayAnswer::Kind::Failed:
+                    apply(event::EligibilityUnavailable{GatewayFailure::SystemError, answer.failure, answer.requestId});
+                    return;
+            }
+        },
+        [this, serial](std::exception_ptr error) {
+            if (stillIn(serial, ReceptionState::QueryingEligibility))
+                apply(event::EligibilityUnavailable{GatewayFailure::SystemError, describeFailure(error), {}});
+        });
 }
 
 // ---- staff actions -----------------------------------------------------------------------------
 
-void ReceptionFlow::choose(const std::string& id, wxWindow* parent) {
+void ReceptionFlow::choose(ChoiceId choice, wxWindow* parent) {
     if (!desk_.session()) return;
-    if (id == "reception.cancel") {
-        prompt_ = Prompt::CancelReason;
-    } else if (id == "copay.full_charge" || id == "present.no_proof") {
-        prompt_ = Prompt::FullChargeReason;
-    } else if (id == "present.card") {
-        apply(event::MyNumberCardPresented{});
-        return;
-    } else if (id == "present.certificate") {
-        apply(event::DocumentPresented{PresentedDocument::QualificationCertificate, false});
-        return;
-    } else if (id == "present.legacy") {
-        apply(event::DocumentPresented{PresentedDocument::LegacyInsuranceCard, false});
-        return;
-    } else if (id == "card.failed") {
-        apply(event::CardReadFailed{_("Staff: the card cannot be read.").ToStdString(wxConvUTF8)});
-        return;
-    } else if (id == "identity.face") {
-        apply(event::IdentityMethodChosen{IdentityMethod::Face});
-        return;
-    } else if (id == "identity.pin") {
-        apply(event::IdentityMethodChosen{IdentityMethod::Pin});
-        return;
-    } else if (id == "identity.visual") {
-        apply(event::IdentityMethodChosen{IdentityMethod::Visual});
-        return;
-    } else if (id == "visual.confirm") {
-        apply(event::VisualCheckConfirmed{desk_.context().staffId});
-        return;
-    } else if (id == "demo.face_matched" || id == "demo.face_failed") {
-        apply(event::FaceChecked{id == "demo.face_matched"});
-        return;
-    } else if (id == "query.stop_waiting") {
-        if (cancelLookup_) *cancelLookup_ = true;
-        setNotice(_("Stopping: the request stays queued and its answer is attached later."));
-    } else if (id == "fallback.certificate") {
-        chooseFallbackDocument(PresentedDocument::QualificationCertificate, false);
-        return;
-    } else if (id == "fallback.none") {
-        apply(event::FallbackChosen{std::nullopt, false});
-        return;
-    } else if (id == "visit.first") {
-        apply(event::VisitKindChosen{VisitKind::FirstVisit, std::nullopt});
-        return;
-    } else if (id == "visit.return") {
-        chooseReturnVisit(desk_.session()->record().patientId);
-        return;
-    } else if (id == "declaration.print") {
-        printSelfDeclaration(parent);
-        return;
-    } else if (id == "declaration.completed") {
-        prompt_ = Prompt::DeclarationEntry;
-    } else if (id == "copay.confirm") {
-        submitCopay(std::nullopt, std::nullopt);
-        return;
-    } else if (id == "past.confirm") {
-        confirmPastRecord(true, false);
-        return;
-    } else if (id == "fallback.portal" || id == "fallback.notice") {
-        chooseFallbackDocument(id == "fallback.portal" ? PresentedDocument::PortalScreen : PresentedDocument::Notice, false);
+    if (auto event = eventFor(choice)) {
+        apply(*event);
         return;
     }
+    switch (choice) {  // what the window does itself
+        case ChoiceId::Cancel: prompt_ = Prompt::CancelReason; break;
+        case ChoiceId::FullCharge:
+        case ChoiceId::PresentNoProof: prompt_ = Prompt::FullChargeReason; break;
+        case ChoiceId::DeclarationCompleted: prompt_ = Prompt::DeclarationEntry; break;
+        case ChoiceId::StopWaiting:
+            lookupStop_.request_stop();
+            setNotice(_("Stopping: the request stays queued and its answer is attached later."));
+            break;
+        case ChoiceId::ReturnVisit: chooseReturnVisit(desk_.session()->record().patientId); return;
+        case ChoiceId::PrintDeclaration: printSelfDeclaration(parent); return;
+        default: break;  // the step's form answers it (PIN, document, match)
+    }
     changed_();
+}
+
+std::optional<ReceptionEvent> ReceptionFlow::eventFor(ChoiceId choice) const {
+    switch (choice) {
+        case ChoiceId::PresentCard: return event::MyNumberCardPresented{};
+        case ChoiceId::PresentCertificate:
+            return event::DocumentPresented{PresentedDocument::QualificationCertificate, false};
+        case ChoiceId::PresentLegacyCard: return event::DocumentPresented{PresentedDocument::LegacyInsuranceCard, false};
+        case ChoiceId::CardUnreadable:
+            return event::CardReadFailed{_("Staff: the card cannot be read.").ToStdString(wxConvUTF8)};
+        case ChoiceId::IdentityFace: return event::IdentityMethodChosen{IdentityMethod::Face};
+        case ChoiceId::IdentityPin: return event::IdentityMethodChosen{IdentityMethod::Pin};
+        case ChoiceId::IdentityVisual: return event::IdentityMethodChosen{IdentityMethod::Visual};
+        case ChoiceId::VisualConfirmed: return event::VisualCheckConfirmed{desk_.context().staffId};
+        case ChoiceId::FaceMatched: return event::FaceChecked{true};
+        case ChoiceId::FaceNotMatched: return event::FaceChecked{false};
+        case ChoiceId::FallbackPortal: return event::FallbackChosen{PresentedDocument::PortalScreen, false};
+        case ChoiceId::FallbackNotice: return event::FallbackChosen{PresentedDocument::Notice, false};
+        case ChoiceId::FallbackCertificate: return event::FallbackChosen{PresentedDocument::QualificationCertificate, false};
+        case ChoiceId::FallbackNone: return event::FallbackChosen{std::nullopt, false};
+        case ChoiceId::FirstVisit: return event::VisitKindChosen{VisitKind::FirstVisit, std::nullopt};
+        case ChoiceId::ConfirmCopay: return event::CopayConfirmed{std::nullopt, std::nullopt};
+        case ChoiceId::ConfirmPastRecord: return event::PastRecordConfirmed{true, false};
+        default: return std::nullopt;
+    }
 }
 
 void ReceptionFlow::submitPin(SecretBuffer& pin) {
@@ -324,7 +307,7 @@ void ReceptionFlow::submitPin(SecretBuffer& pin) {
         std::string failure;
     };
     work_.run<PinOutcome>(
-        [card, secret] {
+        [card, secret](std::stop_token) {
             PinOutcome out;
             auto verified = card->reader().verifyPin(*secret);
             secret->clear();
@@ -340,6 +323,9 @@ void ReceptionFlow::submitPin(SecretBuffer& pin) {
                 return;
             }
             apply(event::PinChecked{out.verification->accepted, out.verification->triesLeft});
+        },
+        [this, serial](std::exception_ptr error) {
+            if (stillIn(serial, ReceptionState::AwaitingPin)) apply(event::CardReadFailed{describeFailure(error)});
         });
     changed_();
 }
@@ -365,7 +351,7 @@ void ReceptionFlow::submitReason(const std::string& reason) {
     else if (asked == Prompt::FullChargeReason) apply(event::FullChargeChosen{reason});
     if (desk_.session() && desk_.session()->state() != before) {
         prompt_ = Prompt::None;
-        if (desk_.session()->state() == ReceptionState::Cancelled && cancelLookup_) *cancelLookup_ = true;
+        if (desk_.session()->state() == ReceptionState::Cancelled) lookupStop_.request_stop();
     }
     changed_();
 }

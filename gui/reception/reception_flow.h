@@ -2,11 +2,11 @@
 // What happens at the window between the receptionist and the session: arrivals become
 // receptions, choices and forms become session events, card and gateway work runs off the
 // GUI thread. The session decides everything; this class only routes and waits.
-#include <atomic>
 #include <filesystem>
 #include <functional>
 #include <memory>
 #include <optional>
+#include <stop_token>
 #include <string>
 #include <vector>
 
@@ -55,7 +55,7 @@ public:
     void next();              // after a finished reception: the oldest waiting arrival
 
     // Staff actions.
-    void choose(const std::string& choiceId, wxWindow* parent = nullptr);
+    void choose(ChoiceId choice, wxWindow* parent = nullptr);
     void submitPin(SecretBuffer& pin);  // wiped here and by the card; never kept
     void submitDocument(const DocumentDetails& details);
     void submitDeclaration(const DocumentDetails& declared, std::optional<CopayShare> share);
@@ -88,6 +88,8 @@ public:
 
 private:
     void apply(const ReceptionEvent& event);
+    // The session event a choice stands for, when it needs nothing more from the window.
+    std::optional<ReceptionEvent> eventFor(ChoiceId choice) const;
     void afterStateChange();
     void startCardRead();
     void startLookup();
@@ -104,7 +106,7 @@ private:
     int currentArrival_ = 0;  // arrival number in reception, 0: none
     std::shared_ptr<TappedCard> card_;
     std::optional<AuthCertificateInfo> certificate_;
-    std::shared_ptr<std::atomic<bool>> cancelLookup_;
+    std::stop_source lookupStop_;  // the running lookup's, for "stop waiting" and cancel
     std::optional<PastEligibility> pastRecord_;
     Prompt prompt_ = Prompt::None;
     std::filesystem::path savedDeclarationPdf_;

@@ -96,8 +96,8 @@ MatchForm::MatchForm(wxWindow* parent, ReceptionFlow& flow, const EligibilityRes
     SetSizer(sizer);
 }
 
-bool MatchForm::handleChoice(const std::string& choiceId) {
-    if (choiceId != "match.choose") return false;
+bool MatchForm::handleChoice(ChoiceId choice) {
+    if (choice != ChoiceId::ChooseMatch) return false;
     if (first_) first_->SetFocus();
     return true;
 }
@@ -123,8 +123,8 @@ PastRecordForm::PastRecordForm(wxWindow* parent, ReceptionFlow& flow, const std:
     SetSizer(sizer);
 }
 
-bool PastRecordForm::handleChoice(const std::string& choiceId) {
-    if (choiceId != "past.confirm") return false;
+bool PastRecordForm::handleChoice(ChoiceId choice) {
+    if (choice != ChoiceId::ConfirmPastRecord) return false;
     flow_.confirmPastRecord(confirmed_->GetValue(), stillValid_->GetValue());
     return true;
 }
@@ -143,9 +143,9 @@ FallbackForm::FallbackForm(wxWindow* parent, ReceptionFlow& flow) : StepForm(par
     SetSizer(sizer);
 }
 
-bool FallbackForm::handleChoice(const std::string& choiceId) {
-    if (choiceId == "fallback.portal") flow_.chooseFallbackDocument(PresentedDocument::PortalScreen, cardShown_->GetValue());
-    else if (choiceId == "fallback.notice") flow_.chooseFallbackDocument(PresentedDocument::Notice, cardShown_->GetValue());
+bool FallbackForm::handleChoice(ChoiceId choice) {
+    if (choice == ChoiceId::FallbackPortal) flow_.chooseFallbackDocument(PresentedDocument::PortalScreen, cardShown_->GetValue());
+    else if (choice == ChoiceId::FallbackNotice) flow_.chooseFallbackDocument(PresentedDocument::Notice, cardShown_->GetValue());
     else return false;
     return true;
 }
@@ -162,8 +162,8 @@ VisitKindForm::VisitKindForm(wxWindow* parent, ReceptionFlow& flow, const std::s
     SetSizer(row);
 }
 
-bool VisitKindForm::handleChoice(const std::string& choiceId) {
-    if (choiceId != "visit.return") return false;
+bool VisitKindForm::handleChoice(ChoiceId choice) {
+    if (choice != ChoiceId::ReturnVisit) return false;
     flow_.chooseReturnVisit(patientId_->GetValue().utf8_string());
     return true;
 }

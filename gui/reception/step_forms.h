@@ -45,7 +45,7 @@ private:
 class MatchForm : public StepForm {
 public:
     MatchForm(wxWindow* parent, ReceptionFlow& flow, const EligibilityResult& result);
-    bool handleChoice(const std::string& choiceId) override;
+    bool handleChoice(ChoiceId choice) override;
 
 private:
     wxWindow* first_ = nullptr;
@@ -55,7 +55,7 @@ private:
 class PastRecordForm : public StepForm {
 public:
     PastRecordForm(wxWindow* parent, ReceptionFlow& flow, const std::optional<PastEligibility>& past);
-    bool handleChoice(const std::string& choiceId) override;
+    bool handleChoice(ChoiceId choice) override;
 
 private:
     ReceptionFlow& flow_;
@@ -67,7 +67,7 @@ private:
 class FallbackForm : public StepForm {
 public:
     FallbackForm(wxWindow* parent, ReceptionFlow& flow);
-    bool handleChoice(const std::string& choiceId) override;
+    bool handleChoice(ChoiceId choice) override;
 
 private:
     ReceptionFlow& flow_;
@@ -78,7 +78,7 @@ private:
 class VisitKindForm : public StepForm {
 public:
     VisitKindForm(wxWindow* parent, ReceptionFlow& flow, const std::string& patientId);
-    bool handleChoice(const std::string& choiceId) override;
+    bool handleChoice(ChoiceId choice) override;
     void focusFirstField() override;
 
 private:

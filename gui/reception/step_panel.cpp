@@ -85,8 +85,8 @@ std::vector<ReceptionChoice> StepPanel::choicesToShow() const {
     }
     auto choices = session->choices();
     if (session->state() == S::AwaitingFace && flow_.services().demo) {
-        choices.insert(choices.begin(), {ReceptionChoice{"demo.face_matched", N_("Demo: the face matches"), '4', true},
-                                         ReceptionChoice{"demo.face_failed", N_("Demo: the face does not match"), '5', false}});
+        choices.insert(choices.begin(), {ReceptionChoice{ChoiceId::FaceMatched, N_("Demo: the face matches"), '4', true},
+                                         ReceptionChoice{ChoiceId::FaceNotMatched, N_("Demo: the face does not match"), '5', false}});
     }
     return choices;
 }
@@ -172,25 +172,25 @@ void StepPanel::rebuildChoices() {
     const FacilityKind kind = flow_.services().context.facility.kind;
     for (const auto& choice : choices_) {
         wxString text = domainText(choice.label);
-        if (kind == FacilityKind::Pharmacy && choice.id == "visit.return") text = returningPatientLabel(kind);
-        if (kind == FacilityKind::Pharmacy && choice.id == "visit.first") text = firstVisitLabel(kind);
+        if (kind == FacilityKind::Pharmacy && choice.id == ChoiceId::ReturnVisit) text = returningPatientLabel(kind);
+        if (kind == FacilityKind::Pharmacy && choice.id == ChoiceId::FirstVisit) text = firstVisitLabel(kind);
         wxString label = wxString::Format("[%c]  ", choice.shortcut) + text;
         auto* button = new wxButton(this, wxID_ANY, label, wxDefaultPosition, wxSize(-1, 64));
-        button->SetName("choice:" + choice.id);
+        button->SetName("choice:" + std::string(choiceName(choice.id)));
         button->SetFont(choice.primary ? colors::choiceFont() : colors::choiceFont().Smaller());
         if (choice.primary) {
             button->SetBackgroundColour(colors::lightFor(tone == Tone::Neutral ? Tone::Confirmed : tone));
             button->SetForegroundColour(colors::strongFor(tone == Tone::Neutral ? Tone::Confirmed : tone));
         }
-        const std::string id = choice.id;
+        const ChoiceId id = choice.id;
         button->Bind(wxEVT_BUTTON, [this, id](wxCommandEvent&) { choose(id); });
         choiceRow_->Add(button, 0, wxALL, 4);
     }
 }
 
-void StepPanel::choose(const std::string& choiceId) {
-    if (form_ && form_->handleChoice(choiceId)) return;
-    flow_.choose(choiceId, this);
+void StepPanel::choose(ChoiceId choice) {
+    if (form_ && form_->handleChoice(choice)) return;
+    flow_.choose(choice, this);
 }
 
 bool StepPanel::pressShortcut(int key) {

@@ -25,7 +25,7 @@ public:
     // Shows the flow's current step; the form is rebuilt only when the step changed.
     void render();
     // Exactly what clicking the choice's button does.
-    void choose(const std::string& choiceId);
+    void choose(ChoiceId choice);
     // A key pressed outside a text field: a choice's shortcut, or Enter after a reception.
     bool pressShortcut(int key);
 

@@ -117,6 +117,9 @@ BOOST_AUTO_TEST_CASE(FrontDeskStaffCannotReadTheReports) {
         BOOST_CHECK_EQUAL(dailyReport(who, journal, d("2025-11-25")).problem().code, "staff.not_allowed");
         BOOST_CHECK_EQUAL(followUpList(who, journal).problem().code, "staff.not_allowed");
         BOOST_CHECK_EQUAL(usageReport(who, journal, d("2025-11-01"), kTiers).problem().code, "staff.not_allowed");
+        BOOST_CHECK_EQUAL(usageHistory(who, journal, d("2025-11-01"), 12, kTiers).problem().code, "staff.not_allowed");
+        BOOST_CHECK_EQUAL(visitsForExport(who, journal, d("2025-11-01"), d("2025-11-30")).problem().code,
+                          "staff.not_allowed");
         BOOST_CHECK_EQUAL(journal.reads, 0);  // refused before the journal was asked
     }
 }
@@ -155,6 +158,38 @@ BOOST_AUTO_TEST_CASE(TheManagerReadsTheDayAndTheUsage) {
     // The visits asked for reach from the month five months back to the month's last day.
     BOOST_REQUIRE_EQUAL(journal.ranges.size(), 1u);
     BOOST_CHECK(journal.ranges[0].first == d("2025-06-01"));
+    BOOST_CHECK(journal.ranges[0].second == d("2025-11-30"));
+}
+
+BOOST_AUTO_TEST_CASE(TheUsageHistoryShowsEachMonthAndTheLastMonthsStanding) {
+    FakeJournal journal;
+    journal.rates[d("2025-10-01")] = 5000;
+    auto history = usageHistory(kManager, journal, d("2025-11-17"), 3, kTiers);
+    BOOST_REQUIRE(history.ok());
+    const auto& months = history.value().months;
+    BOOST_REQUIRE_EQUAL(months.size(), 3u);
+    BOOST_CHECK(months.begin()->first == d("2025-09-01"));
+    BOOST_CHECK(months.rbegin()->first == d("2025-11-01"));
+    BOOST_CHECK(!months.at(d("2025-09-01")).officialBasisPoints);
+    BOOST_CHECK(months.at(d("2025-10-01")).officialBasisPoints == 5000);
+    // The standing reaches back to months the chart does not show (−3…−5): the fake's one
+    // visit with a card is on the first day asked for, 2025-06-01.
+    BOOST_CHECK(history.value().standing.billingMonth == d("2025-11-01"));
+    BOOST_REQUIRE(history.value().standing.bestMonth);
+    BOOST_CHECK(*history.value().standing.bestMonth == d("2025-06-01"));
+    BOOST_CHECK_EQUAL(history.value().standing.bestBasisPoints, 10000);
+    auto single = usageReport(kManager, journal, d("2025-11-17"), kTiers);
+    BOOST_REQUIRE(single.ok());
+    BOOST_CHECK_EQUAL(single.value().standing.bestBasisPoints, history.value().standing.bestBasisPoints);
+}
+
+BOOST_AUTO_TEST_CASE(TheExportRefusesAPeriodThatEndsBeforeItStarts) {
+    FakeJournal journal;
+    BOOST_CHECK_EQUAL(visitsForExport(kManager, journal, d("2025-11-30"), d("2025-11-01")).problem().code, "export.range");
+    auto visits = visitsForExport(kManager, journal, d("2025-11-01"), d("2025-11-30"));
+    BOOST_REQUIRE(visits.ok());
+    BOOST_CHECK_EQUAL(visits.value().size(), 1u);
+    BOOST_REQUIRE_EQUAL(journal.ranges.size(), 1u);
     BOOST_CHECK(journal.ranges[0].second == d("2025-11-30"));
 }
 

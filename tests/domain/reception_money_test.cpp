@@ -174,7 +174,7 @@ BOOST_AUTO_TEST_CASE(AnUndecidedShareIsSetByStaffFromTheCandidates) {
 BOOST_AUTO_TEST_CASE(NothingShownPaysTheFullChargeFromTheFirstStep) {
     Desk d;
     bool offered = false;
-    for (const auto& c : d.session.choices()) offered |= c.id == "present.no_proof";
+    for (const auto& c : d.session.choices()) offered |= c.id == ChoiceId::PresentNoProof;
     BOOST_CHECK(offered);
     BOOST_CHECK_EQUAL(d.refusedCode(ev::FullChargeChosen{""}), "reception.full_needs_reason");
     d.go(ev::FullChargeChosen{"保険証類を何も持参せず"});
@@ -325,7 +325,7 @@ BOOST_AUTO_TEST_CASE(AfterTheGraceTheQualificationCertificateIsOfferedFirst) {
     after.go(ev::MyNumberCardPresented{});
     BOOST_CHECK(after.go(ev::CardRead{Date::parseIso("2026-08-24"), 3}) == S::ChoosingFallback);
     auto choices = after.session.choices();
-    BOOST_CHECK_EQUAL(choices.front().id, "fallback.certificate");
+    BOOST_CHECK(choices.front().id == ChoiceId::FallbackCertificate);
     BOOST_CHECK(choices.front().primary);
     BOOST_CHECK(warned(after.session, "Say:"));
 
@@ -334,7 +334,7 @@ BOOST_AUTO_TEST_CASE(AfterTheGraceTheQualificationCertificateIsOfferedFirst) {
     BOOST_CHECK(within.go(ev::CardRead{Date::parseIso("2026-08-25"), 3}) == S::ChoosingIdentityMethod);
     Desk failed;  // an ordinary failure keeps the portal screen first
     failed.answered(answer("2", {}));
-    BOOST_CHECK_EQUAL(failed.session.choices().front().id, "fallback.portal");
+    BOOST_CHECK(failed.session.choices().front().id == ChoiceId::FallbackPortal);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -2,6 +2,8 @@
 #include <boost/test/unit_test.hpp>
 #include <functional>
 
+#include <set>
+
 #include "domain/reception_session.h"
 #include "domain_printers.h"
 
@@ -80,7 +82,7 @@ struct Window {
 
 bool offers(const ReceptionSession& s, const std::string& id) {
     for (const auto& c : s.choices())
-        if (c.id == id) return true;
+        if (choiceName(c.id) == id) return true;
     return false;
 }
 
@@ -202,7 +204,7 @@ BOOST_AUTO_TEST_CASE(ALockedCardReadOffersTheFaceCheckAndVisualButNoPin) {
     w.toIdentity(0);
     std::vector<std::string> identityChoices;
     for (const auto& c : w.session.choices())
-        if (c.id.rfind("identity.", 0) == 0) identityChoices.push_back(c.id);
+        if (choiceName(c.id).starts_with("identity.")) identityChoices.emplace_back(choiceName(c.id));
     BOOST_CHECK_EQUAL(identityChoices.size(), 2u);
     BOOST_CHECK(offers(w.session, "identity.face"));
     BOOST_CHECK(offers(w.session, "identity.visual"));
@@ -500,6 +502,19 @@ BOOST_AUTO_TEST_CASE(CancelNeedsAReason) {
     BOOST_CHECK_EQUAL(w.refused(ev::ReceptionCancelled{""}).code, "reception.cancel_reason");
 }
 
+BOOST_AUTO_TEST_CASE(EveryChoiceHasItsOwnStableName) {
+    std::set<std::string_view> names;
+    for (int i = 0; i <= static_cast<int>(ChoiceId::Cancel); ++i) {
+        const auto id = static_cast<ChoiceId>(i);
+        BOOST_CHECK(!choiceName(id).empty());
+        BOOST_CHECK(choiceNamed(choiceName(id)) == id);
+        names.insert(choiceName(id));
+    }
+    BOOST_CHECK_EQUAL(names.size(), static_cast<std::size_t>(ChoiceId::Cancel) + 1);
+    BOOST_CHECK(choiceName(ChoiceId::IdentityPin) == "identity.pin");
+    BOOST_CHECK(!choiceNamed("identity.telepathy"));
+}
+
 BOOST_AUTO_TEST_CASE(EveryStateWaitingForStaffOffersChoicesWithShortcutsAndCancel) {
     // The states where the receptionist picks the next step: choosing the identity method,
     // a locked card, and the fallback after an invalid answer.
@@ -514,8 +529,8 @@ BOOST_AUTO_TEST_CASE(EveryStateWaitingForStaffOffersChoicesWithShortcutsAndCance
             reach(w);
             auto offered = w.session.choices();
             BOOST_REQUIRE(!offered.empty());
-            BOOST_CHECK_EQUAL(offered.back().id, "reception.cancel");
-            for (const auto& c : offered) BOOST_CHECK_MESSAGE(c.shortcut != 0, c.id << " has no shortcut");
+            BOOST_CHECK(offered.back().id == ChoiceId::Cancel);
+            for (const auto& c : offered) BOOST_CHECK_MESSAGE(c.shortcut != 0, choiceName(c.id) << " has no shortcut");
         }
     }
     Window fallback;

@@ -45,8 +45,7 @@ BOOST_AUTO_TEST_CASE(ADemoCardAfterItsPinGetsItsHoldersEligibility) {
 
     gui::HttpCardLookup lookup("https://127.0.0.1:" + std::to_string(server.value()->port()), codes,
                                gateway::CardCheckTrust{app::resourcePath("demo/ca/demo_ca.cert.pem"), false});
-    std::atomic<bool> cancel{false};
-    GatewayAnswer answer = lookup.lookup(card, certificate.value(), cancel);
+    GatewayAnswer answer = lookup.lookup(card, certificate.value(), {});
     BOOST_REQUIRE_MESSAGE(answer.kind == GatewayAnswer::Kind::Answered, answer.failure);
     BOOST_REQUIRE(answer.result && !answer.result->results.empty());
     BOOST_CHECK_EQUAL(answer.result->results.front().insurerNumber, person->record().insurerNumber);
@@ -70,8 +69,7 @@ BOOST_AUTO_TEST_CASE(NoGatewayListeningIsAFailureTheSessionCanFallBackFrom) {
     BOOST_REQUIRE(certificate);
     gui::HttpCardLookup lookup("https://127.0.0.1:9", codes,  // discard port: nothing answers
                                gateway::CardCheckTrust{app::resourcePath("demo/ca/demo_ca.cert.pem"), false});
-    std::atomic<bool> cancel{false};
-    GatewayAnswer answer = lookup.lookup(card, certificate.value(), cancel);
+    GatewayAnswer answer = lookup.lookup(card, certificate.value(), {});
     BOOST_CHECK(answer.kind == GatewayAnswer::Kind::Failed);
     BOOST_CHECK(!answer.failure.empty());
 }

@@ -265,7 +265,11 @@ BOOST_AUTO_TEST_CASE(UsageShowsTheBestMonthTierAndTheOfficialFigure) {
 
 BOOST_AUTO_TEST_CASE(CsvExportWritesTheDaysVisitsAndAuditsWhoExportedWhat) {
     std::filesystem::path csv = folder.path() / "visits.csv";
-    StaffMember manager{"jimucho", "事務長 森", StaffRole::Manager};
+    const StaffMember manager{"jimucho", "事務長 森", StaffRole::Manager};
+    const StaffMember receptionist{"uketsuke", "受付", StaffRole::Receptionist};
+    BOOST_CHECK_EQUAL(exportVisitsCsv(journal, receptionist, clock.now(), kToday, kToday, csv, true).problem().code,
+                      "staff.not_allowed");
+    BOOST_CHECK(!std::filesystem::exists(csv));
     auto written = exportVisitsCsv(journal, manager, clock.now(), kToday, kToday, csv, true);
     BOOST_REQUIRE(written.ok());
     BOOST_CHECK_EQUAL(written.value(), 8);

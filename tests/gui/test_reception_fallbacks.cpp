@@ -43,22 +43,22 @@ BOOST_AUTO_TEST_CASE(ReturnVisitUsesTheLastRecordedEligibilityConfirmedOrally) {
     recordEarlierVisit(window, "P016");
     BOOST_REQUIRE(window.demo->dropFaceResult("P016", IdentityMethod::Face));  // 資格情報なし
     MADOGUCHI_REQUIRE_EVENTUALLY(window.inState(S::ChoosingFallback));
-    window.step().choose("fallback.none");
+    window.step().choose(ChoiceId::FallbackNone);
     MADOGUCHI_REQUIRE_EVENTUALLY(window.inState(S::AskingVisitKind));
     window.type("visit_patient_id", "P016");
-    window.step().choose("visit.return");
+    window.step().choose(ChoiceId::ReturnVisit);
     MADOGUCHI_REQUIRE_EVENTUALLY(window.inState(S::ConfirmingPastRecord));
     test::saveScreenshot(window.frame, "08-return-visit-past-record");
-    window.step().choose("past.confirm");  // not ticked: the session asks for the oral confirmation
+    window.step().choose(ChoiceId::ConfirmPastRecord);  // not ticked: the session asks for the oral confirmation
     test::pumpEvents();
     BOOST_CHECK(window.inState(S::ConfirmingPastRecord));
     BOOST_CHECK(!window.step().notice().empty());
     window.tick("past_confirmed_orally");
-    window.step().choose("past.confirm");
+    window.step().choose(ChoiceId::ConfirmPastRecord);
     MADOGUCHI_REQUIRE_EVENTUALLY(window.inState(S::ConfirmingCopay));
     BOOST_CHECK(window.session()->record().claimRoute == ClaimRoute::Old);
     BOOST_CHECK(window.session()->record().source == EligibilitySource::PastRecord);
-    window.step().choose("copay.confirm");
+    window.step().choose(ChoiceId::ConfirmCopay);
     MADOGUCHI_REQUIRE_EVENTUALLY(window.inState(S::Completed));
 }
 
@@ -66,7 +66,7 @@ BOOST_AUTO_TEST_CASE(FullChargeOnlyWithARecordedReason) {
     test::ReceptionDemo window;
     BOOST_REQUIRE(window.demo->dropFaceResult("P001", IdentityMethod::Face));
     MADOGUCHI_REQUIRE_EVENTUALLY(window.inState(S::EligibilityConfirmed));
-    window.step().choose("copay.full_charge");
+    window.step().choose(ChoiceId::FullCharge);
     MADOGUCHI_REQUIRE_EVENTUALLY(window.find<wxTextCtrl>("reason_field") != nullptr);
     auto* submit = window.find<wxButton>("reason_submit");
     wxCommandEvent click(wxEVT_BUTTON, submit->GetId());
@@ -83,7 +83,7 @@ BOOST_AUTO_TEST_CASE(FullChargeOnlyWithARecordedReason) {
     submit->GetEventHandler()->ProcessEvent(again);
     MADOGUCHI_REQUIRE_EVENTUALLY(window.inState(S::ConfirmingCopay));
     test::saveScreenshot(window.frame, "09-full-charge-with-reason");
-    window.step().choose("copay.confirm");
+    window.step().choose(ChoiceId::ConfirmCopay);
     MADOGUCHI_REQUIRE_EVENTUALLY(window.inState(S::Completed));
     BOOST_CHECK(window.session()->record().share.isFullCharge());
     BOOST_CHECK_EQUAL(window.session()->record().fullChargeReason, "患者さんの希望で自費診療");
@@ -103,30 +103,30 @@ BOOST_AUTO_TEST_CASE(SlowAnswerShowsProgressAndStopsWaitingWithTheRequestPending
     test::ReceptionDemo window;
     window.demo->tapCard("P018");  // the terminal answers after 8 s
     MADOGUCHI_REQUIRE_EVENTUALLY(window.inState(S::ChoosingIdentityMethod));
-    window.step().choose("identity.visual");
+    window.step().choose(ChoiceId::IdentityVisual);
     MADOGUCHI_REQUIRE_EVENTUALLY(window.inState(S::AwaitingVisualCheck));
-    window.step().choose("visual.confirm");
+    window.step().choose(ChoiceId::VisualConfirmed);
     MADOGUCHI_REQUIRE_EVENTUALLY(window.session()->state() == S::QueryingEligibility && window.frame->flow().working());
     MADOGUCHI_REQUIRE_EVENTUALLY(window.find<wxWindow>("progress") != nullptr);
     test::saveScreenshot(window.frame, "11-waiting-for-the-online-answer");
-    window.step().choose("query.stop_waiting");
+    window.step().choose(ChoiceId::StopWaiting);
     MADOGUCHI_REQUIRE_EVENTUALLY(window.inState(S::ChoosingFallback));
     BOOST_CHECK(!window.session()->record().pendingRequestId.empty());
     BOOST_CHECK(window.session()->record().identityMethod == IdentityMethod::Visual);
 
     // The patient is seen on the fallback; the answer that comes later is attached to the visit.
-    window.step().choose("fallback.none");
+    window.step().choose(ChoiceId::FallbackNone);
     MADOGUCHI_REQUIRE_EVENTUALLY(window.inState(S::AskingVisitKind));
-    window.step().choose("visit.first");
+    window.step().choose(ChoiceId::FirstVisit);
     MADOGUCHI_REQUIRE_EVENTUALLY(window.inState(S::AwaitingSelfDeclaration));
-    window.step().choose("declaration.completed");
+    window.step().choose(ChoiceId::DeclarationCompleted);
     test::pumpEvents();
     window.type("doc_name", "遅延　応答");  // nothing is known yet: the patient writes it all
     window.type("doc_birth", "1966-12-12");
     window.type("doc_address", "東京都千代田区霞が関1-2-2");
-    window.step().choose("document.enter");
+    window.step().choose(ChoiceId::EnterDocument);
     MADOGUCHI_REQUIRE_EVENTUALLY(window.inState(S::ConfirmingCopay));
-    window.step().choose("copay.confirm");
+    window.step().choose(ChoiceId::ConfirmCopay);
     MADOGUCHI_REQUIRE_EVENTUALLY(window.inState(S::Completed));
     const auto today = window.demo->clock().now().date;
     BOOST_CHECK(test::pumpUntil(
@@ -144,10 +144,10 @@ BOOST_AUTO_TEST_CASE(CertificateAlertOnTheCardIsShown) {
     MADOGUCHI_REQUIRE_EVENTUALLY(window.inState(S::ChoosingIdentityMethod));
     BOOST_REQUIRE(window.session()->certificateStanding());
     BOOST_CHECK(*window.session()->certificateStanding() == CertificateStanding::InGracePeriod);
-    window.step().choose("identity.pin");
+    window.step().choose(ChoiceId::IdentityPin);
     MADOGUCHI_REQUIRE_EVENTUALLY(window.inState(S::AwaitingPin));
     window.type("pin_field", kDemoCardPin);
-    window.step().choose("pin.enter");
+    window.step().choose(ChoiceId::EnterPin);
     MADOGUCHI_REQUIRE_EVENTUALLY(window.inState(S::EligibilityConfirmed));
     test::saveScreenshot(window.frame->eligibilityPanel(), "12-eligibility-certificate-grace-alert");
 }

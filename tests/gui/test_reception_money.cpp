@@ -66,12 +66,12 @@ BOOST_AUTO_TEST_CASE(NothingShownPaysTheFullChargeFromTheFirstStep) {
     test::ReceptionDemo window;
     window.frame->flow().startWithoutCard();
     MADOGUCHI_REQUIRE_EVENTUALLY(window.inState(S::AwaitingPresentation));
-    window.step().choose("present.no_proof");
+    window.step().choose(ChoiceId::PresentNoProof);
     MADOGUCHI_REQUIRE_EVENTUALLY(window.find<wxTextCtrl>("reason_field") != nullptr);
     window.type("reason_field", "保険証類を何も持参せず");
     click(window, "reason_submit");
     MADOGUCHI_REQUIRE_EVENTUALLY(window.inState(S::ConfirmingCopay));
-    window.step().choose("copay.confirm");
+    window.step().choose(ChoiceId::ConfirmCopay);
     MADOGUCHI_REQUIRE_EVENTUALLY(window.inState(S::Completed));
     const VisitRecord& record = window.session()->record();
     BOOST_CHECK(record.share.isFullCharge());
@@ -83,17 +83,17 @@ BOOST_AUTO_TEST_CASE(TheDeclarationEntryKeepsTheInsuranceTypeAndName) {
     test::ReceptionDemo window;
     window.demo->tapCard("P018");  // the terminal answers slowly: stop waiting, no document
     MADOGUCHI_REQUIRE_EVENTUALLY(window.inState(S::ChoosingIdentityMethod));
-    window.step().choose("identity.visual");
+    window.step().choose(ChoiceId::IdentityVisual);
     MADOGUCHI_REQUIRE_EVENTUALLY(window.inState(S::AwaitingVisualCheck));
-    window.step().choose("visual.confirm");
+    window.step().choose(ChoiceId::VisualConfirmed);
     MADOGUCHI_REQUIRE_EVENTUALLY(window.session()->state() == S::QueryingEligibility);
-    window.step().choose("query.stop_waiting");
+    window.step().choose(ChoiceId::StopWaiting);
     MADOGUCHI_REQUIRE_EVENTUALLY(window.inState(S::ChoosingFallback));
-    window.step().choose("fallback.none");
+    window.step().choose(ChoiceId::FallbackNone);
     MADOGUCHI_REQUIRE_EVENTUALLY(window.inState(S::AskingVisitKind));
-    window.step().choose("visit.first");
+    window.step().choose(ChoiceId::FirstVisit);
     MADOGUCHI_REQUIRE_EVENTUALLY(window.inState(S::AwaitingSelfDeclaration));
-    window.step().choose("declaration.completed");
+    window.step().choose(ChoiceId::DeclarationCompleted);
     test::pumpEvents();
     auto* type = window.find<wxChoice>("doc_insurance_type");
     BOOST_REQUIRE(type);
@@ -104,7 +104,7 @@ BOOST_AUTO_TEST_CASE(TheDeclarationEntryKeepsTheInsuranceTypeAndName) {
     window.type("doc_address", "東京都千代田区霞が関1-2-2");
     pick(window, "doc_insurance_type", 3);
     window.type("doc_insurer_name", "東京都医師国民健康保険組合");
-    window.step().choose("document.enter");
+    window.step().choose(ChoiceId::EnterDocument);
     MADOGUCHI_REQUIRE_EVENTUALLY(window.inState(S::ConfirmingCopay));
     const VisitRecord& record = window.session()->record();
     BOOST_REQUIRE(record.claimRemarks);

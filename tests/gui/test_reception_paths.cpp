@@ -61,7 +61,7 @@ BOOST_AUTO_TEST_CASE(FaceResultConfirmedThenCopayIsRecordedInTheJournal) {
     window.type("copay_points", "1234");
     BOOST_CHECK_MESSAGE(label(window, "copay_amount").find("3,700") != std::string::npos, label(window, "copay_amount"));
     test::saveScreenshot(window.frame, "04-copay-confirmation");
-    window.step().choose("copay.confirm");
+    window.step().choose(ChoiceId::ConfirmCopay);
     MADOGUCHI_REQUIRE_EVENTUALLY(window.inState(S::Completed));
 
     auto visits = visitsToday(window);
@@ -80,14 +80,14 @@ BOOST_AUTO_TEST_CASE(InvalidEligibilityThenNoticeIsRefusedWithoutTheCardAndAccep
     MADOGUCHI_REQUIRE_EVENTUALLY(window.inState(S::ChoosingFallback));
     BOOST_CHECK(window.session()->tone() == Tone::Fallback);
 
-    window.step().choose("fallback.notice");  // the card is not shown: the session refuses
+    window.step().choose(ChoiceId::FallbackNotice);  // the card is not shown: the session refuses
     test::pumpEvents();
     BOOST_CHECK(window.inState(S::ChoosingFallback));
     BOOST_CHECK_MESSAGE(!window.step().notice().empty(), "the refusal's reason is shown");
     test::saveScreenshot(window.frame, "03-fallback-notice-refused-without-card");
 
     window.tick("fallback_card_shown");
-    window.step().choose("fallback.notice");
+    window.step().choose(ChoiceId::FallbackNotice);
     MADOGUCHI_REQUIRE_EVENTUALLY(window.inState(S::EnteringDocument));
     window.type("doc_insurer", "01130013");  // wrong check digit
     BOOST_CHECK(!label(window, "doc_insurer_problem").empty());
@@ -99,11 +99,11 @@ BOOST_AUTO_TEST_CASE(InvalidEligibilityThenNoticeIsRefusedWithoutTheCardAndAccep
     BOOST_CHECK(label(window, "doc_insurer_problem").empty());
     BOOST_CHECK(window.find<wxButton>("doc_submit")->IsEnabled());
     test::saveScreenshot(window.frame, "03-document-entry-notice");
-    window.step().choose("document.enter");
+    window.step().choose(ChoiceId::EnterDocument);
     MADOGUCHI_REQUIRE_EVENTUALLY(window.inState(S::ConfirmingCopay));
     BOOST_CHECK(window.session()->record().source == EligibilitySource::NoticeWithCard);
     BOOST_CHECK(window.session()->record().claimRoute == ClaimRoute::Current);
-    window.step().choose("copay.confirm");
+    window.step().choose(ChoiceId::ConfirmCopay);
     MADOGUCHI_REQUIRE_EVENTUALLY(window.inState(S::Completed));
     auto visits = visitsToday(window);
     BOOST_REQUIRE_EQUAL(visits.size(), 1u);
@@ -114,11 +114,11 @@ BOOST_AUTO_TEST_CASE(FirstVisitPrintsThePrefilledSelfDeclarationAsPdf) {
     test::ReceptionDemo window;
     BOOST_REQUIRE(window.demo->dropFaceResult("P014", IdentityMethod::Face));
     MADOGUCHI_REQUIRE_EVENTUALLY(window.inState(S::ChoosingFallback));
-    window.step().choose("fallback.none");
+    window.step().choose(ChoiceId::FallbackNone);
     MADOGUCHI_REQUIRE_EVENTUALLY(window.inState(S::AskingVisitKind));
-    window.step().choose("visit.first");
+    window.step().choose(ChoiceId::FirstVisit);
     MADOGUCHI_REQUIRE_EVENTUALLY(window.inState(S::AwaitingSelfDeclaration));
-    window.step().choose("declaration.print");
+    window.step().choose(ChoiceId::PrintDeclaration);
     MADOGUCHI_REQUIRE_EVENTUALLY(!window.frame->flow().savedDeclarationPdf().empty());
     const auto pdf = window.frame->flow().savedDeclarationPdf();
     BOOST_REQUIRE(std::filesystem::exists(pdf));
@@ -136,16 +136,16 @@ BOOST_AUTO_TEST_CASE(FirstVisitPrintsThePrefilledSelfDeclarationAsPdf) {
     window.closeOtherWindows();
     MADOGUCHI_REQUIRE_EVENTUALLY(window.frame->IsEnabled());
 
-    window.step().choose("declaration.completed");
+    window.step().choose(ChoiceId::DeclarationCompleted);
     test::pumpEvents();
     window.type("doc_address", "東京都千代田区霞が関1-2-2");
     window.type("doc_phone", "03-1234-5678");
     test::saveScreenshot(window.frame, "06-self-declaration-entry");
-    window.step().choose("document.enter");
+    window.step().choose(ChoiceId::EnterDocument);
     MADOGUCHI_REQUIRE_EVENTUALLY(window.inState(S::ConfirmingCopay));
     BOOST_CHECK(window.session()->record().claimRoute == ClaimRoute::Unknown);
     BOOST_CHECK(window.session()->record().source == EligibilitySource::SelfDeclaration);
-    window.step().choose("copay.confirm");
+    window.step().choose(ChoiceId::ConfirmCopay);
     MADOGUCHI_REQUIRE_EVENTUALLY(window.inState(S::Completed));
     BOOST_CHECK(window.session()->record().share.tenths() == 3);
 }
@@ -155,18 +155,18 @@ BOOST_AUTO_TEST_CASE(CardTapPinOnTheVirtualCardThenOnlineCheckByNumbers) {
     window.demo->tapCard("P001");
     MADOGUCHI_REQUIRE_EVENTUALLY(window.inState(S::ChoosingIdentityMethod));
     BOOST_CHECK_EQUAL(window.session()->pinTriesLeft(), 3);
-    window.step().choose("identity.pin");
+    window.step().choose(ChoiceId::IdentityPin);
     MADOGUCHI_REQUIRE_EVENTUALLY(window.inState(S::AwaitingPin));
     BOOST_CHECK(!label(window, "pin_tries_left").empty());
     test::saveScreenshot(window.frame, "07-pin-entry");
     window.type("pin_field", "9999");
-    window.step().choose("pin.enter");
+    window.step().choose(ChoiceId::EnterPin);
     MADOGUCHI_REQUIRE_EVENTUALLY(window.inState(S::ChoosingIdentityMethod));
     BOOST_CHECK_EQUAL(window.session()->pinTriesLeft(), 2);
-    window.step().choose("identity.pin");
+    window.step().choose(ChoiceId::IdentityPin);
     MADOGUCHI_REQUIRE_EVENTUALLY(window.inState(S::AwaitingPin));
     window.type("pin_field", kDemoCardPin);
-    window.step().choose("pin.enter");
+    window.step().choose(ChoiceId::EnterPin);
     MADOGUCHI_REQUIRE_EVENTUALLY(window.inState(S::EligibilityConfirmed));
     BOOST_CHECK(window.session()->record().identityMethod == IdentityMethod::Pin);
     BOOST_CHECK(window.session()->tone() == Tone::Confirmed);
@@ -197,7 +197,7 @@ BOOST_AUTO_TEST_CASE(QueueMarksTheNewestArrivalWhileOthersWait) {
     BOOST_CHECK_EQUAL(queue->rowText(1, 3).utf8_string(), _("waiting").utf8_string());
     BOOST_CHECK_EQUAL(queue->rowText(2, 3).utf8_string(), _("★ new").utf8_string());
     test::saveScreenshot(window.frame, "00-queue-newest-marked");
-    window.step().choose("copay.confirm");
+    window.step().choose(ChoiceId::ConfirmCopay);
     MADOGUCHI_REQUIRE_EVENTUALLY(window.inState(S::Completed));
     BOOST_CHECK(window.step().pressShortcut(WXK_RETURN));  // next patient: the oldest waiting
     MADOGUCHI_REQUIRE_EVENTUALLY(window.inState(S::EligibilityConfirmed));

@@ -46,9 +46,9 @@ struct FolderBulkQueryClient::AnswerFile {
 
 FolderBulkQueryClient::FolderBulkQueryClient(FolderLayout layout, std::string medicalInstitutionCode, CodeTables codes,
                                              const Clock& clock, RequestEncoding encoding, BulkPolicy policy,
-                                             const std::atomic<bool>* stop)
+                                             std::stop_token stop)
     : layout_(std::move(layout)), medicalInstitutionCode_(std::move(medicalInstitutionCode)), codes_(std::move(codes)),
-      clock_(clock), encoding_(encoding), policy_(policy), stop_(stop), counter_(layout_.state()) {}
+      clock_(clock), encoding_(encoding), policy_(policy), stop_(std::move(stop)), counter_(layout_.state()) {}
 
 Outcome<BulkCheckAnswer> FolderBulkQueryClient::check(const std::vector<NumberQuery>& queries) {
     auto reception = upload(queries);

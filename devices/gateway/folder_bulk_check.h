@@ -7,8 +7,8 @@
 // never replacing); a rejected request (.err) fails the job with the terminal's text; an answer
 // that does not echo our MedicalInstitutionCode, ArbitraryFileIdentifier (upload) or
 // ReceptionNumber (download) is refused and logged.
-#include <atomic>
 #include <chrono>
+#include <stop_token>
 #include <string>
 #include <vector>
 
@@ -30,10 +30,10 @@ struct BulkPolicy {
 
 class FolderBulkQueryClient : public BulkEligibilityCheck {
 public:
-    // stop: when set and raised, a waiting job gives up ("gateway.stopped").
+    // stop: when requested, a waiting job gives up ("gateway.stopped"; the requests stay, never resent).
     FolderBulkQueryClient(FolderLayout layout, std::string medicalInstitutionCode, CodeTables codes, const Clock& clock,
                           RequestEncoding encoding = RequestEncoding::FollowResults, BulkPolicy policy = {},
-                          const std::atomic<bool>* stop = nullptr);
+                          std::stop_token stop = {});
 
     // Upload, then download until answered. Problems: "gateway.rejected", "gateway.bulk_refused"
     // (the terminal's error), "gateway.bulk_still_processing" (the limit was reached; the text
@@ -50,7 +50,7 @@ private:
     Outcome<std::optional<BulkCheckAnswer>> askOnce(const std::string& receptionNumber);
     std::optional<Problem> refusal(const std::string& answerName, const EligibilityResult& header,
                                    const std::string& element, const std::string& expected, const std::string& got);
-    bool stopped() const { return stop_ && *stop_; }
+    bool stopped() const { return stop_.stop_requested(); }
 
     FolderLayout layout_;
     std::string medicalInstitutionCode_;
@@ -58,7 +58,7 @@ private:
     const Clock& clock_;
     RequestEncoding encoding_;
     BulkPolicy policy_;
-    const std::atomic<bool>* stop_;
+    std::stop_token stop_;
     RequestCounter counter_;
 };
 

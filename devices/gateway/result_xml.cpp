@@ -87,7 +87,11 @@ protected:
     virtual bool openMore(const std::string&, const std::string&) { return false; }
     virtual bool leafMore(const std::string&, const std::string&, const std::string&) { return false; }
 
-    void fill(EligibilityResult& target) { current_ = &target; }
+    // A new target starts outside any record (a unit nested in a record must not reach the old one).
+    void fill(EligibilityResult& target) {
+        current_ = &target;
+        inRecord_ = false;
+    }
     // ProcessingResult…, QualificationValidity, PrescriptionIssueSelect wherever they stand.
     bool assignStatus(const std::string& name, const std::string& value) {
         return assignText(kBodyText, *current_, name, value) || assignCoded(kBodyCoded, *current_, name, value, codes_);

@@ -9,6 +9,7 @@
 #include "devices/gateway/folder_bulk_check.h"
 #include "devices/gateway/message_xml.h"
 #include "devices/gateway/request_placement.h"
+#include "devices/gateway/result_xml.h"
 #include "devices/gateway/stable_file.h"
 #include "devices/gateway/zip_entries.h"
 #include "domain/follow_up_recheck.h"
@@ -131,6 +132,15 @@ BOOST_AUTO_TEST_CASE(DamagedTruncatedAndEmptyArchivesAreRefused) {
     BOOST_CHECK(!xmlEntriesOfZip(std::string("PK\x03\x04", 4)).ok());
     BOOST_CHECK(!parseBulkAnswer(storedZip({{"readme.txt", "no answer here"}}), codes()).ok());
     BOOST_CHECK(!parseBulkAnswer(zipOf({{"a.xml", "<XmlMsg><MessageHeader>"}}), codes()).ok());
+}
+
+BOOST_AUTO_TEST_CASE(AUnitOpenedInsideARecordStartsOutsideAnyRecord) {  // a fuzz_bulk_answers crash
+    auto bulk = parseBulkResult(readAll(fs::path(GATEWAY_TEST_DATA) / "bulk_unit_inside_record.xml"), codes());
+    BOOST_REQUIRE(bulk.ok());
+    BOOST_REQUIRE_EQUAL(bulk.value().units.size(), 2u);
+    BOOST_CHECK_EQUAL(bulk.value().units[0].result.results.size(), 1u);
+    BOOST_CHECK(bulk.value().units[1].result.results.empty());  // its elements are kept aside, not in a record
+    BOOST_CHECK(!bulk.value().units[1].result.otherElements.empty());
 }
 
 BOOST_AUTO_TEST_SUITE_END()

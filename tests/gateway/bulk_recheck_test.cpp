@@ -26,6 +26,14 @@ namespace {
 
 BulkPolicy quickPolicy(int maxAsks = 5) { return BulkPolicy{10s, 100ms, maxAsks}; }
 
+// The terminal's habit for bulk jobs: "still processing" once, then the answer as a .zip.
+TerminalHabits stillProcessingThenZip() {
+    TerminalHabits habits;
+    habits.bulkStillProcessingAsks = 1;
+    habits.bulkAnswerAsZip = true;
+    return habits;
+}
+
 std::vector<std::string> namesIn(const fs::path& folder, const std::string& prefix) {
     std::vector<std::string> names;
     for (const auto& entry : fs::directory_iterator(folder))
@@ -148,10 +156,7 @@ BOOST_AUTO_TEST_SUITE_END()
 BOOST_AUTO_TEST_SUITE(BulkJobs)
 
 BOOST_AUTO_TEST_CASE(AJobAnsweredStillProcessingThenAsAZipIsAskedAgainAndRead) {
-    TerminalHabits habits;
-    habits.bulkStillProcessingAsks = 1;
-    habits.bulkAnswerAsZip = true;
-    Terminal terminal(habits);
+    Terminal terminal(stillProcessingThenZip());
     FolderBulkQueryClient client(FolderLayout{terminal.root}, "1312345678", codes(), terminal.clock,
                                  RequestEncoding::FollowResults, quickPolicy());
     auto nobody = query("01130012", "9999", "1950-01-01");
@@ -247,10 +252,7 @@ BOOST_AUTO_TEST_SUITE_END()
 BOOST_AUTO_TEST_SUITE(FollowUpRecheckOnRealFolders)
 
 BOOST_AUTO_TEST_CASE(TheFollowUpListIsRecheckedInOneJobAndConfirmedVisitsAreRetaggedWithHistory) {
-    TerminalHabits habits;
-    habits.bulkStillProcessingAsks = 1;
-    habits.bulkAnswerAsZip = true;
-    Terminal terminal(habits);
+    Terminal terminal(stillProcessingThenZip());
     storage::SqliteVisitJournal journal(terminal.root / "journal.sqlite3", terminal.root / "audit.key");
     VisitRecord old = test::oldClaimVisit("V-OLD", "P1", test::at(2026, 11, 20));
     old.insurance = {"01130012", {"12", "34", "00"}};

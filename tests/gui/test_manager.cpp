@@ -8,6 +8,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <sstream>
+#include <thread>
 
 #include "code_tables.h"
 #include "devices/gateway/folder_bulk_check.h"

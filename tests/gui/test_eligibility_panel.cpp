@@ -36,7 +36,9 @@ BOOST_AUTO_TEST_CASE(AMedicalAidAnswerShowsTheWelfareOfficeAndEachTicket) {
     const LocalDateTime now = *LocalDateTime::parseIso("2026-11-25T10:15:00");
     ReceptionSession session(context, now);
     BOOST_REQUIRE(session.apply(event::CertifiedReaderResult{result.value(), IdentityMethod::Face, ""}, now).ok());
-    const std::string html = eligibilityHtml(session, context.facility).utf8_string();
+    wxString shown = eligibilityHtml(session, context.facility);
+    shown.Replace("<br>", "");  // long values are broken into lines for the panel's width
+    const std::string html = shown.utf8_string();
     for (const char* shown : {"千代田区福祉事務所", "0012345", "0012346", "窓口内科クリニック", "通院は月2回まで", "2026"})
         BOOST_CHECK_MESSAGE(html.find(shown) != std::string::npos, shown << " not in " << html);
     BOOST_CHECK_NE(html.find(_("changed since the last check").utf8_string()), std::string::npos);

@@ -110,6 +110,7 @@ void FollowUpPage::startRecheck() {
     recheckRunning_ = true;
     recheckButton_->Disable();
     status_->SetLabel(_("Re-checking with the online system (bulk 照会)…"));
+    Layout();
     work_->run<Outcome<RecheckReport>>(
         [this, terminal = terminal_, member = member_](std::stop_token stop) {
             auto check = terminal(stop);
@@ -130,6 +131,7 @@ void FollowUpPage::recheckDone(const Outcome<RecheckReport>& report) {
     status_->SetLabel(wxString::Format(_("Re-checked %zu visits: %d now CURRENT, %zu still to follow up"),
                                        report.value().visits.size(), report.value().count(RecheckVerdict::Retagged),
                                        visits_.size()));
+    Layout();  // the status line grew
 }
 
 void FollowUpPage::reload() {

@@ -31,6 +31,7 @@ namespace ui = madoguchi::test;
 
 namespace {
 
+// The card's certificate runs five years up to notAfter (sim card): valid on kStackToday.
 const std::vector<pcsc::Person> kCards{{"P-MADO", "123456789012", "2030-03-31"}};
 
 // The simulator's people: the card's serial names its holder for the HTTP card check.

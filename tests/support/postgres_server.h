@@ -134,6 +134,7 @@ private:
             if (access((folder_ / "data" / "postmaster.pid").c_str(), F_OK) == 0) {
                 pid_t stopper = fork();
                 if (stopper == 0) {
+                    if (chdir(folder_.path().c_str()) != 0) _exit(126);
                     const int null = ::open("/dev/null", O_WRONLY);
                     dup2(null, STDOUT_FILENO);
                     dup2(null, STDERR_FILENO);
@@ -160,6 +161,8 @@ private:
         pid_t pid = fork();
         if (pid < 0) throw std::runtime_error("fork failed");
         if (pid == 0) {
+            // The server's user may not enter the test's working folder (a checkout under /root).
+            if (chdir(folder_.path().c_str()) != 0) _exit(126);
             FILE* out = std::fopen(output.c_str(), "a");
             if (out) {
                 dup2(fileno(out), STDOUT_FILENO);

@@ -125,7 +125,7 @@ BOOST_AUTO_TEST_CASE(ASiteServerAddressLoadsButNeverWithAPassword) {
     BOOST_CHECK_EQUAL(loaded.value().journalPath.string(), "postgresql://madoguchi@db.clinic.lan/madoguchi");
     for (const char* uri : {"postgresql://madoguchi:hunter2-secret@db.clinic.lan/madoguchi",
                             "postgresql://madoguchi@db.clinic.lan/madoguchi?password=hunter2-secret"}) {
-        writeFile(path, std::string(R"({"journal_path": ")") + uri + ""}");
+        writeFile(path, std::string(R"({"journal_path": ")") + uri + "\"}");
         auto refused = loadAppSettings(path);
         BOOST_TEST_CONTEXT(uri) {
             BOOST_REQUIRE(!refused.ok());

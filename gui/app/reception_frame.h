@@ -10,6 +10,7 @@
 #include "gui/app/reception_environment.h"
 #include "gui/reception/reception_flow.h"
 
+class wxInfoBar;
 class wxKeyEvent;
 
 namespace madoguchi::gui {
@@ -29,6 +30,8 @@ public:
     QueuePanel* queuePanel() const { return queue_; }
     EligibilityPanel* eligibilityPanel() const { return eligibility_; }
     wxWindow* demoPanel() const { return demoPanel_; }
+    DeviceStatusBar* deviceStatus() const { return deviceStatus_; }
+    wxInfoBar* notice() const { return notice_; }
     // Runs once, after the window painted for the first time (start-up benchmark).
     void onFirstPaint(std::function<void()> callback) { firstPaint_ = std::move(callback); }
     // The manager window (sign-in first), as ツール › 管理画面 opens it.
@@ -37,6 +40,7 @@ public:
 private:
     void buildMenus();
     void openSettings();
+    void openSetupAssistant();
     void scheduleRender();
     void renderAll();
     void onCharHook(wxKeyEvent& event);
@@ -48,6 +52,8 @@ private:
     StepPanel* step_ = nullptr;
     EligibilityPanel* eligibility_ = nullptr;
     wxWindow* demoPanel_ = nullptr;
+    DeviceStatusBar* deviceStatus_ = nullptr;
+    wxInfoBar* notice_ = nullptr;
     bool renderPending_ = false;
     std::function<void()> firstPaint_;
 };

@@ -101,6 +101,14 @@ private:
 
 }  // namespace
 
+wxArrayString identitySourceLabels() {
+    wxArrayString labels;  // in the order of IdentitySource
+    labels.Add(_("Certified face-recognition reader and eligibility terminal (shared folders)"));
+    labels.Add(_("Our own card reader and the direct card check"));
+    labels.Add(_("Both: the certified reader's folders and our own card reader"));
+    return labels;
+}
+
 SettingsDialog::SettingsDialog(wxWindow* parent, const AppSettings& initial, storage::StaffAccounts& staff,
                                const StaffMember& actor)
     : wxDialog(parent, wxID_ANY, _("Settings"), wxDefaultPosition, wxDefaultSize,
@@ -175,11 +183,9 @@ wxWindow* SettingsDialog::facilityPage() {
 wxWindow* SettingsDialog::connectionPage() {
     auto* page = new wxPanel(notebook_);
     auto* sizer = new wxBoxSizer(wxVERTICAL);
-    wxString sources[] = {_("Certified face-recognition reader and eligibility terminal (shared folders)"),
-                          _("Our own card reader and the direct card check")};
     source_ = new wxRadioBox(page, wxID_ANY, _("How identity and eligibility reach Madoguchi"), wxDefaultPosition,
-                             wxDefaultSize, 2, sources, 1);
-    source_->SetSelection(initial_.identitySource == IdentitySource::DirectReader ? 1 : 0);
+                             wxDefaultSize, identitySourceLabels(), 1);
+    source_->SetSelection(static_cast<int>(initial_.identitySource));
     sizer->Add(source_, 0, wxEXPAND | wxALL, 12);
     auto* grid = formGrid();
     gatewayRoot_ = new wxDirPickerCtrl(page, wxID_ANY, utf8(initial_.gatewayRoot.string()),
@@ -266,8 +272,7 @@ AppSettings SettingsDialog::edited() const {
     settings.facility.kind = kind_->GetSelection() == 1 ? FacilityKind::Pharmacy : FacilityKind::Clinic;
     settings.facility.mode = static_cast<FacilityMode>(mode_->GetSelection() + 1);
     settings.facility.unknownClaimUsesCheckDigitFiller = fillerCheckDigit_->GetValue();
-    settings.identitySource =
-        source_->GetSelection() == 1 ? IdentitySource::DirectReader : IdentitySource::CertifiedReaderFolders;
+    settings.identitySource = static_cast<IdentitySource>(std::max(0, source_->GetSelection()));
     settings.gatewayRoot = gatewayRoot_->GetPath().utf8_string();
     settings.cardCheckUrl = cardCheckUrl_->GetValue().Strip(wxString::both).utf8_string();
     settings.cardCheckCaFile = cardCheckCa_->GetPath().utf8_string();
@@ -298,10 +303,9 @@ void SettingsDialog::revalidate() {
         medicalInstitutionCodeProblem(settings.facility.medicalInstitutionCode, settings.facility.kind);
     codeMessage_->SetForegroundColour(codeProblem.empty() ? kOkColour : kProblemColour);
     codeMessage_->SetLabel(codeProblem.empty() ? _("✓ The code has a valid form.") : utf8(translated(codeProblem)));
-    bool folders = settings.identitySource == IdentitySource::CertifiedReaderFolders;
-    gatewayRoot_->Enable(folders);
-    cardCheckUrl_->Enable(!folders);
-    cardCheckCa_->Enable(!folders);
+    gatewayRoot_->Enable(usesTerminalFolders(settings.identitySource));
+    cardCheckUrl_->Enable(usesDirectReader(settings.identitySource));
+    cardCheckCa_->Enable(usesDirectReader(settings.identitySource));
     wxString text;
     for (const std::string& problem : settingsProblems(settings)) text += "• " + utf8(translated(problem)) + "\n";
     problems_->SetLabel(text.Strip(wxString::trailing));

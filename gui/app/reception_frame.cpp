@@ -10,6 +10,7 @@
 #include <wx/textctrl.h>
 
 #include "app/system_clock.h"
+#include "gui/help/quick_guide.h"
 #include "gui/manager/manager_window.h"
 #include "gui/reception/eligibility_panel.h"
 #include "gui/reception/queue_panel.h"
@@ -95,9 +96,12 @@ void ReceptionFrame::buildMenus() {
     tools->Append(settings, _("Settings…"));
     const int setup = wxWindow::NewControlId();
     tools->Append(setup, _("Set-up assistant…"));
+    auto* help = new wxMenu;
+    help->Append(wxID_HELP, _("Quick guide\tF1"));
     auto* bar = new wxMenuBar;
     bar->Append(reception, _("&Reception"));
     bar->Append(tools, _("&Tools"));
+    bar->Append(help, _("&Help"));
     SetMenuBar(bar);
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { flow_->startWithoutCard(); }, withoutCard);
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { flow_->next(); }, next);
@@ -105,6 +109,7 @@ void ReceptionFrame::buildMenus() {
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { openManager(); }, manager);
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { openSettings(); }, settings);
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { openSetupAssistant(); }, setup);
+    Bind(wxEVT_MENU, [this](wxCommandEvent&) { openGuide(); }, wxID_HELP);
 }
 
 void ReceptionFrame::openManager() {
@@ -118,6 +123,11 @@ void ReceptionFrame::openSettings() {
     storage::StaffAccounts staff(environment_->journal(), environment_->clock());
     if (editSettings(this, environment_->settings(), staff, environment_->settingsPath(), environment_->clock()))
         wxMessageBox(_("The settings were saved. Restart Madoguchi to use them at the window."), GetTitle(), wxOK, this);
+}
+
+QuickGuideFrame* ReceptionFrame::openGuide() {
+    const ReceptionSession* session = flow_->session();
+    return openQuickGuide(this, guidePageFor(session ? std::optional(session->state()) : std::nullopt));
 }
 
 void ReceptionFrame::openSetupAssistant() {

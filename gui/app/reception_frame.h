@@ -16,6 +16,7 @@ class wxKeyEvent;
 namespace madoguchi::gui {
 
 class EligibilityPanel;
+class QuickGuideFrame;
 class QueuePanel;
 class StepPanel;
 
@@ -36,6 +37,8 @@ public:
     void onFirstPaint(std::function<void()> callback) { firstPaint_ = std::move(callback); }
     // The manager window (sign-in first), as ツール › 管理画面 opens it.
     void openManager();
+    // ヘルプ › クイックガイド (F1): the guide at the page for the current step.
+    QuickGuideFrame* openGuide();
 
 private:
     void buildMenus();

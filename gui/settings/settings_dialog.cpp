@@ -17,6 +17,7 @@
 #include <wx/textdlg.h>
 
 #include "gui/manager/manager_window.h"
+#include "gui/settings/form_grid.h"
 #include "gui/settings/language.h"
 
 namespace madoguchi::gui {
@@ -42,18 +43,6 @@ wxArrayString roleLabels() {
     wxArrayString labels;
     for (StaffRole role : kRoles) labels.Add(roleLabel(role));
     return labels;
-}
-
-// Adds "label: control" to a two-column grid.
-void addRow(wxWindow* parent, wxFlexGridSizer* grid, const wxString& label, wxWindow* control) {
-    grid->Add(new wxStaticText(parent, wxID_ANY, label), 0, wxALIGN_CENTER_VERTICAL);
-    grid->Add(control, 1, wxEXPAND);
-}
-
-wxFlexGridSizer* formGrid() {
-    auto* grid = new wxFlexGridSizer(2, 8, 12);
-    grid->AddGrowableCol(1);
-    return grid;
 }
 
 // ID, name, role and the password typed twice.

@@ -13,6 +13,7 @@
 #include "domain/facility.h"
 #include "gui/forms/self_declaration_printer.h"
 #include "gui/manager/manager_window.h"
+#include "gui/settings/form_grid.h"
 #include "gui/settings/language.h"
 #include "gui/settings/settings_dialog.h"
 #include "gui/status/check_text.h"
@@ -62,17 +63,6 @@ wxStaticText* paragraph(wxWindow* parent, const wxString& words) {
     auto* label = new wxStaticText(parent, wxID_ANY, words);
     label->Wrap(660);
     return label;
-}
-
-void addRow(wxWindow* parent, wxFlexGridSizer* grid, const wxString& label, wxWindow* control) {
-    grid->Add(new wxStaticText(parent, wxID_ANY, label), 0, wxALIGN_CENTER_VERTICAL);
-    grid->Add(control, 1, wxEXPAND);
-}
-
-wxFlexGridSizer* formGrid() {
-    auto* grid = new wxFlexGridSizer(2, 8, 12);
-    grid->AddGrowableCol(1);
-    return grid;
 }
 
 wxPanel* pagePanel(wxWindow* book, wxBoxSizer*& sizer, const wxString& introduction) {

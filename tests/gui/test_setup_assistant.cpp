@@ -5,10 +5,6 @@
 // from which a working reception window opens. Screenshots of each page.
 #include <sys/stat.h>
 
-#include <array>
-#include <cstdio>
-#include <fstream>
-#include <memory>
 
 #include <wx/radiobox.h>
 #include <wx/stattext.h>
@@ -23,6 +19,7 @@
 #include "gui/status/device_status_bar.h"
 #include "gui_harness.h"
 #include "storage/staff_accounts.h"
+#include "tests/pcsc/pcsc_stack.h"
 
 using namespace madoguchi;
 using namespace madoguchi::gui;
@@ -31,15 +28,6 @@ namespace fs = std::filesystem;
 using Page = SetupAssistant::Page;
 
 namespace {
-
-std::string commandOutput(const std::string& command) {
-    std::unique_ptr<FILE, int (*)(FILE*)> pipe(popen(command.c_str(), "r"), pclose);
-    BOOST_REQUIRE(pipe);
-    std::string output;
-    std::array<char, 4096> buffer{};
-    while (std::size_t n = fread(buffer.data(), 1, buffer.size(), pipe.get())) output.append(buffer.data(), n);
-    return output;
-}
 
 bool contains(const wxString& text, const std::string& part) { return text.utf8_string().find(part) != std::string::npos; }
 std::string tr(const char* msgid) { return translated(msgid); }
@@ -187,7 +175,9 @@ BOOST_AUTO_TEST_CASE(FinishingWritesTheSettingsAndTheAdministratorAndOpensAWorki
     install.next(Page::Printer);
     auto pdf = install.assistant->printBlankForm(false);
     BOOST_REQUIRE_MESSAGE(pdf, (pdf ? "" : pdf.problem().message));
-    const std::string text = commandOutput("pdftotext -layout '" + pdf.value().string() + "' -");
+    int status = 0;
+    const std::string text = ui::runAndCapture({"pdftotext", "-layout", pdf.value().string(), "-"}, status);
+    BOOST_CHECK_EQUAL(status, 0);
     BOOST_CHECK(text.find("被保険者資格申立書") != std::string::npos);
     BOOST_CHECK(text.find("まどぐち内科") != std::string::npos);
     BOOST_CHECK(text.find("令和8年11月25日") != std::string::npos);  // the clock's day

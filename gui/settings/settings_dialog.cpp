@@ -143,16 +143,10 @@ wxWindow* SettingsDialog::facilityPage() {
     grid->Add(codeMessage_, 1, wxEXPAND);
     sizer->Add(grid, 0, wxEXPAND | wxALL, 12);
 
-    wxString kinds[] = {_("Clinic or hospital (医科・歯科)"), _("Pharmacy (保険薬局)")};
-    kind_ = new wxRadioBox(page, wxID_ANY, _("Facility kind"), wxDefaultPosition, wxDefaultSize, 2, kinds, 1);
-    kind_->SetSelection(initial_.facility.kind == FacilityKind::Pharmacy ? 1 : 0);
+    kind_ = facilityKindBox(page, initial_.facility.kind);
     sizer->Add(kind_, 0, wxEXPAND | wxLEFT | wxRIGHT | wxBOTTOM, 12);
 
-    wxString modes[] = {_("① Standard online qualification check (face-recognition card reader)"),
-                        _("② Home-visit consent type (居宅同意取得型)"),
-                        _("③ Qualification check only (資格確認限定型): no medical information, no screenshots")};
-    mode_ = new wxRadioBox(page, wxID_ANY, _("Facility mode"), wxDefaultPosition, wxDefaultSize, 3, modes, 1);
-    mode_->SetSelection(static_cast<int>(initial_.facility.mode) - 1);
+    mode_ = facilityModeBox(page, initial_.facility.mode);
     sizer->Add(mode_, 0, wxEXPAND | wxLEFT | wxRIGHT | wxBOTTOM, 12);
     auto* modeHelp = new wxStaticText(page, wxID_ANY,
                                       _("In mode ③ every medical-information feature (薬剤情報, 特定健診, 診療情報 "

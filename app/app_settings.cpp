@@ -13,6 +13,8 @@
 #include <system_error>
 
 #include "app/resources.h"
+#include "storage/open_database.h"
+#include "storage/postgres.h"
 
 namespace madoguchi {
 namespace {
@@ -110,6 +112,13 @@ Outcome<AppSettings> settingsFromJson(const std::string& text, const std::filesy
         return malformed(path, error);
     if (settings.requestEncoding != "auto" && settings.requestEncoding != "utf-8" && settings.requestEncoding != "shift_jis")
         return malformed(path, "\"request_encoding\" must be \"auto\", \"utf-8\" or \"shift_jis\"");
+    if (storage::isServerLocation(journalPath)) {  // the password belongs in ~/.pgpass, never in this file
+        try {
+            storage::connectionOptions(journalPath);
+        } catch (const storage::StorageError& refused) {
+            return malformed(path, "\"journal_path\": " + std::string(refused.what()));
+        }
+    }
     if (source != "certified_reader_folders" && source != "direct_reader" && source != "both")
         return malformed(path, "\"identity_source\" must be \"certified_reader_folders\", \"direct_reader\" or \"both\"");
     if (settings.language != "" && settings.language != "ja" && settings.language != "en")

@@ -1,4 +1,4 @@
-// madoguchi-cli audit verify [--db FILE] [--export FILE] --user ID [--password-file FILE]: walks the
+// madoguchi-cli audit verify [--db FILE|URI] [--export FILE] --user ID [--password-file FILE]: walks the
 // audit trail's keyed chain and compares it with the anchors kept outside the journal.
 #include <Poco/JSON/Array.h>
 #include <iostream>
@@ -27,8 +27,8 @@ Poco::JSON::Object::Ptr findingJson(const storage::AuditFinding& finding) {
 int runAudit(const Arguments& args) {
     Options options(args, withSignInOptions({"--db", "--export"}), {});
     if (options.positional().size() != 1 || options.positional()[0] != "verify")
-        throw std::invalid_argument("usage: audit verify [--db FILE] [--export FILE] --user ID [--password-file FILE]");
-    storage::SqliteVisitJournal journal(journalPath(options));
+        throw std::invalid_argument("usage: audit verify [--db FILE|URI] [--export FILE] --user ID [--password-file FILE]");
+    storage::FacilityJournal journal(journalLocation(options));
     storage::AnchorLines anchors = storage::readAnchorLines(journal.anchorPath(), journal.auditKey());
     if (auto file = options.value("--export")) {  // a daily log export carries a sealed head too
         storage::AnchorLines exported = storage::readAnchorLines(*file, journal.auditKey());
@@ -36,10 +36,10 @@ int runAudit(const Arguments& args) {
         anchors.anchors.insert(anchors.anchors.end(), exported.anchors.begin(), exported.anchors.end());
         anchors.forged.insert(anchors.forged.end(), exported.forged.begin(), exported.forged.end());
     }
-    storage::Database& db = journal.database();
-    db.execute("BEGIN");  // one snapshot for the walk, even while the window writes
-    storage::AuditVerdict verdict = storage::verifyAudit(db, journal.auditKey(), anchors);
-    db.execute("COMMIT");
+    storage::AuditVerdict verdict = [&journal, &anchors] {
+        storage::ReadSnapshot snapshot(journal.database());  // one snapshot for the walk, even while windows write
+        return storage::verifyAudit(journal.database(), journal.auditKey(), anchors);
+    }();
     // The walk comes first so that it sees the trail as it was found, before this sign-in's own
     // row; nothing of it is shown unless the sign-in succeeds.
     signIn(journal, options, Permission::ViewAuditTrail);

@@ -13,7 +13,7 @@
 namespace madoguchi::cli {
 namespace {
 
-int printRemarks(storage::SqliteVisitJournal& journal, const StaffMember& reader, const std::string& visitId,
+int printRemarks(storage::FacilityJournal& journal, const StaffMember& reader, const std::string& visitId,
                  const LocalDateTime& at) {
     auto visit = journal.visit(visitId);
     if (!visit) throw std::invalid_argument("no visit " + visitId + " in the journal");
@@ -32,7 +32,7 @@ int runClaim(const Arguments& args) {
     Options options(args, withSignInOptions({"--db", "--visit", "--on", "--at", kTodayOption}), {});
     if (options.positional().size() != 1) throw std::invalid_argument("usage: claim remarks|contacted --visit ID ...");
     const std::string& which = options.positional()[0];
-    storage::SqliteVisitJournal journal(journalPath(options));
+    storage::FacilityJournal journal(journalLocation(options));
     const StaffMember staff = signIn(journal, options, Permission::ViewReports);
     const std::string visitId = options.required("--visit");
     const LocalDateTime now = CommandClock(options).now();

@@ -54,7 +54,7 @@ int recheck(const Options& options) {
     if (!encoding) throw std::invalid_argument("--encoding must be utf-8, shift_jis or auto");
     auto codes = app::loadCodeTables();
     if (!codes) throw std::runtime_error(codes.problem().message);
-    storage::SqliteVisitJournal journal(journalPath(options));
+    storage::FacilityJournal journal(journalLocation(options));
     const StaffMember staff = signIn(journal, options, Permission::RetagClaim);
     const CommandClock clock(options);
     const gateway::FolderLayout layout{options.required("--root")};

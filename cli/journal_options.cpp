@@ -1,15 +1,18 @@
 #include "journal_options.h"
 
+#include <filesystem>
 #include <stdexcept>
 
+#include "storage/open_database.h"
 #include "storage/visit_journal.h"
 
 namespace madoguchi::cli {
 
-std::filesystem::path journalPath(const Options& options) {
-    std::filesystem::path path = options.value("--db").value_or(storage::defaultJournalPath().string());
-    if (!std::filesystem::exists(path)) throw std::invalid_argument("no journal at " + path.string() + " (give --db FILE)");
-    return path;
+std::string journalLocation(const Options& options) {
+    std::string location = options.value("--db").value_or(storage::defaultJournalPath().string());
+    if (!storage::isServerLocation(location) && !std::filesystem::exists(location))
+        throw std::invalid_argument("no journal at " + location + " (give --db FILE or --db postgresql://HOST/DATABASE)");
+    return location;
 }
 
 }  // namespace madoguchi::cli

@@ -38,7 +38,7 @@ Object::Ptr counts(const std::map<std::string, int>& values) {
 
 // Who asked, for the audit trail: each report names its reader and the patients it showed.
 struct Reader {
-    storage::SqliteVisitJournal& journal;
+    storage::FacilityJournal& journal;
     StaffMember member;
 
     void read(const std::vector<VisitSummary>& visits, const std::string& what, ReportFormat format) {
@@ -123,6 +123,7 @@ int followup(Reader& reader, ReportFormat format) {
         item->set("claim_route", v.claimRoute);
         item->set("source", v.source);
         item->set("claim_remarks", v.claimRemarks);  // the ready 摘要欄 text (申立書 visits)
+        item->set("window", v.window);              // which window recorded it
         list->add(item);
     }
     Object json;
@@ -169,7 +170,7 @@ void printUsageCsv(const UsageReport& report, ReportFormat format) {
 }
 
 int usage(Reader& reader, const Options& options, ReportFormat format) {
-    storage::SqliteVisitJournal& journal = reader.journal;
+    storage::FacilityJournal& journal = reader.journal;
     Date month = dateOption(options, "--month");
     const StaffMember& manager = reader.member;
     if (auto rate = rateOption(options))
@@ -210,7 +211,7 @@ int runReport(const Arguments& args) {
     if (options.positional().size() != 1) throw std::invalid_argument("usage: report daily|followup|usage ...");
     std::string format = options.value("--format").value_or("json");
     if (format != "json" && format != "csv") throw std::invalid_argument("--format must be json or csv");
-    storage::SqliteVisitJournal journal(journalPath(options));
+    storage::FacilityJournal journal(journalLocation(options));
     ReportFormat output{format == "csv", options.flag("--bom")};
     const std::string& which = options.positional()[0];
     if (which != "daily" && which != "followup" && which != "usage")

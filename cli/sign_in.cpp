@@ -64,16 +64,16 @@ std::set<std::string> withSignInOptions(std::set<std::string> own) {
     return own;
 }
 
-void actAsCommandLine(storage::SqliteVisitJournal& journal) { journal.setWindow("madoguchi-cli on " + storage::hostName()); }
+void actAsCommandLine(storage::FacilityJournal& journal) { journal.setWindow("madoguchi-cli on " + storage::hostName()); }
 
-StaffMember signIn(storage::SqliteVisitJournal& journal, const Options& options, Permission permission) {
+StaffMember signIn(storage::FacilityJournal& journal, const Options& options, Permission permission) {
     actAsCommandLine(journal);
     std::string user = userOption(options);
     app::SystemClock clock;
     storage::StaffAccounts staff(journal, clock);
     if (!staff.anyAdministrator())
         throw std::runtime_error("the journal has no administrator yet: create one with "
-                                 "`madoguchi-cli journal migrate --db FILE --user ID`");
+                                 "`madoguchi-cli journal migrate --db FILE|URI --user ID`");
     std::string password = readPassword(options, "--password-file", "Password for " + user + ": ");
     auto member = staff.authenticate(user, password, clock.now());
     if (!member) throw std::runtime_error(member.problem().message);
@@ -85,7 +85,7 @@ StaffMember signIn(storage::SqliteVisitJournal& journal, const Options& options,
     return member.value();
 }
 
-StaffMember signInOrSetUp(storage::SqliteVisitJournal& journal, const Options& options, Permission permission) {
+StaffMember signInOrSetUp(storage::FacilityJournal& journal, const Options& options, Permission permission) {
     app::SystemClock clock;
     storage::StaffAccounts staff(journal, clock);
     if (staff.anyAdministrator()) return signIn(journal, options, permission);

@@ -11,14 +11,14 @@ namespace madoguchi::cli {
 // A journal command's own value options plus the sign-in options every journal command accepts.
 std::set<std::string> withSignInOptions(std::set<std::string> own);
 // Names the command line as the "window" of the audit rows this process writes.
-void actAsCommandLine(storage::SqliteVisitJournal& journal);
+void actAsCommandLine(storage::FacilityJournal& journal);
 
 // Signs in and checks `permission`; throws std::runtime_error with the reason otherwise (an
 // account that must choose its own password first is refused too, with how to do it).
-StaffMember signIn(storage::SqliteVisitJournal& journal, const Options& options, Permission permission);
+StaffMember signIn(storage::FacilityJournal& journal, const Options& options, Permission permission);
 // On a journal without an administrator (a new one), creates the first administrator from the
 // same options; otherwise signs in as signIn() does.
-StaffMember signInOrSetUp(storage::SqliteVisitJournal& journal, const Options& options, Permission permission);
+StaffMember signInOrSetUp(storage::FacilityJournal& journal, const Options& options, Permission permission);
 // The password from --password-file or the terminal; `prompt` is shown on the terminal.
 std::string readPassword(const Options& options, const std::string& fileOption, const std::string& prompt);
 

@@ -1,4 +1,4 @@
-// madoguchi-cli staff password --user ID [--password-file FILE] [--new-password-file FILE] [--db FILE]:
+// madoguchi-cli staff password --user ID [--password-file FILE] [--new-password-file FILE] [--db FILE|URI]:
 // the holder chooses their own password (required after an administrator made or reset the account).
 #include <iostream>
 #include <stdexcept>
@@ -15,7 +15,7 @@ int runStaff(const Arguments& args) {
     Options options(args, withSignInOptions({"--db", "--new-password-file"}), {});
     if (options.positional().size() != 1 || options.positional()[0] != "password")
         throw std::invalid_argument("usage: staff password --user ID [--password-file FILE] [--new-password-file FILE]");
-    storage::SqliteVisitJournal journal(journalPath(options));
+    storage::FacilityJournal journal(journalLocation(options));
     actAsCommandLine(journal);
     std::string user = options.required("--user");
     std::string current = readPassword(options, "--password-file", "Current password for " + user + ": ");

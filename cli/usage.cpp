@@ -31,21 +31,22 @@ const std::vector<CommandUsage>& commandUsages() {
          "card portrait-status [--wait-ms N]\n"
          "card face-check [--camera-image FILE | --camera N] [--wait-ms N]\n"},
         {"report", {"daily", "followup", "usage"},
-         "report daily --date YYYY-MM-DD [--format json|csv] [--bom] [--db FILE] SIGN-IN\n"
-         "report followup [--format json|csv] [--bom] [--db FILE] SIGN-IN\n"
-         "report usage --month YYYY-MM [--set-official RATE] [--format json|csv] [--bom] [--db FILE] SIGN-IN\n"},
-        {"audit", {"verify"}, "audit verify [--db FILE] [--export DAILY-CSV] SIGN-IN\n"},
-        {"journal", {"generate", "migrate"},
-         "journal generate --db FILE --start YYYY-MM-DD --days N --per-day N [--seed N] [--patients N] SIGN-IN\n"
-         "journal migrate --db FILE SIGN-IN\n"},
+         "report daily --date YYYY-MM-DD [--format json|csv] [--bom] [--db FILE|URI] SIGN-IN\n"
+         "report followup [--format json|csv] [--bom] [--db FILE|URI] SIGN-IN\n"
+         "report usage --month YYYY-MM [--set-official RATE] [--format json|csv] [--bom] [--db FILE|URI] SIGN-IN\n"},
+        {"audit", {"verify"}, "audit verify [--db FILE|URI] [--export DAILY-CSV] SIGN-IN\n"},
+        {"journal", {"generate", "migrate", "copy"},
+         "journal generate --db FILE|URI --start YYYY-MM-DD --days N --per-day N [--seed N] [--patients N] SIGN-IN\n"
+         "journal migrate --db FILE|URI SIGN-IN\n"
+         "journal copy --from FILE --to URI SIGN-IN\n"},
         {"staff", {"password"},
-         "staff password [--db FILE] --user ID [--password-file FILE] [--new-password-file FILE]\n"},
+         "staff password [--db FILE|URI] --user ID [--password-file FILE] [--new-password-file FILE]\n"},
         {"claim", {"remarks", "contacted"},
-         "claim remarks --visit ID [--db FILE] SIGN-IN      (the 摘要欄 text of a 申立書 visit)\n"
-         "claim contacted --visit ID --on YYYY-MM-DD [--at T] [--db FILE] SIGN-IN\n"},
+         "claim remarks --visit ID [--db FILE|URI] SIGN-IN      (the 摘要欄 text of a 申立書 visit)\n"
+         "claim contacted --visit ID --on YYYY-MM-DD [--at T] [--db FILE|URI] SIGN-IN\n"},
         {"followup", {"recheck"},
          "followup recheck --root DIR [--institution CODE] [--encoding utf-8|shift_jis|auto] [--timeout-ms MS]\n"
-         "      [--ask-again-ms MS] [--max-asks N] [--today YYYY-MM-DD] [--db FILE] SIGN-IN\n"
+         "      [--ask-again-ms MS] [--max-asks N] [--today YYYY-MM-DD] [--db FILE|URI] SIGN-IN\n"
          "      (one bulk 照会 of every OLD/UNKNOWN visit; the confirmed ones are re-tagged CURRENT)\n"},
     };
     return usages;

@@ -25,6 +25,7 @@ struct VisitSummary {
     std::optional<int> shareDecidedTenths = {};  // set when staff corrected the rules' share (0: none decided)
     std::string shareCorrectionReason = {};
     std::string claimRemarks = {};              // the ready 摘要欄 text (申立書 visits), else empty
+    std::string window = {};                    // the window that recorded it (the window-name setting)
 };
 
 // A share staff changed at the copay step, as the daily log lists it.

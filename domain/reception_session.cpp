@@ -1,6 +1,7 @@
 #include "reception_session.h"
 
 #include <array>
+#include <cstdint>
 #include <initializer_list>
 
 #include "insurer_number.h"
@@ -89,6 +90,25 @@ std::string validityWarning(const EligibilityResult& result) {
 }
 
 }  // namespace
+
+std::string visitIdAt(const std::string& window, const LocalDateTime& at, int counter) {
+    std::string tag;
+    bool onlyAscii = true;
+    for (char c : window) {
+        if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) tag += c;
+        else if (static_cast<unsigned char>(c) >= 0x80) onlyAscii = false;
+    }
+    if (!window.empty() && (!onlyAscii || tag.empty())) {  // 受付1 and 受付2 must differ: hash the whole name
+        std::uint32_t hash = 2166136261u;  // FNV-1a
+        for (unsigned char c : window) hash = (hash ^ c) * 16777619u;
+        static const char* digits = "0123456789abcdef";
+        tag += "w";
+        for (int shift = 12; shift >= 0; shift -= 4) tag += digits[(hash >> shift) & 0xf];
+    }
+    std::string number = std::to_string(counter % 1000);
+    number.insert(0, 3 - number.size(), '0');
+    return "V" + at.compact() + "-" + (tag.empty() ? "" : tag + "-") + number;
+}
 
 ReceptionSession::ReceptionSession(ReceptionContext context, LocalDateTime startedAt)
     : context_(std::move(context)), today_(startedAt.date) {

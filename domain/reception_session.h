@@ -149,7 +149,13 @@ struct ReceptionContext {
     std::string staffId;
     std::string visitId;
     std::string patientId;
+    std::string window = {};  // the window-name setting: part of every visit id, so a site's windows never share one
 };
+
+// A visit's id: "V<yyyymmddhhmmss>-<window>-<nnn>" (without a window: "V<time>-<nnn>"). The
+// window part is the window name's ASCII letters and digits, or, for a name with none (受付1),
+// "w" and four hex digits of its hash: windows with different names do not make the same id.
+std::string visitIdAt(const std::string& window, const LocalDateTime& at, int counter);
 
 enum class Tone { Neutral, Confirmed, Fallback, Warning };  // blue / green per the MHLW flow
 

@@ -10,6 +10,8 @@ packages=(
   libwxgtk3.2-dev libsqlite3-dev sqlite3 libpcsclite-dev libopencv-dev
   libopencv-contrib-dev opencv-data
   libpoco-dev libexpat1-dev libssl-dev libboost-test-dev
+  # the site server's client library, and the server itself for the tests' private clusters
+  libpq-dev postgresql-15
   # card reader stack and the virtual card
   pcscd vsmartcard-vpcd opensc pcsc-tools
   # GUI tests, screenshots, fonts, printing checks

@@ -33,7 +33,7 @@ struct StoredRow {
     std::string previous, hash;
 };
 
-const char* kRowColumns = "SELECT seq, at, staff_id, action, patient_id, visit_id, detail, window, prev_hash, row_hash FROM audit_log ";
+const char* kRowColumns = "SELECT seq, at, staff_id, action, patient_id, visit_id, detail, \"window\", prev_hash, row_hash FROM audit_log ";
 
 StoredRow storedRow(Statement& rows) {
     return {rows.integer(0),
@@ -125,7 +125,7 @@ void appendAudit(Database& db, const AuditKey& key, const AuditEntry& entry) {
         seq = last.integer(0) + 1;
         previous = last.text(1);
     }
-    db.cached("INSERT INTO audit_log(seq, at, staff_id, action, patient_id, visit_id, detail, window, prev_hash, row_hash) "
+    db.cached("INSERT INTO audit_log(seq, at, staff_id, action, patient_id, visit_id, detail, \"window\", prev_hash, row_hash) "
                "VALUES(?,?,?,?,?,?,?,?,?,?)")
         .bind(1, static_cast<std::int64_t>(seq))
         .bind(2, entry.at)

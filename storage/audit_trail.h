@@ -11,7 +11,7 @@
 
 #include "storage/audit_anchor.h"
 #include "storage/audit_key.h"
-#include "storage/sqlite.h"
+#include "storage/database.h"
 
 namespace madoguchi::storage {
 

@@ -5,52 +5,108 @@
 namespace madoguchi::storage {
 namespace {
 
+StorageFailure failureOf(int extendedCode) {
+    switch (extendedCode & 0xff) {
+        case SQLITE_FULL:
+        case SQLITE_IOERR: return StorageFailure::DiskFull;
+        case SQLITE_BUSY:
+        case SQLITE_LOCKED:
+        case SQLITE_READONLY:
+        case SQLITE_CANTOPEN:
+        case SQLITE_NOMEM: return StorageFailure::Busy;
+        case SQLITE_CONSTRAINT: return StorageFailure::Constraint;
+        default: return StorageFailure::Other;
+    }
+}
+
 [[noreturn]] void fail(sqlite3* db, const std::string& what) {
     int code = db ? sqlite3_extended_errcode(db) : SQLITE_ERROR;
-    throw StorageError(what + ": " + (db ? sqlite3_errmsg(db) : "no connection"), code);
+    throw StorageError(what + ": " + (db ? sqlite3_errmsg(db) : "no connection"), failureOf(code));
 }
+
+class SqliteStatement : public StatementEngine {
+public:
+    SqliteStatement(sqlite3* db, const std::string& sql) : db_(db) {
+        if (sqlite3_prepare_v2(db, sql.c_str(), -1, &statement_, nullptr) != SQLITE_OK) fail(db, "cannot prepare");
+    }
+    // From the connection's cache: reset when done, not finalized.
+    SqliteStatement(sqlite3* db, sqlite3_stmt* borrowed) : db_(db), statement_(borrowed), borrowed_(true) {}
+    ~SqliteStatement() override {
+        if (borrowed_) reset();
+        else sqlite3_finalize(statement_);
+    }
+
+    void bindText(int index, const std::string& value) override {
+        check(sqlite3_bind_text(statement_, index, value.data(), static_cast<int>(value.size()), SQLITE_TRANSIENT));
+    }
+    void bindInteger(int index, std::int64_t value) override { check(sqlite3_bind_int64(statement_, index, value)); }
+    void bindBlob(int index, const std::string& bytes) override {
+        check(sqlite3_bind_blob(statement_, index, bytes.data(), static_cast<int>(bytes.size()), SQLITE_TRANSIENT));
+    }
+    void bindNull(int index) override { check(sqlite3_bind_null(statement_, index)); }
+    bool step() override {
+        int rc = sqlite3_step(statement_);
+        if (rc == SQLITE_ROW) return true;
+        if (rc == SQLITE_DONE) return false;
+        fail(db_, "cannot execute");
+    }
+    void reset() override {
+        sqlite3_reset(statement_);
+        sqlite3_clear_bindings(statement_);
+    }
+    std::string text(int column) const override {
+        auto bytes = sqlite3_column_text(statement_, column);
+        return bytes ? std::string(reinterpret_cast<const char*>(bytes),
+                                   static_cast<std::size_t>(sqlite3_column_bytes(statement_, column)))
+                     : std::string();
+    }
+    std::int64_t integer(int column) const override { return sqlite3_column_int64(statement_, column); }
+    std::string blob(int column) const override {
+        auto bytes = static_cast<const char*>(sqlite3_column_blob(statement_, column));
+        return bytes ? std::string(bytes, static_cast<std::size_t>(sqlite3_column_bytes(statement_, column))) : std::string();
+    }
+    bool isNull(int column) const override { return sqlite3_column_type(statement_, column) == SQLITE_NULL; }
+
+private:
+    void check(int rc) const {
+        if (rc != SQLITE_OK) fail(db_, "cannot bind");
+    }
+    sqlite3* db_;
+    sqlite3_stmt* statement_ = nullptr;
+    bool borrowed_ = false;
+};
 
 }  // namespace
 
-bool StorageError::diskFull() const { return (sqliteCode & 0xff) == SQLITE_FULL || (sqliteCode & 0xff) == SQLITE_IOERR; }
-
-bool StorageError::transient() const {
-    int primary = sqliteCode & 0xff;
-    return diskFull() || primary == SQLITE_BUSY || primary == SQLITE_LOCKED || primary == SQLITE_READONLY ||
-           primary == SQLITE_CANTOPEN || primary == SQLITE_NOMEM;
-}
-
-bool StorageError::constraint() const { return (sqliteCode & 0xff) == SQLITE_CONSTRAINT; }
-
-Database::Database(const std::filesystem::path& path, bool readOnly) {
+SqliteDatabase::SqliteDatabase(const std::filesystem::path& path, bool readOnly) {
     int flags = readOnly ? SQLITE_OPEN_READONLY : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
     if (sqlite3_open_v2(path.c_str(), &db_, flags | SQLITE_OPEN_FULLMUTEX, nullptr) != SQLITE_OK) {
         std::string message = db_ ? sqlite3_errmsg(db_) : "out of memory";
         sqlite3_close(db_);
         db_ = nullptr;
-        throw StorageError("cannot open " + path.string() + ": " + message, SQLITE_CANTOPEN);
+        throw StorageError("cannot open " + path.string() + ": " + message, StorageFailure::Busy);
     }
     sqlite3_extended_result_codes(db_, 1);
     sqlite3_busy_timeout(db_, 5000);
 }
 
-Database::~Database() {
+SqliteDatabase::~SqliteDatabase() {
     for (auto& [sql, statement] : cache_) sqlite3_finalize(statement);
     sqlite3_close(db_);
 }
 
-void Database::execute(const std::string& sql) {
+void SqliteDatabase::execute(const std::string& sql) {
     char* message = nullptr;
     if (sqlite3_exec(db_, sql.c_str(), nullptr, nullptr, &message) != SQLITE_OK) {
         std::string text = message ? message : "unknown error";
         sqlite3_free(message);
-        throw StorageError(text, sqlite3_extended_errcode(db_));
+        throw StorageError(text, failureOf(sqlite3_extended_errcode(db_)));
     }
 }
 
-Statement Database::prepare(const std::string& sql) { return Statement(db_, sql); }
+Statement SqliteDatabase::prepare(const std::string& sql) { return Statement(std::make_unique<SqliteStatement>(db_, sql)); }
 
-Statement Database::cached(const std::string& sql) {
+Statement SqliteDatabase::cached(const std::string& sql) {
     auto found = cache_.find(sql);
     if (found == cache_.end()) {
         sqlite3_stmt* statement = nullptr;
@@ -58,96 +114,15 @@ Statement Database::cached(const std::string& sql) {
             fail(db_, "cannot prepare");
         found = cache_.emplace(sql, statement).first;
     }
-    return Statement(db_, found->second);
+    return Statement(std::make_unique<SqliteStatement>(db_, found->second));
 }
 
-int Database::userVersion() {
+int SqliteDatabase::schemaVersion() {
     Statement query = prepare("PRAGMA user_version");
     query.step();
     return static_cast<int>(query.integer(0));
 }
 
-void Database::setUserVersion(int version) { execute("PRAGMA user_version = " + std::to_string(version)); }
-
-Statement::Statement(sqlite3* db, const std::string& sql) : db_(db) {
-    if (sqlite3_prepare_v2(db, sql.c_str(), -1, &statement_, nullptr) != SQLITE_OK) fail(db, "cannot prepare");
-}
-
-Statement::Statement(sqlite3* db, sqlite3_stmt* borrowed) : db_(db), statement_(borrowed), borrowed_(true) {}
-
-Statement::~Statement() {
-    if (!borrowed_) {
-        sqlite3_finalize(statement_);
-    } else if (statement_) {
-        sqlite3_reset(statement_);
-        sqlite3_clear_bindings(statement_);
-    }
-}
-
-Statement::Statement(Statement&& other) noexcept
-    : db_(other.db_), statement_(other.statement_), borrowed_(other.borrowed_) {
-    other.statement_ = nullptr;
-}
-
-Statement& Statement::bind(int index, const std::string& value) {
-    if (sqlite3_bind_text(statement_, index, value.data(), static_cast<int>(value.size()), SQLITE_TRANSIENT) != SQLITE_OK)
-        fail(db_, "cannot bind");
-    return *this;
-}
-
-Statement& Statement::bind(int index, std::int64_t value) {
-    if (sqlite3_bind_int64(statement_, index, value) != SQLITE_OK) fail(db_, "cannot bind");
-    return *this;
-}
-
-Statement& Statement::bindNull(int index) {
-    if (sqlite3_bind_null(statement_, index) != SQLITE_OK) fail(db_, "cannot bind");
-    return *this;
-}
-
-Statement& Statement::bindOptional(int index, const std::optional<std::int64_t>& value) {
-    return value ? bind(index, *value) : bindNull(index);
-}
-
-bool Statement::step() {
-    int rc = sqlite3_step(statement_);
-    if (rc == SQLITE_ROW) return true;
-    if (rc == SQLITE_DONE) return false;
-    fail(db_, "cannot execute");
-}
-
-void Statement::run() {
-    while (step()) {
-    }
-}
-
-void Statement::reset() {
-    sqlite3_reset(statement_);
-    sqlite3_clear_bindings(statement_);
-}
-
-std::string Statement::text(int column) const {
-    auto bytes = sqlite3_column_text(statement_, column);
-    return bytes ? std::string(reinterpret_cast<const char*>(bytes), static_cast<std::size_t>(sqlite3_column_bytes(statement_, column)))
-                 : std::string();
-}
-
-std::int64_t Statement::integer(int column) const { return sqlite3_column_int64(statement_, column); }
-bool Statement::isNull(int column) const { return sqlite3_column_type(statement_, column) == SQLITE_NULL; }
-
-Transaction::Transaction(Database& db) : db_(db) { db_.execute("BEGIN IMMEDIATE"); }
-
-Transaction::~Transaction() {
-    if (done_) return;
-    try {
-        db_.execute("ROLLBACK");
-    } catch (const StorageError&) {  // nothing more can be done in a destructor
-    }
-}
-
-void Transaction::commit() {
-    db_.execute("COMMIT");
-    done_ = true;
-}
+void SqliteDatabase::setSchemaVersion(int version) { execute("PRAGMA user_version = " + std::to_string(version)); }
 
 }  // namespace madoguchi::storage

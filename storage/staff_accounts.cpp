@@ -116,9 +116,9 @@ Outcome<bool> createStaff(Database& db, const StaffMember& member, std::string& 
             .bind(1, member.id)
             .bind(2, member.displayName)
             .bind(3, std::string(staffRoleName(member.role)))
-            .bind(4, blob(salt))
+            .bindBlob(4, blob(salt))
             .bind(5, static_cast<std::int64_t>(kPasswordIterations))
-            .bind(6, blob(hash))
+            .bindBlob(6, blob(hash))
             .bind(7, static_cast<std::int64_t>(mustChangePassword ? 1 : 0))
             .run();
     } catch (const StorageError& error) {
@@ -151,8 +151,8 @@ SignInAttempt signIn(Database& db, const std::string& staffId, std::string& pass
     static const Bytes dummyHash = derive("unknown account", dummySalt(), kPasswordIterations);
     const std::string lockedUntil = known ? query.text(6) : std::string();
     const bool locked = !lockedUntil.empty() && now.iso() < lockedUntil;
-    Bytes stored = known ? bytes(query.text(4)) : dummyHash;
-    Bytes computed = derive(password, known ? bytes(query.text(2)) : dummySalt(),
+    Bytes stored = known ? bytes(query.blob(4)) : dummyHash;
+    Bytes computed = derive(password, known ? bytes(query.blob(2)) : dummySalt(),
                             known ? static_cast<int>(query.integer(3)) : kPasswordIterations);
     wipe(password);
     bool matches = stored.size() == computed.size() && CRYPTO_memcmp(stored.data(), computed.data(), stored.size()) == 0;
@@ -210,9 +210,9 @@ Outcome<bool> resetStaffPassword(Database& db, const std::string& staffId, std::
     const auto& [salt, hash] = hashed.value();
     db.prepare("UPDATE staff SET salt = ?, iterations = ?, password_hash = ?, failed_attempts = 0, locked_until = '', "
                "must_change_password = ? WHERE id = ?")
-        .bind(1, blob(salt))
+        .bindBlob(1, blob(salt))
         .bind(2, static_cast<std::int64_t>(kPasswordIterations))
-        .bind(3, blob(hash))
+        .bindBlob(3, blob(hash))
         .bind(4, static_cast<std::int64_t>(mustChangePassword ? 1 : 0))
         .bind(5, staffId)
         .run();

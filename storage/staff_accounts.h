@@ -9,7 +9,7 @@
 #include "domain/outcome.h"
 #include "domain/ports/clock.h"
 #include "domain/staff.h"
-#include "storage/sqlite.h"
+#include "storage/database.h"
 #include "storage/visit_journal.h"
 
 namespace madoguchi::storage {
@@ -51,7 +51,7 @@ Outcome<bool> resetStaffPassword(Database& db, const std::string& staffId, std::
 // and every sign-in, failure, lock-out, sign-out and change is written to the audit trail.
 class StaffAccounts {
 public:
-    StaffAccounts(SqliteVisitJournal& journal, const Clock& clock) : journal_(journal), clock_(clock) {}
+    StaffAccounts(FacilityJournal& journal, const Clock& clock) : journal_(journal), clock_(clock) {}
 
     bool anyAdministrator() { return storage::anyAdministrator(journal_.database()); }
     // Audited: staff.sign_in, staff.sign_in_failed (why, for the administrator only), staff.locked_out.
@@ -74,7 +74,7 @@ public:
 private:
     void audit(const std::string& staffId, const std::string& action, const std::string& detail);
 
-    SqliteVisitJournal& journal_;
+    FacilityJournal& journal_;
     const Clock& clock_;
 };
 

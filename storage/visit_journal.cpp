@@ -5,6 +5,7 @@
 #include <sstream>
 #include <unistd.h>
 
+#include "storage/open_database.h"
 #include "storage/private_files.h"
 #include "storage/schema.h"
 #include "storage/visit_record_json.h"
@@ -79,17 +80,18 @@ VisitSummary summaryFrom(Statement& row) {
     if (!row.isNull(10)) v.copayYen = row.integer(10);
     if (!row.isNull(13)) v.shareDecidedTenths = static_cast<int>(row.integer(13));
     if (auto remarks = remarksFrom(row, 15)) v.claimRemarks = claimRemarksText(*remarks);
+    v.window = row.text(26);
     return v;
 }
 
 const char* kRemarksColumns =
     "r.name_kana, r.insurance_type, r.insurer_name, r.employer, r.address, r.phone, r.declared_insurer_number, "
-    "r.declared_card_symbol, r.declared_card_number, r.declared_card_branch, r.patient_contacted_on ";
+    "r.declared_card_symbol, r.declared_card_number, r.declared_card_branch, r.patient_contacted_on, ";
 
 const std::string kSummaryColumns =
     "SELECT v.id, COALESCE(v.patient_id, ''), COALESCE(p.name, ''), v.visit_date, v.started_at, v.identity_method, "
     "v.source, v.validity, v.claim_route, v.share_tenths, v.copay_yen, v.full_charge_reason, v.cancelled, "
-    "v.share_decided_tenths, v.share_correction_reason, " + std::string(kRemarksColumns) +
+    "v.share_decided_tenths, v.share_correction_reason, " + std::string(kRemarksColumns) + "v.\"window\" "
     "FROM visits v LEFT JOIN patients p ON p.id = v.patient_id LEFT JOIN claim_remarks r ON r.visit_id = v.id ";
 
 void writeRemarks(Database& db, const std::string& visitId, const ClaimRemarks& r) {
@@ -131,16 +133,20 @@ std::filesystem::path defaultJournalPath(const std::string& facility) {
 namespace {
 
 // The default folder does not exist on a new machine: make it (private to the user) first.
-const std::filesystem::path& withFolder(const std::filesystem::path& path) {
+void makeFolderFor(const std::filesystem::path& path) {
     if (path.has_parent_path() && !std::filesystem::exists(path.parent_path())) makePrivateFolder(path.parent_path());
-    return path;
+}
+
+std::unique_ptr<Database> openJournalDatabase(const std::string& location) {
+    if (!isServerLocation(location)) makeFolderFor(location);
+    return openDatabase(location);
 }
 
 AuditKey auditKeyAt(const std::filesystem::path& path) {
     try {
         return AuditKey::loadOrCreate(path);
     } catch (const std::runtime_error& error) {
-        throw StorageError(error.what(), 0);
+        throw StorageError(error.what(), StorageFailure::Other);
     }
 }
 
@@ -166,48 +172,51 @@ std::string hostName() {
     return name;
 }
 
-SqliteVisitJournal::SqliteVisitJournal(const std::filesystem::path& path, const std::filesystem::path& auditKeyPath)
-    : db_(withFolder(path)), key_(auditKeyAt(auditKeyPath)), anchorPath_(anchorPathFor(path)), window_(hostName()) {
-    configureConnection(db_);
-    migrate(db_);
-    for (const char* suffix : {"", "-wal", "-shm"}) makePrivateFile(path.string() + suffix);
-    const std::string at = lastAuditTime(db_);
-    Transaction transaction(db_);
-    bool keyed = keyPlainChain(db_, key_, at);
+FacilityJournal::FacilityJournal(const std::string& location, const std::filesystem::path& auditKeyPath)
+    : db_(openJournalDatabase(location)), key_(auditKeyAt(auditKeyPath)), anchorPath_(anchorPathForLocation(location)),
+      window_(hostName()) {
+    configureConnection(*db_);
+    migrate(*db_);
+    if (!isServerLocation(location))
+        for (const char* suffix : {"", "-wal", "-shm"}) makePrivateFile(location + suffix);
+    makeFolderFor(anchorPath_);
+    const std::string at = lastAuditTime(*db_);
+    Transaction transaction(*db_);
+    bool keyed = keyPlainChain(*db_, key_, at);
     if (keyed) commitAndAnchor(transaction, at);
     else transaction.commit();
     makePrivateFile(anchorPath_);
 }
 
-void SqliteVisitJournal::commitAndAnchor(Transaction& transaction, const std::string& at) {
+void FacilityJournal::commitAndAnchor(Transaction& transaction, const std::string& at) {
     transaction.commit();
-    appendAnchor(anchorPath_, key_, auditHead(db_, at));
+    appendAnchor(anchorPath_, key_, auditHead(*db_, at));
 }
 
-void SqliteVisitJournal::appendAuditRow(AuditEntry entry) {
+void FacilityJournal::appendAuditRow(AuditEntry entry) {
     entry.window = window_;
-    appendAudit(db_, key_, entry);
+    appendAudit(*db_, key_, entry);
 }
 
-void SqliteVisitJournal::audit(AuditEntry entry) {
+void FacilityJournal::audit(AuditEntry entry) {
     std::lock_guard lock(mutex_);
-    Transaction transaction(db_);
+    Transaction transaction(*db_);
     std::string at = entry.at;
     appendAuditRow(std::move(entry));
     commitAndAnchor(transaction, at);
 }
 
-void SqliteVisitJournal::recordReads(const std::string& staffId, const std::vector<std::string>& patientIds,
+void FacilityJournal::recordReads(const std::string& staffId, const std::vector<std::string>& patientIds,
                                      const std::string& what, const LocalDateTime& at) {
     std::lock_guard lock(mutex_);
-    Transaction transaction(db_);
+    Transaction transaction(*db_);
     for (const std::string& patient : patientIds) appendAuditRow({at.iso(), staffId, "patient.read", patient, "", what, ""});
     commitAndAnchor(transaction, at.iso());
 }
 
-void SqliteVisitJournal::writeVisit(const VisitRecord& v) {
+void FacilityJournal::writeVisit(const VisitRecord& v) {
     if (!v.patientId.empty()) {
-        db_.cached("INSERT INTO patients(id, name, name_kana, birth_date, sex, address, phone, employer, updated_at) "
+        db_->cached("INSERT INTO patients(id, name, name_kana, birth_date, sex, address, phone, employer, updated_at) "
                     "VALUES(?,?,?,?,?,?,?,?,?) ON CONFLICT(id) DO UPDATE SET name=excluded.name, "
                     "name_kana=excluded.name_kana, birth_date=excluded.birth_date, sex=excluded.sex, "
                     "address=excluded.address, phone=excluded.phone, employer=excluded.employer, "
@@ -218,12 +227,12 @@ void SqliteVisitJournal::writeVisit(const VisitRecord& v) {
             .bind(9, v.completedAt.iso())
             .run();
     }
-    Statement insert = db_.cached(
+    Statement insert = db_->cached(
         "INSERT INTO visits(id, patient_id, visit_date, started_at, completed_at, staff_id, identity_method, "
         "identity_confirmed_by, source, validity, claim_route, insurer_number, card_symbol, card_number, card_branch, "
         "share_tenths, share_basis, points, copay_yen, full_charge_reason, cancelled, pending_request_id, record_json, "
-        "visit_kind, insurer_name, share_decided_tenths, share_correction_reason) "
-        "VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+        "visit_kind, insurer_name, share_decided_tenths, share_correction_reason, \"window\") "
+        "VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
     insert.bind(1, v.visitId);
     if (v.patientId.empty()) insert.bindNull(2); else insert.bind(2, v.patientId);
     insert.bind(3, v.startedAt.date.iso()).bind(4, v.startedAt.iso()).bind(5, v.completedAt.iso()).bind(6, v.staffId)
@@ -241,23 +250,24 @@ void SqliteVisitJournal::writeVisit(const VisitRecord& v) {
                                                                                 : 0)
                                             : std::nullopt)
         .bind(27, v.shareCorrection ? v.shareCorrection->reason : std::string())
+        .bind(28, window_)
         .run();
-    if (v.claimRemarks) writeRemarks(db_, v.visitId, *v.claimRemarks);
+    if (v.claimRemarks) writeRemarks(*db_, v.visitId, *v.claimRemarks);
     if (!v.rawGatewayXml.empty())
-        db_.cached("INSERT INTO eligibility_snapshots(visit_id, received_at, raw_xml) VALUES(?,?,?)")
+        db_->cached("INSERT INTO eligibility_snapshots(visit_id, received_at, raw_xml) VALUES(?,?,?)")
             .bind(1, v.visitId).bind(2, v.completedAt.iso()).bind(3, v.rawGatewayXml).run();
     appendAuditRow({v.completedAt.iso(), v.staffId, "visit.recorded", v.patientId, v.visitId,
                     std::string(claimRouteName(v.claimRoute)), ""});
     for (auto& entry : shareDecisionEntries(v)) appendAuditRow(std::move(entry));
 }
 
-void SqliteVisitJournal::saveVisit(const VisitRecord& visit) {
-    Transaction transaction(db_);
+void FacilityJournal::saveVisit(const VisitRecord& visit) {
+    Transaction transaction(*db_);
     writeVisit(visit);
     commitAndAnchor(transaction, visit.completedAt.iso());
 }
 
-Outcome<bool> SqliteVisitJournal::recordVisit(const VisitRecord& visit) {
+Outcome<bool> FacilityJournal::recordVisit(const VisitRecord& visit) {
     std::lock_guard lock(mutex_);
     saveUnsavedLocked();  // earlier visits first, so the journal keeps the order of the window
     try {
@@ -270,11 +280,11 @@ Outcome<bool> SqliteVisitJournal::recordVisit(const VisitRecord& visit) {
     }
 }
 
-Outcome<bool> SqliteVisitJournal::recordVisits(const std::vector<VisitRecord>& visits) {
+Outcome<bool> FacilityJournal::recordVisits(const std::vector<VisitRecord>& visits) {
     std::lock_guard lock(mutex_);
     if (visits.empty()) return true;
     try {
-        Transaction transaction(db_);
+        Transaction transaction(*db_);
         for (const auto& visit : visits) writeVisit(visit);
         commitAndAnchor(transaction, visits.back().completedAt.iso());
         return true;
@@ -283,23 +293,23 @@ Outcome<bool> SqliteVisitJournal::recordVisits(const std::vector<VisitRecord>& v
     }
 }
 
-std::size_t SqliteVisitJournal::unsavedCount() const {
+std::size_t FacilityJournal::unsavedCount() const {
     std::lock_guard lock(mutex_);
     return unsaved_.size();
 }
 
-int SqliteVisitJournal::retryUnsaved() {
+int FacilityJournal::retryUnsaved() {
     std::lock_guard lock(mutex_);
     return saveUnsavedLocked();
 }
 
-int SqliteVisitJournal::saveUnsavedLocked() {
+int FacilityJournal::saveUnsavedLocked() {
     int saved = 0;
     while (!unsaved_.empty()) {
         try {
             // A commit whose success was not reported (an I/O error after the write) may already
             // be in the file: the same record under the same id counts as saved.
-            if (!alreadySaved(db_, unsaved_.front())) saveVisit(unsaved_.front());
+            if (!alreadySaved(*db_, unsaved_.front())) saveVisit(unsaved_.front());
         } catch (const StorageError&) {
             break;  // still no space (or still locked): keep the rest, in order, for the next try
         }
@@ -309,9 +319,9 @@ int SqliteVisitJournal::saveUnsavedLocked() {
     return saved;
 }
 
-std::optional<PastEligibility> SqliteVisitJournal::lastEligibility(const std::string& patientId) {
+std::optional<PastEligibility> FacilityJournal::lastEligibility(const std::string& patientId) {
     std::lock_guard lock(mutex_);
-    Statement query = db_.prepare(
+    Statement query = db_->prepare(
         "SELECT v.insurer_number, v.card_symbol, v.card_number, v.card_branch, v.share_tenths, v.completed_at, "
         "p.name, p.name_kana, p.birth_date, p.sex, p.address, v.insurer_name FROM visits v "
         "JOIN patients p ON p.id = v.patient_id "
@@ -329,18 +339,18 @@ std::optional<PastEligibility> SqliteVisitJournal::lastEligibility(const std::st
     return past;
 }
 
-Outcome<bool> SqliteVisitJournal::retag(const Retag& r) {
+Outcome<bool> FacilityJournal::retag(const Retag& r) {
     std::lock_guard lock(mutex_);
     try {
-        Transaction transaction(db_);
-        Statement current = db_.prepare("SELECT claim_route, patient_id FROM visits WHERE id = ?");
+        Transaction transaction(*db_);
+        Statement current = db_->prepare("SELECT claim_route, patient_id FROM visits WHERE id = ?");
         current.bind(1, r.visitId);
         if (!current.step()) return Problem{"journal.no_visit", N_("No such visit in the journal.")};
         std::string from = current.text(0), patient = current.text(1);
         if (from == claimRouteName(r.to)) return Problem{"journal.same_route", N_("The visit already has this claim route.")};
         if (r.reason.empty()) return Problem{"journal.reason_required", N_("Say why the claim route changes.")};
-        db_.prepare("UPDATE visits SET claim_route = ? WHERE id = ?").bind(1, std::string(claimRouteName(r.to))).bind(2, r.visitId).run();
-        db_.prepare("INSERT INTO retags(visit_id, from_route, to_route, staff_id, reason, evidence, at) VALUES(?,?,?,?,?,?,?)")
+        db_->prepare("UPDATE visits SET claim_route = ? WHERE id = ?").bind(1, std::string(claimRouteName(r.to))).bind(2, r.visitId).run();
+        db_->prepare("INSERT INTO retags(visit_id, from_route, to_route, staff_id, reason, evidence, at) VALUES(?,?,?,?,?,?,?)")
             .bind(1, r.visitId).bind(2, from).bind(3, std::string(claimRouteName(r.to))).bind(4, r.staffId)
             .bind(5, r.reason).bind(6, r.evidence).bind(7, r.at.iso()).run();
         appendAuditRow({r.at.iso(), r.staffId, "visit.retagged", patient, r.visitId, from + " -> " + std::string(claimRouteName(r.to)), ""});
@@ -351,22 +361,22 @@ Outcome<bool> SqliteVisitJournal::retag(const Retag& r) {
     }
 }
 
-Outcome<bool> SqliteVisitJournal::attachLateAnswer(const std::string& pendingRequestId, const EligibilityResult& result,
+Outcome<bool> FacilityJournal::attachLateAnswer(const std::string& pendingRequestId, const EligibilityResult& result,
                                                    const std::string& rawXml, const LocalDateTime& receivedAt) {
     std::lock_guard lock(mutex_);
     try {
-        Transaction transaction(db_);
-        auto waiting = visitWaitingFor(db_, pendingRequestId);
+        Transaction transaction(*db_);
+        auto waiting = visitWaitingFor(*db_, pendingRequestId);
         if (!waiting) return noVisitWaits();
         const std::string &visitId = waiting->id, &route = waiting->route, &patient = waiting->patient;
         std::string at = answerTime(result, receivedAt);
-        db_.prepare("INSERT INTO eligibility_snapshots(visit_id, received_at, raw_xml) VALUES(?,?,?)")
+        db_->prepare("INSERT INTO eligibility_snapshots(visit_id, received_at, raw_xml) VALUES(?,?,?)")
             .bind(1, visitId).bind(2, at).bind(3, rawXml).run();
-        db_.prepare("UPDATE visits SET pending_request_id = '', validity = ? WHERE id = ?")
+        db_->prepare("UPDATE visits SET pending_request_id = '', validity = ? WHERE id = ?")
             .bind(1, result.qualificationValidity.raw).bind(2, visitId).run();
         if (result.isConfirmed() && route != "current") {
-            db_.prepare("UPDATE visits SET claim_route = 'current' WHERE id = ?").bind(1, visitId).run();
-            db_.prepare("INSERT INTO retags(visit_id, from_route, to_route, staff_id, reason, evidence, at) VALUES(?,?,?,?,?,?,?)")
+            db_->prepare("UPDATE visits SET claim_route = 'current' WHERE id = ?").bind(1, visitId).run();
+            db_->prepare("INSERT INTO retags(visit_id, from_route, to_route, staff_id, reason, evidence, at) VALUES(?,?,?,?,?,?,?)")
                 .bind(1, visitId).bind(2, route).bind(3, std::string("current")).bind(4, std::string("system"))
                 .bind(5, std::string("late online answer confirmed the eligibility")).bind(6, pendingRequestId).bind(7, at).run();
         }
@@ -378,14 +388,14 @@ Outcome<bool> SqliteVisitJournal::attachLateAnswer(const std::string& pendingReq
     }
 }
 
-Outcome<bool> SqliteVisitJournal::closeRejectedRequest(const std::string& pendingRequestId, const std::string& reason,
+Outcome<bool> FacilityJournal::closeRejectedRequest(const std::string& pendingRequestId, const std::string& reason,
                                                        const LocalDateTime& at) {
     std::lock_guard lock(mutex_);
     try {
-        Transaction transaction(db_);
-        auto waiting = visitWaitingFor(db_, pendingRequestId);
+        Transaction transaction(*db_);
+        auto waiting = visitWaitingFor(*db_, pendingRequestId);
         if (!waiting) return noVisitWaits();
-        db_.prepare("UPDATE visits SET pending_request_id = '' WHERE id = ?").bind(1, waiting->id).run();
+        db_->prepare("UPDATE visits SET pending_request_id = '' WHERE id = ?").bind(1, waiting->id).run();
         appendAuditRow({at.iso(), "system", "visit.request_rejected", waiting->patient, waiting->id,
                         pendingRequestId + ": " + reason, ""});
         commitAndAnchor(transaction, at.iso());
@@ -395,19 +405,20 @@ Outcome<bool> SqliteVisitJournal::closeRejectedRequest(const std::string& pendin
     }
 }
 
-std::vector<VisitSummary> SqliteVisitJournal::visitsBetween(const Date& from, const Date& to) {
+std::vector<VisitSummary> FacilityJournal::visitsBetween(const Date& from, const Date& to) {
     std::lock_guard lock(mutex_);
-    Statement query = db_.prepare(kSummaryColumns + "WHERE v.visit_date BETWEEN ? AND ? ORDER BY v.started_at, v.id");
+    Statement query = db_->prepare(kSummaryColumns + "WHERE v.visit_date BETWEEN ? AND ? ORDER BY v.started_at, v.id");
     query.bind(1, from.iso()).bind(2, to.iso());
     std::vector<VisitSummary> visits;
     while (query.step()) visits.push_back(summaryFrom(query));
     return visits;
 }
 
-std::vector<UsageVisit> SqliteVisitJournal::usageVisitsBetween(const Date& from, const Date& to) {
+std::vector<UsageVisit> FacilityJournal::usageVisitsBetween(const Date& from, const Date& to) {
     std::lock_guard lock(mutex_);
-    Statement query = db_.prepare(
-        "SELECT id, COALESCE(patient_id, ''), visit_date, source = 'online_card', cancelled FROM visits "
+    Statement query = db_->prepare(
+        "SELECT id, COALESCE(patient_id, ''), visit_date, CASE WHEN source = 'online_card' THEN 1 ELSE 0 END, cancelled "
+        "FROM visits "
         "WHERE visit_date BETWEEN ? AND ?");
     query.bind(1, from.iso()).bind(2, to.iso());
     std::vector<UsageVisit> visits;
@@ -417,20 +428,24 @@ std::vector<UsageVisit> SqliteVisitJournal::usageVisitsBetween(const Date& from,
     return visits;
 }
 
-std::vector<VisitSummary> SqliteVisitJournal::followUps() {
+std::vector<VisitSummary> FacilityJournal::followUps() {
     std::lock_guard lock(mutex_);
-    Statement query = db_.prepare(kSummaryColumns +
+    Statement query = db_->prepare(kSummaryColumns +
                                   "WHERE v.claim_route IN ('old', 'unknown') AND v.cancelled = 0 ORDER BY v.started_at, v.id");
     std::vector<VisitSummary> visits;
     while (query.step()) visits.push_back(summaryFrom(query));
     return visits;
 }
 
-std::vector<RecheckCandidate> SqliteVisitJournal::recheckCandidates() {
+std::vector<RecheckCandidate> FacilityJournal::recheckCandidates() {
     std::lock_guard lock(mutex_);
-    Statement query = db_.prepare(
+    // The birth date a visit without a patient row recorded in its JSON copy (each engine reads JSON its own way).
+    const std::string recordedBirthDate = db_->engine() == Engine::Postgres
+                                              ? "(v.record_json::json -> 'patient' ->> 'birth_date')"
+                                              : "json_extract(v.record_json, '$.patient.birth_date')";
+    Statement query = db_->prepare(
         "SELECT v.id, COALESCE(v.patient_id, ''), v.visit_date, v.claim_route, v.insurer_number, v.card_symbol, "
-        "v.card_number, v.card_branch, COALESCE(p.birth_date, json_extract(v.record_json, '$.patient.birth_date'), ''), "
+        "v.card_number, v.card_branch, COALESCE(p.birth_date, " + recordedBirthDate + ", ''), "
         "r.declared_insurer_number, r.declared_card_symbol, r.declared_card_number, r.declared_card_branch "
         "FROM visits v LEFT JOIN patients p ON p.id = v.patient_id LEFT JOIN claim_remarks r ON r.visit_id = v.id "
         "WHERE v.claim_route IN ('old', 'unknown') AND v.cancelled = 0 ORDER BY v.started_at, v.id");
@@ -447,23 +462,23 @@ std::vector<RecheckCandidate> SqliteVisitJournal::recheckCandidates() {
     return candidates;
 }
 
-std::map<Date, int> SqliteVisitJournal::officialRates() {
+std::map<Date, int> FacilityJournal::officialRates() {
     std::lock_guard lock(mutex_);
-    Statement query = db_.prepare("SELECT month, basis_points FROM official_usage_rates");
+    Statement query = db_->prepare("SELECT month, basis_points FROM official_usage_rates");
     std::map<Date, int> rates;
     while (query.step())
         if (auto month = Date::parseIso(query.text(0) + "-01")) rates[*month] = static_cast<int>(query.integer(1));
     return rates;
 }
 
-Outcome<bool> SqliteVisitJournal::setOfficialRate(const Date& month, int basisPoints, const std::string& staffId,
+Outcome<bool> FacilityJournal::setOfficialRate(const Date& month, int basisPoints, const std::string& staffId,
                                                   const LocalDateTime& at) {
     if (basisPoints < 0 || basisPoints > 10000) return Problem{"journal.rate_range", N_("The rate must be between 0% and 100%.")};
     std::lock_guard lock(mutex_);
     try {
-        Transaction transaction(db_);
+        Transaction transaction(*db_);
         std::string key = month.iso().substr(0, 7);
-        db_.prepare("INSERT INTO official_usage_rates(month, basis_points, entered_by, entered_at) VALUES(?,?,?,?) "
+        db_->prepare("INSERT INTO official_usage_rates(month, basis_points, entered_by, entered_at) VALUES(?,?,?,?) "
                     "ON CONFLICT(month) DO UPDATE SET basis_points=excluded.basis_points, entered_by=excluded.entered_by, "
                     "entered_at=excluded.entered_at")
             .bind(1, key).bind(2, static_cast<std::int64_t>(basisPoints)).bind(3, staffId).bind(4, at.iso()).run();
@@ -475,18 +490,18 @@ Outcome<bool> SqliteVisitJournal::setOfficialRate(const Date& month, int basisPo
     }
 }
 
-Outcome<bool> SqliteVisitJournal::recordPatientContacted(const std::string& visitId, const Date& contactedOn,
+Outcome<bool> FacilityJournal::recordPatientContacted(const std::string& visitId, const Date& contactedOn,
                                                          const std::string& staffId, const LocalDateTime& at) {
     std::lock_guard lock(mutex_);
     try {
-        Transaction transaction(db_);
-        Statement visit = db_.prepare("SELECT COALESCE(v.patient_id, '') FROM visits v JOIN claim_remarks r "
+        Transaction transaction(*db_);
+        Statement visit = db_->prepare("SELECT COALESCE(v.patient_id, '') FROM visits v JOIN claim_remarks r "
                                       "ON r.visit_id = v.id WHERE v.id = ?");
         visit.bind(1, visitId);
         if (!visit.step())
             return Problem{"journal.no_remarks", N_("This visit has no 被保険者資格申立書 (no 摘要欄 data).")};
         std::string patient = visit.text(0);
-        db_.prepare("UPDATE claim_remarks SET patient_contacted_on = ? WHERE visit_id = ?")
+        db_->prepare("UPDATE claim_remarks SET patient_contacted_on = ? WHERE visit_id = ?")
             .bind(1, contactedOn.iso()).bind(2, visitId).run();
         appendAuditRow({at.iso(), staffId, "visit.patient_contacted", patient, visitId, contactedOn.iso(), ""});
         commitAndAnchor(transaction, at.iso());
@@ -496,18 +511,18 @@ Outcome<bool> SqliteVisitJournal::recordPatientContacted(const std::string& visi
     }
 }
 
-std::optional<VisitSummary> SqliteVisitJournal::visit(const std::string& visitId) {
+std::optional<VisitSummary> FacilityJournal::visit(const std::string& visitId) {
     std::lock_guard lock(mutex_);
-    Statement query = db_.prepare(kSummaryColumns + "WHERE v.id = ?");
+    Statement query = db_->prepare(kSummaryColumns + "WHERE v.id = ?");
     query.bind(1, visitId);
     if (!query.step()) return std::nullopt;
     return summaryFrom(query);
 }
 
-void SqliteVisitJournal::recordAccess(const std::string& staffId, const std::string& patientId, const std::string& what,
+void FacilityJournal::recordAccess(const std::string& staffId, const std::string& patientId, const std::string& what,
                                       const LocalDateTime& at) {
     std::lock_guard lock(mutex_);
-    Transaction transaction(db_);  // the chain's last row must not move between reading it and appending
+    Transaction transaction(*db_);  // the chain's last row must not move between reading it and appending
     appendAuditRow({at.iso(), staffId, "patient.read", patientId, "", what, ""});
     commitAndAnchor(transaction, at.iso());
 }

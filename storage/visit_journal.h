@@ -1,10 +1,13 @@
 #pragma once
-// The facility's visit journal on SQLite: one file per facility, WAL, synchronous=FULL. Implements
-// the domain's VisitJournal and ManagerJournal ports. A visit that cannot be written (full disk,
-// failing disk, locked file) is kept in memory, in order, and retried before the next visit is
-// written and whenever retryUnsaved() is called; nothing is lost silently.
+// The facility's visit journal, on either engine of the storage port: a SQLite file for one
+// window (WAL, synchronous=FULL), or the site's PostgreSQL server shared by every window. It
+// implements the domain's VisitJournal and ManagerJournal ports. A visit that cannot be written
+// (full disk, failing disk, locked file, the server unreachable) is kept in memory, in order, and
+// retried before the next visit is written and whenever retryUnsaved() is called; nothing is lost
+// silently.
 #include <filesystem>
 #include <map>
+#include <memory>
 #include <mutex>
 #include <vector>
 
@@ -13,7 +16,7 @@
 #include "domain/ports/visit_journal.h"
 #include "storage/audit_key.h"
 #include "storage/audit_trail.h"
-#include "storage/sqlite.h"
+#include "storage/database.h"
 
 namespace madoguchi::storage {
 
@@ -21,12 +24,14 @@ namespace madoguchi::storage {
 std::filesystem::path defaultJournalPath(const std::string& facility = "facility");
 std::string hostName();  // the default window name
 
-class SqliteVisitJournal : public VisitJournal, public ManagerJournal {
+class FacilityJournal : public VisitJournal, public ManagerJournal {
 public:
-    // Opens and migrates; loads (or creates) the audit key and keys a plain chain; throws
-    // StorageError. The journal, its -wal/-shm and its anchor file are made private (0600).
-    explicit SqliteVisitJournal(const std::filesystem::path& path,
-                                const std::filesystem::path& auditKeyPath = defaultAuditKeyPath());
+    // location: a journal file, or a postgresql:// URI (open_database.h). Opens and migrates;
+    // loads (or creates) the audit key and keys a plain chain; throws StorageError. A journal
+    // file, its -wal/-shm and the anchor file are made private (0600). Every window of a site
+    // must hold the same audit key (docs/site.md).
+    explicit FacilityJournal(const std::string& location,
+                             const std::filesystem::path& auditKeyPath = defaultAuditKeyPath());
 
     Outcome<bool> recordVisit(const VisitRecord& visit) override;
     // Many visits in one transaction (imports, generated data): all or nothing.
@@ -69,7 +74,7 @@ public:
     const AuditKey& auditKey() const { return key_; }
     const std::filesystem::path& anchorPath() const { return anchorPath_; }
 
-    Database& database() { return db_; }
+    Database& database() { return *db_; }
 
 private:
     void writeVisit(const VisitRecord& visit);  // inside the caller's transaction
@@ -78,7 +83,7 @@ private:
     void commitAndAnchor(Transaction& transaction, const std::string& at);  // then the head goes to the anchor file
     void appendAuditRow(AuditEntry entry);      // inside the caller's transaction, with this window
 
-    Database db_;
+    std::unique_ptr<Database> db_;
     AuditKey key_;
     std::filesystem::path anchorPath_;
     std::string window_;

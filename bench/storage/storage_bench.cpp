@@ -1,5 +1,7 @@
-// bench_storage [--dir DIR] [--only clinic|hospital]: over a generated year of a busy clinic
-// (~40,000 visits) and of a large hospital (~1,000,000 visits), prints
+// bench_storage [--dir DIR] [--only clinic|hospital] [--server URI]: over a generated year of a
+// busy clinic (~40,000 visits) and of a large hospital (~1,000,000 visits), on SQLite (a file in
+// DIR) and, with --server, on PostgreSQL too (URI: a scratch database: its public schema is
+// dropped and made anew for each profile), side by side, prints
 //  - the time to generate and write the year (one transaction per day),
 //  - the commit latency of single visits as the window saves them (synchronous=FULL: fsync), p50/p95,
 //  - the daily, follow-up and usage reports: time and peak memory (ru_maxrss).
@@ -19,6 +21,7 @@
 #include "app/resources.h"
 #include "app/visit_generator.h"
 #include "domain/manager_desk.h"
+#include "storage/open_database.h"
 #include "storage/visit_journal.h"
 
 using namespace madoguchi;
@@ -52,8 +55,8 @@ double percentile(std::vector<double> values, double p) {
 }
 
 // `report` mode: one report on an existing journal, in this fresh process.
-int runReport(const std::string& kind, const std::filesystem::path& db) {
-    storage::SqliteVisitJournal journal(db);
+int runReport(const std::string& kind, const std::string& db) {
+    storage::FacilityJournal journal(db);
     auto tiers = app::loadBonusTierTable();
     if (!tiers) throw std::runtime_error(tiers.problem().message);
     auto start = Clock::now();
@@ -80,8 +83,8 @@ struct ReportFigures {
     long peakKb = 0;
 };
 
-ReportFigures measureReport(const std::string& self, const std::string& kind, const std::filesystem::path& db) {
-    std::string command = "'" + self + "' report " + kind + " '" + db.string() + "'";
+ReportFigures measureReport(const std::string& self, const std::string& kind, const std::string& db) {
+    std::string command = "'" + self + "' report " + kind + " '" + db + "'";
     FILE* child = popen(command.c_str(), "r");
     ReportFigures figures;
     if (!child || std::fscanf(child, "%lf %zu %ld", &figures.ms, &figures.rows, &figures.peakKb) != 3)
@@ -90,18 +93,29 @@ ReportFigures measureReport(const std::string& self, const std::string& kind, co
     return figures;
 }
 
-void removeJournal(const std::filesystem::path& db) {
-    for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(db.string() + suffix);
+void removeJournal(const std::string& db) {
+    if (storage::isServerLocation(db)) {
+        storage::openDatabase(db)->execute("DROP SCHEMA public CASCADE; CREATE SCHEMA public");
+        return;
+    }
+    for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(db + suffix);
 }
 
-void runProfile(const std::string& self, const Profile& profile, const std::filesystem::path& dir) {
-    std::filesystem::path db = dir / (std::string("bench-") + profile.name + ".sqlite3");
+double journalMiB(const std::string& db) {
+    if (!storage::isServerLocation(db)) return static_cast<double>(std::filesystem::file_size(db)) / (1024.0 * 1024.0);
+    auto size = storage::openDatabase(db)->prepare("SELECT pg_database_size(current_database())");
+    size.step();
+    return static_cast<double>(size.integer(0)) / (1024.0 * 1024.0);
+}
+
+void runProfile(const std::string& self, const Profile& profile, const std::string& db) {
+    const char* engine = storage::isServerLocation(db) ? "postgres" : "sqlite";
     removeJournal(db);
     long visits = static_cast<long>(profile.perDay) * kDays;
 
     auto start = Clock::now();
     {
-        storage::SqliteVisitJournal journal(db);
+        storage::FacilityJournal journal(db);
         app::VisitGenerator generator(7, static_cast<int>(visits / 6));
         for (int d = 0; d < kDays; ++d) {
             auto written = journal.recordVisits(generator.day(kStart.plusDays(d), profile.perDay));
@@ -112,7 +126,7 @@ void runProfile(const std::string& self, const Profile& profile, const std::file
 
     std::vector<double> commits;
     {
-        storage::SqliteVisitJournal journal(db);
+        storage::FacilityJournal journal(db);
         app::VisitGenerator generator(8, 1000);
         auto day = generator.day(*Date::fromYmd(2026, 1, 5), kCommits);
         for (auto& visit : day) {
@@ -123,15 +137,15 @@ void runProfile(const std::string& self, const Profile& profile, const std::file
             if (!saved) throw std::runtime_error(saved.problem().message);
         }
     }
-    std::printf("%s: %ld visits, file %.0f MiB, generated in %.1f s (%.0f visits/s)\n", profile.name, visits,
-                static_cast<double>(std::filesystem::file_size(db)) / (1024.0 * 1024.0), generateMs / 1000.0,
-                static_cast<double>(visits) / (generateMs / 1000.0));
-    std::printf("%s: single visit commit (fsync), %d commits: p50 %.2f ms, p95 %.2f ms, max %.2f ms\n", profile.name,
-                kCommits, percentile(commits, 0.50), percentile(commits, 0.95), percentile(commits, 1.0));
+    std::printf("%s/%s: %ld visits, journal %.0f MiB, generated in %.1f s (%.0f visits/s)\n", profile.name, engine,
+                visits, journalMiB(db), generateMs / 1000.0, static_cast<double>(visits) / (generateMs / 1000.0));
+    std::printf("%s/%s: single visit commit (fsync), %d commits: p50 %.2f ms, p95 %.2f ms, max %.2f ms\n",
+                profile.name, engine, kCommits, percentile(commits, 0.50), percentile(commits, 0.95),
+                percentile(commits, 1.0));
     for (const char* kind : {"daily", "followup", "usage"}) {
         ReportFigures figures = measureReport(self, kind, db);
-        std::printf("%s: %-8s report %8.1f ms, %7zu rows, peak RSS %6.1f MiB\n", profile.name, kind, figures.ms,
-                    figures.rows, static_cast<double>(figures.peakKb) / 1024.0);
+        std::printf("%s/%s: %-8s report %8.1f ms, %7zu rows, peak RSS %6.1f MiB\n", profile.name, engine, kind,
+                    figures.ms, figures.rows, static_cast<double>(figures.peakKb) / 1024.0);
     }
     std::fflush(stdout);
     removeJournal(db);
@@ -145,16 +159,22 @@ int main(int argc, char** argv) {
         if (args.size() == 3 && args[0] == "report") return runReport(args[1], args[2]);
         if (!std::getenv("MADOGUCHI_RESOURCES")) setenv("MADOGUCHI_RESOURCES", MADOGUCHI_RESOURCES_DIR, 0);
         std::filesystem::path dir = std::filesystem::temp_directory_path() / "madoguchi-bench-storage";
-        std::string only;
+        std::string only, server;
         for (std::size_t i = 0; i + 1 < args.size(); i += 2) {
             if (args[i] == "--dir") dir = args[i + 1];
             else if (args[i] == "--only") only = args[i + 1];
-            else throw std::invalid_argument("usage: bench_storage [--dir DIR] [--only clinic|hospital]");
+            else if (args[i] == "--server") server = args[i + 1];
+            else throw std::invalid_argument("usage: bench_storage [--dir DIR] [--only clinic|hospital] [--server URI]");
         }
+        if (!server.empty() && !storage::isServerLocation(server))
+            throw std::invalid_argument("--server takes a postgresql:// URI");
         std::filesystem::create_directories(dir);
         std::string self = std::filesystem::canonical("/proc/self/exe").string();
-        for (const Profile& profile : kProfiles)
-            if (only.empty() || only == profile.name) runProfile(self, profile, dir);
+        for (const Profile& profile : kProfiles) {
+            if (!only.empty() && only != profile.name) continue;
+            runProfile(self, profile, (dir / (std::string("bench-") + profile.name + ".sqlite3")).string());
+            if (!server.empty()) runProfile(self, profile, server);
+        }
     } catch (const std::exception& error) {
         std::cerr << "bench_storage: " << error.what() << "\n";
         return 1;

@@ -2,13 +2,16 @@
 
 #include "app/resources.h"
 #include "gui/forms/self_declaration_printer.h"
+#include "storage/open_database.h"
 
 namespace madoguchi::gui {
 namespace {
 
-std::unique_ptr<storage::SqliteVisitJournal> openJournal(const std::filesystem::path& path) {
-    if (path.has_parent_path()) std::filesystem::create_directories(path.parent_path());
-    return std::make_unique<storage::SqliteVisitJournal>(path);
+// A journal file or the site server's postgresql:// URI (the file's folder is made first).
+std::unique_ptr<storage::FacilityJournal> openJournal(const std::filesystem::path& location) {
+    if (!storage::isServerLocation(location) && location.has_parent_path())
+        std::filesystem::create_directories(location.parent_path());
+    return std::make_unique<storage::FacilityJournal>(location);
 }
 
 }  // namespace
@@ -44,7 +47,7 @@ FacilityEnvironment::FacilityEnvironment(AppSettings settings, std::filesystem::
                                                     ? std::vector<std::filesystem::path>{}
                                                     : std::vector<std::filesystem::path>{settings_.faceTrashFolder},
                                                 codes_,
-                                                journalPath_.parent_path() / "face-seen.txt", clock_, nullptr);
+                                                storage::localFolderFor(journalPath_) / "face-seen.txt", clock_, nullptr);
     if (usesDirectReader(settings_.identitySource)) {
         cardTaps_ = std::make_unique<ReaderCardTaps>(clock_);
         if (!settings_.cardCheckUrl.empty())
@@ -57,12 +60,13 @@ ReceptionServices FacilityEnvironment::services() {
     ReceptionServices services;
     services.context.facility = settings_.facility;
     services.context.datedSettings = dated_;
+    services.context.window = journal_->window();
     services.context.staffId = "reception";  // TODO: the staff member signed in at the window
     services.clock = &clock_;
     services.journal = journal_.get();
     services.formRenderer = formRenderer_.get();
     services.cardLookup = cardLookup_.get();
-    services.formsFolder = journalPath_.parent_path() / "forms";
+    services.formsFolder = storage::localFolderFor(journalPath_) / "forms";
     const std::string printer = settings_.printerName;
     services.printSelfDeclaration = [printer](wxWindow* parent, const SelfDeclarationForm& form) {
         previewAndPrintSelfDeclaration(parent, form, printer);
@@ -72,7 +76,8 @@ ReceptionServices FacilityEnvironment::services() {
 
 DeviceTargets FacilityEnvironment::deviceTargets() {
     return DeviceTargets{usesTerminalFolders(settings_.identitySource) ? settings_.gatewayRoot : std::filesystem::path(),
-                         usesDirectReader(settings_.identitySource), journalPath_};
+                         usesDirectReader(settings_.identitySource),
+                         storage::isServerLocation(journalPath_) ? std::filesystem::path() : journalPath_};
 }
 
 void FacilityEnvironment::startArrivals(BackgroundWork& work, std::function<void(Arrival)> deliver,

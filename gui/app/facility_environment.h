@@ -23,7 +23,7 @@ public:
     ReceptionServices services() override;
     void startArrivals(BackgroundWork& work, std::function<void(Arrival)> deliver,
                        BackgroundWork::Failure failed) override;
-    storage::SqliteVisitJournal& journal() override { return *journal_; }
+    storage::FacilityJournal& journal() override { return *journal_; }
     AppSettings& settings() override { return settings_; }
     std::filesystem::path settingsPath() const override { return settingsPath_; }
     const Clock& clock() const override { return clock_; }
@@ -38,7 +38,7 @@ private:
     DatedSettings dated_;
     const Clock& clock_;
     std::filesystem::path journalPath_;
-    std::unique_ptr<storage::SqliteVisitJournal> journal_;
+    std::unique_ptr<storage::FacilityJournal> journal_;
     std::unique_ptr<FormRenderer> formRenderer_;
     std::unique_ptr<FaceArrivals> faces_;
     std::unique_ptr<ReaderCardTaps> cardTaps_;

@@ -25,7 +25,7 @@ public:
     virtual void startArrivals(BackgroundWork& work, std::function<void(Arrival)> deliver,
                                BackgroundWork::Failure failed) = 0;
     // For the manager window and the settings dialog.
-    virtual storage::SqliteVisitJournal& journal() = 0;
+    virtual storage::FacilityJournal& journal() = 0;
     virtual AppSettings& settings() = 0;
     virtual std::filesystem::path settingsPath() const = 0;
     // The one clock of this window: sessions, journal, manager window and settings dialog.

@@ -37,7 +37,7 @@ public:
     void startArrivals(BackgroundWork& work, std::function<void(Arrival)> deliver,
                        BackgroundWork::Failure failed) override;
     wxWindow* makeDemoPanel(wxWindow* parent) override;
-    storage::SqliteVisitJournal& journal() override { return *journal_; }
+    storage::FacilityJournal& journal() override { return *journal_; }
     AppSettings& settings() override { return settings_; }
     std::filesystem::path settingsPath() const override { return root_ / "settings.json"; }
     // The simulator's folders and the throw-away journal; the demo's cards are virtual.
@@ -75,7 +75,7 @@ private:
     gateway::FolderLayout layout_;
     app::SystemClock systemClock_;
     app::DayShiftedClock clock_;
-    std::unique_ptr<storage::SqliteVisitJournal> journal_;
+    std::unique_ptr<storage::FacilityJournal> journal_;
     gateway::FolderEligibilityGateway gateway_;
     std::mutex simulatorMutex_;
     gateway::TerminalSimulator simulator_;

@@ -25,11 +25,11 @@ void addColumns(wxListCtrl* list, std::initializer_list<std::pair<wxString, int>
 
 }  // namespace
 
-DailyLogPage::DailyLogPage(wxWindow* parent, storage::SqliteVisitJournal& journal, const StaffMember& member,
+DailyLogPage::DailyLogPage(wxWindow* parent, storage::FacilityJournal& journal, const StaffMember& member,
                            const Clock& clock)
     : DailyLogPage(parent, journal, member, clock, clock.now().date) {}
 
-DailyLogPage::DailyLogPage(wxWindow* parent, storage::SqliteVisitJournal& journal, const StaffMember& member,
+DailyLogPage::DailyLogPage(wxWindow* parent, storage::FacilityJournal& journal, const StaffMember& member,
                            const Clock& clock, const Date& today)
     : wxPanel(parent), journal_(journal), member_(member), clock_(clock), log_{summarizeDay(today, {})} {
     auto* sizer = new wxBoxSizer(wxVERTICAL);
@@ -53,7 +53,8 @@ DailyLogPage::DailyLogPage(wxWindow* parent, storage::SqliteVisitJournal& journa
                          {_("Claim"), 150},
                          {_("Share"), 60},
                          {_("Copay"), 90},
-                         {_("Why 100%"), 200}});
+                         {_("Why 100%"), 200},
+                         {_("Window"), 110}});
     sizer->Add(visits_, 1, wxEXPAND | wxLEFT | wxRIGHT | wxBOTTOM, 8);
     SetSizer(sizer);
 
@@ -108,6 +109,7 @@ void DailyLogPage::showDay(const Date& date) {
         visits_->SetItem(row, 6, wxString::Format(wxString::FromUTF8("%d割"), v.shareTenths));
         visits_->SetItem(row, 7, v.copayYen ? yenAmountText(*v.copayYen) : wxString());
         visits_->SetItem(row, 8, utf8(v.fullChargeReason));
+        visits_->SetItem(row, 9, utf8(v.window));
     }
 }
 

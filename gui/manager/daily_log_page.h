@@ -19,7 +19,7 @@ namespace madoguchi::gui {
 
 class DailyLogPage : public wxPanel {
 public:
-    DailyLogPage(wxWindow* parent, storage::SqliteVisitJournal& journal, const StaffMember& member, const Clock& clock);
+    DailyLogPage(wxWindow* parent, storage::FacilityJournal& journal, const StaffMember& member, const Clock& clock);
 
     void showDay(const Date& date);
     const DailyLog& log() const { return log_; }
@@ -29,11 +29,11 @@ public:
 
 private:
     // `today` is read from the clock once, so the picker and the log agree across midnight.
-    DailyLogPage(wxWindow* parent, storage::SqliteVisitJournal& journal, const StaffMember& member, const Clock& clock,
+    DailyLogPage(wxWindow* parent, storage::FacilityJournal& journal, const StaffMember& member, const Clock& clock,
                  const Date& today);
     void addSummary(const wxString& what, const wxString& value);
 
-    storage::SqliteVisitJournal& journal_;
+    storage::FacilityJournal& journal_;
     StaffMember member_;
     const Clock& clock_;
     wxDatePickerCtrl* date_ = nullptr;

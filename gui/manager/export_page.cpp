@@ -19,7 +19,7 @@
 
 namespace madoguchi::gui {
 
-Outcome<int> exportVisitsCsv(storage::SqliteVisitJournal& journal, const StaffMember& who, const LocalDateTime& at,
+Outcome<int> exportVisitsCsv(storage::FacilityJournal& journal, const StaffMember& who, const LocalDateTime& at,
                              const Date& from, const Date& to, const std::filesystem::path& path, bool withBom) {
     auto listed = visitsForExport(who, journal, from, to);
     if (!listed) return listed.problem();
@@ -41,7 +41,7 @@ Outcome<int> exportVisitsCsv(storage::SqliteVisitJournal& journal, const StaffMe
     return static_cast<int>(visits.size());
 }
 
-ExportPage::ExportPage(wxWindow* parent, storage::SqliteVisitJournal& journal, const StaffMember& member, const Clock& clock)
+ExportPage::ExportPage(wxWindow* parent, storage::FacilityJournal& journal, const StaffMember& member, const Clock& clock)
     : wxPanel(parent), journal_(journal), member_(member), clock_(clock) {
     const Date today = clock.now().date;
     auto* sizer = new wxBoxSizer(wxVERTICAL);

@@ -19,17 +19,17 @@ namespace madoguchi::gui {
 // Writes the visits from..to (inclusive) as CSV (0600: the process's umask) when `who` may read
 // the reports; the number of visits written. The audit trail gets who exported what, how many
 // rows and where, and one patient.read row per patient in the file.
-Outcome<int> exportVisitsCsv(storage::SqliteVisitJournal& journal, const StaffMember& who, const LocalDateTime& at,
+Outcome<int> exportVisitsCsv(storage::FacilityJournal& journal, const StaffMember& who, const LocalDateTime& at,
                              const Date& from, const Date& to, const std::filesystem::path& path, bool withBom);
 
 class ExportPage : public wxPanel {
 public:
-    ExportPage(wxWindow* parent, storage::SqliteVisitJournal& journal, const StaffMember& member, const Clock& clock);
+    ExportPage(wxWindow* parent, storage::FacilityJournal& journal, const StaffMember& member, const Clock& clock);
 
 private:
     void onExportClicked();
 
-    storage::SqliteVisitJournal& journal_;
+    storage::FacilityJournal& journal_;
     StaffMember member_;
     const Clock& clock_;
     wxDatePickerCtrl* from_ = nullptr;

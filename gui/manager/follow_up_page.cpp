@@ -64,7 +64,7 @@ private:
 
 }  // namespace
 
-FollowUpPage::FollowUpPage(wxWindow* parent, storage::SqliteVisitJournal& journal, const StaffMember& member,
+FollowUpPage::FollowUpPage(wxWindow* parent, storage::FacilityJournal& journal, const StaffMember& member,
                            const Clock& clock, BulkRecheckTerminal terminal)
     : wxPanel(parent), journal_(journal), member_(member), clock_(clock), terminal_(std::move(terminal)),
       work_(std::make_unique<BackgroundWork>(*this)) {

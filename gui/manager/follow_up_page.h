@@ -30,7 +30,7 @@ using BulkRecheckTerminal = std::function<std::unique_ptr<BulkEligibilityCheck>(
 class FollowUpPage : public wxPanel {
 public:
     // Without a terminal the re-check button is disabled.
-    FollowUpPage(wxWindow* parent, storage::SqliteVisitJournal& journal, const StaffMember& member, const Clock& clock,
+    FollowUpPage(wxWindow* parent, storage::FacilityJournal& journal, const StaffMember& member, const Clock& clock,
                  BulkRecheckTerminal terminal = {});
     ~FollowUpPage() override;
 
@@ -50,7 +50,7 @@ private:
     void onRetagClicked();
     void recheckDone(const Outcome<RecheckReport>& report);
 
-    storage::SqliteVisitJournal& journal_;
+    storage::FacilityJournal& journal_;
     StaffMember member_;
     const Clock& clock_;
     wxListCtrl* list_ = nullptr;

@@ -127,7 +127,7 @@ bool ManagerLoginDialog::attemptSignIn() {
 
 wxString ManagerLoginDialog::messageText() const { return message_->GetLabel(); }
 
-ManagerFrame::ManagerFrame(wxWindow* parent, SqliteVisitJournal& journal, const StaffMember& member,
+ManagerFrame::ManagerFrame(wxWindow* parent, FacilityJournal& journal, const StaffMember& member,
                            const AppSettings& settings, const Clock& clock)
     : wxFrame(parent, wxID_ANY,
               wxString::Format(_("Manager — %s — %s"), wxString::FromUTF8(settings.facility.name),
@@ -147,7 +147,7 @@ ManagerFrame::ManagerFrame(wxWindow* parent, SqliteVisitJournal& journal, const 
     SetSizer(sizer);
 }
 
-void openManagerWindow(wxWindow* parent, SqliteVisitJournal& journal, StaffAccounts& staff,
+void openManagerWindow(wxWindow* parent, FacilityJournal& journal, StaffAccounts& staff,
                        const AppSettings& settings, const Clock& clock) {
     ManagerLoginDialog login(parent, staff, clock);
     if (login.ShowModal() != wxID_OK || !login.signedIn()) return;

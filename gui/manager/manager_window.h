@@ -19,7 +19,7 @@ class wxTextCtrl;
 
 namespace madoguchi::gui {
 
-using storage::SqliteVisitJournal;
+using storage::FacilityJournal;
 using storage::StaffAccounts;
 
 class DailyLogPage;
@@ -60,7 +60,7 @@ private:
 
 class ManagerFrame : public wxFrame {
 public:
-    ManagerFrame(wxWindow* parent, SqliteVisitJournal& journal, const StaffMember& member, const AppSettings& settings,
+    ManagerFrame(wxWindow* parent, FacilityJournal& journal, const StaffMember& member, const AppSettings& settings,
                  const Clock& clock);
 
     wxNotebook* notebook() const { return notebook_; }
@@ -78,7 +78,7 @@ private:
 };
 
 // Asks for a sign-in (modal), then shows the manager window; nothing when cancelled.
-void openManagerWindow(wxWindow* parent, SqliteVisitJournal& journal, StaffAccounts& staff,
+void openManagerWindow(wxWindow* parent, FacilityJournal& journal, StaffAccounts& staff,
                        const AppSettings& settings, const Clock& clock);
 
 }  // namespace madoguchi::gui

@@ -1,17 +1,12 @@
 #include "gui/reception/reception_desk.h"
 
-#include <cstdio>
 
 namespace madoguchi::gui {
 
 ReceptionDesk::ReceptionDesk(ReceptionContext base, const Clock& clock, VisitJournal& journal)
     : base_(std::move(base)), clock_(clock), journal_(journal) {}
 
-std::string ReceptionDesk::nextVisitId() {
-    char counter[8];
-    std::snprintf(counter, sizeof counter, "%03d", ++visitCounter_ % 1000);
-    return "V" + clock_.now().compact() + "-" + counter;
-}
+std::string ReceptionDesk::nextVisitId() { return visitIdAt(base_.window, clock_.now(), ++visitCounter_); }
 
 ReceptionSession& ReceptionDesk::start(const std::string& patientId) {
     ReceptionContext context = base_;

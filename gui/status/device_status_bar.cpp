@@ -97,7 +97,8 @@ DeviceStatusBar::DeviceStatusBar(wxFrame* parent, DeviceTargets targets, Backgro
             do {
                 Round round{targets.terminalRoot.empty() ? notUsed()
                                                          : checkTerminalFolders(targets.terminalRoot, FolderTest::LookOnly),
-                            targets.readerUsed ? checkCardReaders(true) : notUsed(), checkJournal(targets.journalPath)};
+                            targets.readerUsed ? checkCardReaders(true) : notUsed(),
+                            targets.journalPath.empty() ? notUsed() : checkJournal(targets.journalPath)};
                 emit(std::move(round));
             } while (waitUnlessStopped(stop, interval));
         },

@@ -27,7 +27,7 @@ inline constexpr std::array kDevices{Device::TerminalFolders, Device::CardReader
 struct DeviceTargets {
     std::filesystem::path terminalRoot;  // empty: the folders are not used
     bool readerUsed = false;             // our own PC/SC reader identifies patients
-    std::filesystem::path journalPath;
+    std::filesystem::path journalPath;   // empty: not checked here (a journal on the site server)
 };
 
 class DeviceIndicator : public wxPanel {

@@ -539,3 +539,20 @@ BOOST_AUTO_TEST_CASE(EveryStateWaitingForStaffOffersChoicesWithShortcutsAndCance
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(VisitIds)
+
+BOOST_AUTO_TEST_CASE(TheWindowNameMakesTheIdsOfASitesWindowsDiffer) {
+    const LocalDateTime at{*Date::fromYmd(2026, 11, 25), 9, 30, 5};
+    BOOST_CHECK_EQUAL(visitIdAt("", at, 7), "V20261125093005-007");
+    BOOST_CHECK_EQUAL(visitIdAt("window-2", at, 7), "V20261125093005-window2-007");
+    BOOST_CHECK_EQUAL(visitIdAt("counter 1", at, 1001), "V20261125093005-counter1-001");
+    // Names without ASCII letters or digits are told apart by a hash of the whole name.
+    const std::string first = visitIdAt("受付１", at, 1), second = visitIdAt("受付２", at, 1);
+    BOOST_CHECK_NE(first, second);
+    BOOST_CHECK_EQUAL(first.size(), std::string("V20261125093005-w0000-001").size());
+    BOOST_CHECK_EQUAL(first, visitIdAt("受付１", at, 1));  // the same window, the same id for the same moment
+    BOOST_CHECK_NE(visitIdAt("受付1", at, 1), visitIdAt("受付2", at, 1));
+}
+
+BOOST_AUTO_TEST_SUITE_END()

@@ -1,4 +1,4 @@
-// The manager window over a real SQLite journal filled through SqliteVisitJournal: sign-in with
+// The manager window over a real SQLite journal filled through FacilityJournal: sign-in with
 // wrong passwords and lockout, the daily log's counts, the follow-up list and re-tagging by
 // role, the usage chart with an official figure, and CSV export. Screenshots of every tab.
 #include <wx/listctrl.h>
@@ -106,7 +106,7 @@ std::vector<VisitRecord> journalVisits() {
 
 struct ManagerFixture {
     test::TempFolder folder;
-    storage::SqliteVisitJournal journal{folder.path() / "journal.sqlite3"};
+    storage::FacilityJournal journal{folder.path() / "journal.sqlite3"};
     madoguchi::test::FixedClock clock{LocalDateTime{kToday, 18, 0, 0}};
     StaffAccounts staff{journal, clock};
     AppSettings settings;

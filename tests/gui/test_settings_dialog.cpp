@@ -21,7 +21,7 @@ namespace {
 
 struct SettingsFixture {
     test::TempFolder folder;
-    storage::SqliteVisitJournal journal{folder.path() / "journal.sqlite3"};  // creates the staff table
+    storage::FacilityJournal journal{folder.path() / "journal.sqlite3"};  // creates the staff table
     app::SystemClock clock;
     storage::StaffAccounts staff{journal, clock};
     StaffMember admin{"admin", "管理者 山本", StaffRole::Admin};

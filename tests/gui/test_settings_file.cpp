@@ -116,6 +116,26 @@ BOOST_AUTO_TEST_CASE(WrongTypesAndValuesAreProblemsNamingTheField) {
     }
 }
 
+BOOST_AUTO_TEST_CASE(ASiteServerAddressLoadsButNeverWithAPassword) {
+    test::TempFolder folder;
+    std::filesystem::path path = folder.path() / "settings.json";
+    writeFile(path, R"({"journal_path": "postgresql://madoguchi@db.clinic.lan/madoguchi"})");
+    auto loaded = loadAppSettings(path);
+    BOOST_REQUIRE(loaded.ok());
+    BOOST_CHECK_EQUAL(loaded.value().journalPath.string(), "postgresql://madoguchi@db.clinic.lan/madoguchi");
+    for (const char* uri : {"postgresql://madoguchi:hunter2-secret@db.clinic.lan/madoguchi",
+                            "postgresql://madoguchi@db.clinic.lan/madoguchi?password=hunter2-secret"}) {
+        writeFile(path, std::string(R"({"journal_path": ")") + uri + "\"}");
+        auto refused = loadAppSettings(path);
+        BOOST_TEST_CONTEXT(uri) {
+            BOOST_REQUIRE(!refused.ok());
+            BOOST_CHECK(refused.problem().message.find("journal_path") != std::string::npos);
+            BOOST_CHECK(refused.problem().message.find(".pgpass") != std::string::npos);
+            BOOST_CHECK(refused.problem().message.find("hunter2-secret") == std::string::npos);
+        }
+    }
+}
+
 BOOST_AUTO_TEST_CASE(ValidSettingsHaveNoProblems) { BOOST_CHECK(settingsProblems(validClinic()).empty()); }
 
 BOOST_AUTO_TEST_CASE(MedicalInstitutionCodeRules) {

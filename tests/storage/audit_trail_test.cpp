@@ -11,6 +11,7 @@
 #include <sstream>
 
 #include "storage/staff_accounts.h"
+#include "storage/sqlite.h"
 #include "storage_fixtures.h"
 #include "temp_folder.h"
 
@@ -26,7 +27,7 @@ const std::string kAdminPassword = "audit-admin-passphrase";
 // an administrator (made directly, so the trail has exactly those six rows).
 std::filesystem::path journalWithSixAuditRows(const TempFolder& folder) {
     auto file = folder / "journal.sqlite3";
-    storage::SqliteVisitJournal journal(file);
+    storage::FacilityJournal journal(file);
     for (int i = 1; i <= 4; ++i)
         BOOST_REQUIRE(journal.recordVisit(test::oldClaimVisit("V" + std::to_string(i), "P" + std::to_string(i), at(2026, 11, 25, 9 + i))).ok());
     BOOST_REQUIRE(journal.retag({"V2", ClaimRoute::Current, "jimucho", "資格確認書", "scan 2", at(2026, 11, 26)}).ok());
@@ -53,7 +54,7 @@ void tamper(const std::filesystem::path& file, const std::string& sql) {
 // recomputes every seal after them with plain SHA-256, as the old keyless chain allowed.
 void recomputeChainFrom(const std::filesystem::path& file, long long from, const std::string& newDetail) {
     tamper(file, "UPDATE audit_log SET detail = '" + newDetail + "' WHERE seq = " + std::to_string(from) + ";");
-    storage::Database db(file);
+    storage::SqliteDatabase db(file);
     auto rows = db.prepare(
         "SELECT seq, at, staff_id, action, patient_id, visit_id, detail, window, row_hash FROM audit_log ORDER BY seq");
     std::string previous(64, '0');
@@ -133,7 +134,7 @@ BOOST_AUTO_TEST_CASE(TheKeyIsPrivateAndOutsideTheJournal) {
     }
     // A key others may read is refused, with the reason, rather than used.
     chmod(key.c_str(), 0644);
-    BOOST_CHECK_EXCEPTION(storage::SqliteVisitJournal journal(file), storage::StorageError,
+    BOOST_CHECK_EXCEPTION(storage::FacilityJournal journal(file), storage::StorageError,
                           [](const storage::StorageError& e) { return has(e.what(), "may be read by others"); });
     chmod(key.c_str(), 0600);
 }
@@ -141,7 +142,7 @@ BOOST_AUTO_TEST_CASE(TheKeyIsPrivateAndOutsideTheJournal) {
 BOOST_AUTO_TEST_CASE(TheApplicationCannotChangeOrDeleteARow) {
     TempFolder folder;
     auto file = journalWithSixAuditRows(folder);
-    storage::Database db(file);
+    storage::SqliteDatabase db(file);
     BOOST_CHECK_THROW(db.execute("UPDATE audit_log SET staff_id = 'someone' WHERE seq = 2"), storage::StorageError);
     BOOST_CHECK_THROW(db.execute("DELETE FROM audit_log WHERE seq = 2"), storage::StorageError);
 }
@@ -277,7 +278,7 @@ BOOST_AUTO_TEST_CASE(TheChainGoesOnAcrossReopening) {
     TempFolder folder;
     auto file = journalWithSixAuditRows(folder);
     {
-        storage::SqliteVisitJournal journal(file);
+        storage::FacilityJournal journal(file);
         journal.recordAccess("yakuzaishi", "P2", "eligibility", at(2026, 11, 27));
     }
     BOOST_CHECK(test::verifyJournal(file).intact());

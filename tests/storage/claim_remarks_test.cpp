@@ -34,9 +34,9 @@ VisitRecord declaredVisit(const std::string& id) {
 BOOST_AUTO_TEST_SUITE(ClaimRemarksJournal)
 
 BOOST_AUTO_TEST_CASE(TheDeclaredDataIsKeptBesideTheSevensAndGivesTheRemarksText) {
-    TempFolder folder;
-    auto file = folder / "journal.sqlite3";
-    storage::SqliteVisitJournal journal(file);
+    test::JournalPlace folder;
+    auto file = folder.journal();
+    storage::FacilityJournal journal(file);
     BOOST_TEST(journal.recordVisit(declaredVisit("V1")).ok());
     BOOST_CHECK_EQUAL(test::text(file, "SELECT insurer_number FROM visits WHERE id='V1'"), "77777777");
     BOOST_CHECK_EQUAL(test::text(file, "SELECT declared_insurer_number FROM claim_remarks WHERE visit_id='V1'"),
@@ -56,8 +56,8 @@ BOOST_AUTO_TEST_CASE(TheDeclaredDataIsKeptBesideTheSevensAndGivesTheRemarksText)
 }
 
 BOOST_AUTO_TEST_CASE(AVisitWithoutADeclarationHasNoRemarks) {
-    TempFolder folder;
-    storage::SqliteVisitJournal journal(folder / "journal.sqlite3");
+    test::JournalPlace folder;
+    storage::FacilityJournal journal(folder.journal());
     BOOST_TEST(journal.recordVisit(test::sampleVisit("V1", "P1")).ok());
     BOOST_CHECK(journal.visit("V1")->claimRemarks.empty());
     BOOST_CHECK(!journal.recordPatientContacted("V1", *Date::parseIso("2026-12-01"), "jimucho", at(2026, 12, 1)));
@@ -65,9 +65,9 @@ BOOST_AUTO_TEST_CASE(AVisitWithoutADeclarationHasNoRemarks) {
 }
 
 BOOST_AUTO_TEST_CASE(CorrectionsAndFullChargesCarryTheirReasonsToTheAuditAndTheDailyLog) {
-    TempFolder folder;
-    auto file = folder / "journal.sqlite3";
-    storage::SqliteVisitJournal journal(file);
+    test::JournalPlace folder;
+    auto file = folder.journal();
+    storage::FacilityJournal journal(file);
     VisitRecord corrected = test::sampleVisit("V1", "P1");
     corrected.share = *CopayShare::fromTenths(3);
     corrected.shareCorrection = ShareCorrection{CopayShare::fromTenths(2), *CopayShare::fromTenths(3), "現役並み"};
@@ -91,8 +91,8 @@ BOOST_AUTO_TEST_CASE(CorrectionsAndFullChargesCarryTheirReasonsToTheAuditAndTheD
 }
 
 BOOST_AUTO_TEST_CASE(TheLastEligibilityCarriesTheInsurerName) {
-    TempFolder folder;
-    storage::SqliteVisitJournal journal(folder / "journal.sqlite3");
+    test::JournalPlace folder;
+    storage::FacilityJournal journal(folder.journal());
     VisitRecord v = test::sampleVisit("V1", "P1");
     v.insurerName = "全国健康保険協会東京支部";
     BOOST_TEST(journal.recordVisit(v).ok());

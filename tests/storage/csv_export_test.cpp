@@ -53,8 +53,8 @@ std::string exported(const std::vector<VisitSummary>& visits) {
 BOOST_AUTO_TEST_SUITE(CsvExport)
 
 BOOST_AUTO_TEST_CASE(FormulaLikeTextFromTheJournalOpensAsText) {
-    TempFolder folder;
-    storage::SqliteVisitJournal journal(folder / "journal.sqlite3");
+    test::JournalPlace folder;
+    storage::FacilityJournal journal(folder.journal());
     VisitRecord visit = test::sampleVisit("V-1", "@SUM(A1:A9)", at(2026, 11, 25));
     visit.patient.name = "=HYPERLINK(\"http://evil.example/\",\"山田\")";
     visit.share = *CopayShare::fromTenths(10);

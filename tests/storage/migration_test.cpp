@@ -6,6 +6,7 @@
 
 #include "domain/manager_desk.h"
 #include "storage/schema.h"
+#include "storage/sqlite.h"
 #include "storage_fixtures.h"
 #include "temp_folder.h"
 
@@ -25,7 +26,7 @@ std::string readFile(const std::filesystem::path& path) {
 
 // The schema as sqlite_master has it, for comparing a migrated file with a fresh one.
 std::string schemaOf(const std::filesystem::path& file) {
-    storage::Database db(file, true);
+    storage::SqliteDatabase db(file, true);
     auto rows = db.prepare("SELECT type, name, COALESCE(sql, '') FROM sqlite_master ORDER BY type, name");
     std::string schema;
     while (rows.step()) schema += rows.text(0) + " " + rows.text(1) + ": " + rows.text(2) + "\n";
@@ -45,7 +46,7 @@ void appendPlainRow(storage::Database& db, long long seq, const storage::AuditEn
 // A version-1 journal as that version wrote it: the frozen SQL, and its plain audit chain.
 std::filesystem::path versionOneJournal(const TempFolder& folder) {
     auto file = folder / "journal-v1.sqlite3";
-    storage::Database db(file);
+    storage::SqliteDatabase db(file);
     db.execute(readFile(std::filesystem::path(STORAGE_TEST_DATA) / "journal_v1.sql"));
     std::string previous(64, '0');
     appendPlainRow(db, 1, {"2025-03-03T09:05:00", "uketsuke1", "visit.recorded", "P1", "V1", "current", ""}, previous);
@@ -59,8 +60,8 @@ BOOST_AUTO_TEST_SUITE(Migrations)
 
 BOOST_AUTO_TEST_CASE(AnEmptyFileGetsTheWholeSchema) {
     TempFolder folder;
-    storage::SqliteVisitJournal journal(folder / "new.sqlite3");
-    BOOST_CHECK_EQUAL(journal.database().userVersion(), storage::currentSchemaVersion());
+    storage::FacilityJournal journal(folder / "new.sqlite3");
+    BOOST_CHECK_EQUAL(journal.database().schemaVersion(), storage::currentSchemaVersion());
     BOOST_CHECK_EQUAL(test::text(folder / "new.sqlite3", "PRAGMA journal_mode"), "wal");
 }
 
@@ -69,13 +70,13 @@ BOOST_AUTO_TEST_CASE(EachMigrationStepAppliesOnTheOneBefore) {
     for (int version = 0; version < storage::currentSchemaVersion(); ++version) {
         auto file = folder / ("from-" + std::to_string(version) + ".sqlite3");
         {
-            storage::Database db(file);
+            storage::SqliteDatabase db(file);
             storage::configureConnection(db);
             storage::migrate(db, version);
-            BOOST_CHECK_EQUAL(db.userVersion(), version);
+            BOOST_CHECK_EQUAL(db.schemaVersion(), version);
         }
-        storage::SqliteVisitJournal journal(file);
-        BOOST_CHECK_EQUAL(journal.database().userVersion(), storage::currentSchemaVersion());
+        storage::FacilityJournal journal(file);
+        BOOST_CHECK_EQUAL(journal.database().schemaVersion(), storage::currentSchemaVersion());
         BOOST_TEST(journal.recordVisit(test::sampleVisit("V", "P")).ok());
     }
 }
@@ -85,10 +86,10 @@ BOOST_AUTO_TEST_CASE(AVersionOneJournalWithDataMigratesIntact) {
     auto file = versionOneJournal(folder);
     BOOST_REQUIRE_EQUAL(scalar(file, "PRAGMA user_version"), 1);
 
-    storage::SqliteVisitJournal journal(file);
-    BOOST_CHECK_EQUAL(journal.database().userVersion(), storage::currentSchemaVersion());
+    storage::FacilityJournal journal(file);
+    BOOST_CHECK_EQUAL(journal.database().schemaVersion(), storage::currentSchemaVersion());
     // Same schema as a journal created by this program.
-    storage::SqliteVisitJournal fresh(folder / "fresh.sqlite3");
+    storage::FacilityJournal fresh(folder / "fresh.sqlite3");
     BOOST_CHECK_EQUAL(schemaOf(file), schemaOf(folder / "fresh.sqlite3"));
 
     // Every row is still there, with its values; the new column has its default.
@@ -124,8 +125,8 @@ BOOST_AUTO_TEST_CASE(APlainChainIsKeyedOnceAndItsPlainRowsStayChecked) {
     TempFolder folder;
     auto file = versionOneJournal(folder);
     std::string plainHead = test::text(file, "SELECT row_hash FROM audit_log WHERE seq = 2");
-    { storage::SqliteVisitJournal journal(file); }
-    { storage::SqliteVisitJournal again(file); }  // keyed once, not at every opening
+    { storage::FacilityJournal journal(file); }
+    { storage::FacilityJournal again(file); }  // keyed once, not at every opening
     BOOST_CHECK_EQUAL(scalar(file, "SELECT COUNT(*) FROM audit_log WHERE action = 'audit.chain_keyed'"), 1);
     BOOST_CHECK_EQUAL(test::text(file, "SELECT detail FROM audit_log WHERE seq = 3"), "plain rows=2 head=" + plainHead);
     auto verdict = test::verifyJournal(file);
@@ -135,7 +136,7 @@ BOOST_AUTO_TEST_CASE(APlainChainIsKeyedOnceAndItsPlainRowsStayChecked) {
     // Deleting a plain row and recomputing the plain chain (possible without the key) no longer
     // passes: the keyed row sealed the plain rows' count and head.
     {
-        storage::Database db(file);
+        storage::SqliteDatabase db(file);
         db.execute("DROP TRIGGER audit_log_no_update; DROP TRIGGER audit_log_no_delete; DELETE FROM audit_log WHERE seq = 1;");
         db.execute("UPDATE audit_log SET seq = 1 WHERE seq = 2; UPDATE audit_log SET seq = 2 WHERE seq = 3;");
         storage::AuditEntry kept{"2025-03-05T09:00:00", "jimucho", "visit.retagged", "P1", "V1", "old -> current", ""};
@@ -153,10 +154,10 @@ BOOST_AUTO_TEST_CASE(AJournalFromANewerProgramIsRefused) {
     TempFolder folder;
     auto file = folder / "newer.sqlite3";
     {
-        storage::Database db(file);
-        db.setUserVersion(storage::currentSchemaVersion() + 1);
+        storage::SqliteDatabase db(file);
+        db.setSchemaVersion(storage::currentSchemaVersion() + 1);
     }
-    BOOST_CHECK_EXCEPTION(storage::SqliteVisitJournal journal(file), storage::StorageError,
+    BOOST_CHECK_EXCEPTION(storage::FacilityJournal journal(file), storage::StorageError,
                           [](const storage::StorageError& e) { return std::string(e.what()).find("newer") != std::string::npos; });
 }
 

@@ -13,6 +13,7 @@
 #include <thread>
 
 #include "child_process.h"
+#include "storage/sqlite.h"
 #include "storage_fixtures.h"
 #include "temp_folder.h"
 
@@ -25,7 +26,7 @@ namespace {
 constexpr int kKillRounds = 50;
 
 std::set<std::string> visitIds(const std::filesystem::path& file) {
-    storage::Database db(file, true);
+    storage::SqliteDatabase db(file, true);
     auto rows = db.prepare("SELECT id FROM visits");
     std::set<std::string> ids;
     while (rows.step()) ids.insert(rows.text(0));
@@ -90,7 +91,7 @@ BOOST_AUTO_TEST_CASE(AWriterKilledAtRandomMomentsLosesNoCommittedVisit) {
     BOOST_CHECK_EQUAL(test::integrityCheck(file), "ok");
     // The anchor file may lag behind the journal (killed between the commit and the anchor's write,
     // or in the middle of writing it) but never claims more than the journal holds.
-    storage::SqliteVisitJournal journal(file);  // opens, recovers the WAL, migrates nothing
+    storage::FacilityJournal journal(file);  // opens, recovers the WAL, migrates nothing
     BOOST_CHECK(test::verifyJournal(file).intact());
     // Every visit has its audit row: no transaction was half-applied.
     BOOST_CHECK_EQUAL(test::scalar(file, "SELECT COUNT(*) FROM visits"),
@@ -100,9 +101,9 @@ BOOST_AUTO_TEST_CASE(AWriterKilledAtRandomMomentsLosesNoCommittedVisit) {
 BOOST_AUTO_TEST_CASE(ReadersDuringWritesSeeWholeTransactions) {
     TempFolder folder;
     auto file = folder / "journal.sqlite3";
-    { storage::SqliteVisitJournal create(file); }
+    { storage::FacilityJournal create(file); }
     ChildProcess writer({JOURNAL_WRITER, file.string(), "W", "400"});
-    storage::Database reader(file, true);
+    storage::SqliteDatabase reader(file, true);
     long long lastSeen = 0;
     int reads = 0;
     bool writing = true;
@@ -135,10 +136,10 @@ BOOST_AUTO_TEST_CASE(ReadersDuringWritesSeeWholeTransactions) {
 // The journal keeps what it could not write in memory, in order, and the retry saves it once
 // there is room again. `fill` takes the room away, `release` gives it back.
 static void fullJournalKeepsTheVisitsAndTheRetrySavesThem(const std::filesystem::path& file,
-                                                          const std::function<void(storage::SqliteVisitJournal&)>& fill,
-                                                          const std::function<void(storage::SqliteVisitJournal&)>& release) {
+                                                          const std::function<void(storage::FacilityJournal&)>& fill,
+                                                          const std::function<void(storage::FacilityJournal&)>& release) {
     {
-        storage::SqliteVisitJournal journal(file);
+        storage::FacilityJournal journal(file);
         for (int i = 1; i <= 3; ++i) BOOST_REQUIRE(journal.recordVisit(test::sampleVisit("V" + std::to_string(i), "P1")).ok());
         fill(journal);
 
@@ -173,7 +174,7 @@ static void fullJournalKeepsTheVisitsAndTheRetrySavesThem(const std::filesystem:
     BOOST_CHECK_EQUAL(test::scalar(file, "SELECT COUNT(*) FROM visits"), 5);
     BOOST_CHECK_EQUAL(test::scalar(file, "SELECT length(raw_xml) FROM eligibility_snapshots WHERE visit_id = 'V-big'"),
                       256 * 1024 + 17);
-    storage::Database db(file, true);
+    storage::SqliteDatabase db(file, true);
     BOOST_CHECK(test::chainIntact(db));
 }
 
@@ -182,11 +183,11 @@ BOOST_AUTO_TEST_CASE(AJournalAtItsMaxPageCountKeepsTheVisitInMemoryAndTheRetrySa
     const auto file = folder / "journal.sqlite3";
     fullJournalKeepsTheVisitsAndTheRetrySavesThem(
         file,
-        [&file](storage::SqliteVisitJournal& journal) {
+        [&file](storage::FacilityJournal& journal) {
             const long long pages = test::scalar(file, "PRAGMA page_count");
             journal.database().execute("PRAGMA max_page_count = " + std::to_string(pages + 1));
         },
-        [](storage::SqliteVisitJournal& journal) { journal.database().execute("PRAGMA max_page_count = 1073741823"); });
+        [](storage::FacilityJournal& journal) { journal.database().execute("PRAGMA max_page_count = 1073741823"); });
 }
 
 // Run on its own by tests/storage/run_full_disk.sh (skipped where tmpfs cannot be mounted).
@@ -195,8 +196,8 @@ BOOST_AUTO_TEST_CASE(AFullTmpfsDiskKeepsTheVisitInMemoryAndTheRetrySavesIt) {
     TinyFileSystem disk(folder / "disk");
     BOOST_REQUIRE_MESSAGE(disk.mounted(), "cannot mount a tmpfs here (run as root, or let ctest report the skip)");
     fullJournalKeepsTheVisitsAndTheRetrySavesThem(
-        folder / "disk" / "journal.sqlite3", [&disk](storage::SqliteVisitJournal&) { disk.fill(); },
-        [&disk](storage::SqliteVisitJournal&) { disk.release(); });
+        folder / "disk" / "journal.sqlite3", [&disk](storage::FacilityJournal&) { disk.fill(); },
+        [&disk](storage::FacilityJournal&) { disk.release(); });
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -1,6 +1,12 @@
 #include "storage_fixtures.h"
 
+#include <cstdlib>
 #include <fstream>
+#include <memory>
+
+#include "postgres_server.h"
+#include "storage/open_database.h"
+#include "storage/sqlite.h"
 
 namespace madoguchi::test {
 
@@ -53,24 +59,46 @@ VisitRecord unknownClaimVisit(const std::string& visitId, const std::string& pat
     return v;
 }
 
-long long scalar(const std::filesystem::path& db, const std::string& sql) {
-    storage::Database connection(db, true);
-    auto query = connection.prepare(sql);
+bool onServer() {
+    const char* engine = std::getenv("MADOGUCHI_TEST_ENGINE");
+    return engine && std::string(engine) == "postgres";
+}
+
+bool onSqlite() { return !onServer(); }
+
+PostgresServer& testServer() {
+    static std::unique_ptr<PostgresServer> server;
+    if (!server) server = std::make_unique<PostgresServer>();
+    return *server;
+}
+
+JournalPlace::JournalPlace() {
+    if (!onServer()) {
+        journal_ = (folder_ / "journal.sqlite3").string();
+        return;
+    }
+    setenv("XDG_DATA_HOME", (folder_ / "data").c_str(), 1);
+    journal_ = testServer().createDatabase();
+}
+
+long long scalar(const std::string& location, const std::string& sql) {
+    auto connection = storage::openDatabase(location, true);
+    auto query = connection->prepare(sql);
     return query.step() ? query.integer(0) : -1;
 }
 
-std::string text(const std::filesystem::path& db, const std::string& sql) {
-    storage::Database connection(db, true);
-    auto query = connection.prepare(sql);
+std::string text(const std::string& location, const std::string& sql) {
+    auto connection = storage::openDatabase(location, true);
+    auto query = connection->prepare(sql);
     return query.step() ? query.text(0) : std::string();
 }
 
 std::string integrityCheck(const std::filesystem::path& db) { return text(db, "PRAGMA integrity_check"); }
 
-storage::AuditVerdict verifyJournal(const std::filesystem::path& db) {
+storage::AuditVerdict verifyJournal(const std::string& location) {
     storage::AuditKey key = storage::AuditKey::load(storage::defaultAuditKeyPath());
-    storage::Database connection(db, true);
-    return storage::verifyAudit(connection, key, storage::readAnchorLines(storage::anchorPathFor(db), key));
+    auto connection = storage::openDatabase(location, true);
+    return storage::verifyAudit(*connection, key, storage::readAnchorLines(storage::anchorPathForLocation(location), key));
 }
 
 bool chainIntact(storage::Database& db) {

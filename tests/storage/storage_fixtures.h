@@ -1,14 +1,16 @@
 #pragma once
-// Shared by the storage tests and their helper programs: sample visits and direct SQL looks into
-// a journal file, beside the journal's own API.
+// Shared by the storage tests and their helper programs: sample visits, where a test's journal
+// lives (a file, or a database on the run's private PostgreSQL server), and direct SQL looks into
+// a journal beside the journal's own API.
 #include <filesystem>
 #include <string>
 
 #include "domain/ports/clock.h"
 #include "domain/visit_record.h"
 #include "storage/audit_trail.h"
-#include "storage/sqlite.h"
+#include "storage/database.h"
 #include "storage/visit_journal.h"
+#include "temp_folder.h"
 
 namespace madoguchi::test {
 
@@ -21,10 +23,33 @@ VisitRecord sampleVisit(const std::string& visitId, const std::string& patientId
 VisitRecord oldClaimVisit(const std::string& visitId, const std::string& patientId, const LocalDateTime& started);
 VisitRecord unknownClaimVisit(const std::string& visitId, const std::string& patientId, const LocalDateTime& started);
 
-// One integer (or text) answer of a query on its own connection.
-long long scalar(const std::filesystem::path& db, const std::string& sql);
-std::string text(const std::filesystem::path& db, const std::string& sql);
-std::string integrityCheck(const std::filesystem::path& db);  // "ok" when intact
+// The engine the storage suite runs on: PostgreSQL when MADOGUCHI_TEST_ENGINE=postgres (the
+// ctest `qa_storage_postgres`, label postgres), else SQLite. One suite, two parameters.
+bool onServer();
+bool onSqlite();  // for Boost.Test preconditions: the cases about the SQLite file itself
+class PostgresServer;
+// This run's private server (postgres_server.h): started at the first call, stopped at exit.
+PostgresServer& testServer();
+
+// Where one test's journal lives: journal() is a file in the test's own folder, or a new
+// database on the run's server. The folder also holds what the PC keeps locally (password files,
+// the anchor file of a server journal: XDG_DATA_HOME points into it on the server runs).
+class JournalPlace {
+public:
+    JournalPlace();
+    const std::string& journal() const { return journal_; }
+    const std::filesystem::path& path() const { return folder_.path(); }
+    std::filesystem::path operator/(const std::string& name) const { return folder_ / name; }
+
+private:
+    TempFolder folder_;
+    std::string journal_;
+};
+
+// One integer (or text) answer of a query on its own connection; location: a file or a URI.
+long long scalar(const std::string& location, const std::string& sql);
+std::string text(const std::string& location, const std::string& sql);
+std::string integrityCheck(const std::filesystem::path& db);  // SQLite: "ok" when intact
 
 // A clock that says what the test tells it.
 struct FixedTestClock : Clock {
@@ -33,8 +58,8 @@ struct FixedTestClock : Clock {
     LocalDateTime time;
 };
 
-// The audit trail of a journal file against its anchor file, with the key the journal used.
-storage::AuditVerdict verifyJournal(const std::filesystem::path& db);
+// The audit trail of a journal against its anchor file, with the key the journal used.
+storage::AuditVerdict verifyJournal(const std::string& location);
 // The chain alone (no anchors), on a connection the caller holds (e.g. inside a read snapshot).
 bool chainIntact(storage::Database& db);
 // A password file as scripts keep it: 0600, one line.

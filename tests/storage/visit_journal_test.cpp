@@ -41,17 +41,17 @@ BOOST_AUTO_TEST_CASE(DefaultPathIsUnderTheXdgDataFolder) {
 BOOST_AUTO_TEST_CASE(TheFirstStartCreatesTheJournalsFolder) {
     TempFolder folder;
     auto file = folder / "data/madoguchi/clinic.sqlite3";
-    storage::SqliteVisitJournal journal(file);
+    storage::FacilityJournal journal(file);
     BOOST_CHECK(std::filesystem::exists(file));
     BOOST_CHECK((std::filesystem::status(file.parent_path()).permissions() & std::filesystem::perms::all) ==
                 std::filesystem::perms::owner_all);
 }
 
 BOOST_AUTO_TEST_CASE(ARecordedVisitIsReadBackAsTheLastEligibility) {
-    TempFolder folder;
-    auto file = folder / "journal.sqlite3";
+    test::JournalPlace folder;
+    auto file = folder.journal();
     {
-        storage::SqliteVisitJournal journal(file);
+        storage::FacilityJournal journal(file);
         BOOST_TEST(journal.recordVisit(test::sampleVisit("V1", "P1", at(2026, 10, 1))).ok());
         VisitRecord later = test::sampleVisit("V2", "P1", at(2026, 11, 2));
         later.insurance = {"39131008", {"", "00012345", ""}};
@@ -59,7 +59,7 @@ BOOST_AUTO_TEST_CASE(ARecordedVisitIsReadBackAsTheLastEligibility) {
         BOOST_TEST(journal.recordVisit(later).ok());
         BOOST_TEST(journal.recordVisit(test::unknownClaimVisit("V3", "P1", at(2026, 11, 20))).ok());
     }
-    storage::SqliteVisitJournal reopened(file);
+    storage::FacilityJournal reopened(file);
     auto past = reopened.lastEligibility("P1");
     BOOST_REQUIRE(past);
     // The 申立書 visit carries only the 7s filler: the last real eligibility is the 後期 one.
@@ -78,17 +78,20 @@ BOOST_AUTO_TEST_CASE(ARecordedVisitIsReadBackAsTheLastEligibility) {
 }
 
 BOOST_AUTO_TEST_CASE(NoColumnCouldHoldTheIndividualNumber) {
-    TempFolder folder;
-    storage::SqliteVisitJournal journal(folder / "journal.sqlite3");
-    BOOST_CHECK_EQUAL(scalar(folder / "journal.sqlite3",
-                             "SELECT COUNT(*) FROM sqlite_master WHERE sql LIKE '%my_number%' OR sql LIKE '%kojin%' "
-                             "OR sql LIKE '%individual%'"),
-                      0);
+    test::JournalPlace folder;
+    storage::FacilityJournal journal(folder.journal());
+    const std::string schema = test::onServer()
+                                   ? "SELECT COUNT(*) FROM information_schema.columns WHERE table_schema = 'public' AND "
+                                     "(column_name LIKE '%my_number%' OR column_name LIKE '%kojin%' OR column_name LIKE "
+                                     "'%individual%')"
+                                   : "SELECT COUNT(*) FROM sqlite_master WHERE sql LIKE '%my_number%' OR sql LIKE "
+                                     "'%kojin%' OR sql LIKE '%individual%'";
+    BOOST_CHECK_EQUAL(scalar(folder.journal(), schema), 0);
 }
 
 BOOST_AUTO_TEST_CASE(AVisitWithAUsedIdIsRefusedAtOnceAndNotQueued) {
-    TempFolder folder;
-    storage::SqliteVisitJournal journal(folder / "journal.sqlite3");
+    test::JournalPlace folder;
+    storage::FacilityJournal journal(folder.journal());
     BOOST_TEST(journal.recordVisit(test::sampleVisit("V1", "P1")).ok());
     auto again = journal.recordVisit(test::sampleVisit("V1", "P2"));
     BOOST_REQUIRE(!again);
@@ -97,9 +100,9 @@ BOOST_AUTO_TEST_CASE(AVisitWithAUsedIdIsRefusedAtOnceAndNotQueued) {
 }
 
 BOOST_AUTO_TEST_CASE(RetagToCurrentKeepsWhoWhenWhyAndTheEvidence) {
-    TempFolder folder;
-    auto file = folder / "journal.sqlite3";
-    storage::SqliteVisitJournal journal(file);
+    test::JournalPlace folder;
+    auto file = folder.journal();
+    storage::FacilityJournal journal(file);
     BOOST_TEST(journal.recordVisit(test::oldClaimVisit("V-old", "P1", at(2026, 11, 2))).ok());
     BOOST_TEST(journal.recordVisit(test::unknownClaimVisit("V-unknown", "P2", at(2026, 11, 3))).ok());
 
@@ -127,9 +130,9 @@ BOOST_AUTO_TEST_CASE(RetagToCurrentKeepsWhoWhenWhyAndTheEvidence) {
 }
 
 BOOST_AUTO_TEST_CASE(AReceptionistCannotRetagNorReadTheReports) {
-    TempFolder folder;
-    auto file = folder / "journal.sqlite3";
-    storage::SqliteVisitJournal journal(file);
+    test::JournalPlace folder;
+    auto file = folder.journal();
+    storage::FacilityJournal journal(file);
     BOOST_TEST(journal.recordVisit(test::oldClaimVisit("V-old", "P1", at(2026, 11, 2))).ok());
     auto audited = scalar(file, "SELECT COUNT(*) FROM audit_log");
 
@@ -148,9 +151,9 @@ BOOST_AUTO_TEST_CASE(AReceptionistCannotRetagNorReadTheReports) {
 }
 
 BOOST_AUTO_TEST_CASE(APendingRequestAnsweredLaterUpdatesItsVisit) {
-    TempFolder folder;
-    auto file = folder / "journal.sqlite3";
-    storage::SqliteVisitJournal journal(file);
+    test::JournalPlace folder;
+    auto file = folder.journal();
+    storage::FacilityJournal journal(file);
     BOOST_TEST(journal.recordVisit(test::oldClaimVisit("V-wait", "P1", at(2026, 11, 25, 9))).ok());
     BOOST_CHECK_EQUAL(journal.followUps().size(), 1u);
 
@@ -168,9 +171,9 @@ BOOST_AUTO_TEST_CASE(APendingRequestAnsweredLaterUpdatesItsVisit) {
 }
 
 BOOST_AUTO_TEST_CASE(ARejectedRequestStopsTheVisitWaitingAndKeepsItAmongTheFollowUps) {
-    TempFolder folder;
-    auto file = folder / "journal.sqlite3";
-    storage::SqliteVisitJournal journal(file);
+    test::JournalPlace folder;
+    auto file = folder.journal();
+    storage::FacilityJournal journal(file);
     BOOST_TEST(journal.recordVisit(test::oldClaimVisit("V-wait", "P1", at(2026, 11, 25, 9))).ok());
 
     BOOST_TEST(journal.closeRejectedRequest("REQ-V-wait", "The terminal rejected the request: E1001", at(2026, 11, 25, 9, 1)).ok());
@@ -184,9 +187,9 @@ BOOST_AUTO_TEST_CASE(ARejectedRequestStopsTheVisitWaitingAndKeepsItAmongTheFollo
 }
 
 BOOST_AUTO_TEST_CASE(ALateAnswerThatDoesNotConfirmKeepsTheClaimRoute) {
-    TempFolder folder;
-    auto file = folder / "journal.sqlite3";
-    storage::SqliteVisitJournal journal(file);
+    test::JournalPlace folder;
+    auto file = folder.journal();
+    storage::FacilityJournal journal(file);
     BOOST_TEST(journal.recordVisit(test::oldClaimVisit("V-wait", "P1", at(2026, 11, 25, 9))).ok());
     EligibilityResult invalid = confirmedAnswer();
     invalid.qualificationValidity.raw = "2";
@@ -198,8 +201,8 @@ BOOST_AUTO_TEST_CASE(ALateAnswerThatDoesNotConfirmKeepsTheClaimRoute) {
 }
 
 BOOST_AUTO_TEST_CASE(FollowUpsAreTheOldAndUnknownClaimsOldestFirst) {
-    TempFolder folder;
-    storage::SqliteVisitJournal journal(folder / "journal.sqlite3");
+    test::JournalPlace folder;
+    storage::FacilityJournal journal(folder.journal());
     BOOST_TEST(journal.recordVisit(test::unknownClaimVisit("V-c", "P3", at(2026, 11, 20, 11))).ok());
     BOOST_TEST(journal.recordVisit(test::sampleVisit("V-current", "P4", at(2026, 9, 1))).ok());
     BOOST_TEST(journal.recordVisit(test::oldClaimVisit("V-a", "P1", at(2026, 10, 1, 9))).ok());
@@ -218,9 +221,26 @@ BOOST_AUTO_TEST_CASE(FollowUpsAreTheOldAndUnknownClaimsOldestFirst) {
     BOOST_CHECK_EQUAL(list.value()[0].patientName, "山田　太郎");
 }
 
+BOOST_AUTO_TEST_CASE(EachVisitCarriesTheWindowThatRecordedIt) {
+    test::JournalPlace folder;
+    storage::FacilityJournal first(folder.journal()), second(folder.journal());
+    first.setWindow("受付1");
+    second.setWindow("pharmacy counter");
+    BOOST_TEST(first.recordVisit(test::sampleVisit("V1", "P1", at(2026, 11, 25, 9))).ok());
+    BOOST_TEST(second.recordVisit(test::oldClaimVisit("V2", "P2", at(2026, 11, 25, 10))).ok());
+    auto day = first.visitsBetween(*Date::fromYmd(2026, 11, 25), *Date::fromYmd(2026, 11, 25));
+    BOOST_REQUIRE_EQUAL(day.size(), 2u);
+    BOOST_CHECK_EQUAL(day[0].window, "受付1");
+    BOOST_CHECK_EQUAL(day[1].window, "pharmacy counter");
+    BOOST_REQUIRE_EQUAL(first.followUps().size(), 1u);
+    BOOST_CHECK_EQUAL(first.followUps()[0].window, "pharmacy counter");
+    BOOST_CHECK_EQUAL(test::text(folder.journal(), "SELECT \"window\" FROM audit_log WHERE visit_id = 'V2'"),
+                      "pharmacy counter");
+}
+
 BOOST_AUTO_TEST_CASE(TheManagerReportsReadTheJournal) {
-    TempFolder folder;
-    storage::SqliteVisitJournal journal(folder / "journal.sqlite3");
+    test::JournalPlace folder;
+    storage::FacilityJournal journal(folder.journal());
     BOOST_TEST(journal.recordVisit(test::sampleVisit("V1", "P1", at(2026, 11, 25, 9))).ok());
     BOOST_TEST(journal.recordVisit(test::unknownClaimVisit("V2", "P2", at(2026, 11, 25, 10))).ok());
     VisitRecord full = test::oldClaimVisit("V3", "P3", at(2026, 11, 25, 11));

@@ -12,7 +12,7 @@ int main(int argc, char** argv) {
         return 2;
     }
     long count = argc > 3 ? std::stol(argv[3]) : -1;
-    madoguchi::storage::SqliteVisitJournal journal(argv[1]);
+    madoguchi::storage::FacilityJournal journal(argv[1]);
     for (long i = 1; count < 0 || i <= count; ++i) {
         auto visit = madoguchi::test::sampleVisit(std::string(argv[2]) + "-" + std::to_string(i),
                                                   "P" + std::to_string(i % 50));

@@ -1,0 +1,39 @@
+#include "storage/open_database.h"
+
+#include "storage/audit_anchor.h"
+#include "storage/postgres.h"
+#include "storage/sqlite.h"
+#include "storage/visit_journal.h"
+
+namespace madoguchi::storage {
+
+bool isServerLocation(const std::string& location) {
+    return location.starts_with("postgresql://") || location.starts_with("postgres://");
+}
+
+std::unique_ptr<Database> openDatabase(const std::string& location, bool readOnly) {
+    if (isServerLocation(location)) return std::make_unique<PostgresDatabase>(location);
+    return std::make_unique<SqliteDatabase>(location, readOnly);
+}
+
+std::string displayLocation(const std::string& location) {
+    if (!isServerLocation(location)) return location;
+    return location.substr(0, location.find('?'));
+}
+
+std::filesystem::path localFolderFor(const std::string& location) {
+    return isServerLocation(location) ? defaultJournalPath().parent_path()
+                                      : std::filesystem::path(location).parent_path();
+}
+
+std::filesystem::path anchorPathForLocation(const std::string& location) {
+    if (!isServerLocation(location)) return anchorPathFor(location);
+    std::string name = "site";
+    for (const auto& [keyword, value] : connectionOptions(location))
+        if (keyword == "host" || keyword == "port" || keyword == "dbname") name += "-" + value;
+    for (char& c : name)
+        if (!std::isalnum(static_cast<unsigned char>(c)) && c != '-' && c != '.') c = '_';
+    return localFolderFor(location) / (name + ".anchor");
+}
+
+}  // namespace madoguchi::storage

@@ -1,0 +1,256 @@
+#include "storage/postgres.h"
+
+#include <libpq-fe.h>
+
+#include <cstdlib>
+#include <optional>
+
+namespace madoguchi::storage {
+namespace {
+
+constexpr const char* kSiteWriteLock = "SELECT pg_advisory_xact_lock(7240241620231130)";
+
+StorageFailure failureOf(const std::string& state) {
+    if (state.starts_with("23")) return StorageFailure::Constraint;
+    if (state == "53100") return StorageFailure::DiskFull;
+    if (state.starts_with("08") || state.starts_with("57P")) return StorageFailure::Unreachable;
+    if (state.starts_with("53") || state.starts_with("40") || state == "55P03" || state.starts_with("58"))
+        return StorageFailure::Busy;
+    return StorageFailure::Other;
+}
+
+bool isLocalHost(const std::string& host) {
+    return host.empty() || host.starts_with("/") || host == "localhost" || host == "127.0.0.1" || host == "::1";
+}
+
+std::string hexDecoded(const std::string& text) {  // bytea's text output: \x then two hex digits a byte
+    if (!text.starts_with("\\x")) return text;
+    std::string bytes;
+    for (std::size_t i = 2; i + 1 < text.size(); i += 2) bytes += static_cast<char>(std::stoi(text.substr(i, 2), nullptr, 16));
+    return bytes;
+}
+
+class PostgresStatement : public StatementEngine {
+public:
+    PostgresStatement(PostgresDatabase& db, std::string sql) : db_(db), sql_(std::move(sql)) {}
+    ~PostgresStatement() override { PQclear(result_); }
+
+    void bindText(int index, const std::string& value) override { slot(index) = {value, 0}; }
+    void bindInteger(int index, std::int64_t value) override { slot(index) = {std::to_string(value), 0}; }
+    void bindBlob(int index, const std::string& bytes) override { slot(index) = {bytes, 1}; }
+    void bindNull(int index) override { slot(index) = {std::nullopt, 0}; }
+
+    bool step() override {
+        if (!result_) execute();
+        ++row_;
+        return row_ < PQntuples(result_);
+    }
+    void reset() override {
+        PQclear(result_);
+        result_ = nullptr;
+        row_ = -1;
+        params_.clear();
+    }
+    std::string text(int column) const override {
+        return std::string(PQgetvalue(result_, row_, column), static_cast<std::size_t>(PQgetlength(result_, row_, column)));
+    }
+    std::int64_t integer(int column) const override {
+        const char* value = PQgetvalue(result_, row_, column);
+        if (value[0] == 't' && value[1] == '\0') return 1;  // a boolean
+        return std::strtoll(value, nullptr, 10);
+    }
+    std::string blob(int column) const override { return hexDecoded(text(column)); }
+    bool isNull(int column) const override { return PQgetisnull(result_, row_, column) != 0; }
+
+private:
+    struct Param {
+        std::optional<std::string> value;
+        int format = 0;  // 0 text, 1 binary
+    };
+    Param& slot(int index) {
+        if (params_.size() < static_cast<std::size_t>(index)) params_.resize(static_cast<std::size_t>(index));
+        return params_[static_cast<std::size_t>(index - 1)];
+    }
+    void execute() {
+        std::vector<const char*> values;
+        std::vector<int> lengths, formats;
+        for (const Param& p : params_) {
+            values.push_back(p.value ? p.value->data() : nullptr);
+            lengths.push_back(p.value ? static_cast<int>(p.value->size()) : 0);
+            formats.push_back(p.format);
+        }
+        PGconn* connection = db_.connection();
+        result_ = PQexecParams(connection, sql_.c_str(), static_cast<int>(params_.size()), nullptr, values.data(),
+                               lengths.data(), formats.data(), 0);
+        ExecStatusType status = PQresultStatus(result_);
+        if (status != PGRES_TUPLES_OK && status != PGRES_COMMAND_OK) {
+            PGresult* failed = result_;
+            result_ = nullptr;
+            db_.fail("cannot execute", failed);
+        }
+        row_ = -1;
+    }
+
+    PostgresDatabase& db_;
+    std::string sql_;
+    std::vector<Param> params_;
+    PGresult* result_ = nullptr;
+    int row_ = -1;
+};
+
+void ignoreNotice(void*, const char*) {}  // "relation already exists, skipping" and the like
+
+}  // namespace
+
+std::string numberedPlaceholders(const std::string& sql) {
+    std::string out;
+    int number = 0;
+    char quote = 0;
+    for (char c : sql) {
+        if (quote) {
+            if (c == quote) quote = 0;
+            out += c;
+        } else if (c == '\'' || c == '"') {
+            quote = c;
+            out += c;
+        } else if (c == '?') {
+            out += "$" + std::to_string(++number);
+        } else {
+            out += c;
+        }
+    }
+    return out;
+}
+
+std::vector<std::pair<std::string, std::string>> connectionOptions(const std::string& uri) {
+    char* error = nullptr;
+    PQconninfoOption* parsed = PQconninfoParse(uri.c_str(), &error);
+    if (!parsed) {
+        std::string message = error ? error : "out of memory";
+        PQfreemem(error);
+        throw StorageError("the server address is not a valid postgresql:// URI: " + message, StorageFailure::Other);
+    }
+    std::vector<std::pair<std::string, std::string>> options;
+    std::string host;
+    bool hasPassword = false;
+    for (PQconninfoOption* o = parsed; o->keyword; ++o) {
+        if (!o->val) continue;
+        std::string keyword = o->keyword;
+        if (keyword == "password") hasPassword = *o->val != '\0';
+        else options.emplace_back(keyword, o->val);
+        if (keyword == "host") host = o->val;
+    }
+    PQconninfoFree(parsed);
+    if (hasPassword)
+        throw StorageError("the server address carries a password: remove it and keep the password in the "
+                           "~/.pgpass file (0600) instead (docs/site.md)",
+                           StorageFailure::Other);
+    auto has = [&options](const std::string& keyword) {
+        for (const auto& [k, v] : options)
+            if (k == keyword) return true;
+        return false;
+    };
+    if (!has("sslmode") && !isLocalHost(host)) options.emplace_back("sslmode", "verify-full");
+    if (!has("connect_timeout")) options.emplace_back("connect_timeout", "5");
+    if (!has("client_encoding")) options.emplace_back("client_encoding", "UTF8");
+    if (!has("application_name")) options.emplace_back("application_name", "madoguchi");
+    return options;
+}
+
+PostgresDatabase::PostgresDatabase(const std::string& uri) {
+    auto options = connectionOptions(uri);
+    std::vector<const char*> keywords, values;
+    for (const auto& [k, v] : options) {
+        keywords.push_back(k.c_str());
+        values.push_back(v.c_str());
+    }
+    keywords.push_back(nullptr);
+    values.push_back(nullptr);
+    connection_ = PQconnectdbParams(keywords.data(), values.data(), 0);
+    if (!connection_) throw StorageError("cannot connect to the site server: out of memory", StorageFailure::Busy);
+    if (PQstatus(connection_) != CONNECTION_OK) {
+        std::string message = PQerrorMessage(connection_);
+        PQfinish(connection_);
+        connection_ = nullptr;
+        throw StorageError("cannot connect to the site server: " + message, StorageFailure::Unreachable);
+    }
+    PQsetNoticeProcessor(connection_, ignoreNotice, nullptr);
+}
+
+PostgresDatabase::~PostgresDatabase() { PQfinish(connection_); }
+
+PGconn* PostgresDatabase::connection() {
+    if (PQstatus(connection_) != CONNECTION_OK && !inTransaction_) {
+        PQreset(connection_);
+        if (PQstatus(connection_) != CONNECTION_OK)
+            throw StorageError("the site server cannot be reached: " + std::string(PQerrorMessage(connection_)),
+                               StorageFailure::Unreachable);
+        PQsetNoticeProcessor(connection_, ignoreNotice, nullptr);
+    }
+    return connection_;
+}
+
+void PostgresDatabase::fail(const std::string& what, PGresult* result) {
+    const char* state = result ? PQresultErrorField(result, PG_DIAG_SQLSTATE) : nullptr;
+    std::string message = result ? PQresultErrorMessage(result) : "";
+    if (message.empty()) message = PQerrorMessage(connection_);
+    while (!message.empty() && message.back() == '\n') message.pop_back();
+    PQclear(result);
+    StorageFailure failure = PQstatus(connection_) != CONNECTION_OK ? StorageFailure::Unreachable
+                             : state                               ? failureOf(state)
+                                                                   : StorageFailure::Other;
+    throw StorageError(what + ": " + message, failure);
+}
+
+void PostgresDatabase::execute(const std::string& sql) {
+    PGresult* result = PQexec(connection(), sql.c_str());
+    ExecStatusType status = PQresultStatus(result);
+    if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) fail("cannot execute", result);
+    PQclear(result);
+}
+
+Statement PostgresDatabase::prepare(const std::string& sql) {
+    return Statement(std::make_unique<PostgresStatement>(*this, numberedPlaceholders(sql)));
+}
+
+int PostgresDatabase::schemaVersion() {
+    Statement exists = prepare("SELECT to_regclass('schema_version') IS NOT NULL");
+    if (!exists.step() || exists.integer(0) == 0) return 0;
+    Statement version = prepare("SELECT version FROM schema_version");
+    return version.step() ? static_cast<int>(version.integer(0)) : 0;
+}
+
+void PostgresDatabase::setSchemaVersion(int version) {
+    execute("CREATE TABLE IF NOT EXISTS schema_version(version INTEGER NOT NULL); DELETE FROM schema_version; "
+            "INSERT INTO schema_version(version) VALUES(" + std::to_string(version) + ")");
+}
+
+void PostgresDatabase::begin(const std::string& sql) {
+    connection();  // a dropped connection is re-opened before the transaction, never inside it
+    inTransaction_ = true;
+    try {
+        execute(sql);
+    } catch (const StorageError&) {
+        rollback();
+        throw;
+    }
+}
+
+void PostgresDatabase::beginWrite() { begin(std::string("BEGIN; ") + kSiteWriteLock); }
+
+void PostgresDatabase::beginSnapshot() { begin("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY"); }
+
+void PostgresDatabase::commit() {
+    // Still "in the transaction" while COMMIT is sent: a lost connection must fail here, not be
+    // re-opened for a COMMIT that would then succeed on nothing.
+    execute("COMMIT");
+    inTransaction_ = false;
+}
+
+void PostgresDatabase::rollback() {
+    inTransaction_ = false;
+    if (PQstatus(connection_) != CONNECTION_OK) return;  // the server ended the transaction with the connection
+    PQclear(PQexec(connection_, "ROLLBACK"));
+}
+
+}  // namespace madoguchi::storage

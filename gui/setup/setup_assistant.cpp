@@ -483,7 +483,7 @@ bool SetupAssistant::createFirstAdministrator(const AppSettings& settings) {
     const fs::path journalPath = journalPathOf(settings);
     try {
         storage::makePrivateFolder(journalPath.parent_path());
-        storage::SqliteVisitJournal journal(journalPath);
+        storage::FacilityJournal journal(journalPath);
         storage::StaffAccounts staff(journal, clock_);
         if (staff.anyAdministrator()) {  // a journal kept from an earlier installation
             administratorCreated_ = true;

@@ -23,7 +23,12 @@ using Poco::JSON::Object;
 
 const char* kindName(FacilityKind kind) { return kind == FacilityKind::Pharmacy ? "pharmacy" : "clinic"; }
 const char* sourceName(IdentitySource source) {
-    return source == IdentitySource::DirectReader ? "direct_reader" : "certified_reader_folders";
+    switch (source) {
+        case IdentitySource::DirectReader: return "direct_reader";
+        case IdentitySource::Both: return "both";
+        case IdentitySource::CertifiedReaderFolders: break;
+    }
+    return "certified_reader_folders";
 }
 
 Problem malformed(const std::filesystem::path& path, const std::string& what) {
@@ -114,12 +119,13 @@ Outcome<AppSettings> settingsFromJson(const std::string& text, const std::filesy
             return malformed(path, "\"journal_path\": " + std::string(refused.what()));
         }
     }
-    if (source != "certified_reader_folders" && source != "direct_reader")
-        return malformed(path, "\"identity_source\" must be \"certified_reader_folders\" or \"direct_reader\"");
+    if (source != "certified_reader_folders" && source != "direct_reader" && source != "both")
+        return malformed(path, "\"identity_source\" must be \"certified_reader_folders\", \"direct_reader\" or \"both\"");
     if (settings.language != "" && settings.language != "ja" && settings.language != "en")
         return malformed(path, "\"language\" must be \"\", \"ja\" or \"en\"");
-    settings.identitySource =
-        source == "direct_reader" ? IdentitySource::DirectReader : IdentitySource::CertifiedReaderFolders;
+    settings.identitySource = source == "direct_reader" ? IdentitySource::DirectReader
+                              : source == "both"        ? IdentitySource::Both
+                                                        : IdentitySource::CertifiedReaderFolders;
     settings.gatewayRoot = gatewayRoot;
     settings.journalPath = journalPath;
     settings.faceTrashFolder = faceTrashFolder;
@@ -243,17 +249,17 @@ std::vector<std::string> settingsProblems(const AppSettings& settings) {
         !code.empty())
         problems.push_back(code);
     if (settings.facility.name.empty()) problems.push_back(N_("Enter the facility name."));
-    if (settings.identitySource == IdentitySource::CertifiedReaderFolders && settings.gatewayRoot.empty())
+    if (usesTerminalFolders(settings.identitySource) && settings.gatewayRoot.empty())
         problems.push_back(N_("Choose the folder shared with the eligibility terminal."));
     if (settings.identitySource == IdentitySource::DirectReader && settings.cardCheckUrl.empty())
         problems.push_back(N_("Enter the address of the direct card check."));
-    if (settings.identitySource == IdentitySource::DirectReader && !settings.cardCheckUrl.empty()) {
+    if (usesDirectReader(settings.identitySource) && !settings.cardCheckUrl.empty()) {
         if (settings.cardCheckUrl.rfind("https://", 0) != 0)
             problems.push_back(N_("The direct card check address must start with https://."));
         if (settings.cardCheckCaFile.empty())
             problems.push_back(N_("Choose the CA certificate that issued the gateway's certificate."));
     }
-    if (settings.identitySource == IdentitySource::CertifiedReaderFolders &&
+    if (usesTerminalFolders(settings.identitySource) &&
         !modeAllowsFaceAuthentication(settings.facility.mode))
         problems.push_back(N_("Modes ② and ③ have no face-recognition card reader: choose the direct reader."));
     if (settings.language != "" && settings.language != "ja" && settings.language != "en")

@@ -14,7 +14,11 @@ namespace madoguchi {
 enum class IdentitySource {
     CertifiedReaderFolders,  // the certified face reader + 資格確認端末: face/ and res/ folders
     DirectReader,            // our own PC/SC reader and the direct card check
+    Both,                    // the certified reader's folders and our own PC/SC reader side by side
 };
+// Whether the window watches the terminal's folders (face/, res/) and our own PC/SC reader.
+inline bool usesTerminalFolders(IdentitySource source) { return source != IdentitySource::DirectReader; }
+inline bool usesDirectReader(IdentitySource source) { return source != IdentitySource::CertifiedReaderFolders; }
 
 struct AppSettings {
     FacilitySettings facility;

@@ -41,14 +41,14 @@ FacilityEnvironment::FacilityEnvironment(AppSettings settings, std::filesystem::
       journal_(openJournal(journalPath_)),
       formRenderer_(std::make_unique<WxFormRenderer>()) {
     if (!settings_.windowName.empty()) journal_->setWindow(settings_.windowName);  // else the host name
-    if (settings_.identitySource == IdentitySource::CertifiedReaderFolders && !settings_.gatewayRoot.empty())
+    if (usesTerminalFolders(settings_.identitySource) && !settings_.gatewayRoot.empty())
         faces_ = std::make_unique<FaceArrivals>(settings_.gatewayRoot / "face",
                                                 settings_.faceTrashFolder.empty()
                                                     ? std::vector<std::filesystem::path>{}
                                                     : std::vector<std::filesystem::path>{settings_.faceTrashFolder},
                                                 codes_,
                                                 storage::localFolderFor(journalPath_) / "face-seen.txt", clock_, nullptr);
-    if (settings_.identitySource == IdentitySource::DirectReader) {
+    if (usesDirectReader(settings_.identitySource)) {
         cardTaps_ = std::make_unique<ReaderCardTaps>(clock_);
         if (!settings_.cardCheckUrl.empty())
             cardLookup_ = std::make_unique<HttpCardLookup>(settings_.cardCheckUrl, codes_,
@@ -72,6 +72,12 @@ ReceptionServices FacilityEnvironment::services() {
         previewAndPrintSelfDeclaration(parent, form, printer);
     };
     return services;
+}
+
+DeviceTargets FacilityEnvironment::deviceTargets() {
+    return DeviceTargets{usesTerminalFolders(settings_.identitySource) ? settings_.gatewayRoot : std::filesystem::path(),
+                         usesDirectReader(settings_.identitySource),
+                         storage::isServerLocation(journalPath_) ? std::filesystem::path() : journalPath_};
 }
 
 void FacilityEnvironment::startArrivals(BackgroundWork& work, std::function<void(Arrival)> deliver,

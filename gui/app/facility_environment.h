@@ -27,6 +27,7 @@ public:
     AppSettings& settings() override { return settings_; }
     std::filesystem::path settingsPath() const override { return settingsPath_; }
     const Clock& clock() const override { return clock_; }
+    DeviceTargets deviceTargets() override;
 
 private:
     FacilityEnvironment(AppSettings settings, std::filesystem::path settingsPath, CodeTables codes, DatedSettings dated,

@@ -1,6 +1,7 @@
 #include "gui/app/madoguchi_app.h"
 
 #include <cstdlib>
+#include <filesystem>
 #include <iostream>
 
 #include <wx/cmdline.h>
@@ -12,6 +13,7 @@
 #include "gui/app/reception_frame.h"
 #include "gui/demo/demo_environment.h"
 #include "gui/settings/language.h"
+#include "gui/setup/setup_assistant.h"
 #include "storage/private_files.h"
 
 namespace madoguchi::gui {
@@ -68,7 +70,12 @@ bool MadoguchiApp::OnInit() {
             wxMessageBox(wxGetTranslation(wxString::FromUTF8(settings.problem().message.c_str())), _("Madoguchi"));
             return false;
         }
-        auto facility = FacilityEnvironment::create(settings.value(), defaultSettingsPath(), clock_);
+        // A fresh installation: the set-up assistant first (its Cancel quits).
+        AppSettings facilitySettings = settings.value();
+        if (!std::filesystem::exists(defaultSettingsPath()) &&
+            !runFirstRunAssistant(facilitySettings, defaultSettingsPath(), clock_))
+            return false;
+        auto facility = FacilityEnvironment::create(facilitySettings, defaultSettingsPath(), clock_);
         if (!facility) {
             wxMessageBox(wxGetTranslation(wxString::FromUTF8(facility.problem().message.c_str())), _("Madoguchi"));
             return false;

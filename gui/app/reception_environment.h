@@ -6,6 +6,7 @@
 
 #include "app/app_settings.h"
 #include "gui/app/background_work.h"
+#include "gui/status/device_status_bar.h"
 #include "storage/visit_journal.h"
 
 #include "gui/reception/arrival.h"
@@ -31,6 +32,8 @@ public:
     virtual const Clock& clock() const = 0;
     // Called before the manager window or the settings sign in (the demo makes its account).
     virtual void prepareStaffAccounts() {}
+    // The folders, reader and journal the status bar keeps in sight.
+    virtual DeviceTargets deviceTargets() = 0;
     // The demo's control panel, or nullptr outside the demo.
     virtual wxWindow* makeDemoPanel(wxWindow* /*parent*/) { return nullptr; }
 };

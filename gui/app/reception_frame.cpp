@@ -1,6 +1,7 @@
 #include "gui/app/reception_frame.h"
 
 #include <wx/choice.h>
+#include <wx/infobar.h>
 #include <wx/intl.h>
 #include <wx/menu.h>
 #include <wx/msgdlg.h>
@@ -9,11 +10,13 @@
 #include <wx/textctrl.h>
 
 #include "app/system_clock.h"
+#include "gui/help/quick_guide.h"
 #include "gui/manager/manager_window.h"
 #include "gui/reception/eligibility_panel.h"
 #include "gui/reception/queue_panel.h"
 #include "gui/reception/step_panel.h"
 #include "gui/settings/settings_dialog.h"
+#include "gui/setup/setup_assistant.h"
 
 namespace madoguchi::gui {
 
@@ -39,13 +42,17 @@ ReceptionFrame::ReceptionFrame(wxWindow* parent, std::unique_ptr<ReceptionEnviro
     step_->SetMinSize(wxSize(460, -1));
     eligibility_->SetMinSize(wxSize(400, -1));
     auto* rows = new wxBoxSizer(wxVERTICAL);
+    notice_ = new wxInfoBar(body);
+    rows->Add(notice_, 0, wxEXPAND);
     rows->Add(columns, 1, wxEXPAND);
     demoPanel_ = environment_->makeDemoPanel(body);
     if (demoPanel_) rows->Add(demoPanel_, 0, wxEXPAND);
     body->SetSizer(rows);
 
     buildMenus();
-    CreateStatusBar();
+    deviceStatus_ = new DeviceStatusBar(this, environment_->deviceTargets(), work_,
+                                        [this](const wxString& text) { notice_->ShowMessage(text, wxICON_WARNING); });
+    SetStatusBar(deviceStatus_);
     wxString facility = wxString::FromUTF8(services.context.facility.name.c_str());
     SetStatusText(wxString::Format(_("%s — staff: %s"), facility, wxString::FromUTF8(services.context.staffId.c_str())) +
                   (services.demo ? "  —  " + _("DEMO: simulated devices, throw-away data") : wxString()));
@@ -87,15 +94,22 @@ void ReceptionFrame::buildMenus() {
     const int settings = wxWindow::NewControlId();
     tools->Append(manager, _("Manager window…"));
     tools->Append(settings, _("Settings…"));
+    const int setup = wxWindow::NewControlId();
+    tools->Append(setup, _("Set-up assistant…"));
+    auto* help = new wxMenu;
+    help->Append(wxID_HELP, _("Quick guide\tF1"));
     auto* bar = new wxMenuBar;
     bar->Append(reception, _("&Reception"));
     bar->Append(tools, _("&Tools"));
+    bar->Append(help, _("&Help"));
     SetMenuBar(bar);
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { flow_->startWithoutCard(); }, withoutCard);
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { flow_->next(); }, next);
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { Close(); }, wxID_EXIT);
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { openManager(); }, manager);
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { openSettings(); }, settings);
+    Bind(wxEVT_MENU, [this](wxCommandEvent&) { openSetupAssistant(); }, setup);
+    Bind(wxEVT_MENU, [this](wxCommandEvent&) { openGuide(); }, wxID_HELP);
 }
 
 void ReceptionFrame::openManager() {
@@ -108,6 +122,18 @@ void ReceptionFrame::openSettings() {
     environment_->prepareStaffAccounts();
     storage::StaffAccounts staff(environment_->journal(), environment_->clock());
     if (editSettings(this, environment_->settings(), staff, environment_->settingsPath(), environment_->clock()))
+        wxMessageBox(_("The settings were saved. Restart Madoguchi to use them at the window."), GetTitle(), wxOK, this);
+}
+
+QuickGuideFrame* ReceptionFrame::openGuide() {
+    const ReceptionSession* session = flow_->session();
+    return openQuickGuide(this, guidePageFor(session ? std::optional(session->state()) : std::nullopt));
+}
+
+void ReceptionFrame::openSetupAssistant() {
+    environment_->prepareStaffAccounts();
+    storage::StaffAccounts staff(environment_->journal(), environment_->clock());
+    if (reopenSetupAssistant(this, environment_->settings(), staff, environment_->settingsPath(), environment_->clock()))
         wxMessageBox(_("The settings were saved. Restart Madoguchi to use them at the window."), GetTitle(), wxOK, this);
 }
 

@@ -10,11 +10,13 @@
 #include "gui/app/reception_environment.h"
 #include "gui/reception/reception_flow.h"
 
+class wxInfoBar;
 class wxKeyEvent;
 
 namespace madoguchi::gui {
 
 class EligibilityPanel;
+class QuickGuideFrame;
 class QueuePanel;
 class StepPanel;
 
@@ -29,14 +31,19 @@ public:
     QueuePanel* queuePanel() const { return queue_; }
     EligibilityPanel* eligibilityPanel() const { return eligibility_; }
     wxWindow* demoPanel() const { return demoPanel_; }
+    DeviceStatusBar* deviceStatus() const { return deviceStatus_; }
+    wxInfoBar* notice() const { return notice_; }
     // Runs once, after the window painted for the first time (start-up benchmark).
     void onFirstPaint(std::function<void()> callback) { firstPaint_ = std::move(callback); }
     // The manager window (sign-in first), as ツール › 管理画面 opens it.
     void openManager();
+    // ヘルプ › クイックガイド (F1): the guide at the page for the current step.
+    QuickGuideFrame* openGuide();
 
 private:
     void buildMenus();
     void openSettings();
+    void openSetupAssistant();
     void scheduleRender();
     void renderAll();
     void onCharHook(wxKeyEvent& event);
@@ -48,6 +55,8 @@ private:
     StepPanel* step_ = nullptr;
     EligibilityPanel* eligibility_ = nullptr;
     wxWindow* demoPanel_ = nullptr;
+    DeviceStatusBar* deviceStatus_ = nullptr;
+    wxInfoBar* notice_ = nullptr;
     bool renderPending_ = false;
     std::function<void()> firstPaint_;
 };

@@ -17,6 +17,7 @@
 #include <wx/textdlg.h>
 
 #include "gui/manager/manager_window.h"
+#include "gui/settings/form_grid.h"
 #include "gui/settings/language.h"
 
 namespace madoguchi::gui {
@@ -42,18 +43,6 @@ wxArrayString roleLabels() {
     wxArrayString labels;
     for (StaffRole role : kRoles) labels.Add(roleLabel(role));
     return labels;
-}
-
-// Adds "label: control" to a two-column grid.
-void addRow(wxWindow* parent, wxFlexGridSizer* grid, const wxString& label, wxWindow* control) {
-    grid->Add(new wxStaticText(parent, wxID_ANY, label), 0, wxALIGN_CENTER_VERTICAL);
-    grid->Add(control, 1, wxEXPAND);
-}
-
-wxFlexGridSizer* formGrid() {
-    auto* grid = new wxFlexGridSizer(2, 8, 12);
-    grid->AddGrowableCol(1);
-    return grid;
 }
 
 // ID, name, role and the password typed twice.
@@ -101,6 +90,14 @@ private:
 
 }  // namespace
 
+wxArrayString identitySourceLabels() {
+    wxArrayString labels;  // in the order of IdentitySource
+    labels.Add(_("Certified face-recognition reader and eligibility terminal (shared folders)"));
+    labels.Add(_("Our own card reader and the direct card check"));
+    labels.Add(_("Both: the certified reader's folders and our own card reader"));
+    return labels;
+}
+
 SettingsDialog::SettingsDialog(wxWindow* parent, const AppSettings& initial, storage::StaffAccounts& staff,
                                const StaffMember& actor)
     : wxDialog(parent, wxID_ANY, _("Settings"), wxDefaultPosition, wxDefaultSize,
@@ -146,16 +143,10 @@ wxWindow* SettingsDialog::facilityPage() {
     grid->Add(codeMessage_, 1, wxEXPAND);
     sizer->Add(grid, 0, wxEXPAND | wxALL, 12);
 
-    wxString kinds[] = {_("Clinic or hospital (医科・歯科)"), _("Pharmacy (保険薬局)")};
-    kind_ = new wxRadioBox(page, wxID_ANY, _("Facility kind"), wxDefaultPosition, wxDefaultSize, 2, kinds, 1);
-    kind_->SetSelection(initial_.facility.kind == FacilityKind::Pharmacy ? 1 : 0);
+    kind_ = facilityKindBox(page, initial_.facility.kind);
     sizer->Add(kind_, 0, wxEXPAND | wxLEFT | wxRIGHT | wxBOTTOM, 12);
 
-    wxString modes[] = {_("① Standard online qualification check (face-recognition card reader)"),
-                        _("② Home-visit consent type (居宅同意取得型)"),
-                        _("③ Qualification check only (資格確認限定型): no medical information, no screenshots")};
-    mode_ = new wxRadioBox(page, wxID_ANY, _("Facility mode"), wxDefaultPosition, wxDefaultSize, 3, modes, 1);
-    mode_->SetSelection(static_cast<int>(initial_.facility.mode) - 1);
+    mode_ = facilityModeBox(page, initial_.facility.mode);
     sizer->Add(mode_, 0, wxEXPAND | wxLEFT | wxRIGHT | wxBOTTOM, 12);
     auto* modeHelp = new wxStaticText(page, wxID_ANY,
                                       _("In mode ③ every medical-information feature (薬剤情報, 特定健診, 診療情報 "
@@ -175,11 +166,9 @@ wxWindow* SettingsDialog::facilityPage() {
 wxWindow* SettingsDialog::connectionPage() {
     auto* page = new wxPanel(notebook_);
     auto* sizer = new wxBoxSizer(wxVERTICAL);
-    wxString sources[] = {_("Certified face-recognition reader and eligibility terminal (shared folders)"),
-                          _("Our own card reader and the direct card check")};
     source_ = new wxRadioBox(page, wxID_ANY, _("How identity and eligibility reach Madoguchi"), wxDefaultPosition,
-                             wxDefaultSize, 2, sources, 1);
-    source_->SetSelection(initial_.identitySource == IdentitySource::DirectReader ? 1 : 0);
+                             wxDefaultSize, identitySourceLabels(), 1);
+    source_->SetSelection(static_cast<int>(initial_.identitySource));
     sizer->Add(source_, 0, wxEXPAND | wxALL, 12);
     auto* grid = formGrid();
     gatewayRoot_ = new wxDirPickerCtrl(page, wxID_ANY, utf8(initial_.gatewayRoot.string()),
@@ -266,8 +255,7 @@ AppSettings SettingsDialog::edited() const {
     settings.facility.kind = kind_->GetSelection() == 1 ? FacilityKind::Pharmacy : FacilityKind::Clinic;
     settings.facility.mode = static_cast<FacilityMode>(mode_->GetSelection() + 1);
     settings.facility.unknownClaimUsesCheckDigitFiller = fillerCheckDigit_->GetValue();
-    settings.identitySource =
-        source_->GetSelection() == 1 ? IdentitySource::DirectReader : IdentitySource::CertifiedReaderFolders;
+    settings.identitySource = static_cast<IdentitySource>(std::max(0, source_->GetSelection()));
     settings.gatewayRoot = gatewayRoot_->GetPath().utf8_string();
     settings.cardCheckUrl = cardCheckUrl_->GetValue().Strip(wxString::both).utf8_string();
     settings.cardCheckCaFile = cardCheckCa_->GetPath().utf8_string();
@@ -298,10 +286,9 @@ void SettingsDialog::revalidate() {
         medicalInstitutionCodeProblem(settings.facility.medicalInstitutionCode, settings.facility.kind);
     codeMessage_->SetForegroundColour(codeProblem.empty() ? kOkColour : kProblemColour);
     codeMessage_->SetLabel(codeProblem.empty() ? _("✓ The code has a valid form.") : utf8(translated(codeProblem)));
-    bool folders = settings.identitySource == IdentitySource::CertifiedReaderFolders;
-    gatewayRoot_->Enable(folders);
-    cardCheckUrl_->Enable(!folders);
-    cardCheckCa_->Enable(!folders);
+    gatewayRoot_->Enable(usesTerminalFolders(settings.identitySource));
+    cardCheckUrl_->Enable(usesDirectReader(settings.identitySource));
+    cardCheckCa_->Enable(usesDirectReader(settings.identitySource));
     wxString text;
     for (const std::string& problem : settingsProblems(settings)) text += "• " + utf8(translated(problem)) + "\n";
     problems_->SetLabel(text.Strip(wxString::trailing));

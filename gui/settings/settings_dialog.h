@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include <wx/arrstr.h>
 #include <wx/dialog.h>
 
 #include "app/app_settings.h"
@@ -24,6 +25,9 @@ class wxStaticText;
 class wxTextCtrl;
 
 namespace madoguchi::gui {
+
+// The choices of "how identity reaches us", in the order of IdentitySource (dialog and assistant).
+wxArrayString identitySourceLabels();
 
 class SettingsDialog : public wxDialog {
 public:

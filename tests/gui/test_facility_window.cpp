@@ -11,6 +11,7 @@
 #include <regex>
 #include <sstream>
 
+#include <wx/infobar.h>
 #include <wx/textctrl.h>
 
 #include "gui/app/facility_environment.h"
@@ -18,6 +19,7 @@
 #include "gui/reception/eligibility_panel.h"
 #include "gui/reception/step_panel.h"
 #include "gui/settings/language.h"
+#include "gui/status/device_status_bar.h"
 #include "app/resources.h"
 #include "fixed_clock.h"
 #include "gui_harness.h"
@@ -250,6 +252,20 @@ BOOST_AUTO_TEST_CASE(ThreeWrongPinsLockTheCardAndStaffConfirmByLookingThenTheCer
     BOOST_CHECK_EQUAL(visits[0].claimRoute, "current");
     BOOST_CHECK_EQUAL(visits[0].shareTenths, 3);
     ui::saveScreenshot(window.frame, "facility-06-visual-recorded");
+}
+
+// The status bar's reader indicator follows pcscd: green with the vpcd reader, red once the
+// service stops (a red change is shown once as a notice).
+BOOST_AUTO_TEST_CASE(TheReaderIndicatorTurnsRedWhenThePcscServiceStops) {
+    FacilityDesk window(IdentitySource::DirectReader);
+    DeviceStatusBar& status = *window.frame->deviceStatus();
+    MADOGUCHI_REQUIRE_EVENTUALLY(status.health(Device::CardReader) == Health::Good);
+    BOOST_CHECK(!status.indicator(Device::CardReader)->check().details.empty());  // the reader's name
+    BOOST_CHECK(status.health(Device::TerminalFolders) == Health::NotUsed);
+    window.stack.stopPcscd();
+    MADOGUCHI_REQUIRE_EVENTUALLY(status.health(Device::CardReader) == Health::Failing);
+    MADOGUCHI_REQUIRE_EVENTUALLY(window.frame->notice()->IsShown());
+    ui::saveScreenshot(window.frame, "status-reader-red");
 }
 
 BOOST_AUTO_TEST_SUITE_END()

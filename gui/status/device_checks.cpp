@@ -1,0 +1,130 @@
+#include "gui/status/device_checks.h"
+
+#include <fcntl.h>
+#include <sys/statvfs.h>
+#include <unistd.h>
+
+#include <system_error>
+
+#include "devices/card/pcsc_reader.h"
+#include "devices/gateway/folder_safety.h"
+#include "domain/outcome.h"
+
+namespace madoguchi::gui {
+namespace {
+
+namespace fs = std::filesystem;
+
+constexpr unsigned long long kLowDiskBytes = 200ull * 1024 * 1024;
+
+DeviceCheck failing(const char* problem, const char* remedy, const fs::path& subject) {
+    return DeviceCheck{Health::Failing, problem, remedy, subject.string(), {}};
+}
+
+// Creates and removes a small file in `folder`; false when the folder takes no new file.
+bool probeWrite(const fs::path& folder) {
+    const fs::path probe = folder / (".madoguchi-probe-" + std::to_string(::getpid()) + ".tmp");
+    const int fd = ::open(probe.c_str(), O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0600);
+    if (fd < 0) return false;
+    const bool written = ::write(fd, "probe", 5) == 5;
+    const bool closed = ::close(fd) == 0;
+    const bool removed = ::unlink(probe.c_str()) == 0;
+    return written && closed && removed;
+}
+
+bool listable(const fs::path& folder) {
+    std::error_code ec;
+    fs::directory_iterator entries(folder, ec);
+    for (; !ec && entries != fs::directory_iterator(); entries.increment(ec)) {
+    }
+    return !ec;
+}
+
+bool isFolder(const fs::path& folder) {
+    std::error_code ec;
+    return fs::is_directory(folder, ec);
+}
+
+}  // namespace
+
+DeviceCheck checkTerminalFolders(const fs::path& root, FolderTest test) {
+    const char* checkShare = N_("Check that the eligibility terminal is on and that its shared folder is mounted on "
+                                "this PC (for example the share //oqs-terminal/oqs mounted at /mnt/oqs), then test again.");
+    if (root.empty())
+        return failing(N_("No folder shared with the eligibility terminal is set."),
+                       N_("Enter the folder where the terminal's share is mounted on this PC."), root);
+    if (!isFolder(root)) return failing(N_("The terminal's folder %s cannot be reached."), checkShare, root);
+    for (const char* name : {"req", "res", "face"})
+        if (!isFolder(root / name))
+            return failing(N_("The folder %s is missing."),
+                           N_("The terminal's shared folder holds req/, res/ and face/: choose the folder that contains "
+                              "all three, or ask the terminal's vendor to create them."),
+                           root / name);
+    const bool writable = test == FolderTest::Probe ? probeWrite(root / "req") : ::access((root / "req").c_str(), W_OK) == 0;
+    if (!writable)
+        return failing(N_("Madoguchi cannot write into %s."),
+                       N_("Ask whoever set up the share to give this PC's account write access to req/."), root / "req");
+    for (const char* name : {"face", "res"})
+        if (!listable(root / name))
+            return failing(N_("Madoguchi cannot read the folder %s."),
+                           N_("Ask whoever set up the share to give this PC's account read access to face/ and res/."),
+                           root / name);
+    DeviceCheck check;
+    check.details = gateway::folderSafetyWarnings(gateway::FolderLayout{root});
+    if (!check.details.empty()) {
+        check.health = Health::Warning;
+        check.problem = N_("The folders work, but their permissions need attention.");
+        check.remedy = N_("Allow only this PC's account and the terminal's to write into the folders.");
+    }
+    return check;
+}
+
+DeviceCheck checkCardReaders(bool required) {
+    const Health missing = required ? Health::Failing : Health::Warning;
+    auto context = card::PcscContext::establish();
+    if (!context)
+        return DeviceCheck{missing, N_("The card reader service (pcscd) is not running."),
+                           required ? N_("Start it (sudo systemctl start pcscd.socket), or reconnect the reader and "
+                                         "test again.")
+                                    : N_("Identity comes from the certified reader's folders, so the window works "
+                                         "without a reader of its own."),
+                           "pcscd",
+                           {}};
+    auto readers = context.value()->listReaders();
+    if (!readers || readers.value().empty())
+        return DeviceCheck{missing, N_("No card reader is connected."),
+                           required ? N_("Plug the card reader into this PC (USB), wait a few seconds and test again.")
+                                    : N_("Identity comes from the certified reader's folders, so the window works "
+                                         "without a reader of its own."),
+                           "",
+                           {}};
+    DeviceCheck check;
+    check.details = readers.value();
+    return check;
+}
+
+DeviceCheck checkJournal(const fs::path& journalPath) {
+    const fs::path folder = journalPath.has_parent_path() ? journalPath.parent_path() : fs::path(".");
+    if (!isFolder(folder))
+        return failing(N_("The journal's folder %s does not exist."),
+                       N_("Create the folder or choose another one; on a removable or network disk, connect it first."),
+                       folder);
+    const char* fixRights = N_("Give this PC's account write access to the folder, or choose a folder on this PC.");
+    if (!probeWrite(folder)) return failing(N_("The journal's folder %s takes no new file."), fixRights, folder);
+    std::error_code ec;
+    if (fs::exists(journalPath, ec)) {
+        const int fd = ::open(journalPath.c_str(), O_WRONLY | O_CLOEXEC);
+        if (fd < 0) return failing(N_("The journal %s cannot be written."), fixRights, journalPath);
+        ::close(fd);
+    }
+    struct statvfs disk {};
+    if (::statvfs(folder.c_str(), &disk) == 0 &&
+        static_cast<unsigned long long>(disk.f_bavail) * disk.f_frsize < kLowDiskBytes)
+        return DeviceCheck{Health::Warning, N_("The disk holding the journal %s is nearly full."),
+                           N_("Free some space on that disk: the journal stops taking visits when it is full."),
+                           journalPath.string(),
+                           {}};
+    return {};
+}
+
+}  // namespace madoguchi::gui

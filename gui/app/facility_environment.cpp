@@ -57,7 +57,6 @@ ReceptionServices FacilityEnvironment::services() {
     ReceptionServices services;
     services.context.facility = settings_.facility;
     services.context.datedSettings = dated_;
-    services.context.staffId = "reception";  // TODO: the staff member signed in at the window
     services.clock = &clock_;
     services.journal = journal_.get();
     services.formRenderer = formRenderer_.get();

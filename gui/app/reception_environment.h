@@ -3,8 +3,12 @@
 // and journal of the facility, or the demo's simulated gateway and virtual cards.
 #include <filesystem>
 #include <functional>
+#include <optional>
+
+#include <wx/string.h>
 
 #include "app/app_settings.h"
+#include "domain/staff.h"
 #include "gui/app/background_work.h"
 #include "storage/visit_journal.h"
 
@@ -31,6 +35,10 @@ public:
     virtual const Clock& clock() const = 0;
     // Called before the manager window or the settings sign in (the demo makes its account).
     virtual void prepareStaffAccounts() {}
+    // Who is at the window from the start without signing in (the demo's receptionist), and a
+    // line for the sign-in screen (the demo's account); elsewhere nobody and nothing.
+    virtual std::optional<StaffMember> memberAtStart() { return std::nullopt; }
+    virtual wxString signInHint() const { return {}; }
     // The demo's control panel, or nullptr outside the demo.
     virtual wxWindow* makeDemoPanel(wxWindow* /*parent*/) { return nullptr; }
 };

@@ -1,6 +1,5 @@
 #include "gui/manager/manager_window.h"
 
-#include <openssl/crypto.h>
 #include <wx/button.h>
 #include <wx/intl.h>
 #include <wx/notebook.h>
@@ -13,6 +12,7 @@
 #include "gui/manager/follow_up_page.h"
 #include "gui/manager/usage_page.h"
 #include "gui/settings/language.h"
+#include "gui/signin/staff_sign_in.h"
 
 namespace madoguchi::gui {
 
@@ -68,33 +68,12 @@ bool ManagerLoginDialog::asksForNewPassword() const { return newPassword_->IsSho
 
 bool ManagerLoginDialog::attemptSignIn() {
     std::string staffId = staffId_->GetValue().Strip(wxString::both).utf8_string();
-    std::string password = password_->GetValue().utf8_string();  // wiped by authenticate()
+    std::string password = password_->GetValue().utf8_string();  // wiped by signInStaff()
     std::string fresh = newPassword_->GetValue().utf8_string();
     password_->Clear();
     newPassword_->Clear();
-    if (!fresh.empty()) {
-        std::string freshCopy = fresh;  // to sign in with once changed; both wiped
-        auto changed = staff_.changeOwnPassword(staffId, password, fresh);
-        password = changed ? freshCopy : std::string();
-        OPENSSL_cleanse(freshCopy.data(), freshCopy.size());
-        if (!changed) {
-            message_->SetLabel(wxString::FromUTF8(translated(changed.problem().message)));
-            Layout();
-            return false;
-        }
-    }
-    auto member = staff_.authenticate(staffId, password, clock_.now());
-    if (!member) {
-        message_->SetLabel(wxString::FromUTF8(translated(member.problem().message)));
-        Layout();
-        return false;
-    }
-    if (auto allowed = requirePermission(member.value(), required_); !allowed) {
-        message_->SetLabel(wxString::FromUTF8(translated(allowed.problem().message)));
-        Layout();
-        return false;
-    }
-    if (staff_.mustChangePassword(staffId)) {
+    const StaffSignIn attempt = signInStaff(staff_, clock_, staffId, password, fresh, required_);
+    if (attempt.choosePassword) {
         newPasswordLabel_->Show();
         newPassword_->Show();
         message_->SetLabel(_("An administrator set this password: type it again and choose your own (12 characters or "
@@ -102,7 +81,12 @@ bool ManagerLoginDialog::attemptSignIn() {
         Fit();
         return false;
     }
-    signedIn_ = member.value();
+    if (!attempt.member) {
+        message_->SetLabel(wxString::FromUTF8(translated(attempt.problem)));
+        Layout();
+        return false;
+    }
+    signedIn_ = attempt.member;
     message_->SetLabel(wxEmptyString);
     return true;
 }

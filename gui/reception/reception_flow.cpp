@@ -57,13 +57,19 @@ void ReceptionFlow::addArrival(Arrival arrival) {
         currentArrival_ = added.number;
         card_ = added.card;
         startCardRead();
-    } else if (!desk_.session()) {
+    } else if (!desk_.session() && staffed()) {
         startReception(added);
     }
     changed_();
 }
 
+void ReceptionFlow::setStaff(const std::string& staffId) {
+    desk_.setStaff(staffId);
+    if (staffed() && !desk_.session()) next();  // arrivals that waited while nobody was signed in
+}
+
 void ReceptionFlow::open(int arrivalNumber) {
+    if (!staffed()) return;
     if (desk_.busy()) {
         setNotice(_("Finish or cancel the current reception first."), true);
         changed_();
@@ -75,7 +81,7 @@ void ReceptionFlow::open(int arrivalNumber) {
 }
 
 void ReceptionFlow::next() {
-    if (desk_.busy()) return;
+    if (desk_.busy() || !staffed()) return;
     for (auto& arrival : arrivals_) {
         if (arrival.status == Arrival::Status::Waiting) {
             startReception(arrival);
@@ -91,6 +97,7 @@ void ReceptionFlow::next() {
 }
 
 void ReceptionFlow::startWithoutCard() {
+    if (!staffed()) return;
     if (desk_.busy()) {
         setNotice(_("Finish or cancel the current reception first."), true);
         changed_();

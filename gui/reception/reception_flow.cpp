@@ -377,6 +377,17 @@ void ReceptionFlow::chooseFallbackDocument(PresentedDocument document, bool card
 void ReceptionFlow::chooseReturnVisit(const std::string& patientId) {
     pastRecord_.reset();
     if (!patientId.empty()) pastRecord_ = services_.journal->lastEligibility(patientId);
+    if (pastRecord_) {  // a past record shown at the window is a read of the patient's data: audited, or not shown
+        try {
+            services_.journal->recordAccess(desk_.context().staffId, patientId,
+                                            "past eligibility at the window (return visit)", desk_.now());
+        } catch (const std::exception& error) {
+            pastRecord_.reset();
+            setNotice(wxString::Format(_("The past record is not shown: its reading could not be audited (%s)."),
+                                       wxString::FromUTF8(error.what())),
+                      true);
+        }
+    }
     apply(event::VisitKindChosen{VisitKind::ReturnVisit, pastRecord_});
 }
 

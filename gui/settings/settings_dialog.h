@@ -15,6 +15,7 @@
 
 class wxCheckBox;
 class wxChoice;
+class wxSpinCtrl;
 class wxDirPickerCtrl;
 class wxFilePickerCtrl;
 class wxListCtrl;
@@ -45,6 +46,7 @@ public:
     wxRadioBox* sourceBox() const { return source_; }
     wxDirPickerCtrl* gatewayPicker() const { return gatewayRoot_; }
     wxChoice* languageChoice() const { return language_; }
+    wxSpinCtrl* idleLockMinutes() const { return idleLock_; }
     wxListCtrl* staffList() const { return staffList_; }
 
     // Staff accounts through StaffAccounts (permission checked there); the list is refreshed.
@@ -81,6 +83,7 @@ private:
     wxFilePickerCtrl* journalPath_ = nullptr;
     wxTextCtrl* printer_ = nullptr;
     wxChoice* language_ = nullptr;
+    wxSpinCtrl* idleLock_ = nullptr;
     wxListCtrl* staffList_ = nullptr;
     wxStaticText* staffMessage_ = nullptr;
     wxStaticText* problems_ = nullptr;

@@ -84,6 +84,8 @@ BOOST_AUTO_TEST_CASE(CodeIsValidatedWhileTypingAndOkWaitsForValidSettings) {
     test::saveScreenshot(dialog, "settings-identity-and-folders");
 
     dialog->languageChoice()->SetSelection(2);
+    BOOST_CHECK_EQUAL(dialog->idleLockMinutes()->GetValue(), 5);  // the default
+    dialog->idleLockMinutes()->SetValue(10);
     dialog->notebook()->SetSelection(2);
     test::pumpFor(std::chrono::milliseconds(200));
     test::saveScreenshot(dialog, "settings-printer-and-language");
@@ -93,6 +95,7 @@ BOOST_AUTO_TEST_CASE(CodeIsValidatedWhileTypingAndOkWaitsForValidSettings) {
     BOOST_CHECK(edited.facility.mode == FacilityMode::QualificationOnly);
     BOOST_CHECK(edited.identitySource == IdentitySource::DirectReader);
     BOOST_CHECK_EQUAL(edited.language, "en");
+    BOOST_CHECK_EQUAL(edited.idleLockMinutes, 10);
     BOOST_CHECK_EQUAL(edited.facility.medicalInstitutionCode, "1342345678");
     dialog->Destroy();
     test::pumpEvents();

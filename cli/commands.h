@@ -23,5 +23,6 @@ int runAudit(const Arguments& args);           // audit_command.cpp
 int runJournal(const Arguments& args);         // journal_command.cpp  (generate, migrate)
 int runStaff(const Arguments& args);           // staff_command.cpp    (password)
 int runClaim(const Arguments& args);           // claim_command.cpp    (remarks, contacted)
+int runFollowup(const Arguments& args);        // followup_command.cpp (recheck)
 
 }  // namespace madoguchi::cli

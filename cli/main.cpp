@@ -25,7 +25,7 @@ const std::map<std::string, Command>& commands() {
         {"card", runCard},         {"report", runReport},
         {"audit", runAudit},       {"journal", runJournal},
         {"staff", runStaff},
-        {"claim", runClaim},
+        {"claim", runClaim},       {"followup", runFollowup},
     };
     return table;
 }

@@ -3,6 +3,8 @@
 //           [--answer-encoding utf-8|shift_jis] [--face-trash DIR [--face-trash-after-ms N]]
 //       the terminal's habits: answers and face files in Shift_JIS; face files moved to DIR (as an
 //       electronic chart sharing face/ does) N ms after they appear
+//   sim oqs --root DIR [--bulk-processing-asks N] [--bulk-zip]
+//       bulk jobs (OQSmuquc01/02): the first N downloads answer "still processing"; answers as .zip
 //   sim oqs --root DIR --http-port N [--ca-cert PEM] [--tls-cert PEM --tls-key PEM] [--challenge-ttl-ms N]
 //       also serves the direct card check on https://127.0.0.1:N (0 picks a free port; printed as
 //       {"http_port": N, "url": "https://127.0.0.1:N"} on standard output). The card CA and the
@@ -44,6 +46,8 @@ gateway::TerminalSimulator makeSimulator(const Options& options, const CodeTable
                                                                             : gateway::PrologEncoding::Utf8;
     habits.faceTrash = options.value("--face-trash").value_or("");
     habits.faceTrashAfter = std::chrono::milliseconds(numberOption(options, "--face-trash-after-ms", 2000, 0, 600000));
+    habits.bulkStillProcessingAsks = numberOption(options, "--bulk-processing-asks", 0, 0, 1000);
+    habits.bulkAnswerAsZip = options.flag("--bulk-zip");
     return gateway::TerminalSimulator(gateway::FolderLayout{options.required("--root")}, std::move(dataset).value(),
                                       codes, clock, habits);
 }
@@ -88,8 +92,9 @@ int dropFace(gateway::TerminalSimulator& simulator, const Options& options) {
 
 int runSimOqs(const Arguments& args) {
     Options options(args, {"--root", "--dataset", "--face", "--method", "--http-port", "--ca-cert", "--tls-cert", "--tls-key",
-                           "--challenge-ttl-ms", kTodayOption, "--answer-encoding", "--face-trash", "--face-trash-after-ms"},
-                    {"--once"});
+                           "--challenge-ttl-ms", kTodayOption, "--answer-encoding", "--face-trash", "--face-trash-after-ms",
+                           "--bulk-processing-asks"},
+                    {"--once", "--bulk-zip"});
     const CommandClock clock(options);
     const auto codes = codeTables();
     auto simulator = makeSimulator(options, codes, clock);

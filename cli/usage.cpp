@@ -12,10 +12,12 @@ const std::vector<CommandUsage>& commandUsages() {
         {"oqs", {"parse", "query"},
          "oqs parse FILE\n"
          "oqs query --root DIR --insurer N --number N [--symbol S] [--branch B] --birth YYYY-MM-DD\n"
-         "      [--timeout-ms MS] [--institution CODE] [--today YYYY-MM-DD]\n"},
+         "      [--timeout-ms MS] [--institution CODE] [--today YYYY-MM-DD] [--encoding utf-8|shift_jis|auto]\n"},
         {"sim oqs", {},
          "sim oqs --root DIR [--dataset FILE] [--today YYYY-MM-DD] [--once]\n"
          "sim oqs --root DIR --face ID --method face|pin|visual\n"
+         "sim oqs --root DIR [--answer-encoding utf-8|shift_jis] [--face-trash DIR [--face-trash-after-ms N]]\n"
+         "      [--bulk-processing-asks N] [--bulk-zip]   (bulk jobs: N answers \"still processing\" first; .zip)\n"
          "sim oqs --root DIR --http-port N [--ca-cert PEM] [--challenge-ttl-ms N]\n"
          "      --today: answer as on that day (at the machine's time of day); default the machine's date\n"},
         {"sim card", {},
@@ -41,6 +43,10 @@ const std::vector<CommandUsage>& commandUsages() {
         {"claim", {"remarks", "contacted"},
          "claim remarks --visit ID [--db FILE] SIGN-IN      (the 摘要欄 text of a 申立書 visit)\n"
          "claim contacted --visit ID --on YYYY-MM-DD [--at T] [--db FILE] SIGN-IN\n"},
+        {"followup", {"recheck"},
+         "followup recheck --root DIR [--institution CODE] [--encoding utf-8|shift_jis|auto] [--timeout-ms MS]\n"
+         "      [--ask-again-ms MS] [--max-asks N] [--today YYYY-MM-DD] [--db FILE] SIGN-IN\n"
+         "      (one bulk 照会 of every OLD/UNKNOWN visit; the confirmed ones are re-tagged CURRENT)\n"},
     };
     return usages;
 }

@@ -48,6 +48,18 @@ struct SpecificDiseaseInfo {  // 特定疾病療養受療証
     std::string diseaseCategory, certificateDate, validStartDate, validEndDate, selfPay;
 };
 
+// 医療券・調剤券 of 医療扶助 (PublicExpenseResultList/MedicalTicketInfo; 生活保護 patients): every
+// element kept as the terminal sent it.
+struct MedicalTicketInfo {
+    std::string ticketType, validDate, expirationDate, issueNumber, medicalTreatmentMonth;  // 券別, 有効開始/終了, 交付番号, 診療年月
+    std::string designatedInstitutionCode, designatedInstitutionFlag, designatedInstitutionName;  // 指定医療機関
+    std::string prescriptionIssuerCode, prescriptionIssuerName;  // 処方箋発行元医療機関
+    std::string injuryName1, injuryName2, injuryName3, medicalTreatmentType, selfPayAmount;  // 傷病名, 診療別, 本人支払額
+    std::string districtContactName, handlingContactName, singleOrCombinedUse;  // 地区担当員, 取扱担当者, 単独・併用別
+    std::string statusOfSocialInsurance, consistencyFlag, statusOfInfection, statusOfElderlyMedicalCare;
+    std::string statusOfPrefecturalExpenses, remarks1, remarks2, remarks3;
+};
+
 struct QualificationRecord {  // one ResultOfQualificationConfirmation
     CodedValue insuredCardClassification;  // OQSCD010
     std::string insurerNumber;             // trimmed
@@ -71,6 +83,9 @@ struct QualificationRecord {  // one ResultOfQualificationConfirmation
     CodedValue specificDiseasesConsent;
     std::string specificDiseasesConsentTime;
     std::vector<SpecificDiseaseInfo> specificDiseases;
+    std::string welfareOfficeName;                 // 福祉事務所名 (医療扶助: stands for the insurer's name)
+    std::vector<MedicalTicketInfo> medicalTickets;  // 医療扶助 (PublicExpenseResultList)
+    std::string limitApplicationCertificateChanged; // "1" changed since the last 照会, "0" not (bulk records; VERIFY)
     ConsentState pharmacistsInfo, specificHealthCheckupsInfo, diagnosisInfo, operationInfo;
     std::string arbitraryIdentifier, referenceNumber;
     std::vector<std::pair<std::string, std::string>> otherElements;  // kept, not interpreted

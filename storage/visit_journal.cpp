@@ -426,6 +426,27 @@ std::vector<VisitSummary> SqliteVisitJournal::followUps() {
     return visits;
 }
 
+std::vector<RecheckCandidate> SqliteVisitJournal::recheckCandidates() {
+    std::lock_guard lock(mutex_);
+    Statement query = db_.prepare(
+        "SELECT v.id, COALESCE(v.patient_id, ''), v.visit_date, v.claim_route, v.insurer_number, v.card_symbol, "
+        "v.card_number, v.card_branch, COALESCE(p.birth_date, json_extract(v.record_json, '$.patient.birth_date'), ''), "
+        "r.declared_insurer_number, r.declared_card_symbol, r.declared_card_number, r.declared_card_branch "
+        "FROM visits v LEFT JOIN patients p ON p.id = v.patient_id LEFT JOIN claim_remarks r ON r.visit_id = v.id "
+        "WHERE v.claim_route IN ('old', 'unknown') AND v.cancelled = 0 ORDER BY v.started_at, v.id");
+    std::vector<RecheckCandidate> candidates;
+    while (query.step()) {
+        auto day = Date::parseIso(query.text(2));
+        if (!day) continue;
+        RecheckCandidate c{query.text(0), query.text(1), *day, claimRouteFromName(query.text(3)).value_or(ClaimRoute::Old),
+                           {query.text(4), {query.text(5), query.text(6), query.text(7)}}, std::nullopt,
+                           Date::parseIso(query.text(8))};
+        if (!query.isNull(9)) c.declared = InsuranceIdentity{query.text(9), {query.text(10), query.text(11), query.text(12)}};
+        candidates.push_back(std::move(c));
+    }
+    return candidates;
+}
+
 std::map<Date, int> SqliteVisitJournal::officialRates() {
     std::lock_guard lock(mutex_);
     Statement query = db_.prepare("SELECT month, basis_points FROM official_usage_rates");

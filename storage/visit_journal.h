@@ -46,6 +46,7 @@ public:
     std::vector<VisitSummary> visitsBetween(const Date& from, const Date& to) override;
     std::vector<UsageVisit> usageVisitsBetween(const Date& from, const Date& to) override;
     std::vector<VisitSummary> followUps() override;  // OLD and UNKNOWN claims, oldest first
+    std::vector<RecheckCandidate> recheckCandidates() override;
     std::map<Date, int> officialRates() override;    // month → basis points
     Outcome<bool> setOfficialRate(const Date& month, int basisPoints, const std::string& staffId,
                                   const LocalDateTime& at) override;

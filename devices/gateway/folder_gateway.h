@@ -5,7 +5,8 @@
 // timeout it stays pending, and its late answer is collected by collectLateAnswers(). A request the
 // terminal rejects (the request back in res/ with a ….err file) fails with the terminal's text.
 // Request numbers come from a counter file several PCs share under a lock (request_counter.h);
-// each request carries its own ArbitraryFileIdentifier, and an answer that does not echo it and
+// each request carries its own ArbitraryFileIdentifier ("MDG" + the name's 12 digits + "-" + 8
+// random hex characters: 24 characters, the interface allows 50), and an answer that does not echo it and
 // the MedicalInstitutionCode is refused and logged in the state folder.
 #include <filesystem>
 #include <map>
@@ -16,18 +17,12 @@
 #include "devices/gateway/folder_layout.h"
 #include "devices/gateway/request_counter.h"
 #include "devices/gateway/request_encoding.h"
+#include "devices/gateway/request_placement.h"
 #include "domain/ports/clock.h"
 #include "domain/ports/eligibility_gateway.h"
 #include "domain/rule_tables.h"
 
 namespace madoguchi::gateway {
-
-// "OQSsiquc01req_202611250001.xml" → "OQSsiquc01res_202611250001.xml"
-std::string answerNameFor(const std::string& requestName);
-
-// The ArbitraryFileIdentifier of a request: "MDG" + the name's 12 digits + "-" + 8 random hex
-// characters (24 characters; the interface allows 50).
-std::string fileIdentifierFor(const std::string& requestName);
 
 class FolderEligibilityGateway : public EligibilityGateway {
 public:
@@ -46,7 +41,6 @@ private:
     std::optional<GatewayAnswer> answerIfPresent(const std::string& requestName);
     std::optional<std::string> echoProblem(const std::string& requestName, const EligibilityResult& result) const;
     std::set<std::string> pendingNames() const;  // under mutex_
-    void logRefusal(const std::string& answerName, const std::string& why);
 
     FolderLayout layout_;
     std::string medicalInstitutionCode_;

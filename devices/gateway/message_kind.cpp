@@ -4,9 +4,11 @@
 #include <filesystem>
 #include <utility>
 
+#include "devices/gateway/bulk_answer.h"
 #include "devices/gateway/request_xml.h"
 #include "devices/gateway/result_json.h"
 #include "devices/gateway/result_xml.h"
+#include "devices/gateway/zip_entries.h"
 
 namespace madoguchi::gateway {
 namespace {
@@ -29,7 +31,7 @@ bool carries(std::string_view bytes, std::string_view element) {
 
 // Element names are ASCII, so this holds for Shift_JIS files as well.
 MessageKind kindByContent(std::string_view bytes) {
-    if (carries(bytes, "BulkConfirmUnit")) return MessageKind::BulkResult;
+    if (looksLikeZip(bytes) || carries(bytes, "BulkConfirmUnit")) return MessageKind::BulkResult;  // only bulk answers come zipped
     bool status = carries(bytes, "ProcessingResultStatus") || carries(bytes, "SegmentOfResult");
     if (carries(bytes, "ReferenceNumberRegistrationInfo"))
         return status ? MessageKind::RegistrationResult : MessageKind::RegistrationRequest;
@@ -55,7 +57,7 @@ Outcome<Poco::JSON::Object::Ptr> parsedAsJson(MessageKind kind, std::string_view
         case MessageKind::QueryRequest: return asJson(parseQueryRequest(bytes), &queryRequestToJson);
         case MessageKind::BulkUploadResult: return asJson(parseBulkUploadResult(bytes, codes), &bulkUploadResultToJson);
         case MessageKind::BulkDownloadRequest: return asJson(parseBulkDownloadRequest(bytes), &bulkDownloadRequestToJson);
-        case MessageKind::BulkResult: return asJson(parseBulkResult(bytes, codes), &bulkResultToJson);
+        case MessageKind::BulkResult: return asJson(parseBulkAnswer(bytes, codes), &bulkResultToJson);  // .xml or .zip
         case MessageKind::RegistrationRequest: return asJson(parseRegistrationRequest(bytes), &registrationRequestToJson);
         case MessageKind::RegistrationResult: return asJson(parseRegistrationResult(bytes, codes), &registrationResultToJson);
     }

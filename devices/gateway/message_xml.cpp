@@ -51,6 +51,20 @@ void writeCoded(Writer& w, const CodedFields<Owner>& fields, const Owner& owner)
     for (const auto& [name, field] : fields) w.leaf(std::string(name), (owner.*(field.first)).raw);
 }
 
+// A repeated group (特定疾病, 医療券): the list element around one element per item; nothing when empty.
+template <class Item>
+void writeList(Writer& w, const std::string& list, const std::string& element, const std::vector<Item>& items,
+               const TextFields<Item>& fields) {
+    if (items.empty()) return;
+    w.open(list);
+    for (const auto& item : items) {
+        w.open(element);
+        writeText(w, fields, item);
+        w.close(element);
+    }
+    w.close(list);
+}
+
 void writeRecord(Writer& w, const QualificationRecord& q) {
     w.open("ResultOfQualificationConfirmation");
     writeText(w, kRecordText, q);
@@ -73,15 +87,8 @@ void writeRecord(Writer& w, const QualificationRecord& q) {
         writeCoded(w, kLimitCoded, *q.limitApplication);
         w.close("LimitApplicationCertificateRelatedInfo");
     }
-    if (!q.specificDiseases.empty()) {
-        w.open("SpecificDiseasesCertificateList");
-        for (const auto& disease : q.specificDiseases) {
-            w.open("SpecificDiseasesCertificateInfo");
-            writeText(w, kDiseaseText, disease);
-            w.close("SpecificDiseasesCertificateInfo");
-        }
-        w.close("SpecificDiseasesCertificateList");
-    }
+    writeList(w, "SpecificDiseasesCertificateList", "SpecificDiseasesCertificateInfo", q.specificDiseases, kDiseaseText);
+    writeList(w, "PublicExpenseResultList", "MedicalTicketInfo", q.medicalTickets, kMedicalTicketText);
     w.close("ResultOfQualificationConfirmation");
 }
 

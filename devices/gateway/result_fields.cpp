@@ -53,6 +53,8 @@ const TextFields<Q> kRecordText{
     {"SpecificDiseasesCertificateRelatedConsTime", &Q::specificDiseasesConsentTime},
     {"ArbitraryIdentifier", &Q::arbitraryIdentifier},
     {"ReferenceNumber", &Q::referenceNumber},
+    {"WelfareOfficeName", &Q::welfareOfficeName},
+    {"LimitApplicationCertificateChanged", &Q::limitApplicationCertificateChanged},
 };
 
 const CodedFields<Q> kRecordCoded{
@@ -92,6 +94,36 @@ const TextFields<LimitApplicationInfo> kLimitText{
 const CodedFields<LimitApplicationInfo> kLimitCoded{
     {"LimitApplicationCertificateClassification", {&LimitApplicationInfo::classification, "OQSCD011"}},
     {"LimitApplicationCertificateClassificationFlag", {&LimitApplicationInfo::classificationFlag, "OQSCD012"}},
+};
+
+using M = MedicalTicketInfo;
+const TextFields<M> kMedicalTicketText{
+    {"TicketType", &M::ticketType},
+    {"MedicalTicketValidDate", &M::validDate},
+    {"MedicalTicketExpirationDate", &M::expirationDate},
+    {"IssueNumber", &M::issueNumber},
+    {"MedicalTreatmentMonth", &M::medicalTreatmentMonth},
+    {"DesignatedMedicalInstitutionCode", &M::designatedInstitutionCode},
+    {"DesignatedMedicalInstitutionFlag", &M::designatedInstitutionFlag},
+    {"DesignatedMedicalInstitutionName", &M::designatedInstitutionName},
+    {"PrescriptionIssuerMedicalInstitutionCode", &M::prescriptionIssuerCode},
+    {"PrescriptionIssuerMedicalInstitutionName", &M::prescriptionIssuerName},
+    {"InjuryName1", &M::injuryName1},
+    {"InjuryName2", &M::injuryName2},
+    {"InjuryName3", &M::injuryName3},
+    {"MedicalTreatmentType", &M::medicalTreatmentType},
+    {"SelfPayAmount", &M::selfPayAmount},
+    {"DistrictContactName", &M::districtContactName},
+    {"HandlingContactName", &M::handlingContactName},
+    {"SingleOrCombinedUse", &M::singleOrCombinedUse},
+    {"StatusOfSocialInsurance", &M::statusOfSocialInsurance},
+    {"ConsistencyFlag", &M::consistencyFlag},
+    {"StatusOfInfecton", &M::statusOfInfection},  // [sic]: the interface's spelling
+    {"StatusOfElderlyMedicalCare", &M::statusOfElderlyMedicalCare},
+    {"StatusOfPrefecturalExpenses", &M::statusOfPrefecturalExpenses},
+    {"Remarks1", &M::remarks1},
+    {"Remarks2", &M::remarks2},
+    {"Remarks3", &M::remarks3},
 };
 
 const TextFields<SpecificDiseaseInfo> kDiseaseText{

@@ -27,6 +27,7 @@ extern const TextFields<ElderlyRecipientInfo> kElderlyText;
 extern const TextFields<LimitApplicationInfo> kLimitText;
 extern const CodedFields<LimitApplicationInfo> kLimitCoded;
 extern const TextFields<SpecificDiseaseInfo> kDiseaseText;
+extern const TextFields<MedicalTicketInfo> kMedicalTicketText;
 
 // The other messages (gateway_messages.h).
 extern const TextFields<SearchInfo> kSearchInfoText;

@@ -59,6 +59,19 @@ void putConsents(Object& json, const QualificationRecord& record) {
     }
 }
 
+// A repeated group (特定疾病, 医療券) as an array of objects; nothing when empty.
+template <class Item>
+void putList(Object& json, const char* name, const std::vector<Item>& items, const TextFields<Item>& fields) {
+    if (items.empty()) return;
+    Array::Ptr list = new Array;
+    for (const auto& each : items) {
+        Object::Ptr item = new Object;
+        putText(*item, fields, each);
+        list->add(item);
+    }
+    json.set(name, list);
+}
+
 Object::Ptr recordJson(const QualificationRecord& record) {
     Object::Ptr json = new Object;
     putText(*json, kRecordText, record);
@@ -76,15 +89,8 @@ Object::Ptr recordJson(const QualificationRecord& record) {
         putCoded(*limit, kLimitCoded, *record.limitApplication);
         json->set("LimitApplicationCertificateRelatedInfo", limit);
     }
-    if (!record.specificDiseases.empty()) {
-        Array::Ptr diseases = new Array;
-        for (const auto& disease : record.specificDiseases) {
-            Object::Ptr item = new Object;
-            putText(*item, kDiseaseText, disease);
-            diseases->add(item);
-        }
-        json->set("SpecificDiseasesCertificateList", diseases);
-    }
+    putList(*json, "SpecificDiseasesCertificateList", record.specificDiseases, kDiseaseText);
+    putList(*json, "PublicExpenseResultList", record.medicalTickets, kMedicalTicketText);
     putOthers(*json, record.otherElements);
     return json;
 }

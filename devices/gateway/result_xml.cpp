@@ -40,7 +40,7 @@ bool isResultContainer(const std::string& name) {
     return name == "MessageHeader" || name == "MessageBody" || name == "ResultList" ||
            name == "ResultOfQualificationConfirmation" || name == "ElderlyRecipientCertificateInfo" ||
            name == "LimitApplicationCertificateRelatedInfo" || name == "SpecificDiseasesCertificateList" ||
-           name == "SpecificDiseasesCertificateInfo";
+           name == "SpecificDiseasesCertificateInfo" || name == "PublicExpenseResultList" || name == "MedicalTicketInfo";
 }
 
 // Fills an EligibilityResult from the header, the processing result and the records. The result
@@ -64,6 +64,7 @@ public:
         if (name == "ElderlyRecipientCertificateInfo") record().elderlyRecipient.emplace();
         if (name == "LimitApplicationCertificateRelatedInfo") record().limitApplication.emplace();
         if (name == "SpecificDiseasesCertificateInfo") record().specificDiseases.emplace_back();
+        if (name == "MedicalTicketInfo") record().medicalTickets.emplace_back();
     }
 
     void leaf(const std::string& parent, const std::string& name, const std::string& value) override {
@@ -86,7 +87,11 @@ protected:
     virtual bool openMore(const std::string&, const std::string&) { return false; }
     virtual bool leafMore(const std::string&, const std::string&, const std::string&) { return false; }
 
-    void fill(EligibilityResult& target) { current_ = &target; }
+    // A new target starts outside any record (a unit nested in a record must not reach the old one).
+    void fill(EligibilityResult& target) {
+        current_ = &target;
+        inRecord_ = false;
+    }
     // ProcessingResult…, QualificationValidity, PrescriptionIssueSelect wherever they stand.
     bool assignStatus(const std::string& name, const std::string& value) {
         return assignText(kBodyText, *current_, name, value) || assignCoded(kBodyCoded, *current_, name, value, codes_);
@@ -113,6 +118,8 @@ private:
                    assignCoded(kLimitCoded, *record().limitApplication, name, value, codes_);
         if (parent == "SpecificDiseasesCertificateInfo" && !record().specificDiseases.empty())
             return assignText(kDiseaseText, record().specificDiseases.back(), name, value);
+        if (parent == "MedicalTicketInfo" && !record().medicalTickets.empty())
+            return assignText(kMedicalTicketText, record().medicalTickets.back(), name, value);
         return false;
     }
 

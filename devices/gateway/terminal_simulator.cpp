@@ -4,9 +4,11 @@
 #include <thread>
 
 #include "devices/gateway/message_xml.h"
+#include "devices/gateway/request_placement.h"
 #include "devices/gateway/request_xml.h"
 #include "devices/gateway/stable_file.h"
 #include "devices/gateway/terminal_rejection.h"
+#include "devices/gateway/zip_entries.h"
 
 namespace madoguchi::gateway {
 namespace {
@@ -43,7 +45,7 @@ TerminalSimulator::TerminalSimulator(FolderLayout layout, DemoDataset dataset, C
 }
 
 const DemoPerson* TerminalSimulator::personAsked(const Outcome<QueryRequest>& query) const {
-    if (!query) return nullptr;
+    if (!query || query.value().people.empty()) return nullptr;
     const SearchInfo& asked = query.value().people.front();
     return dataset_.byNumbers(asked.insurerNumber, asked.insuredCardSymbol, asked.insuredIdentificationNumber,
                               asked.insuredBranchNumber, asked.birthdate);
@@ -68,8 +70,12 @@ int TerminalSimulator::serveOnce() {
     std::error_code error;
     for (const auto& entry : std::filesystem::directory_iterator(layout_.req(), error)) {
         std::string name = entry.path().filename().string();
-        if (!name.starts_with("OQSsiquc01req_") || !name.ends_with(".xml") || answered_.count(name)) continue;
-        if (std::filesystem::exists(layout_.res() / answerNameFor(name))) {  // answered before a restart
+        bool known = name.starts_with("OQSsiquc01req_") || name.starts_with("OQSmuquc01req_") ||
+                     name.starts_with("OQSmuquc02req_");
+        if (!known || !name.ends_with(".xml") || answered_.count(name)) continue;
+        if (std::filesystem::exists(layout_.res() / answerNameFor(name)) ||
+            std::filesystem::exists(layout_.res() / std::filesystem::path(answerNameFor(name)).replace_extension(".zip"))) {
+            // answered before a restart
             answered_.insert(name);
             continue;
         }
@@ -87,6 +93,8 @@ int TerminalSimulator::serveOnce() {
 }
 
 void TerminalSimulator::answer(const std::string& requestName) {
+    if (requestName.starts_with("OQSmuquc01req_")) return acceptBulkJob(requestName);
+    if (requestName.starts_with("OQSmuquc02req_")) return answerBulkDownload(requestName);
     std::string executionTime = clock_.now().compact();
     auto query = parseQueryRequest(readWhole(layout_.req() / requestName));
     const DemoPerson* person = personAsked(query);
@@ -100,6 +108,71 @@ void TerminalSimulator::answer(const std::string& requestName) {
                                       : noMatchAnswer(executionTime, dataset_.medicalInstitutionCode(), codes_);
     if (query) result.arbitraryFileIdentifier = query.value().arbitraryFileIdentifier;
     writeAnswer(answerNameFor(requestName), inTerminalEncoding(resultXml(result)), fault);
+}
+
+EligibilityResult TerminalSimulator::answerTo(const SearchInfo& asked, const std::string& executionTime) const {
+    const DemoPerson* person = dataset_.byNumbers(asked.insurerNumber, asked.insuredCardSymbol,
+                                                  asked.insuredIdentificationNumber, asked.insuredBranchNumber, asked.birthdate);
+    EligibilityResult result = person ? answerFor(*person, executionTime, false)
+                                      : noMatchAnswer(executionTime, dataset_.medicalInstitutionCode(), codes_);
+    for (auto& record : result.results) record.arbitraryIdentifier = asked.arbitraryIdentifier;
+    return result;
+}
+
+// An upload: the job is kept under a new ReceptionNumber, which the 01res gives.
+void TerminalSimulator::acceptBulkJob(const std::string& requestName) {
+    auto request = parseQueryRequest(readWhole(layout_.req() / requestName));
+    const SimulatedFault& fault = dataset_.globalFault();
+    if (!fault.reject.empty() || !request) return reject(requestName, request ? fault.reject : request.problem().message);
+    BulkUploadResult accepted;
+    accepted.status.processExecutionTime = clock_.now().compact();
+    accepted.status.medicalInstitutionCode = request.value().medicalInstitutionCode;
+    accepted.status.arbitraryFileIdentifier = request.value().arbitraryFileIdentifier;
+    accepted.status.segmentOfResult.raw = "1";
+    accepted.status.processingResultStatus.raw = "1";
+    accepted.status.characterCodeIdentifier = habits_.answerEncoding == PrologEncoding::ShiftJis ? "1" : "0";
+    accepted.receptionNumber = "9" + clock_.now().compact().substr(2) + std::to_string(bulkJobs_.size() + 1);
+    accepted.receptionDateTime = clock_.now().compact();
+    bulkJobs_[accepted.receptionNumber] = BulkJob{std::move(request).value(), 0};
+    writeFileAtomically(layout_.res() / answerNameFor(requestName), inTerminalEncoding(bulkUploadResultXml(accepted)));
+}
+
+// A download: "still processing" for the first asks the habits name, then every person's answer.
+void TerminalSimulator::answerBulkDownload(const std::string& requestName) {
+    auto request = parseBulkDownloadRequest(readWhole(layout_.req() / requestName));
+    if (!request) return reject(requestName, request.problem().message);
+    std::string executionTime = clock_.now().compact();
+    BulkResult bulk;
+    bulk.header.processExecutionTime = executionTime;
+    bulk.header.medicalInstitutionCode = request.value().medicalInstitutionCode;
+    bulk.header.characterCodeIdentifier = habits_.answerEncoding == PrologEncoding::ShiftJis ? "1" : "0";
+    bulk.receptionNumber = request.value().receptionNumber;
+    auto job = bulkJobs_.find(request.value().receptionNumber);
+    if (job == bulkJobs_.end()) {
+        bulk.header.segmentOfResult.raw = "9";
+        bulk.header.errorCode = "EM0001";
+        bulk.header.errorMessage = "受付番号が見つかりません";
+    } else if (job->second.asks++ < habits_.bulkStillProcessingAsks) {
+        bulk.header.segmentOfResult.raw = "2";
+    } else {
+        const QueryRequest& asked = job->second.request;
+        bulk.header.segmentOfResult.raw = "1";
+        bulk.header.qualificationConfirmationDate = asked.qualificationConfirmationDate;
+        bulk.header.arbitraryFileIdentifier = asked.arbitraryFileIdentifier;
+        for (const auto& person : asked.people) {
+            BulkResultUnit unit{person, answerTo(person, executionTime), {}};
+            bulk.units.push_back(std::move(unit));
+        }
+        bulk.numberOfProcessingResult = std::to_string(bulk.units.size());
+        bulk.numberOfNormalProcessing = bulk.numberOfProcessingResult;
+        bulk.numberOfError = "0";
+    }
+    std::string answerName = answerNameFor(requestName);
+    std::string xml = inTerminalEncoding(bulkResultXml(bulk));
+    if (!habits_.bulkAnswerAsZip || bulk.header.segmentOfResult.raw != "1")
+        return (void)writeFileAtomically(layout_.res() / answerName, xml);
+    writeFileAtomically(layout_.res() / std::filesystem::path(answerName).replace_extension(".zip"),
+                        zipOf({{answerName, xml}}));
 }
 
 // As the real 連携アプリ: the request itself moves to res/, beside a .err with the reason (CP932).

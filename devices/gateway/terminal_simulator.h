@@ -1,7 +1,9 @@
 #pragma once
 // Stands in for the 資格確認端末's 連携アプリ: answers req/ in res/ from the demo dataset, with
 // the faults each person (or the whole dataset) asks for, and drops face/ results on command as
-// the certified reader would.
+// the certified reader would. Bulk jobs too: an OQSmuquc01req gets a ReceptionNumber, each
+// OQSmuquc02req for it is answered "still processing" as often as the habits say, then with
+// every person's answer (as .xml or .zip).
 #include <chrono>
 #include <map>
 #include <set>
@@ -21,6 +23,8 @@ struct TerminalHabits {
     PrologEncoding answerEncoding = PrologEncoding::Utf8;  // results and face files
     std::filesystem::path faceTrash;                       // the chart moves face files here…
     std::chrono::milliseconds faceTrashAfter{0};           // …this long after they appear
+    int bulkStillProcessingAsks = 0;  // bulk downloads answered "still processing" (SegmentOfResult 2) first
+    bool bulkAnswerAsZip = false;     // bulk results as OQSmuquc02res_….zip holding the XML
 };
 
 class TerminalSimulator {
@@ -37,6 +41,9 @@ public:
 
 private:
     void answer(const std::string& requestName);
+    void acceptBulkJob(const std::string& requestName);
+    void answerBulkDownload(const std::string& requestName);
+    EligibilityResult answerTo(const SearchInfo& asked, const std::string& executionTime) const;
     const DemoPerson* personAsked(const Outcome<QueryRequest>& query) const;  // nobody: nullptr
     void reject(const std::string& requestName, const std::string& reason);
     std::string inTerminalEncoding(const std::string& xml) const;
@@ -50,6 +57,11 @@ private:
     std::map<std::string, std::chrono::steady_clock::time_point> due_;
     std::set<std::string> answered_;
     std::map<std::string, std::chrono::steady_clock::time_point> droppedFaces_;
+    struct BulkJob {
+        QueryRequest request;
+        int asks = 0;
+    };
+    std::map<std::string, BulkJob> bulkJobs_;  // ReceptionNumber → job
     void moveFacesToTrash();
 };
 

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "../date.h"
+#include "../follow_up_recheck.h"
 #include "../manager_reports.h"
 #include "../outcome.h"
 
@@ -16,6 +17,8 @@ public:
     virtual std::vector<VisitSummary> visitsBetween(const Date& from, const Date& to) = 0;  // inclusive
     virtual std::vector<UsageVisit> usageVisitsBetween(const Date& from, const Date& to) = 0;  // inclusive
     virtual std::vector<VisitSummary> followUps() = 0;  // OLD and UNKNOWN claims, oldest first
+    // The same visits with what a bulk re-check asks with (numbers, declared numbers, birth date).
+    virtual std::vector<RecheckCandidate> recheckCandidates() = 0;
     virtual std::map<Date, int> officialRates() = 0;    // first of month → basis points
     virtual Outcome<bool> setOfficialRate(const Date& month, int basisPoints, const std::string& staffId,
                                           const LocalDateTime& at) = 0;

@@ -27,8 +27,11 @@ void addColumns(wxListCtrl* list, std::initializer_list<std::pair<wxString, int>
 
 DailyLogPage::DailyLogPage(wxWindow* parent, storage::SqliteVisitJournal& journal, const StaffMember& member,
                            const Clock& clock)
-    : wxPanel(parent), journal_(journal), member_(member), clock_(clock), log_{summarizeDay(clock.now().date, {})} {
-    const Date today = clock.now().date;
+    : DailyLogPage(parent, journal, member, clock, clock.now().date) {}
+
+DailyLogPage::DailyLogPage(wxWindow* parent, storage::SqliteVisitJournal& journal, const StaffMember& member,
+                           const Clock& clock, const Date& today)
+    : wxPanel(parent), journal_(journal), member_(member), clock_(clock), log_{summarizeDay(today, {})} {
     auto* sizer = new wxBoxSizer(wxVERTICAL);
     auto* top = new wxBoxSizer(wxHORIZONTAL);
     top->Add(new wxStaticText(this, wxID_ANY, _("Day")), 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 8);

@@ -28,6 +28,9 @@ public:
     wxListCtrl* visitList() const { return visits_; }
 
 private:
+    // `today` is read from the clock once, so the picker and the log agree across midnight.
+    DailyLogPage(wxWindow* parent, storage::SqliteVisitJournal& journal, const StaffMember& member, const Clock& clock,
+                 const Date& today);
     void addSummary(const wxString& what, const wxString& value);
 
     storage::SqliteVisitJournal& journal_;

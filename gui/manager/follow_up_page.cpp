@@ -11,6 +11,8 @@
 #include <wx/textctrl.h>
 
 #include "domain/manager_desk.h"
+#include "gui/app/background_work.h"
+#include "gui/reception/display_text.h"
 #include "gui/manager/report_labels.h"
 #include "gui/settings/language.h"
 
@@ -63,8 +65,9 @@ private:
 }  // namespace
 
 FollowUpPage::FollowUpPage(wxWindow* parent, storage::SqliteVisitJournal& journal, const StaffMember& member,
-                           const Clock& clock)
-    : wxPanel(parent), journal_(journal), member_(member), clock_(clock) {
+                           const Clock& clock, BulkRecheckTerminal terminal)
+    : wxPanel(parent), journal_(journal), member_(member), clock_(clock), terminal_(std::move(terminal)),
+      work_(std::make_unique<BackgroundWork>(*this)) {
     auto* sizer = new wxBoxSizer(wxVERTICAL);
     sizer->Add(new wxStaticText(this, wxID_ANY,
                                 _("Visits claimed on a past eligibility or as unknown, oldest first. Re-tag one when "
@@ -80,13 +83,55 @@ FollowUpPage::FollowUpPage(wxWindow* parent, storage::SqliteVisitJournal& journa
     auto* buttons = new wxBoxSizer(wxHORIZONTAL);
     auto* retagButton = new wxButton(this, wxID_ANY, _("Re-tag…"));
     buttons->Add(retagButton, 0, wxRIGHT, 12);
+    recheckButton_ = new wxButton(this, wxID_ANY, _("Re-check all OLD / UNKNOWN visits"));
+    recheckButton_->SetName("recheck_all");
+    recheckButton_->Enable(bool(terminal_));
+    buttons->Add(recheckButton_, 0, wxRIGHT, 12);
     status_ = new wxStaticText(this, wxID_ANY, wxEmptyString);
     buttons->Add(status_, 1, wxALIGN_CENTER_VERTICAL);
     sizer->Add(buttons, 0, wxEXPAND | wxALL, 8);
     SetSizer(sizer);
     retagButton->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { onRetagClicked(); });
     list_->Bind(wxEVT_LIST_ITEM_ACTIVATED, [this](wxListEvent&) { onRetagClicked(); });
+    recheckButton_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { startRecheck(); });
     reload();
+}
+
+FollowUpPage::~FollowUpPage() { work_->stopAll(); }  // before the journal and the clock it uses go
+
+wxString FollowUpPage::statusText() const { return status_->GetLabel(); }
+
+void FollowUpPage::startRecheck() {
+    if (recheckRunning_ || !terminal_) return;
+    if (auto allowed = requirePermission(member_, Permission::RetagClaim); !allowed) {
+        status_->SetLabel(utf8(translated(allowed.problem().message)));
+        return;
+    }
+    recheckRunning_ = true;
+    recheckButton_->Disable();
+    status_->SetLabel(_("Re-checking with the online system (bulk 照会)…"));
+    Layout();
+    work_->run<Outcome<RecheckReport>>(
+        [this, terminal = terminal_, member = member_](std::stop_token stop) {
+            auto check = terminal(stop);
+            return recheckFollowUps(member, journal_, *check, journal_, clock_.now());
+        },
+        [this](Outcome<RecheckReport> report) { recheckDone(report); },
+        [this](std::exception_ptr error) { recheckDone(Problem{"gui.recheck_failed", describeFailure(error)}); });
+}
+
+void FollowUpPage::recheckDone(const Outcome<RecheckReport>& report) {
+    recheckRunning_ = false;
+    recheckButton_->Enable();
+    reload();
+    if (!report) {
+        status_->SetLabel(wxString::Format(_("The re-check failed: %s"), domainText(report.problem().message)));
+        return;
+    }
+    status_->SetLabel(wxString::Format(_("Re-checked %zu visits: %d now CURRENT, %zu still to follow up"),
+                                       report.value().visits.size(), report.value().count(RecheckVerdict::Retagged),
+                                       visits_.size()));
+    Layout();  // the status line grew
 }
 
 void FollowUpPage::reload() {

@@ -1,23 +1,38 @@
 #pragma once
 // Visits claimed on a past eligibility (OLD) or none (UNKNOWN), oldest first, until a later
 // check re-tags them. Re-tagging records who, why and the evidence; the role is checked first.
+// "Re-check all" sends every one of them to the terminal in one bulk 照会, in the background,
+// and re-tags the confirmed ones (domain/follow_up_recheck.h).
+#include <functional>
+#include <memory>
+#include <stop_token>
 #include <string>
 #include <vector>
 
 #include <wx/panel.h>
 
+#include "domain/follow_up_recheck.h"
 #include "domain/ports/clock.h"
 #include "domain/staff.h"
 #include "storage/visit_journal.h"
 
+class wxButton;
 class wxListCtrl;
 class wxStaticText;
 
 namespace madoguchi::gui {
 
+class BackgroundWork;
+
+// Makes the terminal's bulk 照会 for one re-check (it gives up when the token is stopped).
+using BulkRecheckTerminal = std::function<std::unique_ptr<BulkEligibilityCheck>(std::stop_token)>;
+
 class FollowUpPage : public wxPanel {
 public:
-    FollowUpPage(wxWindow* parent, storage::SqliteVisitJournal& journal, const StaffMember& member, const Clock& clock);
+    // Without a terminal the re-check button is disabled.
+    FollowUpPage(wxWindow* parent, storage::SqliteVisitJournal& journal, const StaffMember& member, const Clock& clock,
+                 BulkRecheckTerminal terminal = {});
+    ~FollowUpPage() override;
 
     void reload();
     const std::vector<VisitSummary>& visits() const { return visits_; }
@@ -26,8 +41,14 @@ public:
     Outcome<bool> retag(const std::string& visitId, ClaimRoute to, const std::string& reason,
                         const std::string& evidence);
 
+    // The bulk re-check in the background; the status line says how it went, the list reloads.
+    void startRecheck();
+    bool recheckRunning() const { return recheckRunning_; }
+    wxString statusText() const;
+
 private:
     void onRetagClicked();
+    void recheckDone(const Outcome<RecheckReport>& report);
 
     storage::SqliteVisitJournal& journal_;
     StaffMember member_;
@@ -35,6 +56,10 @@ private:
     wxListCtrl* list_ = nullptr;
     wxStaticText* status_ = nullptr;
     std::vector<VisitSummary> visits_;
+    BulkRecheckTerminal terminal_;
+    wxButton* recheckButton_ = nullptr;
+    bool recheckRunning_ = false;
+    std::unique_ptr<BackgroundWork> work_;
 };
 
 }  // namespace madoguchi::gui

@@ -7,6 +7,8 @@
 #include <wx/stattext.h>
 #include <wx/textctrl.h>
 
+#include "app/resources.h"
+#include "devices/gateway/folder_bulk_check.h"
 #include "gui/manager/daily_log_page.h"
 #include "gui/manager/export_page.h"
 #include "gui/manager/follow_up_page.h"
@@ -15,6 +17,22 @@
 #include "gui/signin/staff_sign_in.h"
 
 namespace madoguchi::gui {
+
+namespace {
+
+// The terminal's bulk 照会 through the facility's folders; none when the folders are not set.
+BulkRecheckTerminal bulkRecheckTerminal(const AppSettings& settings, const Clock& clock) {
+    auto codes = app::loadCodeTables();
+    if (settings.gatewayRoot.empty() || !codes) return {};
+    auto encoding = gateway::requestEncodingFromName(settings.requestEncoding).value_or(gateway::RequestEncoding::FollowResults);
+    return [root = settings.gatewayRoot, code = settings.facility.medicalInstitutionCode, codes = codes.value(), &clock,
+            encoding](std::stop_token stop) -> std::unique_ptr<BulkEligibilityCheck> {
+        return std::make_unique<gateway::FolderBulkQueryClient>(gateway::FolderLayout{root}, code, codes, clock, encoding,
+                                                                gateway::BulkPolicy{}, std::move(stop));
+    };
+}
+
+}  // namespace
 
 ManagerLoginDialog::ManagerLoginDialog(wxWindow* parent, StaffAccounts& staff, const Clock& clock, Permission required)
     : wxDialog(parent, wxID_ANY, required == Permission::ViewReports ? _("Manager sign-in") : _("Administrator sign-in")),
@@ -101,7 +119,7 @@ ManagerFrame::ManagerFrame(wxWindow* parent, SqliteVisitJournal& journal, const 
               wxDefaultPosition, wxSize(1000, 720)) {
     notebook_ = new wxNotebook(this, wxID_ANY);
     dailyLog_ = new DailyLogPage(notebook_, journal, member, clock);
-    followUps_ = new FollowUpPage(notebook_, journal, member, clock);
+    followUps_ = new FollowUpPage(notebook_, journal, member, clock, bulkRecheckTerminal(settings, clock));
     usage_ = new UsagePage(notebook_, journal, member, clock);
     export_ = new ExportPage(notebook_, journal, member, clock);
     notebook_->AddPage(dailyLog_, _("Daily log"));

@@ -89,7 +89,8 @@ wxString insuranceRows(const ReceptionSession& session) {
     if (insurance.insurerNumber.empty() && online)
         insurance = {online->insurerNumber, {online->insuredCardSymbol, online->insuredIdentificationNumber, online->insuredBranchNumber}};
     wxString rows;
-    if (online) rows += row(_("Insurer"), fromUtf8(online->insurerName));
+    if (online && !online->insurerName.empty()) rows += row(_("Insurer"), fromUtf8(online->insurerName));
+    if (online && !online->welfareOfficeName.empty()) rows += row(_("Welfare office"), fromUtf8(online->welfareOfficeName));
     rows += row(_("Insurer number"), fromUtf8(insurance.insurerNumber));
     wxString numbers;
     if (!insurance.card.symbol.empty()) numbers += fromUtf8(insurance.card.symbol) + " ・ ";
@@ -121,6 +122,25 @@ wxString shareRows(const ReceptionSession& session) {
     return rows;
 }
 
+wxString changedText(const std::string& raw) {
+    return raw == "1" ? _("changed since the last check") : raw == "0" ? _("unchanged") : fromUtf8(raw);
+}
+
+// 医療扶助: each 医療券・調剤券 with what the window checks (valid, for us, the patient's payment).
+wxString medicalTicketRows(const MedicalTicketInfo& t) {
+    wxString rows = row(_("Ticket (issue number)"), fromUtf8(t.issueNumber) + " (" + _("type") + " " + fromUtf8(t.ticketType) + ")");
+    rows += row(_("Valid"), compactDate(t.validDate) + " – " + compactDate(t.expirationDate));
+    if (!t.medicalTreatmentMonth.empty()) rows += row(_("Treatment month"), fromUtf8(t.medicalTreatmentMonth));
+    if (!t.designatedInstitutionName.empty() || !t.designatedInstitutionCode.empty())
+        rows += row(_("Designated institution"), fromUtf8(t.designatedInstitutionName.empty() ? t.designatedInstitutionCode
+                                                                                              : t.designatedInstitutionName));
+    if (!t.prescriptionIssuerName.empty()) rows += row(_("Prescription from"), fromUtf8(t.prescriptionIssuerName));
+    if (!t.selfPayAmount.empty()) rows += row(_("Patient pays (yen)"), fromUtf8(t.selfPayAmount));
+    for (const std::string* remark : {&t.remarks1, &t.remarks2, &t.remarks3})
+        if (!remark->empty()) rows += row(_("Remarks"), fromUtf8(*remark));
+    return rows;
+}
+
 wxString supplementBlocks(const QualificationRecord& q) {
     wxString out;
     if (q.elderlyRecipient) {
@@ -131,8 +151,10 @@ wxString supplementBlocks(const QualificationRecord& q) {
                          row(_("Valid"), compactDate(e.validStartDate) + " – " + compactDate(e.validEndDate)),
                      colors::neutralLight());
     }
-    if (q.limitApplication || q.limitApplicationConsent.present()) {
+    if (q.limitApplication || q.limitApplicationConsent.present() || !q.limitApplicationCertificateChanged.empty()) {
         wxString rows = row(_("Consent"), consentText(q.limitApplicationConsent));
+        if (!q.limitApplicationCertificateChanged.empty())
+            rows += row(_("Certificate"), changedText(q.limitApplicationCertificateChanged));
         if (q.limitApplication) {
             rows += row(_("Classification"), fromUtf8(q.limitApplication->classification.label));
             rows += row(_("Category"), fromUtf8(q.limitApplication->classificationFlag.label.empty()
@@ -146,6 +168,11 @@ wxString supplementBlocks(const QualificationRecord& q) {
         for (const auto& d : q.specificDiseases)
             rows += row(_("Disease category"), fromUtf8(d.diseaseCategory)) + row(_("Self-pay limit"), fromUtf8(d.selfPay));
         out += block(_("特定疾病療養"), rows, colors::neutralLight());
+    }
+    if (!q.medicalTickets.empty()) {
+        wxString rows;
+        for (const auto& ticket : q.medicalTickets) rows += medicalTicketRows(ticket);
+        out += block(_("医療扶助 (医療券・調剤券)"), rows, colors::neutralLight());
     }
     return out;
 }

@@ -1,7 +1,10 @@
 // The back-office use cases check the role before they touch the journal (fakes of the ports).
 #include <boost/test/unit_test.hpp>
+#include <set>
 
+#include "domain/follow_up_recheck.h"
 #include "domain/manager_desk.h"
+#include "domain/ports/manager_journal.h"
 
 using namespace madoguchi;
 
@@ -42,6 +45,11 @@ struct FakeJournal : VisitJournal, ManagerJournal {
         ++reads;
         return {};
     }
+    std::vector<RecheckCandidate> candidates;
+    std::vector<RecheckCandidate> recheckCandidates() override {
+        ++reads;
+        return candidates;
+    }
     std::map<Date, int> officialRates() override {
         ++reads;
         return rates;
@@ -51,6 +59,47 @@ struct FakeJournal : VisitJournal, ManagerJournal {
         return true;
     }
 };
+
+// The terminal's side of a bulk job: answers each query from a table keyed by card number.
+struct FakeBulkCheck : BulkEligibilityCheck {
+    std::vector<std::vector<NumberQuery>> jobs;
+    std::map<std::string, EligibilityResult> answers;  // card number → answer
+    std::set<std::string> withoutIdentifier;            // card numbers answered without the echo
+    std::optional<Problem> failure;
+
+    Outcome<BulkCheckAnswer> check(const std::vector<NumberQuery>& queries) override {
+        jobs.push_back(queries);
+        if (failure) return *failure;
+        BulkCheckAnswer job{"R-0042", "OQSmuquc02res_202511250002.zip", {}};
+        for (const auto& query : queries) {
+            auto found = answers.find(query.insurance.card.number);
+            if (found == answers.end()) continue;
+            std::string echoed = withoutIdentifier.count(query.insurance.card.number) ? "" : query.arbitraryIdentifier;
+            job.people.push_back({echoed, query.insurance, query.birthDate.compact(), found->second,
+                                  "<XmlMsg>" + query.insurance.card.number + "</XmlMsg>"});
+        }
+        return job;
+    }
+};
+
+EligibilityResult answered(const char* validity, const char* qualifiedSince = "") {
+    EligibilityResult result;
+    result.segmentOfResult.raw = "1";
+    result.processingResultStatus.raw = "1";
+    result.qualificationValidity.raw = validity;
+    if (std::string(validity) != "4") {
+        result.results.emplace_back();
+        result.results.back().qualificationDate = qualifiedSince;
+    } else {
+        result.processingResultMessage = "該当資格なし";
+    }
+    return result;
+}
+
+RecheckCandidate candidate(const char* visit, const char* day, ClaimRoute route, const char* insurer, const char* number,
+                           std::optional<Date> birth) {
+    return RecheckCandidate{visit, "P-" + std::string(visit), d(day), route, {insurer, {"", number, ""}}, std::nullopt, birth};
+}
 
 const StaffMember kReceptionist{"uketsuke1", "受付", StaffRole::Receptionist};
 const StaffMember kPharmacist{"yakuzaishi", "薬剤師", StaffRole::Pharmacist};
@@ -142,6 +191,84 @@ BOOST_AUTO_TEST_CASE(TheExportRefusesAPeriodThatEndsBeforeItStarts) {
     BOOST_CHECK_EQUAL(visits.value().size(), 1u);
     BOOST_REQUIRE_EQUAL(journal.ranges.size(), 1u);
     BOOST_CHECK(journal.ranges[0].second == d("2025-11-30"));
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(FollowUpRecheck)
+
+BOOST_AUTO_TEST_CASE(FrontDeskStaffCannotRunTheBulkRecheck) {
+    FakeJournal journal;
+    journal.candidates = {candidate("V1", "2025-11-20", ClaimRoute::Old, "01130012", "34", d("1980-06-15"))};
+    FakeBulkCheck terminal;
+    auto report = recheckFollowUps(kReceptionist, journal, terminal, journal, kNow);
+    BOOST_CHECK_EQUAL(report.problem().code, "staff.not_allowed");
+    BOOST_CHECK_EQUAL(journal.reads, 0);
+    BOOST_CHECK(terminal.jobs.empty());
+}
+
+BOOST_AUTO_TEST_CASE(OneJobAnswersAreMatchedBackToTheirVisitsAndOnlyConfirmedOnesAreRetagged) {
+    FakeJournal journal;
+    auto unknown = candidate("V2", "2025-11-21", ClaimRoute::Unknown, "77777777", "77777777", d("1990-01-01"));
+    unknown.declared = InsuranceIdentity{"06130025", {"", "88", ""}};
+    journal.candidates = {candidate("V1", "2025-11-20", ClaimRoute::Old, "01130012", "34", d("1980-06-15")),
+                          unknown,
+                          candidate("V3", "2025-11-20", ClaimRoute::Old, "01130012", "35", std::nullopt),
+                          candidate("V4", "2025-11-10", ClaimRoute::Old, "01130012", "36", d("1970-01-01")),
+                          candidate("V5", "2025-11-22", ClaimRoute::Old, "01130012", "37", d("1971-01-01")),
+                          candidate("V6", "2025-11-22", ClaimRoute::Old, "01130012", "38", d("1972-01-01"))};
+    FakeBulkCheck terminal;
+    terminal.answers = {{"34", answered("1", "20200401")}, {"88", answered("4")},
+                        {"36", answered("1", "20251115")},  // qualified after the visit of 11-10
+                        {"37", answered("1")}};
+    terminal.withoutIdentifier = {"37"};
+    auto report = recheckFollowUps(kManager, journal, terminal, journal, kNow);
+    BOOST_REQUIRE(report.ok());
+    BOOST_REQUIRE_EQUAL(terminal.jobs.size(), 1u);
+    BOOST_CHECK_EQUAL(terminal.jobs[0].size(), 5u);  // V3 has no birth date: not asked
+    BOOST_CHECK_EQUAL(terminal.jobs[0][1].insurance.insurerNumber, "06130025");  // the 申立書's numbers, not the 7s
+    BOOST_CHECK_EQUAL(terminal.jobs[0][1].arbitraryIdentifier, "V2");
+    BOOST_CHECK(terminal.jobs[0][0].confirmationDate == kNow.date);
+
+    std::map<std::string, RecheckVerdict> verdicts;
+    for (const auto& entry : report.value().visits) verdicts[entry.visitId] = entry.verdict;
+    BOOST_CHECK(verdicts["V1"] == RecheckVerdict::Retagged);
+    BOOST_CHECK(verdicts["V2"] == RecheckVerdict::NotConfirmed);
+    BOOST_CHECK(verdicts["V3"] == RecheckVerdict::NoNumbers);
+    BOOST_CHECK(verdicts["V4"] == RecheckVerdict::NotOnVisitDay);
+    BOOST_CHECK(verdicts["V5"] == RecheckVerdict::Retagged);  // matched by numbers and birth date
+    BOOST_CHECK(verdicts["V6"] == RecheckVerdict::NoAnswer);
+    BOOST_CHECK_EQUAL(report.value().count(RecheckVerdict::Retagged), 2);
+    BOOST_CHECK_EQUAL(report.value().receptionNumber, "R-0042");
+
+    BOOST_REQUIRE_EQUAL(journal.retags.size(), 2u);
+    const Retag& first = journal.retags[0];
+    BOOST_CHECK_EQUAL(first.visitId, "V1");
+    BOOST_CHECK(first.to == ClaimRoute::Current);
+    BOOST_CHECK_EQUAL(first.staffId, "jimucho");  // who
+    BOOST_CHECK(first.at == kNow);                // when
+    BOOST_CHECK_EQUAL(first.evidence, "<XmlMsg>34</XmlMsg>");  // which answer
+    BOOST_CHECK_NE(first.reason.find("R-0042"), std::string::npos);
+    BOOST_CHECK_NE(first.reason.find("OQSmuquc02res_202511250002.zip"), std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(AFailedJobRetagsNothingAndNothingAskedMeansNoJob) {
+    FakeJournal journal;
+    journal.candidates = {candidate("V1", "2025-11-20", ClaimRoute::Old, "01130012", "34", d("1980-06-15"))};
+    FakeBulkCheck terminal;
+    terminal.failure = Problem{"gateway.bulk_still_processing", "still processing"};
+    BOOST_CHECK_EQUAL(recheckFollowUps(kManager, journal, terminal, journal, kNow).problem().code,
+                      "gateway.bulk_still_processing");
+    BOOST_CHECK(journal.retags.empty());
+
+    FakeJournal nobodyToAsk;
+    nobodyToAsk.candidates = {candidate("V9", "2025-11-20", ClaimRoute::Unknown, "77777777", "77777777", d("1980-06-15"))};
+    FakeBulkCheck idle;
+    auto report = recheckFollowUps(kManager, nobodyToAsk, idle, nobodyToAsk, kNow);
+    BOOST_REQUIRE(report.ok());
+    BOOST_CHECK(idle.jobs.empty());
+    BOOST_REQUIRE_EQUAL(report.value().visits.size(), 1u);
+    BOOST_CHECK(report.value().visits[0].verdict == RecheckVerdict::NoNumbers);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -8,7 +8,11 @@
 #include <cstdio>
 #include <cstdlib>
 #include <sstream>
+#include <thread>
 
+#include "code_tables.h"
+#include "devices/gateway/folder_bulk_check.h"
+#include "devices/gateway/terminal_simulator.h"
 #include "gui/manager/daily_log_page.h"
 #include "gui/manager/export_page.h"
 #include "gui/manager/follow_up_page.h"
@@ -70,6 +74,8 @@ std::vector<VisitRecord> journalVisits() {
     past.source = EligibilitySource::PastRecord;
     past.onlineResult.reset();
     past.claimRoute = ClaimRoute::Old;
+    past.insurance = {"01130012", {"12", "34", "00"}};  // what the bulk re-check asks with
+    past.patient.birthDate = Date::fromYmd(1961, 2, 3);
     visits.push_back(past);
     VisitRecord full = visit("v-07", "p-07", "渡辺 陽子", kToday, 12);
     full.share = CopayShare::full();
@@ -234,6 +240,50 @@ BOOST_AUTO_TEST_CASE(FollowUpListsOldAndUnknownOldestFirstAndRetagNeedsTheRole) 
     BOOST_REQUIRE_MESSAGE(accepted.ok(), (accepted.ok() ? "" : accepted.problem().message));
     BOOST_CHECK_EQUAL(page->visits().size(), 2u);
     BOOST_CHECK_EQUAL(page->list()->GetItemCount(), 2);
+    frame->Destroy();
+    test::pumpEvents();
+}
+
+BOOST_AUTO_TEST_CASE(ReCheckAllRunsOneBulkJobInTheBackgroundAndRetagsTheConfirmedVisit) {
+    // The simulated terminal on real folders knows v-06's patient; it answers "still processing"
+    // first, then as a .zip.
+    test::TempFolder oqs;
+    const gateway::FolderLayout layout{oqs.path()};
+    const char* dataset = R"({"medical_institution_code": "1312345678", "people": [{"id": "K", "validity": "1",
+        "insurer_number": "01130012", "symbol": "12", "number": "34", "branch": "00", "name": "伊藤　誠",
+        "birth_date": "1961-02-03"}]})";
+    gateway::TerminalHabits habits;
+    habits.bulkStillProcessingAsks = 1;
+    habits.bulkAnswerAsZip = true;
+    gateway::TerminalSimulator terminal(layout, gateway::DemoDataset::parse(dataset, test::codeTables()).value(),
+                                        test::codeTables(), clock, habits);
+    std::jthread serving([&terminal](std::stop_token stop) {
+        while (!stop.stop_requested()) {
+            terminal.serveOnce();
+            std::this_thread::sleep_for(std::chrono::milliseconds(20));
+        }
+    });
+    auto* frame = new wxFrame(nullptr, wxID_ANY, "m");
+    auto* page = new FollowUpPage(frame, journal, {"jimucho", "事務長 森", StaffRole::Manager}, clock,
+                                  [&](std::stop_token stop) -> std::unique_ptr<BulkEligibilityCheck> {
+                                      return std::make_unique<gateway::FolderBulkQueryClient>(
+                                          layout, "1312345678", test::codeTables(), clock,
+                                          gateway::RequestEncoding::FollowResults,
+                                          gateway::BulkPolicy{std::chrono::seconds(10), std::chrono::milliseconds(100), 5},
+                                          stop);
+                                  });
+    BOOST_REQUIRE_EQUAL(page->visits().size(), 3u);
+    page->startRecheck();
+    BOOST_CHECK(page->recheckRunning());  // the window stays responsive meanwhile
+    MADOGUCHI_REQUIRE_EVENTUALLY(!page->recheckRunning());
+    BOOST_CHECK_MESSAGE(page->visits().size() == 2u, page->statusText().utf8_string());
+    for (const auto& v : page->visits()) BOOST_CHECK_NE(v.visitId, "v-06");
+    BOOST_CHECK_NE(page->statusText().utf8_string().find("1"), std::string::npos);
+    auto visit = journal.visit("v-06");
+    BOOST_REQUIRE(visit);
+    BOOST_CHECK_EQUAL(visit->claimRoute, "current");
+    BOOST_CHECK_EQUAL(journal.followUps().size(), 2u);
+    test::saveScreenshot(frame, "manager-follow-up-recheck");
     frame->Destroy();
     test::pumpEvents();
 }

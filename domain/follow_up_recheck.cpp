@@ -1,0 +1,118 @@
+#include "follow_up_recheck.h"
+
+#include <map>
+
+#include "facility.h"
+#include "manager_desk.h"
+#include "ports/manager_journal.h"
+
+namespace madoguchi {
+namespace {
+
+bool usable(const InsuranceIdentity& insurance) {
+    return !insurance.insurerNumber.empty() && !isUnknownClaimFiller(insurance.insurerNumber) &&
+           !insurance.card.number.empty() && !isUnknownClaimFiller(insurance.card.number);
+}
+
+// Valid on the visit day: the record's QualificationDate (when given) is not after it and its
+// DisqualificationDate (when given) is after it.
+bool coversVisitDay(const EligibilityResult& result, const Date& visitDate) {
+    const QualificationRecord& record = result.results.front();
+    auto from = Date::parseCompact(record.qualificationDate);
+    auto until = Date::parseCompact(record.disqualificationDate);
+    return (!from || *from <= visitDate) && (!until || *until > visitDate);
+}
+
+const BulkPersonAnswer* answerFor(const RecheckCandidate& candidate, const NumberQuery& query,
+                                  const BulkCheckAnswer& answers) {
+    for (const auto& person : answers.people)
+        if (person.arbitraryIdentifier == candidate.visitId) return &person;
+    for (const auto& person : answers.people)  // the terminal did not echo the identifier
+        if (person.arbitraryIdentifier.empty() && person.asked.insurerNumber == query.insurance.insurerNumber &&
+            person.asked.card.number == query.insurance.card.number && person.birthdate == query.birthDate.compact())
+            return &person;
+    return nullptr;
+}
+
+RecheckEntry judged(const RecheckCandidate& candidate, const BulkPersonAnswer& person, const BulkCheckAnswer& answers,
+                    const StaffMember& who, VisitJournal& journal, const LocalDateTime& now) {
+    RecheckEntry entry{candidate.visitId, RecheckVerdict::NotConfirmed, person.result.qualificationValidity.raw, {}};
+    const EligibilityResult& result = person.result;
+    entry.detail = !result.processingResultMessage.empty() ? result.processingResultMessage : result.errorMessage;
+    if (!result.isConfirmed()) return entry;
+    if (!coversVisitDay(result, candidate.visitDate)) {
+        entry.verdict = RecheckVerdict::NotOnVisitDay;
+        return entry;
+    }
+    Retag retag{candidate.visitId, ClaimRoute::Current, who.id,
+                "bulk re-check confirmed the eligibility (reception " + answers.receptionNumber + ", " +
+                    answers.answerFile + ")",
+                person.rawXml, now};
+    auto retagged = retagClaim(who, journal, retag);
+    entry.verdict = retagged ? RecheckVerdict::Retagged : RecheckVerdict::RetagFailed;
+    if (!retagged) entry.detail = retagged.problem().message;
+    return entry;
+}
+
+}  // namespace
+
+std::string_view recheckVerdictName(RecheckVerdict verdict) {
+    switch (verdict) {
+        case RecheckVerdict::Retagged: return "retagged";
+        case RecheckVerdict::NotConfirmed: return "not_confirmed";
+        case RecheckVerdict::NotOnVisitDay: return "not_on_visit_day";
+        case RecheckVerdict::NoNumbers: return "no_numbers";
+        case RecheckVerdict::NoAnswer: return "no_answer";
+        case RecheckVerdict::RetagFailed: return "retag_failed";
+    }
+    return "no_answer";
+}
+
+int RecheckReport::count(RecheckVerdict verdict) const {
+    int n = 0;
+    for (const auto& entry : visits) n += entry.verdict == verdict ? 1 : 0;
+    return n;
+}
+
+std::optional<NumberQuery> recheckQueryFor(const RecheckCandidate& candidate, const Date& today) {
+    if (!candidate.birthDate) return std::nullopt;
+    const InsuranceIdentity* insurance = usable(candidate.claimed) ? &candidate.claimed : nullptr;
+    if (!insurance && candidate.declared && usable(*candidate.declared)) insurance = &*candidate.declared;
+    if (!insurance) return std::nullopt;
+    return NumberQuery{*insurance, *candidate.birthDate, today, false, candidate.visitId};
+}
+
+Outcome<RecheckReport> recheckFollowUps(const StaffMember& who, ManagerJournal& followUps, BulkEligibilityCheck& check,
+                                        VisitJournal& journal, const LocalDateTime& now) {
+    if (auto allowed = requirePermission(who, Permission::RetagClaim); !allowed) return allowed.problem();
+    const std::vector<RecheckCandidate> candidates = followUps.recheckCandidates();
+    RecheckReport report;
+    std::vector<NumberQuery> queries;
+    std::map<std::string, NumberQuery> asked;  // visit id → its query
+    for (const auto& candidate : candidates)
+        if (auto query = recheckQueryFor(candidate, now.date)) {
+            queries.push_back(*query);
+            asked.emplace(candidate.visitId, *query);
+        }
+    BulkCheckAnswer answers;
+    if (!queries.empty()) {
+        auto checked = check.check(queries);
+        if (!checked) return checked.problem();
+        answers = std::move(checked).value();
+        report.receptionNumber = answers.receptionNumber;
+        report.answerFile = answers.answerFile;
+    }
+    for (const auto& candidate : candidates) {
+        auto query = asked.find(candidate.visitId);
+        if (query == asked.end()) {
+            report.visits.push_back({candidate.visitId, RecheckVerdict::NoNumbers, {}, {}});
+            continue;
+        }
+        const BulkPersonAnswer* person = answerFor(candidate, query->second, answers);
+        report.visits.push_back(person ? judged(candidate, *person, answers, who, journal, now)
+                                       : RecheckEntry{candidate.visitId, RecheckVerdict::NoAnswer, {}, {}});
+    }
+    return report;
+}
+
+}  // namespace madoguchi

@@ -62,6 +62,11 @@ const std::vector<const char*> kMigrations{
          declared_insurer_number TEXT NOT NULL, declared_card_symbol TEXT NOT NULL,
          declared_card_number TEXT NOT NULL, declared_card_branch TEXT NOT NULL,
          patient_contacted_on TEXT NOT NULL DEFAULT '');)",
+    // 5: the personal passcode for a quick switch at a window (PBKDF2 like the password, its own
+    //    failure count: locked at kPasscodeFailuresBeforeLock until the holder signs in by password)
+    R"(ALTER TABLE staff ADD COLUMN passcode_salt BLOB NOT NULL DEFAULT x'';
+       ALTER TABLE staff ADD COLUMN passcode_hash BLOB NOT NULL DEFAULT x'';
+       ALTER TABLE staff ADD COLUMN passcode_failures INTEGER NOT NULL DEFAULT 0;)",
 };
 
 }  // namespace

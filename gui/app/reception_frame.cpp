@@ -91,6 +91,8 @@ void ReceptionFrame::buildMenus() {
     reception->Append(next, _("Next patient\tCtrl+Enter"));
     reception->AppendSeparator();
     const int signOut = wxWindow::NewControlId();
+    const int passcode = wxWindow::NewControlId();
+    reception->Append(passcode, _("My passcode…"));
     reception->Append(signOut, _("Sign out\tCtrl+L"));
     reception->Append(wxID_EXIT, _("Quit\tCtrl+Q"));
     auto* tools = new wxMenu;
@@ -104,6 +106,7 @@ void ReceptionFrame::buildMenus() {
     SetMenuBar(bar);
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { flow_->startWithoutCard(); }, withoutCard);
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { flow_->next(); }, next);
+    Bind(wxEVT_MENU, [this](wxCommandEvent&) { staff_->choosePasscode(); }, passcode);
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { staff_->signOut(); }, signOut);
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { Close(); }, wxID_EXIT);
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { openManager(); }, manager);

@@ -2,6 +2,7 @@
 
 #include <wx/button.h>
 #include <wx/intl.h>
+#include <wx/menu.h>
 #include <wx/notebook.h>
 #include <wx/sizer.h>
 #include <wx/stattext.h>
@@ -116,7 +117,24 @@ ManagerFrame::ManagerFrame(wxWindow* parent, SqliteVisitJournal& journal, const 
     : wxFrame(parent, wxID_ANY,
               wxString::Format(_("Manager — %s — %s"), wxString::FromUTF8(settings.facility.name),
                                wxString::FromUTF8(member.displayName.empty() ? member.id : member.displayName)),
-              wxDefaultPosition, wxSize(1000, 720)) {
+              wxDefaultPosition, wxSize(1000, 720)),
+      staff_(journal, clock),
+      member_(member) {
+    auto* menu = new wxMenu;
+    const int signOutId = wxWindow::NewControlId();
+    menu->Append(signOutId, _("Sign out\tCtrl+L"));
+    auto* bar = new wxMenuBar;
+    bar->Append(menu, _("&Manager"));
+    SetMenuBar(bar);
+    Bind(wxEVT_MENU, [this](wxCommandEvent&) { signOut(false); }, signOutId);
+    idle_ = std::make_unique<IdleWatch>(*this, clock, settings.idleLockMinutes, [this] { signOut(true); });
+    Bind(wxEVT_CLOSE_WINDOW, [this](wxCloseEvent& event) {
+        if (idle_) {  // closed by hand: that is a sign-out too
+            idle_.reset();
+            staff_.recordSignOut(member_, false);
+        }
+        event.Skip();
+    });
     notebook_ = new wxNotebook(this, wxID_ANY);
     dailyLog_ = new DailyLogPage(notebook_, journal, member, clock);
     followUps_ = new FollowUpPage(notebook_, journal, member, clock, bulkRecheckTerminal(settings, clock));
@@ -129,6 +147,13 @@ ManagerFrame::ManagerFrame(wxWindow* parent, SqliteVisitJournal& journal, const 
     auto* sizer = new wxBoxSizer(wxVERTICAL);
     sizer->Add(notebook_, 1, wxEXPAND);
     SetSizer(sizer);
+}
+
+void ManagerFrame::signOut(bool idle) {
+    if (!idle_) return;  // once
+    idle_.reset();
+    staff_.recordSignOut(member_, idle);
+    Close(true);
 }
 
 void openManagerWindow(wxWindow* parent, SqliteVisitJournal& journal, StaffAccounts& staff,

@@ -29,7 +29,8 @@ SignInPanel::SignInPanel(wxWindow* parent, Attempt tryToSignIn, std::function<vo
     newPasswordLabel_ = new wxStaticText(this, wxID_ANY, _("New password"));
     grid->Add(new wxStaticText(this, wxID_ANY, _("Staff ID")), 0, wxALIGN_CENTER_VERTICAL);
     grid->Add(staffId_, 1, wxEXPAND);
-    grid->Add(new wxStaticText(this, wxID_ANY, _("Password")), 0, wxALIGN_CENTER_VERTICAL);
+    passwordLabel_ = new wxStaticText(this, wxID_ANY, _("Password"));
+    grid->Add(passwordLabel_, 0, wxALIGN_CENTER_VERTICAL);
     grid->Add(password_, 1, wxEXPAND);
     grid->Add(newPasswordLabel_, 0, wxALIGN_CENTER_VERTICAL);
     grid->Add(newPassword_, 1, wxEXPAND);
@@ -63,6 +64,7 @@ void SignInPanel::prepare(const WindowSignIn& window, const wxString& hint) {
     const bool locked = window.state() == WindowSignIn::State::Locked;
     heading_->SetLabel(locked ? _("Locked: sign in to continue") : _("Sign in to start receiving patients"));
     waiting_->Show(locked);
+    passwordLabel_->SetLabel(locked ? _("Password or passcode") : _("Password"));
     staffId_->SetValue(locked && window.member() ? wxString::FromUTF8(window.member()->id) : wxString());
     password_->Clear();
     newPassword_->Clear();

@@ -41,6 +41,7 @@ private:
     wxStaticText* waiting_ = nullptr;
     wxStaticText* hint_ = nullptr;
     wxTextCtrl* staffId_ = nullptr;
+    wxStaticText* passwordLabel_ = nullptr;
     wxTextCtrl* password_ = nullptr;
     wxStaticText* newPasswordLabel_ = nullptr;
     wxTextCtrl* newPassword_ = nullptr;

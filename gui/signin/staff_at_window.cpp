@@ -2,6 +2,10 @@
 
 #include <wx/frame.h>
 #include <wx/intl.h>
+#include <wx/msgdlg.h>
+#include <wx/textdlg.h>
+
+#include "gui/settings/language.h"
 
 namespace madoguchi::gui {
 
@@ -43,6 +47,26 @@ void StaffAtWindow::lockIdle() {
     if (!signIn_.open()) return;
     signIn_.lockIdle();
     showSignIn();
+}
+
+void StaffAtWindow::choosePasscode() {
+    if (!signIn_.open()) return;
+    wxPasswordEntryDialog password(&frame_, _("Your password"), _("My passcode"));
+    if (password.ShowModal() != wxID_OK) return;
+    wxPasswordEntryDialog first(&frame_, _("New passcode (4 to 8 digits)"), _("My passcode"));
+    if (first.ShowModal() != wxID_OK) return;
+    wxPasswordEntryDialog second(&frame_, _("Passcode again"), _("My passcode"));
+    if (second.ShowModal() != wxID_OK) return;
+    if (first.GetValue() != second.GetValue()) {
+        wxMessageBox(_("The two passcodes differ: nothing was changed."), _("My passcode"), wxOK | wxICON_WARNING, &frame_);
+        return;
+    }
+    std::string secret = password.GetValue().utf8_string();
+    std::string passcode = first.GetValue().utf8_string();
+    auto set = signIn_.setPasscode(secret, passcode);
+    wxMessageBox(set ? _("Your passcode is set: it unlocks this window when it is locked.")
+                     : wxString::FromUTF8(translated(set.problem().message)),
+                 _("My passcode"), wxOK, &frame_);
 }
 
 void StaffAtWindow::showSignIn() {

@@ -30,6 +30,8 @@ public:
     void start();
     void signOut();
     void lockIdle();
+    // 受付 › My passcode…: the password, then the new passcode (twice), in modal dialogs.
+    void choosePasscode();
     void showWaiting(int waiting) { panel_->showWaiting(waiting); }
     IdleWatch& idleWatch() { return *idle_; }
 

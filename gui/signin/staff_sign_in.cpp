@@ -22,4 +22,13 @@ StaffSignIn signInStaff(storage::StaffAccounts& staff, const Clock& clock, const
     return {member.value(), false, {}};
 }
 
+StaffSignIn signInStaffByPasscode(storage::StaffAccounts& staff, const Clock& clock, const std::string& staffId,
+                                  std::string& passcode, Permission required) {
+    auto member = staff.authenticateByPasscode(staffId, passcode, clock.now());
+    if (!member) return {std::nullopt, false, member.problem().message};
+    if (auto allowed = requirePermission(member.value(), required); !allowed)
+        return {std::nullopt, false, allowed.problem().message};
+    return {member.value(), false, {}};
+}
+
 }  // namespace madoguchi::gui

@@ -21,4 +21,8 @@ struct StaffSignIn {
 StaffSignIn signInStaff(storage::StaffAccounts& staff, const Clock& clock, const std::string& staffId,
                         std::string& password, std::string& freshPassword, Permission required);
 
+// The quick switch: the staff ID and the personal passcode (wiped), then the role.
+StaffSignIn signInStaffByPasscode(storage::StaffAccounts& staff, const Clock& clock, const std::string& staffId,
+                                  std::string& passcode, Permission required);
+
 }  // namespace madoguchi::gui

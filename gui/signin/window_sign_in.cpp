@@ -4,7 +4,9 @@ namespace madoguchi::gui {
 
 StaffSignIn WindowSignIn::signIn(const std::string& staffId, std::string& password, std::string& freshPassword,
                                  const std::string& currentVisitId) {
-    StaffSignIn attempt = signInStaff(staff_, clock_, staffId, password, freshPassword, Permission::Reception);
+    const bool quickSwitch = state_ == State::Locked && freshPassword.empty() && !storage::passcodeProblem(password);
+    StaffSignIn attempt = quickSwitch ? signInStaffByPasscode(staff_, clock_, staffId, password, Permission::Reception)
+                                      : signInStaff(staff_, clock_, staffId, password, freshPassword, Permission::Reception);
     if (!attempt.member) return attempt;
     if (state_ == State::Locked && member_ && member_->id != attempt.member->id)
         journal_.audit({clock_.now().iso(), attempt.member->id, "staff.switched", "", currentVisitId,
@@ -24,6 +26,11 @@ void WindowSignIn::lockIdle() {
     if (state_ != State::Open) return;
     staff_.recordSignOut(*member_, true);
     state_ = State::Locked;
+}
+
+Outcome<bool> WindowSignIn::setPasscode(std::string& password, std::string& passcode) {
+    if (!open()) return Problem{"staff.not_signed_in", N_("Sign in first.")};
+    return staff_.setOwnPasscode(member_->id, password, passcode);
 }
 
 void WindowSignIn::signOut() {

@@ -25,14 +25,17 @@ public:
     const std::optional<StaffMember>& member() const { return member_; }
 
     // Staff ID and password, and the holder's own new password when an administrator set the
-    // current one (all wiped). A colleague unlocking a locked window takes it over: staff.switched,
-    // naming the visit in progress (currentVisitId, may be empty) they continue.
+    // current one (all wiped). A locked window also opens with the personal passcode (4 to 8
+    // digits, which no password can be). A colleague unlocking a locked window takes it over:
+    // staff.switched, naming the visit in progress (currentVisitId, may be empty) they continue.
     StaffSignIn signIn(const std::string& staffId, std::string& password, std::string& freshPassword,
                        const std::string& currentVisitId = {});
     // The demo's receptionist, at the window from the start (staff.sign_in "demo").
     void assume(const StaffMember& member);
     void lockIdle();  // staff.idle_lock; the member is kept for the status line
     void signOut();   // staff.sign_out
+    // The member at the window sets their personal passcode, confirming with the password.
+    Outcome<bool> setPasscode(std::string& password, std::string& passcode);
 
 private:
     storage::SqliteVisitJournal& journal_;

@@ -6,6 +6,7 @@
 #include <wx/listctrl.h>
 #include <wx/notebook.h>
 #include <wx/radiobox.h>
+#include <wx/spinctrl.h>
 #include <wx/textctrl.h>
 
 #include "app/system_clock.h"

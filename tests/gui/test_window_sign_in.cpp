@@ -1,8 +1,8 @@
 // Staff sign-in at the reception window (FacilityEnvironment on a real journal, no devices, a
 // clock moved by hand): nobody receives patients before signing in, a wrong password is refused,
 // each visit names who signed in, the window locks when idle (patient data hidden, the queue
-// count shown), a colleague who unlocks it continues the reception in progress and the next visit
-// is theirs; an account an administrator set up chooses its own password first. The demo opens
+// count shown), a colleague who unlocks it with their passcode continues the reception in progress
+// and the next visit is theirs; an account an administrator set up chooses its own password first. The demo opens
 // signed in as its receptionist, and its sign-in screen works after a sign-out.
 #include <wx/button.h>
 #include <wx/stattext.h>
@@ -26,7 +26,6 @@ namespace {
 
 const LocalDateTime kMorning{*Date::fromYmd(2026, 3, 2), 9, 0, 0};
 const char* kKawaguchiPassword = "kawaguchi-window-1";
-const char* kMoriPassword = "mori-window-passphrase";
 
 struct SignInDesk {
     ui::TempFolder folder{"madoguchi-signin"};
@@ -44,7 +43,7 @@ struct SignInDesk {
         BOOST_REQUIRE_MESSAGE(environment, "facility: " << (environment ? "" : environment.problem().message));
         frame = new ReceptionFrame(nullptr, std::move(environment).value());
         addStaff({"kawaguchi", "受付 川口", StaffRole::Receptionist}, kKawaguchiPassword);
-        addStaff({"mori", "受付 森", StaffRole::Receptionist}, kMoriPassword);
+        addStaff({"mori", "受付 森", StaffRole::Receptionist}, "mori-window-passphrase");
         frame->SetPosition(wxPoint(0, 0));
         frame->Show();
         MADOGUCHI_REQUIRE_EVENTUALLY(frame->IsShownOnScreen());
@@ -218,7 +217,13 @@ BOOST_AUTO_TEST_CASE(AnIdleWindowLocksAndAColleagueContinuesTheReception) {
     desk.frame->flow().startWithoutCard();  // nothing moves while locked
     BOOST_CHECK(desk.inState(S::AwaitingPresentation));
 
-    BOOST_REQUIRE(desk.signIn("mori", kMoriPassword));  // a colleague takes over
+    std::string passcode = "4711";
+    BOOST_REQUIRE(storage::setStaffPasscode(desk.journal().database(), "mori", passcode).ok());
+    BOOST_CHECK(!desk.signIn("mori", "4712"));
+    BOOST_CHECK(!desk.panel().messageText().empty());
+    BOOST_REQUIRE(desk.signIn("mori", "4711"));  // a colleague takes over with their passcode
+    BOOST_CHECK_EQUAL(desk.auditRows("staff.sign_in_failed").at(0), "mori||wrong passcode|受付1");
+    BOOST_CHECK_EQUAL(desk.auditRows("staff.sign_in").back(), "mori||by passcode|受付1");
     BOOST_REQUIRE_EQUAL(desk.auditRows("staff.switched").size(), 1u);
     BOOST_CHECK_EQUAL(desk.auditRows("staff.switched")[0],
                       "mori|" + inProgress + "|took over from kawaguchi, continuing the visit|受付1");

@@ -110,6 +110,12 @@ Outcome<AppSettings> settingsFromJson(const std::string& text, const std::filesy
         !readString(*root, "face_trash_folder", faceTrashFolder, error) ||
         !readString(*root, "request_encoding", settings.requestEncoding, error))
         return malformed(path, error);
+    if (root->has("idle_lock_minutes")) {
+        Poco::Dynamic::Var minutes = root->get("idle_lock_minutes");
+        settings.idleLockMinutes = minutes.isInteger() ? minutes.convert<int>() : -1;
+        if (settings.idleLockMinutes < 0 || settings.idleLockMinutes > 240)
+            return malformed(path, "\"idle_lock_minutes\" must be a whole number from 0 to 240");
+    }
     if (settings.requestEncoding != "auto" && settings.requestEncoding != "utf-8" && settings.requestEncoding != "shift_jis")
         return malformed(path, "\"request_encoding\" must be \"auto\", \"utf-8\" or \"shift_jis\"");
     if (storage::isServerLocation(journalPath)) {  // the password belongs in ~/.pgpass, never in this file
@@ -152,6 +158,7 @@ Object::Ptr settingsToJson(const AppSettings& settings) {
     root->set("window_name", settings.windowName);
     root->set("face_trash_folder", settings.faceTrashFolder.string());
     root->set("request_encoding", settings.requestEncoding);
+    root->set("idle_lock_minutes", settings.idleLockMinutes);
     return root;
 }
 
@@ -240,6 +247,7 @@ std::vector<std::string> settingsChanges(const AppSettings& before, const AppSet
     compare("language", before.language, after.language);
     compare("journal_path", before.journalPath.string(), after.journalPath.string());
     compare("window_name", before.windowName, after.windowName);
+    compare("idle_lock_minutes", std::to_string(before.idleLockMinutes), std::to_string(after.idleLockMinutes));
     return changes;
 }
 

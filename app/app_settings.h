@@ -32,6 +32,7 @@ struct AppSettings {
     std::string language;                // empty: follow the desktop; "ja" or "en"
     std::filesystem::path journalPath;   // empty: defaultJournalPath()
     std::string windowName;              // names this window in the audit trail; empty: the host name
+    int idleLockMinutes = 5;             // the reception window locks after this many quiet minutes; 0: never
 };
 
 std::filesystem::path defaultSettingsPath();

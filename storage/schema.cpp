@@ -65,6 +65,11 @@ const std::vector<const char*> kSqliteMigrations{
          patient_contacted_on TEXT NOT NULL DEFAULT '');)",
     // 5: the window that recorded each visit (the window-name setting): a site's windows share one journal
     R"(ALTER TABLE visits ADD COLUMN "window" TEXT NOT NULL DEFAULT '';)",
+    // 6: the personal passcode for a quick switch at a window (PBKDF2 like the password, its own
+    //    failure count: locked at kPasscodeFailuresBeforeLock until the holder signs in by password)
+    R"(ALTER TABLE staff ADD COLUMN passcode_salt BLOB NOT NULL DEFAULT x'';
+       ALTER TABLE staff ADD COLUMN passcode_hash BLOB NOT NULL DEFAULT x'';
+       ALTER TABLE staff ADD COLUMN passcode_failures INTEGER NOT NULL DEFAULT 0;)",
 };
 
 // The same steps on PostgreSQL, one for one (the version numbers mean the same schema on both).
@@ -129,6 +134,10 @@ const std::vector<const char*> kPostgresMigrations{
          patient_contacted_on TEXT NOT NULL DEFAULT '');)",
     // 5
     R"(ALTER TABLE visits ADD COLUMN "window" TEXT NOT NULL DEFAULT '';)",
+    // 6
+    R"(ALTER TABLE staff ADD COLUMN passcode_salt BYTEA NOT NULL DEFAULT '\x'::bytea;
+       ALTER TABLE staff ADD COLUMN passcode_hash BYTEA NOT NULL DEFAULT '\x'::bytea;
+       ALTER TABLE staff ADD COLUMN passcode_failures INTEGER NOT NULL DEFAULT 0;)",
 };
 
 const std::vector<const char*>& migrationsOf(const Database& db) {

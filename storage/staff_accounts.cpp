@@ -51,9 +51,9 @@ std::size_t words(const std::string& text) {
 }
 
 // A fresh salt and the hash of `password` (wiped either way), or a Problem when the password
-// is too weak or the random source fails.
-Outcome<std::pair<Bytes, Bytes>> saltAndHash(std::string& password) {
-    if (auto weak = passwordProblem(password)) {
+// is too weak (`weak`: what the policy said of it) or the random source fails.
+Outcome<std::pair<Bytes, Bytes>> saltAndHash(std::string& password, const std::optional<Problem>& weak) {
+    if (weak) {
         wipe(password);
         return *weak;
     }
@@ -107,7 +107,7 @@ Outcome<bool> createStaff(Database& db, const StaffMember& member, std::string& 
         wipe(password);
         return Problem{"staff.id_required", N_("Enter a staff ID.")};
     }
-    auto hashed = saltAndHash(password);
+    auto hashed = saltAndHash(password, passwordProblem(password));
     if (!hashed) return hashed.problem();
     const auto& [salt, hash] = hashed.value();
     try {
@@ -167,13 +167,67 @@ SignInAttempt signIn(Database& db, const std::string& staffId, std::string& pass
         recordFailure(db, staffId, failures + 1, now);
         return {refused(), failures + 1 >= kFailuresBeforeLock ? SignInResult::LockedNow : SignInResult::WrongPassword};
     }
-    db.prepare("UPDATE staff SET failed_attempts = 0, locked_until = '' WHERE id = ?").bind(1, staffId).run();
+    db.prepare("UPDATE staff SET failed_attempts = 0, locked_until = '', passcode_failures = 0 WHERE id = ?")
+        .bind(1, staffId)
+        .run();
     return {member, mustChange ? SignInResult::MustChangePassword : SignInResult::SignedIn};
+}
+
+std::optional<Problem> passcodeProblem(const std::string& passcode) {
+    const bool digits = std::all_of(passcode.begin(), passcode.end(), [](char c) { return c >= '0' && c <= '9'; });
+    if (digits && passcode.size() >= 4 && passcode.size() <= 8) return std::nullopt;
+    return Problem{"staff.passcode_form", N_("A passcode is 4 to 8 digits.")};
+}
+
+Outcome<bool> setStaffPasscode(Database& db, const std::string& staffId, std::string& passcode) {
+    auto hashed = saltAndHash(passcode, passcodeProblem(passcode));
+    if (!hashed) return hashed.problem();
+    const auto& [salt, hash] = hashed.value();
+    db.prepare("UPDATE staff SET passcode_salt = ?, passcode_hash = ?, passcode_failures = 0 WHERE id = ?")
+        .bindBlob(1, blob(salt))
+        .bindBlob(2, blob(hash))
+        .bind(3, staffId)
+        .run();
+    return true;
+}
+
+SignInAttempt signInWithPasscode(Database& db, const std::string& staffId, std::string& passcode) {
+    Statement query =
+        db.prepare("SELECT display_name, role, passcode_salt, passcode_hash, passcode_failures FROM staff WHERE id = ?");
+    query.bind(1, staffId);
+    const bool known = query.step();
+    const bool hasPasscode = known && !query.blob(3).empty();
+    static const Bytes dummyHash = derive("unknown passcode", dummySalt(), kPasswordIterations);
+    const Bytes stored = hasPasscode ? bytes(query.blob(3)) : dummyHash;
+    const Bytes computed = derive(passcode, hasPasscode ? bytes(query.blob(2)) : dummySalt(), kPasswordIterations);
+    wipe(passcode);
+    const bool matches = stored.size() == computed.size() && CRYPTO_memcmp(stored.data(), computed.data(), stored.size()) == 0;
+    if (!hasPasscode) return {refused(), SignInResult::UnknownId};
+    const int failures = static_cast<int>(query.integer(4));
+    StaffMember member{staffId, query.text(0), staffRoleFromName(query.text(1)).value_or(StaffRole::Receptionist)};
+    query.reset();
+    if (failures >= kPasscodeFailuresBeforeLock) return {refused(), SignInResult::Locked};
+    if (!matches) {
+        db.prepare("UPDATE staff SET passcode_failures = ? WHERE id = ?")
+            .bind(1, static_cast<std::int64_t>(failures + 1))
+            .bind(2, staffId)
+            .run();
+        return {refused(), failures + 1 >= kPasscodeFailuresBeforeLock ? SignInResult::LockedNow : SignInResult::WrongPassword};
+    }
+    db.prepare("UPDATE staff SET passcode_failures = 0 WHERE id = ?").bind(1, staffId).run();
+    return {member, SignInResult::SignedIn};
 }
 
 Outcome<StaffMember> authenticate(Database& db, const std::string& staffId, std::string& password,
                                   const LocalDateTime& now) {
     return signIn(db, staffId, password, now).outcome;
+}
+
+StaffMember StaffStanding::now() const {
+    Statement query = db_->prepare("SELECT display_name, role FROM staff WHERE id = ?");
+    query.bind(1, member_.id);
+    if (!query.step()) return {member_.id, member_.displayName, StaffRole::Receptionist};
+    return {member_.id, query.text(0), staffRoleFromName(query.text(1)).value_or(StaffRole::Receptionist)};
 }
 
 std::vector<StaffMember> listStaff(Database& db) {
@@ -205,7 +259,7 @@ Outcome<bool> resetStaffPassword(Database& db, const std::string& staffId, std::
         wipe(password);
         return noSuchStaff();
     }
-    auto hashed = saltAndHash(password);
+    auto hashed = saltAndHash(password, passwordProblem(password));
     if (!hashed) return hashed.problem();
     const auto& [salt, hash] = hashed.value();
     db.prepare("UPDATE staff SET salt = ?, iterations = ?, password_hash = ?, failed_attempts = 0, locked_until = '', "
@@ -242,6 +296,38 @@ Outcome<StaffMember> StaffAccounts::authenticate(const std::string& staffId, std
         case SignInResult::UnknownId: row("staff.sign_in_failed", "unknown staff ID"); break;
     }
     return attempt.outcome;
+}
+
+Outcome<StaffMember> StaffAccounts::authenticateByPasscode(const std::string& staffId, std::string& passcode,
+                                                          const LocalDateTime& now) {
+    SignInAttempt attempt = signInWithPasscode(journal_.database(), staffId, passcode);
+    auto row = [&](const char* action, const std::string& detail) {
+        journal_.audit({now.iso(), staffId, action, "", "", detail, ""});
+    };
+    switch (attempt.result) {
+        case SignInResult::SignedIn:
+        case SignInResult::MustChangePassword: row("staff.sign_in", "by passcode"); break;
+        case SignInResult::WrongPassword: row("staff.sign_in_failed", "wrong passcode"); break;
+        case SignInResult::LockedNow:
+            row("staff.sign_in_failed", "wrong passcode");
+            row("staff.passcode_locked", std::to_string(kPasscodeFailuresBeforeLock) +
+                                             " wrong passcodes in a row, the password is needed");
+            break;
+        case SignInResult::Locked: row("staff.sign_in_failed", "passcode locked"); break;
+        case SignInResult::UnknownId: row("staff.sign_in_failed", "unknown staff ID or no passcode"); break;
+    }
+    return attempt.outcome;
+}
+
+Outcome<bool> StaffAccounts::setOwnPasscode(const std::string& staffId, std::string& password, std::string& passcode) {
+    auto member = authenticate(staffId, password, clock_.now());
+    if (!member) {
+        wipe(passcode);
+        return member.problem();
+    }
+    auto set = setStaffPasscode(journal_.database(), staffId, passcode);
+    if (set) audit(staffId, "staff.passcode_set", "by the holder");
+    return set;
 }
 
 bool StaffAccounts::mustChangePassword(const std::string& staffId) {

@@ -19,6 +19,7 @@ inline constexpr int kFailuresBeforeLock = 5;
 inline constexpr int kLockMinutes = 15;
 inline constexpr std::size_t kMinimumPasswordLength = 12;  // characters (code points)
 inline constexpr std::size_t kMinimumPassphraseWords = 4;  // or a passphrase of this many words
+inline constexpr int kPasscodeFailuresBeforeLock = 3;       // then only the password opens the window
 
 // At least kMinimumPasswordLength characters, or kMinimumPassphraseWords words; nullopt when fine.
 std::optional<Problem> passwordProblem(const std::string& password);
@@ -40,11 +41,33 @@ struct SignInAttempt {
 SignInAttempt signIn(Database& db, const std::string& staffId, std::string& password, const LocalDateTime& now);
 Outcome<StaffMember> authenticate(Database& db, const std::string& staffId, std::string& password,
                                   const LocalDateTime& now);
+// The personal passcode for a quick switch between colleagues at a window: 4 to 8 digits, stored
+// as PBKDF2 like a password (wiped after hashing). nullopt when the passcode is fine.
+std::optional<Problem> passcodeProblem(const std::string& passcode);
+Outcome<bool> setStaffPasscode(Database& db, const std::string& staffId, std::string& passcode);
+// Like signIn(), with the passcode: the same answer and work for an unknown ID, no passcode, a
+// wrong or a locked one. The kPasscodeFailuresBeforeLock-th wrong passcode in a row locks the
+// passcode (LockedNow) until the holder signs in with the password, which clears the count.
+SignInAttempt signInWithPasscode(Database& db, const std::string& staffId, std::string& passcode);
 std::vector<StaffMember> listStaff(Database& db);  // by ID
 Outcome<bool> setStaffRole(Database& db, const std::string& staffId, StaffRole role);
 // A new password (wiped after hashing); clears failures and any lock.
 Outcome<bool> resetStaffPassword(Database& db, const std::string& staffId, std::string& password,
                                  bool mustChangePassword = false);
+
+// A member signed in at a window, as the staff table says at each action: the windows re-check the
+// role every time, not only at sign-in, so a role changed since counts from the next action (an
+// account no longer there keeps only the receptionist's permissions).
+class StaffStanding {
+public:
+    StaffStanding(Database& db, StaffMember member) : db_(&db), member_(std::move(member)) {}
+    StaffMember now() const;
+    const std::string& id() const { return member_.id; }
+
+private:
+    Database* db_;
+    StaffMember member_;
+};
 
 // The staff accounts of one facility journal, for the windows and the command line: every change
 // is checked against the acting member's permission (ManageStaff) before it touches the database,
@@ -56,6 +79,12 @@ public:
     bool anyAdministrator() { return storage::anyAdministrator(journal_.database()); }
     // Audited: staff.sign_in, staff.sign_in_failed (why, for the administrator only), staff.locked_out.
     Outcome<StaffMember> authenticate(const std::string& staffId, std::string& password, const LocalDateTime& now);
+    // The quick switch at a window. Audited like authenticate(): staff.sign_in "by passcode",
+    // staff.sign_in_failed, staff.passcode_locked.
+    Outcome<StaffMember> authenticateByPasscode(const std::string& staffId, std::string& passcode,
+                                                const LocalDateTime& now);
+    // The holder sets their own passcode, confirming with the password (both wiped).
+    Outcome<bool> setOwnPasscode(const std::string& staffId, std::string& password, std::string& passcode);
     // True for an account an administrator made or reset, until its holder chooses a password.
     bool mustChangePassword(const std::string& staffId);
     // The holder's own change: the current password, then the new one (the policy applies).

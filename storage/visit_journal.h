@@ -60,7 +60,7 @@ public:
                                          const LocalDateTime& at);
     std::optional<VisitSummary> visit(const std::string& visitId);  // one visit with its 摘要欄 text
     void recordAccess(const std::string& staffId, const std::string& patientId, const std::string& what,
-                      const LocalDateTime& at);  // a read of a patient's data, for the audit trail
+                      const LocalDateTime& at) override;
     // A read of many patients' data at once (a report): one audit row per patient, one commit.
     void recordReads(const std::string& staffId, const std::vector<std::string>& patientIds, const std::string& what,
                      const LocalDateTime& at);

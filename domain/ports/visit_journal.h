@@ -24,6 +24,10 @@ public:
     virtual ~VisitJournal() = default;
     virtual Outcome<bool> recordVisit(const VisitRecord& visit) = 0;
     virtual std::optional<PastEligibility> lastEligibility(const std::string& patientId) = 0;
+    // A read of a patient's data (a past record opened at the window): who, when, what, for the
+    // audit trail (patient.read, with the journal's window).
+    virtual void recordAccess(const std::string& staffId, const std::string& patientId, const std::string& what,
+                              const LocalDateTime& at) = 0;
     virtual Outcome<bool> retag(const Retag& retag) = 0;
     // receivedAt: when this machine received the answer (the caller's clock); the gateway's own
     // ProcessExecutionTime is kept when the answer carries a readable one.

@@ -61,7 +61,6 @@ ReceptionServices FacilityEnvironment::services() {
     services.context.facility = settings_.facility;
     services.context.datedSettings = dated_;
     services.context.window = journal_->window();
-    services.context.staffId = "reception";  // TODO: the staff member signed in at the window
     services.clock = &clock_;
     services.journal = journal_.get();
     services.formRenderer = formRenderer_.get();

@@ -3,8 +3,12 @@
 // and journal of the facility, or the demo's simulated gateway and virtual cards.
 #include <filesystem>
 #include <functional>
+#include <optional>
+
+#include <wx/string.h>
 
 #include "app/app_settings.h"
+#include "domain/staff.h"
 #include "gui/app/background_work.h"
 #include "gui/status/device_status_bar.h"
 #include "storage/visit_journal.h"
@@ -34,6 +38,10 @@ public:
     virtual void prepareStaffAccounts() {}
     // The folders, reader and journal the status bar keeps in sight.
     virtual DeviceTargets deviceTargets() = 0;
+    // Who is at the window from the start without signing in (the demo's receptionist), and a
+    // line for the sign-in screen (the demo's account); elsewhere nobody and nothing.
+    virtual std::optional<StaffMember> memberAtStart() { return std::nullopt; }
+    virtual wxString signInHint() const { return {}; }
     // The demo's control panel, or nullptr outside the demo.
     virtual wxWindow* makeDemoPanel(wxWindow* /*parent*/) { return nullptr; }
 };

@@ -1,5 +1,7 @@
 #include "gui/app/reception_frame.h"
 
+#include <algorithm>
+
 #include <wx/choice.h>
 #include <wx/infobar.h>
 #include <wx/intl.h>
@@ -17,6 +19,7 @@
 #include "gui/reception/step_panel.h"
 #include "gui/settings/settings_dialog.h"
 #include "gui/setup/setup_assistant.h"
+#include "gui/signin/staff_at_window.h"
 
 namespace madoguchi::gui {
 
@@ -53,10 +56,15 @@ ReceptionFrame::ReceptionFrame(wxWindow* parent, std::unique_ptr<ReceptionEnviro
     deviceStatus_ = new DeviceStatusBar(this, environment_->deviceTargets(), work_,
                                         [this](const wxString& text) { notice_->ShowMessage(text, wxICON_WARNING); });
     SetStatusBar(deviceStatus_);
-    wxString facility = wxString::FromUTF8(services.context.facility.name.c_str());
-    SetStatusText(wxString::Format(_("%s — staff: %s"), facility, wxString::FromUTF8(services.context.staffId.c_str())) +
-                  (services.demo ? "  —  " + _("DEMO: simulated devices, throw-away data") : wxString()));
     if (services.demo) SetTitle(_("Madoguchi (demo)"));
+    staff_ = std::make_unique<StaffAtWindow>(
+        *this, *body, *environment_, [this](const StaffMember* member) { onStaffChanged(member); },
+        [this] { return flow_->desk().busy() ? flow_->session()->record().visitId : std::string(); });
+    auto* screens = new wxBoxSizer(wxVERTICAL);
+    screens->Add(body, 1, wxEXPAND);
+    screens->Add(staff_->panel(), 1, wxEXPAND);
+    SetSizer(screens);
+    staff_->start();
 
     Bind(wxEVT_CHAR_HOOK, &ReceptionFrame::onCharHook, this);
     step_->Bind(wxEVT_PAINT, [this](wxPaintEvent& event) {
@@ -76,6 +84,7 @@ ReceptionFrame::ReceptionFrame(wxWindow* parent, std::unique_ptr<ReceptionEnviro
 }
 
 ReceptionFrame::~ReceptionFrame() {
+    staff_.reset();     // its idle watch filters this window's events
     work_.stopAll();    // first: stops the watchers, lookups and card work, and joins them
     flow_.reset();
     DestroyChildren();  // the panels refer to the flow: let them go before it
@@ -88,6 +97,10 @@ void ReceptionFrame::buildMenus() {
     reception->Append(withoutCard, _("Patient without a My Number card…\tCtrl+N"));
     reception->Append(next, _("Next patient\tCtrl+Enter"));
     reception->AppendSeparator();
+    const int signOut = wxWindow::NewControlId();
+    const int passcode = wxWindow::NewControlId();
+    reception->Append(passcode, _("My passcode…"));
+    reception->Append(signOut, _("Sign out\tCtrl+L"));
     reception->Append(wxID_EXIT, _("Quit\tCtrl+Q"));
     auto* tools = new wxMenu;
     const int manager = wxWindow::NewControlId();
@@ -105,6 +118,8 @@ void ReceptionFrame::buildMenus() {
     SetMenuBar(bar);
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { flow_->startWithoutCard(); }, withoutCard);
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { flow_->next(); }, next);
+    Bind(wxEVT_MENU, [this](wxCommandEvent&) { staff_->choosePasscode(); }, passcode);
+    Bind(wxEVT_MENU, [this](wxCommandEvent&) { staff_->signOut(); }, signOut);
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { Close(); }, wxID_EXIT);
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { openManager(); }, manager);
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { openSettings(); }, settings);
@@ -137,6 +152,16 @@ void ReceptionFrame::openSetupAssistant() {
         wxMessageBox(_("The settings were saved. Restart Madoguchi to use them at the window."), GetTitle(), wxOK, this);
 }
 
+void ReceptionFrame::onStaffChanged(const StaffMember* member) {
+    flow_->setStaff(member ? member->id : std::string());
+    if (!member) return;
+    const ReceptionServices& services = flow_->services();
+    const wxString who = wxString::FromUTF8(member->displayName.empty() ? member->id
+                                                                        : member->displayName + " (" + member->id + ")");
+    SetStatusText(wxString::Format(_("%s — staff: %s"), wxString::FromUTF8(services.context.facility.name), who) +
+                  (services.demo ? "  —  " + _("DEMO: simulated devices, throw-away data") : wxString()));
+}
+
 void ReceptionFrame::scheduleRender() {
     if (renderPending_) return;
     renderPending_ = true;
@@ -146,6 +171,9 @@ void ReceptionFrame::scheduleRender() {
 void ReceptionFrame::renderAll() {
     renderPending_ = false;
     queue_->render(flow_->arrivals());
+    staff_->showWaiting(static_cast<int>(std::count_if(flow_->arrivals().begin(), flow_->arrivals().end(), [](const Arrival& a) {
+        return a.status == Arrival::Status::Waiting;
+    })));
     step_->render();
     eligibility_->render(flow_->session());
 }
@@ -153,7 +181,7 @@ void ReceptionFrame::renderAll() {
 void ReceptionFrame::onCharHook(wxKeyEvent& event) {
     wxWindow* focus = FindFocus();
     const bool typing = focus && (wxDynamicCast(focus, wxTextCtrl) != nullptr);
-    if (!typing && !event.HasAnyModifiers() && step_->pressShortcut(event.GetKeyCode())) return;
+    if (!typing && staff_->signIn().open() && !event.HasAnyModifiers() && step_->pressShortcut(event.GetKeyCode())) return;
     event.Skip();
 }
 

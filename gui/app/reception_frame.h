@@ -18,6 +18,7 @@ namespace madoguchi::gui {
 class EligibilityPanel;
 class QuickGuideFrame;
 class QueuePanel;
+class StaffAtWindow;
 class StepPanel;
 
 class ReceptionFrame : public wxFrame {
@@ -35,6 +36,8 @@ public:
     wxInfoBar* notice() const { return notice_; }
     // Runs once, after the window painted for the first time (start-up benchmark).
     void onFirstPaint(std::function<void()> callback) { firstPaint_ = std::move(callback); }
+    // Who works here: the sign-in screen, sign-out, the idle lock.
+    StaffAtWindow& staff() { return *staff_; }
     // The manager window (sign-in first), as ツール › 管理画面 opens it.
     void openManager();
     // ヘルプ › クイックガイド (F1): the guide at the page for the current step.
@@ -44,6 +47,7 @@ private:
     void buildMenus();
     void openSettings();
     void openSetupAssistant();
+    void onStaffChanged(const StaffMember* member);
     void scheduleRender();
     void renderAll();
     void onCharHook(wxKeyEvent& event);
@@ -51,6 +55,7 @@ private:
     std::unique_ptr<ReceptionEnvironment> environment_;
     BackgroundWork work_;
     std::unique_ptr<ReceptionFlow> flow_;
+    std::unique_ptr<StaffAtWindow> staff_;
     QueuePanel* queue_ = nullptr;
     StepPanel* step_ = nullptr;
     EligibilityPanel* eligibility_ = nullptr;

@@ -81,7 +81,6 @@ ReceptionServices DemoEnvironment::services() {
         FacilitySettings{dataset_.medicalInstitutionCode(), kind_ == FacilityKind::Pharmacy ? "窓口デモ薬局" : "窓口デモ診療所",
                          kind_, FacilityMode::Standard, false};
     services.context.datedSettings = dated_;
-    services.context.staffId = kDemoStaffId;
     services.clock = &clock_;
     services.journal = journal_.get();
     services.cardLookup = &lookup_;
@@ -139,7 +138,11 @@ void DemoEnvironment::prepareStaffAccounts() {
     if (staffPrepared_) return;
     staffPrepared_ = true;
     std::string password = kDemoStaffPassword;
-    storage::createStaff(journal_->database(), StaffMember{kDemoStaffId, "デモ 受付", StaffRole::Admin}, password);
+    storage::createStaff(journal_->database(), demoMember(), password);
+}
+
+wxString DemoEnvironment::signInHint() const {
+    return wxString::Format(_("Demo: staff ID %s, password %s"), kDemoStaffId, kDemoStaffPassword);
 }
 
 wxWindow* DemoEnvironment::makeDemoPanel(wxWindow* parent) { return new DemoPanel(parent, *this); }

@@ -45,6 +45,11 @@ public:
     // The demo account demo/demo (administrator), made on first use: hashing the password
     // takes a moment that does not belong on the way to the first paint.
     void prepareStaffAccounts() override;
+    // The demo opens signed in as its receptionist (no password to hash on the way to the first
+    // paint); after a sign-out or an idle lock the sign-in screen names the demo account.
+    std::optional<StaffMember> memberAtStart() override { return demoMember(); }
+    wxString signInHint() const override;
+    static StaffMember demoMember() { return {kDemoStaffId, "デモ 受付", StaffRole::Admin}; }
 
     // The demo's hands (GUI thread, after startArrivals). A tap delivers a card arrival once
     // the virtual card is ready; a card that cannot be made goes to the window as a failure.

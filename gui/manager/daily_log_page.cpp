@@ -31,7 +31,7 @@ DailyLogPage::DailyLogPage(wxWindow* parent, storage::FacilityJournal& journal, 
 
 DailyLogPage::DailyLogPage(wxWindow* parent, storage::FacilityJournal& journal, const StaffMember& member,
                            const Clock& clock, const Date& today)
-    : wxPanel(parent), journal_(journal), member_(member), clock_(clock), log_{summarizeDay(today, {})} {
+    : wxPanel(parent), journal_(journal), member_(journal.database(), member), clock_(clock), log_{summarizeDay(today, {})} {
     auto* sizer = new wxBoxSizer(wxVERTICAL);
     auto* top = new wxBoxSizer(wxHORIZONTAL);
     top->Add(new wxStaticText(this, wxID_ANY, _("Day")), 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 8);
@@ -71,7 +71,7 @@ void DailyLogPage::showDay(const Date& date) {
     date_->SetValue(toWxDate(date));
     summary_->DeleteAllItems();
     visits_->DeleteAllItems();
-    auto report = dailyReport(member_, journal_, date);  // the role check first, as the CLI
+    auto report = dailyReport(member_.now(), journal_, date);  // the role check first, as the CLI
     if (!report) {
         log_ = summarizeDay(date, {});
         addSummary(_("Not shown"), wxString::FromUTF8(translated(report.problem().message)));
@@ -99,7 +99,7 @@ void DailyLogPage::showDay(const Date& date) {
                        wxString::Format(wxString::FromUTF8("%d割: "), c.chosenTenths) + utf8(c.reason));
 
     for (const VisitSummary& v : visits) {
-        if (!v.patientId.empty()) journal_.recordAccess(member_.id, v.patientId, "manager daily log " + date.iso(), clock_.now());
+        if (!v.patientId.empty()) journal_.recordAccess(member_.id(), v.patientId, "manager daily log " + date.iso(), clock_.now());
         long row = visits_->InsertItem(visits_->GetItemCount(), utf8(v.startedAt.size() >= 16 ? v.startedAt.substr(11, 5) : v.startedAt));
         visits_->SetItem(row, 1, utf8(v.patientName.empty() ? v.patientId : v.patientName));
         visits_->SetItem(row, 2, identityMethodLabel(v.identityMethod));

@@ -10,6 +10,7 @@
 #include "domain/manager_reports.h"
 #include "domain/ports/clock.h"
 #include "domain/staff.h"
+#include "storage/staff_accounts.h"
 #include "storage/visit_journal.h"
 
 class wxDatePickerCtrl;
@@ -34,7 +35,7 @@ private:
     void addSummary(const wxString& what, const wxString& value);
 
     storage::FacilityJournal& journal_;
-    StaffMember member_;
+    storage::StaffStanding member_;  // the role re-read at every action
     const Clock& clock_;
     wxDatePickerCtrl* date_ = nullptr;
     wxListCtrl* summary_ = nullptr;

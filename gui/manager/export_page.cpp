@@ -42,7 +42,7 @@ Outcome<int> exportVisitsCsv(storage::FacilityJournal& journal, const StaffMembe
 }
 
 ExportPage::ExportPage(wxWindow* parent, storage::FacilityJournal& journal, const StaffMember& member, const Clock& clock)
-    : wxPanel(parent), journal_(journal), member_(member), clock_(clock) {
+    : wxPanel(parent), journal_(journal), member_(journal.database(), member), clock_(clock) {
     const Date today = clock.now().date;
     auto* sizer = new wxBoxSizer(wxVERTICAL);
     sizer->Add(new wxStaticText(this, wxID_ANY,
@@ -74,7 +74,7 @@ void ExportPage::onExportClicked() {
                         wxString::Format("madoguchi-visits-%s-%s.csv", from.compact(), to.compact()),
                         _("CSV files (*.csv)|*.csv"), wxFD_SAVE | wxFD_OVERWRITE_PROMPT);
     if (dialog.ShowModal() != wxID_OK) return;
-    auto written = exportVisitsCsv(journal_, member_, clock_.now(), from, to, dialog.GetPath().utf8_string(), bom_->GetValue());
+    auto written = exportVisitsCsv(journal_, member_.now(), clock_.now(), from, to, dialog.GetPath().utf8_string(), bom_->GetValue());
     status_->SetLabel(written ? wxString::Format(_("%d visits written to %s"), written.value(), dialog.GetPath())
                               : wxString::FromUTF8(translated(written.problem().message)));
 }

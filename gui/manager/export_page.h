@@ -8,6 +8,7 @@
 #include "domain/outcome.h"
 #include "domain/ports/clock.h"
 #include "domain/staff.h"
+#include "storage/staff_accounts.h"
 #include "storage/visit_journal.h"
 
 class wxCheckBox;
@@ -30,7 +31,7 @@ private:
     void onExportClicked();
 
     storage::FacilityJournal& journal_;
-    StaffMember member_;
+    storage::StaffStanding member_;  // the role re-read at every action
     const Clock& clock_;
     wxDatePickerCtrl* from_ = nullptr;
     wxDatePickerCtrl* to_ = nullptr;

@@ -66,7 +66,7 @@ private:
 
 FollowUpPage::FollowUpPage(wxWindow* parent, storage::FacilityJournal& journal, const StaffMember& member,
                            const Clock& clock, BulkRecheckTerminal terminal)
-    : wxPanel(parent), journal_(journal), member_(member), clock_(clock), terminal_(std::move(terminal)),
+    : wxPanel(parent), journal_(journal), member_(journal.database(), member), clock_(clock), terminal_(std::move(terminal)),
       work_(std::make_unique<BackgroundWork>(*this)) {
     auto* sizer = new wxBoxSizer(wxVERTICAL);
     sizer->Add(new wxStaticText(this, wxID_ANY,
@@ -103,7 +103,7 @@ wxString FollowUpPage::statusText() const { return status_->GetLabel(); }
 
 void FollowUpPage::startRecheck() {
     if (recheckRunning_ || !terminal_) return;
-    if (auto allowed = requirePermission(member_, Permission::RetagClaim); !allowed) {
+    if (auto allowed = requirePermission(member_.now(), Permission::RetagClaim); !allowed) {
         status_->SetLabel(utf8(translated(allowed.problem().message)));
         return;
     }
@@ -112,7 +112,7 @@ void FollowUpPage::startRecheck() {
     status_->SetLabel(_("Re-checking with the online system (bulk 照会)…"));
     Layout();
     work_->run<Outcome<RecheckReport>>(
-        [this, terminal = terminal_, member = member_](std::stop_token stop) {
+        [this, terminal = terminal_, member = member_.now()](std::stop_token stop) {
             auto check = terminal(stop);
             return recheckFollowUps(member, journal_, *check, journal_, clock_.now());
         },
@@ -135,7 +135,7 @@ void FollowUpPage::recheckDone(const Outcome<RecheckReport>& report) {
 }
 
 void FollowUpPage::reload() {
-    auto listed = followUpList(member_, journal_);
+    auto listed = followUpList(member_.now(), journal_);
     visits_ = listed ? listed.value() : std::vector<VisitSummary>{};
     if (!listed) {
         list_->DeleteAllItems();
@@ -144,7 +144,7 @@ void FollowUpPage::reload() {
     }
     list_->DeleteAllItems();
     for (const VisitSummary& v : visits_) {
-        if (!v.patientId.empty()) journal_.recordAccess(member_.id, v.patientId, "manager follow-up list", clock_.now());
+        if (!v.patientId.empty()) journal_.recordAccess(member_.id(), v.patientId, "manager follow-up list", clock_.now());
         long row = list_->InsertItem(list_->GetItemCount(), utf8(v.date.iso()));
         list_->SetItem(row, 1, utf8(v.patientName.empty() ? v.patientId : v.patientName));
         list_->SetItem(row, 2, claimRouteLabel(v.claimRoute));
@@ -158,13 +158,13 @@ void FollowUpPage::reload() {
 
 Outcome<bool> FollowUpPage::retag(const std::string& visitId, ClaimRoute to, const std::string& reason,
                                   const std::string& evidence) {
-    auto done = retagClaim(member_, journal_, Retag{visitId, to, member_.id, reason, evidence, clock_.now()});
+    auto done = retagClaim(member_.now(), journal_, Retag{visitId, to, member_.id(), reason, evidence, clock_.now()});
     if (done) reload();
     return done;
 }
 
 void FollowUpPage::onRetagClicked() {
-    if (auto allowed = requirePermission(member_, Permission::RetagClaim); !allowed) {
+    if (auto allowed = requirePermission(member_.now(), Permission::RetagClaim); !allowed) {
         wxMessageBox(utf8(translated(allowed.problem().message)), _("Re-tag the claim"), wxOK | wxICON_WARNING, this);
         return;
     }

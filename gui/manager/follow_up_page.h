@@ -14,6 +14,7 @@
 #include "domain/follow_up_recheck.h"
 #include "domain/ports/clock.h"
 #include "domain/staff.h"
+#include "storage/staff_accounts.h"
 #include "storage/visit_journal.h"
 
 class wxButton;
@@ -51,7 +52,7 @@ private:
     void recheckDone(const Outcome<RecheckReport>& report);
 
     storage::FacilityJournal& journal_;
-    StaffMember member_;
+    storage::StaffStanding member_;  // the role re-read at every action
     const Clock& clock_;
     wxListCtrl* list_ = nullptr;
     wxStaticText* status_ = nullptr;

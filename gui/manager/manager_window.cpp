@@ -1,8 +1,8 @@
 #include "gui/manager/manager_window.h"
 
-#include <openssl/crypto.h>
 #include <wx/button.h>
 #include <wx/intl.h>
+#include <wx/menu.h>
 #include <wx/notebook.h>
 #include <wx/sizer.h>
 #include <wx/stattext.h>
@@ -15,6 +15,7 @@
 #include "gui/manager/follow_up_page.h"
 #include "gui/manager/usage_page.h"
 #include "gui/settings/language.h"
+#include "gui/signin/staff_sign_in.h"
 
 namespace madoguchi::gui {
 
@@ -86,33 +87,12 @@ bool ManagerLoginDialog::asksForNewPassword() const { return newPassword_->IsSho
 
 bool ManagerLoginDialog::attemptSignIn() {
     std::string staffId = staffId_->GetValue().Strip(wxString::both).utf8_string();
-    std::string password = password_->GetValue().utf8_string();  // wiped by authenticate()
+    std::string password = password_->GetValue().utf8_string();  // wiped by signInStaff()
     std::string fresh = newPassword_->GetValue().utf8_string();
     password_->Clear();
     newPassword_->Clear();
-    if (!fresh.empty()) {
-        std::string freshCopy = fresh;  // to sign in with once changed; both wiped
-        auto changed = staff_.changeOwnPassword(staffId, password, fresh);
-        password = changed ? freshCopy : std::string();
-        OPENSSL_cleanse(freshCopy.data(), freshCopy.size());
-        if (!changed) {
-            message_->SetLabel(wxString::FromUTF8(translated(changed.problem().message)));
-            Layout();
-            return false;
-        }
-    }
-    auto member = staff_.authenticate(staffId, password, clock_.now());
-    if (!member) {
-        message_->SetLabel(wxString::FromUTF8(translated(member.problem().message)));
-        Layout();
-        return false;
-    }
-    if (auto allowed = requirePermission(member.value(), required_); !allowed) {
-        message_->SetLabel(wxString::FromUTF8(translated(allowed.problem().message)));
-        Layout();
-        return false;
-    }
-    if (staff_.mustChangePassword(staffId)) {
+    const StaffSignIn attempt = signInStaff(staff_, clock_, staffId, password, fresh, required_);
+    if (attempt.choosePassword) {
         newPasswordLabel_->Show();
         newPassword_->Show();
         message_->SetLabel(_("An administrator set this password: type it again and choose your own (12 characters or "
@@ -120,7 +100,12 @@ bool ManagerLoginDialog::attemptSignIn() {
         Fit();
         return false;
     }
-    signedIn_ = member.value();
+    if (!attempt.member) {
+        message_->SetLabel(wxString::FromUTF8(translated(attempt.problem)));
+        Layout();
+        return false;
+    }
+    signedIn_ = attempt.member;
     message_->SetLabel(wxEmptyString);
     return true;
 }
@@ -132,7 +117,24 @@ ManagerFrame::ManagerFrame(wxWindow* parent, FacilityJournal& journal, const Sta
     : wxFrame(parent, wxID_ANY,
               wxString::Format(_("Manager — %s — %s"), wxString::FromUTF8(settings.facility.name),
                                wxString::FromUTF8(member.displayName.empty() ? member.id : member.displayName)),
-              wxDefaultPosition, wxSize(1000, 720)) {
+              wxDefaultPosition, wxSize(1000, 720)),
+      staff_(journal, clock),
+      member_(member) {
+    auto* menu = new wxMenu;
+    const int signOutId = wxWindow::NewControlId();
+    menu->Append(signOutId, _("Sign out\tCtrl+L"));
+    auto* bar = new wxMenuBar;
+    bar->Append(menu, _("&Manager"));
+    SetMenuBar(bar);
+    Bind(wxEVT_MENU, [this](wxCommandEvent&) { signOut(false); }, signOutId);
+    idle_ = std::make_unique<IdleWatch>(*this, clock, settings.idleLockMinutes, [this] { signOut(true); });
+    Bind(wxEVT_CLOSE_WINDOW, [this](wxCloseEvent& event) {
+        if (idle_) {  // closed by hand: that is a sign-out too
+            idle_.reset();
+            staff_.recordSignOut(member_, false);
+        }
+        event.Skip();
+    });
     notebook_ = new wxNotebook(this, wxID_ANY);
     dailyLog_ = new DailyLogPage(notebook_, journal, member, clock);
     followUps_ = new FollowUpPage(notebook_, journal, member, clock, bulkRecheckTerminal(settings, clock));
@@ -145,6 +147,13 @@ ManagerFrame::ManagerFrame(wxWindow* parent, FacilityJournal& journal, const Sta
     auto* sizer = new wxBoxSizer(wxVERTICAL);
     sizer->Add(notebook_, 1, wxEXPAND);
     SetSizer(sizer);
+}
+
+void ManagerFrame::signOut(bool idle) {
+    if (!idle_) return;  // once
+    idle_.reset();
+    staff_.recordSignOut(member_, idle);
+    Close(true);
 }
 
 void openManagerWindow(wxWindow* parent, FacilityJournal& journal, StaffAccounts& staff,

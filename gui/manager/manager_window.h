@@ -2,6 +2,7 @@
 // The manager's back-office window (事務長): sign-in, then tabs for the daily log, the
 // follow-up list with re-tagging, the マイナ保険証 usage chart against the 加算 tiers, and
 // CSV export. Rules stay in the domain (manager_reports.h, staff.h); this renders them.
+#include <memory>
 #include <optional>
 
 #include <wx/dialog.h>
@@ -10,6 +11,7 @@
 #include "app/app_settings.h"
 #include "domain/ports/clock.h"
 #include "domain/staff.h"
+#include "gui/signin/idle_watch.h"
 #include "storage/staff_accounts.h"
 #include "storage/visit_journal.h"
 
@@ -68,8 +70,14 @@ public:
     FollowUpPage* followUps() const { return followUps_; }
     UsagePage* usage() const { return usage_; }
     ExportPage* exportPage() const { return export_; }
+    // 管理 › Sign out, and the idle lock (settings.idleLockMinutes on the clock): the window
+    // closes (staff.sign_out / staff.idle_lock); opening it again asks for a sign-in.
+    void signOut(bool idle);
 
 private:
+    StaffAccounts staff_;
+    StaffMember member_;
+    std::unique_ptr<IdleWatch> idle_;
     wxNotebook* notebook_ = nullptr;
     DailyLogPage* dailyLog_ = nullptr;
     FollowUpPage* followUps_ = nullptr;

@@ -112,9 +112,9 @@ void UsageChart::onPaint() {
     dc.DrawText(_("Official"), left + width + 20, top + height - 15);
 }
 
-UsagePage::UsagePage(wxWindow* parent, ManagerJournal& journal, const StaffMember& member,
+UsagePage::UsagePage(wxWindow* parent, storage::FacilityJournal& journal, const StaffMember& member,
                      const Clock& clock)
-    : wxPanel(parent), journal_(journal), member_(member), clock_(clock) {
+    : wxPanel(parent), journal_(journal), member_(journal.database(), member), clock_(clock) {
     if (auto table = app::loadBonusTierTable(); table)
         tiers_ = table.value();
     else
@@ -162,7 +162,7 @@ void UsagePage::reload() {
     month_->SetSelection(previousSelection >= 0 ? previousSelection : kMonthsShown - 4);
     refused_.clear();
     if (tiers_) {
-        auto history = usageHistory(member_, journal_, thisMonth, kMonthsShown, *tiers_);  // role check first, as the CLI
+        auto history = usageHistory(member_.now(), journal_, thisMonth, kMonthsShown, *tiers_);  // role check first, as the CLI
         if (history) {
             months_ = history.value().months;
             standing_ = history.value().standing;
@@ -194,7 +194,7 @@ wxString UsagePage::standingText() const {
 }
 
 Outcome<bool> UsagePage::enterOfficialRate(const Date& month, int basisPoints) {
-    auto saved = madoguchi::enterOfficialRate(member_, journal_, month, basisPoints, clock_.now());
+    auto saved = madoguchi::enterOfficialRate(member_.now(), journal_, month, basisPoints, clock_.now());
     if (saved) reload();
     return saved;
 }

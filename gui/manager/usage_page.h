@@ -11,7 +11,8 @@
 #include "domain/ports/clock.h"
 #include "domain/rule_tables.h"
 #include "domain/staff.h"
-#include "domain/ports/manager_journal.h"
+#include "storage/staff_accounts.h"
+#include "storage/visit_journal.h"
 
 class wxChoice;
 class wxSpinCtrlDouble;
@@ -35,7 +36,7 @@ class UsagePage : public wxPanel {
 public:
     static constexpr int kMonthsShown = 12;
 
-    UsagePage(wxWindow* parent, ManagerJournal& journal, const StaffMember& member, const Clock& clock);
+    UsagePage(wxWindow* parent, storage::FacilityJournal& journal, const StaffMember& member, const Clock& clock);
 
     void reload();
     // Permission (EnterOfficialRate) first; 0-10000 basis points.
@@ -47,8 +48,8 @@ public:
 private:
     void onSaveClicked();
 
-    ManagerJournal& journal_;
-    StaffMember member_;
+    storage::FacilityJournal& journal_;
+    storage::StaffStanding member_;  // the role re-read at every action
     const Clock& clock_;
     std::optional<BonusTierTable> tiers_;
     wxString tierProblem_;

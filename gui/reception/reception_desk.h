@@ -30,6 +30,8 @@ public:
     const std::optional<Problem>& lastRecordingProblem() const { return recordingProblem_; }
 
     const ReceptionContext& context() const { return base_; }
+    // Who works at the window from now on: the next visit and every confirmation are theirs.
+    void setStaff(const std::string& staffId) { base_.staffId = staffId; }
     VisitJournal& journal() { return journal_; }
     LocalDateTime now() const { return clock_.now(); }
 

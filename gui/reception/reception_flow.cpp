@@ -57,13 +57,19 @@ void ReceptionFlow::addArrival(Arrival arrival) {
         currentArrival_ = added.number;
         card_ = added.card;
         startCardRead();
-    } else if (!desk_.session()) {
+    } else if (!desk_.session() && staffed()) {
         startReception(added);
     }
     changed_();
 }
 
+void ReceptionFlow::setStaff(const std::string& staffId) {
+    desk_.setStaff(staffId);
+    if (staffed() && !desk_.session()) next();  // arrivals that waited while nobody was signed in
+}
+
 void ReceptionFlow::open(int arrivalNumber) {
+    if (!staffed()) return;
     if (desk_.busy()) {
         setNotice(_("Finish or cancel the current reception first."), true);
         changed_();
@@ -75,7 +81,7 @@ void ReceptionFlow::open(int arrivalNumber) {
 }
 
 void ReceptionFlow::next() {
-    if (desk_.busy()) return;
+    if (desk_.busy() || !staffed()) return;
     for (auto& arrival : arrivals_) {
         if (arrival.status == Arrival::Status::Waiting) {
             startReception(arrival);
@@ -91,6 +97,7 @@ void ReceptionFlow::next() {
 }
 
 void ReceptionFlow::startWithoutCard() {
+    if (!staffed()) return;
     if (desk_.busy()) {
         setNotice(_("Finish or cancel the current reception first."), true);
         changed_();
@@ -370,6 +377,17 @@ void ReceptionFlow::chooseFallbackDocument(PresentedDocument document, bool card
 void ReceptionFlow::chooseReturnVisit(const std::string& patientId) {
     pastRecord_.reset();
     if (!patientId.empty()) pastRecord_ = services_.journal->lastEligibility(patientId);
+    if (pastRecord_) {  // a past record shown at the window is a read of the patient's data: audited, or not shown
+        try {
+            services_.journal->recordAccess(desk_.context().staffId, patientId,
+                                            "past eligibility at the window (return visit)", desk_.now());
+        } catch (const std::exception& error) {
+            pastRecord_.reset();
+            setNotice(wxString::Format(_("The past record is not shown: its reading could not be audited (%s)."),
+                                       wxString::FromUTF8(error.what())),
+                      true);
+        }
+    }
     apply(event::VisitKindChosen{VisitKind::ReturnVisit, pastRecord_});
 }
 

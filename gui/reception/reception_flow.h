@@ -27,7 +27,7 @@ namespace madoguchi::gui {
 
 // What the window needs from the outside (the composition root fills it in).
 struct ReceptionServices {
-    ReceptionContext context;  // facility, dated settings, staff at the window
+    ReceptionContext context;  // facility and dated settings; the staff member comes with setStaff()
     const Clock* clock = nullptr;
     VisitJournal* journal = nullptr;
     CardEligibilityLookup* cardLookup = nullptr;  // null: no direct card check configured
@@ -53,6 +53,10 @@ public:
     void open(int arrivalNumber);
     void startWithoutCard();  // a patient with a 資格確認書 or a legacy card
     void next();              // after a finished reception: the oldest waiting arrival
+    // The member signed in at the window: the next visit and every confirmation are theirs.
+    // Empty while the window is signed out or locked: no reception starts then.
+    void setStaff(const std::string& staffId);
+    bool staffed() const { return !desk_.context().staffId.empty(); }
 
     // Staff actions.
     void choose(ChoiceId choice, wxWindow* parent = nullptr);

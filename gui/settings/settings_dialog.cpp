@@ -12,6 +12,7 @@
 #include <wx/printdlg.h>
 #include <wx/radiobox.h>
 #include <wx/sizer.h>
+#include <wx/spinctrl.h>
 #include <wx/stattext.h>
 #include <wx/textctrl.h>
 #include <wx/textdlg.h>
@@ -209,6 +210,9 @@ wxWindow* SettingsDialog::printingPage() {
     language_ = new wxChoice(page, wxID_ANY, wxDefaultPosition, wxDefaultSize, languages);
     language_->SetSelection(initial_.language == "ja" ? 1 : initial_.language == "en" ? 2 : 0);
     addRow(page, grid, _("Language"), language_);
+    idleLock_ = new wxSpinCtrl(page, wxID_ANY, wxEmptyString, wxDefaultPosition, wxDefaultSize, wxSP_ARROW_KEYS, 0, 240,
+                               initial_.idleLockMinutes, "idle_lock_minutes");
+    addRow(page, grid, _("Lock the reception window after this many idle minutes (0: never)"), idleLock_);
     sizer->Add(grid, 0, wxEXPAND | wxALL, 12);
     sizer->Add(new wxStaticText(page, wxID_ANY, _("A new language applies to windows opened afterwards.")), 0,
                wxLEFT | wxRIGHT, 12);
@@ -263,6 +267,7 @@ AppSettings SettingsDialog::edited() const {
     settings.printerName = printer_->GetValue().Strip(wxString::both).utf8_string();
     const char* languages[] = {"", "ja", "en"};
     settings.language = languages[std::max(0, language_->GetSelection())];
+    settings.idleLockMinutes = idleLock_->GetValue();
     return settings;
 }
 

@@ -16,6 +16,7 @@
 
 class wxCheckBox;
 class wxChoice;
+class wxSpinCtrl;
 class wxDirPickerCtrl;
 class wxFilePickerCtrl;
 class wxListCtrl;
@@ -49,6 +50,7 @@ public:
     wxRadioBox* sourceBox() const { return source_; }
     wxDirPickerCtrl* gatewayPicker() const { return gatewayRoot_; }
     wxChoice* languageChoice() const { return language_; }
+    wxSpinCtrl* idleLockMinutes() const { return idleLock_; }
     wxListCtrl* staffList() const { return staffList_; }
 
     // Staff accounts through StaffAccounts (permission checked there); the list is refreshed.
@@ -85,6 +87,7 @@ private:
     wxFilePickerCtrl* journalPath_ = nullptr;
     wxTextCtrl* printer_ = nullptr;
     wxChoice* language_ = nullptr;
+    wxSpinCtrl* idleLock_ = nullptr;
     wxListCtrl* staffList_ = nullptr;
     wxStaticText* staffMessage_ = nullptr;
     wxStaticText* problems_ = nullptr;

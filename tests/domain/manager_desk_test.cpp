@@ -29,6 +29,7 @@ struct FakeJournal : VisitJournal, ManagerJournal {
         return true;
     }
     Outcome<bool> closeRejectedRequest(const std::string&, const std::string&, const LocalDateTime&) override { return true; }
+    void recordAccess(const std::string&, const std::string&, const std::string&, const LocalDateTime&) override {}
 
     std::vector<VisitSummary> visitsBetween(const Date& from, const Date& to) override {
         ++reads;

@@ -20,6 +20,7 @@
 #include "gui/reception/step_panel.h"
 #include "gui/settings/language.h"
 #include "gui/status/device_status_bar.h"
+#include "gui/signin/staff_at_window.h"
 #include "app/resources.h"
 #include "fixed_clock.h"
 #include "gui_harness.h"
@@ -42,7 +43,9 @@ const char* kGatewayDataset = R"({"medical_institution_code": "1312345678", "peo
    "symbol": "1234", "number": "10015", "branch": "00", "name": "窓口　花子", "name_kana": "ﾏﾄﾞｸﾞﾁ ﾊﾅｺ",
    "birth_date": "1980-06-15", "sex": "2"}]})";
 
-const char* kCardPin = "1234";  // `sim card --make-profiles` default
+const char* kCardPin = "1234";
+const char* kStaffId = "uketsuke";
+const char* kStaffPassword = "uketsuke-window-1";  // `sim card --make-profiles` default
 
 // `madoguchi-cli sim oqs` on the gateway folders, with its HTTP card check on a port the kernel
 // chose (--http-port 0); the URL is read from what it prints.
@@ -111,6 +114,16 @@ struct FacilityDesk {
         frame->SetPosition(wxPoint(0, 0));
         frame->Show();
         MADOGUCHI_REQUIRE_EVENTUALLY(frame->IsShownOnScreen());
+        signIn();
+    }
+    // The receptionist of the day signs in: the window receives nobody before.
+    void signIn() const {
+        std::string password = kStaffPassword;
+        BOOST_REQUIRE(storage::createStaff(frame->environment().journal().database(), {kStaffId, "受付 一", StaffRole::Receptionist},
+                                           password)
+                          .ok());
+        frame->staff().signInPanel()->setCredentials(kStaffId, kStaffPassword);
+        BOOST_REQUIRE(frame->staff().signInPanel()->submit());
     }
     ~FacilityDesk() {
         frame->Destroy();
@@ -244,6 +257,8 @@ BOOST_AUTO_TEST_CASE(ThreeWrongPinsLockTheCardAndStaffConfirmByLookingThenTheCer
     window.step().choose(ChoiceId::EnterDocument);
     window.reach(S::ConfirmingCopay);
     window.confirmCopay();
+    BOOST_CHECK_EQUAL(window.session()->record().identityConfirmedBy, kStaffId);  // the 目視 is theirs
+    BOOST_CHECK_EQUAL(window.session()->record().staffId, kStaffId);
 
     const auto visits = window.visits();
     BOOST_REQUIRE_EQUAL(visits.size(), 1u);

@@ -313,6 +313,26 @@ BOOST_AUTO_TEST_CASE(UsageShowsTheBestMonthTierAndTheOfficialFigure) {
     test::pumpEvents();
 }
 
+BOOST_AUTO_TEST_CASE(TheManagerWindowRefusesAnActionOnceTheRoleWasTakenAway) {
+    auto* frame = new ManagerFrame(nullptr, journal, {"jimucho", "事務長 森", StaffRole::Manager}, settings, clock);
+    const Date month = kToday.firstOfMonth().plusMonths(-4);
+    BOOST_REQUIRE(frame->usage()->enterOfficialRate(month, 6500).ok());
+    // The administrator changes the role while the window is open: the next action is refused.
+    BOOST_REQUIRE(staff.setRole({"admin", "管理者", StaffRole::Admin}, "jimucho", StaffRole::Receptionist).ok());
+    auto refused = frame->usage()->enterOfficialRate(month, 7000);
+    BOOST_REQUIRE(!refused.ok());
+    BOOST_CHECK_EQUAL(refused.problem().code, "staff.not_allowed");
+    BOOST_CHECK_EQUAL(journal.officialRates().at(month), 6500);
+    frame->followUps()->reload();
+    BOOST_CHECK(frame->followUps()->visits().empty());  // the follow-up list is no longer shown
+    frame->signOut(false);  // 管理 › Sign out closes the window
+    test::pumpEvents();
+    auto signedOut = journal.database().prepare(
+        "SELECT COUNT(*) FROM audit_log WHERE action = 'staff.sign_out' AND staff_id = 'jimucho'");
+    BOOST_REQUIRE(signedOut.step());
+    BOOST_CHECK_EQUAL(signedOut.integer(0), 1);
+}
+
 BOOST_AUTO_TEST_CASE(CsvExportWritesTheDaysVisitsAndAuditsWhoExportedWhat) {
     std::filesystem::path csv = folder.path() / "visits.csv";
     const StaffMember manager{"jimucho", "事務長 森", StaffRole::Manager};

@@ -49,6 +49,14 @@ BOOST_AUTO_TEST_CASE(ReturnVisitUsesTheLastRecordedEligibilityConfirmedOrally) {
     window.step().choose(ChoiceId::ReturnVisit);
     MADOGUCHI_REQUIRE_EVENTUALLY(window.inState(S::ConfirmingPastRecord));
     test::saveScreenshot(window.frame, "08-return-visit-past-record");
+    {  // the past record shown is a read of the patient's data: who, which patient, which window
+        auto reads = window.demo->journal().database().prepare(
+            "SELECT staff_id, window FROM audit_log WHERE action = 'patient.read' AND patient_id = 'P016'");
+        BOOST_REQUIRE(reads.step());
+        BOOST_CHECK_EQUAL(reads.text(0), kDemoStaffId);
+        BOOST_CHECK_EQUAL(reads.text(1), window.demo->journal().window());
+        BOOST_CHECK(!reads.step());
+    }
     window.step().choose(ChoiceId::ConfirmPastRecord);  // not ticked: the session asks for the oral confirmation
     test::pumpEvents();
     BOOST_CHECK(window.inState(S::ConfirmingPastRecord));

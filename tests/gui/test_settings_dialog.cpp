@@ -6,6 +6,7 @@
 #include <wx/listctrl.h>
 #include <wx/notebook.h>
 #include <wx/radiobox.h>
+#include <wx/spinctrl.h>
 #include <wx/textctrl.h>
 
 #include "app/system_clock.h"
@@ -84,6 +85,8 @@ BOOST_AUTO_TEST_CASE(CodeIsValidatedWhileTypingAndOkWaitsForValidSettings) {
     test::saveScreenshot(dialog, "settings-identity-and-folders");
 
     dialog->languageChoice()->SetSelection(2);
+    BOOST_CHECK_EQUAL(dialog->idleLockMinutes()->GetValue(), 5);  // the default
+    dialog->idleLockMinutes()->SetValue(10);
     dialog->notebook()->SetSelection(2);
     test::pumpFor(std::chrono::milliseconds(200));
     test::saveScreenshot(dialog, "settings-printer-and-language");
@@ -93,6 +96,7 @@ BOOST_AUTO_TEST_CASE(CodeIsValidatedWhileTypingAndOkWaitsForValidSettings) {
     BOOST_CHECK(edited.facility.mode == FacilityMode::QualificationOnly);
     BOOST_CHECK(edited.identitySource == IdentitySource::DirectReader);
     BOOST_CHECK_EQUAL(edited.language, "en");
+    BOOST_CHECK_EQUAL(edited.idleLockMinutes, 10);
     BOOST_CHECK_EQUAL(edited.facility.medicalInstitutionCode, "1342345678");
     dialog->Destroy();
     test::pumpEvents();

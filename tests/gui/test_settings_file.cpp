@@ -52,6 +52,7 @@ BOOST_AUTO_TEST_CASE(SavedSettingsLoadBackUnchanged) {
     settings.journalPath = folder.path() / "journal.sqlite3";
     settings.faceTrashFolder = "/srv/chart/trash";
     settings.requestEncoding = "shift_jis";
+    settings.idleLockMinutes = 12;
     std::filesystem::path path = folder.path() / "madoguchi" / "settings.json";
     BOOST_REQUIRE(saveAppSettings(settings, path).ok());
 
@@ -72,6 +73,7 @@ BOOST_AUTO_TEST_CASE(SavedSettingsLoadBackUnchanged) {
     BOOST_CHECK_EQUAL(back.journalPath.string(), (folder.path() / "journal.sqlite3").string());
     BOOST_CHECK_EQUAL(back.faceTrashFolder.string(), "/srv/chart/trash");
     BOOST_CHECK_EQUAL(back.requestEncoding, "shift_jis");
+    BOOST_CHECK_EQUAL(back.idleLockMinutes, 12);
     BOOST_CHECK(!std::filesystem::exists(path.string() + ".tmp"));
 }
 
@@ -103,6 +105,8 @@ BOOST_AUTO_TEST_CASE(WrongTypesAndValuesAreProblemsNamingTheField) {
         {R"({"identity_source": "camera"})", "identity_source"},
         {R"({"language": "fr"})", "language"},
         {R"({"request_encoding": "latin1"})", "request_encoding"},
+        {R"({"idle_lock_minutes": -1})", "idle_lock_minutes"},
+        {R"({"idle_lock_minutes": "five"})", "idle_lock_minutes"},
         {R"([1, 2])", "top level"},
     };
     for (const auto& [json, field] : cases) {

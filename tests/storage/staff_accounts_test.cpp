@@ -222,4 +222,52 @@ BOOST_AUTO_TEST_CASE(SignInsLockOutsAndStaffChangesAreInTheAuditTrail) {
     BOOST_CHECK(test::verifyJournal(accounts.folder.journal()).intact());
 }
 
+BOOST_AUTO_TEST_CASE(APasscodeIsFourToEightDigitsStoredAsAHash) {
+    Accounts accounts;
+    accounts.create(kReceptionist, "sakura-2026!");
+    for (const char* wrongForm : {"123", "123456789", "12a4", "", "１２３４"}) {
+        std::string passcode = wrongForm;
+        BOOST_TEST_CONTEXT(wrongForm) {
+            BOOST_CHECK_EQUAL(storage::setStaffPasscode(accounts.db(), "uketsuke1", passcode).problem().code,
+                              "staff.passcode_form");
+        }
+    }
+    std::string passcode = "482913";
+    BOOST_REQUIRE(storage::setStaffPasscode(accounts.db(), "uketsuke1", passcode).ok());
+    BOOST_CHECK(passcode.empty());  // wiped
+    auto row = accounts.db().prepare("SELECT passcode_salt, passcode_hash FROM staff WHERE id = 'uketsuke1'");
+    BOOST_REQUIRE(row.step());
+    BOOST_CHECK_EQUAL(row.blob(0).size(), 16u);
+    BOOST_CHECK_EQUAL(row.blob(1).size(), 32u);
+    BOOST_CHECK(row.blob(1).find("482913") == std::string::npos);
+    row.reset();
+    passcode = "482913";
+    auto member = storage::signInWithPasscode(accounts.db(), "uketsuke1", passcode);
+    BOOST_REQUIRE(member.outcome.ok());
+    BOOST_CHECK_EQUAL(member.outcome.value().id, "uketsuke1");
+    passcode = "482913";  // an account without a passcode, and an unknown one: the same answer
+    BOOST_CHECK_EQUAL(storage::signInWithPasscode(accounts.db(), "nobody", passcode).outcome.problem().code,
+                      "staff.login_failed");
+}
+
+BOOST_AUTO_TEST_CASE(ThreeWrongPasscodesLeaveOnlyThePasswordWhichClearsTheCount) {
+    Accounts accounts;
+    accounts.create(kReceptionist, "sakura-2026!");
+    std::string passcode = "4829";
+    BOOST_REQUIRE(storage::setStaffPasscode(accounts.db(), "uketsuke1", passcode).ok());
+    std::vector<storage::SignInResult> results;
+    for (int attempt = 1; attempt <= storage::kPasscodeFailuresBeforeLock; ++attempt) {
+        passcode = "0000";
+        results.push_back(storage::signInWithPasscode(accounts.db(), "uketsuke1", passcode).result);
+    }
+    BOOST_CHECK(results.back() == storage::SignInResult::LockedNow);
+    passcode = "4829";  // the right passcode: refused now, with the same answer
+    auto locked = storage::signInWithPasscode(accounts.db(), "uketsuke1", passcode);
+    BOOST_CHECK(locked.result == storage::SignInResult::Locked);
+    BOOST_CHECK_EQUAL(locked.outcome.problem().code, "staff.login_failed");
+    BOOST_REQUIRE(accounts.login("uketsuke1", "sakura-2026!", at(2026, 11, 25, 10)).ok());  // the password still works
+    passcode = "4829";
+    BOOST_CHECK(storage::signInWithPasscode(accounts.db(), "uketsuke1", passcode).outcome.ok());
+}
+
 BOOST_AUTO_TEST_SUITE_END()

@@ -3,7 +3,7 @@
 # (scripts/windows/recipe.tsv) into a cache outside the clone, static, with only the parts
 # Madoguchi uses. Prints the prefix (the last line of its output) for scripts/build-windows.sh.
 #
-#   scripts/windows/build-deps.sh [--jobs N]
+#   scripts/windows/build-deps.sh [--jobs N] [--only NAME,NAME...]
 #
 # The cache: ${MADOGUCHI_WINDOWS_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/madoguchi-windows}/
 #   sources/             the downloaded .dsc and tarballs (shared by every recipe)
@@ -18,9 +18,11 @@ here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
 recipe="$here/recipe.tsv"
 jobs=2
+only=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --jobs) jobs="$2"; shift 2 ;;
+    --only) only=",$2,"; shift 2 ;;
     *) echo "build-deps: unknown option $1" >&2; exit 2 ;;
   esac
 done
@@ -167,6 +169,7 @@ build_boost_test() { # header-only Boost.Test (the "included" variant) from the 
 # --- driver ---------------------------------------------------------------------------------
 
 for name in $(awk -F'\t' '!/^#/ && NF { print $2 }' "$recipe"); do
+  if [ -n "$only" ] && [[ "$only" != *",$name,"* ]]; then continue; fi
   fn="build_${name//-/_}"
   want="$(declare -f "$fn" | sha256sum | cut -c1-16)"
   stamp="$top/stamps/$name"

@@ -2,8 +2,7 @@
 
 #include <cstdlib>
 
-#include <sys/stat.h>
-#include <unistd.h>
+#include "platform/posix_files.h"
 
 #include <system_error>
 

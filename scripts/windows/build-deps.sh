@@ -94,6 +94,8 @@ build_sqlite3() {
 
 build_expat() {
   local src; src="$(unpack_source expat)"
+  # Debian's security patches test `XML_DTD == 1`; its CMake config defines XML_DTD empty.
+  sed -i 's/^#cmakedefine XML_DTD$/#cmakedefine XML_DTD 1/' "$src/expat/expat_config.h.cmake"
   cmake_cross "$src/expat" "$src/build" -DEXPAT_BUILD_TOOLS=OFF -DEXPAT_BUILD_EXAMPLES=OFF \
     -DEXPAT_BUILD_TESTS=OFF -DEXPAT_BUILD_DOCS=OFF -DEXPAT_BUILD_PKGCONFIG=OFF \
     -DEXPAT_SHARED_LIBS=OFF
@@ -107,11 +109,11 @@ build_pcre() {
 
 build_openssl() {
   local src; src="$(unpack_source openssl)"
-  # Static libraries only; no apps, tests, docs, engines or loadable modules; the legacy
+  # Static libraries only (build_libs: no apps, no docs); no tests, engines or loadable modules; the legacy
   # provider and ciphers nothing in Madoguchi (nor TLS 1.2/1.3) uses are left out.
   (cd "$src" && "${NICE[@]}" ./Configure mingw64 --cross-compile-prefix=$triple- \
       --prefix="$prefix" --libdir=lib --openssldir="C:/ProgramData/Madoguchi/ssl" \
-      no-shared no-tests no-docs no-apps no-engine no-dso no-module no-legacy \
+      no-shared no-tests no-engine no-dso no-module no-legacy \
       no-idea no-mdc2 no-rc5 no-seed no-whirlpool no-camellia no-aria no-sm2 no-sm3 no-sm4 \
       no-srp no-gost no-ssl3 no-weak-ssl-ciphers no-capieng no-ui-console >&2 \
     && "${NICE[@]}" make -j "$jobs" build_libs >&2 && make install_dev >&2)
@@ -179,11 +181,15 @@ for name in $(awk -F'\t' '!/^#/ && NF { print $2 }' "$recipe"); do
   fi
   log "$name: building"
   build_log="$top/times/$name.log"
-  trap 'log "$name failed; the end of $build_log:"; tail -n 30 "$build_log" >&2' EXIT
   TIMEFORMAT="%R %U %S"
   # bash's `time`: wall, user and sys seconds, the build's child processes included.
-  { time "$fn" >"$build_log" 2>&1; } 2>"$top/times/$name"
-  trap - EXIT
+  set +e
+  { time { ( "$fn" ) >"$build_log" 2>&1; }; } 2>"$top/times/$name"
+  status=$?
+  set -e
+  if [ "$status" -ne 0 ]; then
+    log "$name failed; the end of $build_log:"; tail -n 30 "$build_log" >&2; exit 1
+  fi
   rm -rf "$work/$name"
   echo "$want" > "$stamp"
   log "$name: done ($(awk '{ printf "%.1f min wall, %.1f CPU-min", $1/60, ($2+$3)/60 }' "$top/times/$name"))"

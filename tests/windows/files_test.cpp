@@ -2,6 +2,7 @@
 // whose names are Japanese, as the 資格確認端末's shares and a clinic's user folders can be.
 #include <boost/test/unit_test.hpp>
 
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <string>
@@ -136,6 +137,19 @@ BOOST_AUTO_TEST_CASE(APrivateFileIsAcceptedAndAFolderIsNot) {
     BOOST_TEST(storage::notPrivateReason(key) == "");
     BOOST_TEST(storage::notPrivateReason(temp.path()).find("is not a regular file") != std::string::npos);
     BOOST_TEST(storage::notPrivateReason(temp.path() / "absent").find("cannot be read") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(TheSettingsLiveUnderLocalAppDataEvenWhenItsPathIsJapanese) {
+    test::TempFolder temp("madoguchi-windows");
+    const fs::path local = temp.path() / fs::u8path("ユーザー") / "AppData" / "Local";
+    const std::wstring previous = _wgetenv(L"LOCALAPPDATA") ? _wgetenv(L"LOCALAPPDATA") : L"";
+    BOOST_TEST_REQUIRE(_wputenv_s(L"LOCALAPPDATA", local.c_str()) == 0);
+    const fs::path folder = storage::configFolder();
+    _wputenv_s(L"LOCALAPPDATA", previous.c_str());
+    BOOST_TEST(folder == local / "Madoguchi");
+    storage::makePrivateFolder(folder);
+    BOOST_TEST(fs::is_directory(folder));
+    BOOST_TEST(folderHoldsWideName(temp.path(), L"ユーザー"));
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -11,6 +11,7 @@
 //   stat/lstat  _wstat64; Windows has no POSIX owner, group or others (the C runtime copies the
 //               owner's bits to them): st_uid is 0 and the group and others bits are cleared, so
 //               the POSIX ownership checks pass and the ACLs do the protecting (not checked yet)
+//   fopen       _wfopen (for a std::filesystem::path's c_str())
 //   getuid      0 (see stat)
 // O_NOFOLLOW, O_CLOEXEC, O_NONBLOCK and O_NOCTTY have no Windows meaning and are 0.
 #include <fcntl.h>
@@ -20,6 +21,7 @@
 
 #ifdef _WIN32
 #include <cerrno>
+#include <cstdio>
 #include <io.h>
 #include <windows.h>
 
@@ -93,6 +95,11 @@ inline int stat(const wchar_t* path, struct stat* info) {
     return 0;
 }
 inline int lstat(const wchar_t* path, struct stat* info) { return stat(path, info); }
+inline FILE* fopen(const wchar_t* path, const char* mode) {
+    wchar_t wideMode[8] = {};
+    for (int i = 0; i < 7 && mode[i]; ++i) wideMode[i] = static_cast<wchar_t>(mode[i]);
+    return ::_wfopen(path, wideMode);
+}
 inline int getuid() { return 0; }
 inline int geteuid() { return 0; }
 #endif

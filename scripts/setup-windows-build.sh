@@ -16,6 +16,8 @@ packages=(
   nsis
   # apt-get source, building the dependencies
   dpkg-dev make perl gettext ninja-build cmake
+  # the SQLite amalgamation is generated with tclsh
+  tcl
 )
 
 SUDO=""

@@ -1,20 +1,35 @@
 #include "domain/secret_buffer.h"
 
+#ifdef _WIN32
+#include <windows.h>
+#else
 #include <sys/mman.h>
+#endif
 
 #include <cstring>
 
 namespace madoguchi {
 
+#ifdef _WIN32
+// Windows (docs/windows.md): the same guarantees through the Win32 calls.
+static void wipeUnoptimised(void* data, std::size_t size) { SecureZeroMemory(data, size); }
+static bool lockPages(void* data, std::size_t size) { return VirtualLock(data, size) != 0; }
+static void unlockPages(void* data, std::size_t size) { VirtualUnlock(data, size); }
+#else
+static void wipeUnoptimised(void* data, std::size_t size) { explicit_bzero(data, size); }
+static bool lockPages(void* data, std::size_t size) { return mlock(data, size) == 0; }
+static void unlockPages(void* data, std::size_t size) { munlock(data, size); }
+#endif
+
 void wipeBytes(void* data, std::size_t size) {
-    if (data && size) explicit_bzero(data, size);
+    if (data && size) wipeUnoptimised(data, size);
 }
 
-SecretBuffer::SecretBuffer() : locked_(mlock(bytes_.data(), bytes_.size()) == 0) {}
+SecretBuffer::SecretBuffer() : locked_(lockPages(bytes_.data(), bytes_.size())) {}
 
 SecretBuffer::~SecretBuffer() {
     clear();
-    if (locked_) munlock(bytes_.data(), bytes_.size());
+    if (locked_) unlockPages(bytes_.data(), bytes_.size());
 }
 
 bool SecretBuffer::push(char c) {

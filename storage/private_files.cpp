@@ -2,8 +2,7 @@
 
 #include <cstdlib>
 
-#include <sys/stat.h>
-#include <unistd.h>
+#include "platform/posix_files.h"
 
 #include <system_error>
 
@@ -36,6 +35,11 @@ std::string notPrivateReason(const std::filesystem::path& file) {
 }
 
 std::filesystem::path configFolder() {
+#ifdef _WIN32
+    // Windows: %LOCALAPPDATA%\Madoguchi (the user's own, not roaming: the audit key stays on this PC).
+    const wchar_t* local = ::_wgetenv(L"LOCALAPPDATA");
+    if (local && *local) return std::filesystem::path(local) / "Madoguchi";
+#endif
     const char* xdg = std::getenv("XDG_CONFIG_HOME");
     const char* home = std::getenv("HOME");
     const std::filesystem::path base = xdg && *xdg ? std::filesystem::path(xdg)

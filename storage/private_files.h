@@ -15,7 +15,7 @@ void makePrivateFile(const std::filesystem::path& file);
 // others may read or write; else an English sentence saying what is wrong.
 std::string notPrivateReason(const std::filesystem::path& file);
 // Madoguchi's configuration folder: $XDG_CONFIG_HOME/madoguchi, else ~/.config/madoguchi
-// (settings.json and the audit key live there).
+// (settings.json and the audit key live there); on Windows %LOCALAPPDATA%\Madoguchi.
 std::filesystem::path configFolder();
 
 }  // namespace madoguchi::storage

@@ -10,6 +10,7 @@
 
 #include "devices/gateway/card_check_protocol.h"
 #include "devices/x509/certificate_time.h"
+#include "platform/posix_files.h"
 
 namespace madoguchi::gateway {
 namespace {
@@ -105,7 +106,7 @@ bool signatureMatches(X509* certificate, const std::vector<std::uint8_t>& challe
 
 Outcome<CardCertificateVerifier> CardCertificateVerifier::fromPemFile(const std::filesystem::path& caCertificates) {
     std::shared_ptr<X509_STORE> store(X509_STORE_new(), X509_STORE_free);
-    FILE* file = std::fopen(caCertificates.c_str(), "r");
+    FILE* file = ::fopen(caCertificates.c_str(), "r");
     if (!file) return Problem{"cardcheck.no_ca", "cannot read the CA certificates " + caCertificates.string()};
     int loaded = 0;
     while (X509* certificate = PEM_read_X509(file, nullptr, nullptr, nullptr)) {

@@ -22,6 +22,7 @@
 #include <thread>
 
 #include "devices/gateway/card_check_protocol.h"
+#include "platform/posix_files.h"
 
 namespace madoguchi::gateway {
 namespace {
@@ -163,7 +164,7 @@ Outcome<LoadedTls> loadTls(const ServerTls& tls) {
         return Problem{"cardcheck.server_tls", "cannot read the server's TLS certificate or key " + file.string()};
     };
     LoadedTls loaded;
-    if (FILE* file = std::fopen(tls.certificateFile.c_str(), "r")) {
+    if (FILE* file = ::fopen(tls.certificateFile.c_str(), "r")) {
         X509* certificate = PEM_read_X509(file, nullptr, nullptr, nullptr);
         std::fclose(file);
         unsigned char* der = nullptr;
@@ -173,7 +174,7 @@ Outcome<LoadedTls> loadTls(const ServerTls& tls) {
         X509_free(certificate);
     }
     if (loaded.certificateDer.empty()) return cannot(tls.certificateFile);
-    if (FILE* file = std::fopen(tls.privateKeyFile.c_str(), "r")) {
+    if (FILE* file = ::fopen(tls.privateKeyFile.c_str(), "r")) {
         loaded.key.reset(PEM_read_PrivateKey(file, nullptr, nullptr, nullptr), EVP_PKEY_free);
         std::fclose(file);
     }

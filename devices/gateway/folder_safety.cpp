@@ -1,7 +1,6 @@
 #include "devices/gateway/folder_safety.h"
 
-#include <sys/stat.h>
-#include <unistd.h>
+#include "platform/posix_files.h"
 
 namespace madoguchi::gateway {
 namespace {

@@ -18,7 +18,12 @@
 #include <openssl/x509.h>
 #include <openssl/x509_vfy.h>
 
+#ifdef _WIN32
+#include <winsock2.h>
+#define SHUT_RDWR SD_BOTH
+#else
 #include <sys/socket.h>
+#endif
 
 #include <algorithm>
 #include <condition_variable>

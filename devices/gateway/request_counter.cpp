@@ -2,10 +2,10 @@
 
 #include <cerrno>
 #include <cstring>
-#include <fcntl.h>
 #include <sstream>
 #include <thread>
-#include <unistd.h>
+
+#include "platform/posix_files.h"
 
 #include "devices/gateway/stable_file.h"
 

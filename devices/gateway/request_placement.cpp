@@ -1,7 +1,6 @@
 #include "devices/gateway/request_placement.h"
 
-#include <fcntl.h>
-#include <unistd.h>
+#include "platform/posix_files.h"
 
 #include "devices/gateway/stable_file.h"
 #include "devices/gateway/terminal_rejection.h"

@@ -3,12 +3,11 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
-#include <fcntl.h>
 #include <random>
-#include <sys/stat.h>
 #include <system_error>
 #include <thread>
-#include <unistd.h>
+
+#include "platform/posix_files.h"
 
 namespace madoguchi::gateway {
 namespace {
@@ -34,7 +33,7 @@ Problem tooLarge(const std::filesystem::path& path) {
 Outcome<bool> placeFile(const std::filesystem::path& temporary, const std::filesystem::path& path, ExistingFile existing) {
     int result = 0;
     if (existing == ExistingFile::Replace) {
-        result = std::rename(temporary.c_str(), path.c_str());
+        result = ::renameat2(AT_FDCWD, temporary.c_str(), AT_FDCWD, path.c_str(), 0);
     } else {
         result = ::renameat2(AT_FDCWD, temporary.c_str(), AT_FDCWD, path.c_str(), RENAME_NOREPLACE);
         if (result != 0 && (errno == EINVAL || errno == ENOSYS || errno == ENOTSUP)) {

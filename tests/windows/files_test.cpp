@@ -1,0 +1,155 @@
+// The gateway's and storage's file calls on Windows (platform/posix_files.h), on real folders
+// whose names are Japanese, as the 資格確認端末's shares and a clinic's user folders can be.
+#include <boost/test/unit_test.hpp>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <string>
+
+#include "devices/gateway/folder_safety.h"
+#include "devices/gateway/request_counter.h"
+#include "devices/gateway/stable_file.h"
+#include "storage/private_files.h"
+#include "temp_folder.h"
+
+namespace fs = std::filesystem;
+using namespace madoguchi;
+using namespace madoguchi::gateway;
+
+namespace {
+
+// A UTF-8 name given as std::string, the way names reach these functions from settings.json.
+const std::string kReception = "受付フォルダ";
+const std::string kAnswer = "応答_山田太郎.xml";
+
+std::string readAll(const fs::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+// The names the OS really holds, as UTF-16 (what Explorer shows).
+bool folderHoldsWideName(const fs::path& folder, const std::wstring& name) {
+    for (const auto& entry : fs::directory_iterator(folder))
+        if (entry.path().filename().wstring() == name) return true;
+    return false;
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(WindowsFiles)
+
+BOOST_AUTO_TEST_CASE(AtomicWriteIntoAJapaneseFolderKeepsTheNameAndTheBytes) {
+    test::TempFolder temp("madoguchi-windows");
+    const fs::path folder = temp.path() / fs::u8path(kReception);
+    fs::create_directories(folder);
+    const std::string content = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\r\n<結果>1</結果>\n";
+    auto written = writeFileAtomically(folder / fs::u8path(kAnswer), content);
+    BOOST_TEST_REQUIRE(written.ok(), (written.ok() ? std::string() : written.problem().message));
+    BOOST_TEST(folderHoldsWideName(temp.path(), L"受付フォルダ"));
+    BOOST_TEST(folderHoldsWideName(folder, L"応答_山田太郎.xml"));
+    // Binary: the CR LF and the UTF-8 bytes come back unchanged.
+    BOOST_TEST(readAll(folder / fs::u8path(kAnswer)) == content);
+    auto read = readRegularFile(folder / fs::u8path(kAnswer), 1024);
+    BOOST_TEST_REQUIRE(read.has_value());
+    BOOST_TEST_REQUIRE(read->ok());
+    BOOST_TEST(read->value() == content);
+    // No temporary file is left behind.
+    BOOST_TEST(std::distance(fs::directory_iterator(folder), fs::directory_iterator()) == 1);
+}
+
+BOOST_AUTO_TEST_CASE(ReplaceOverwritesAnExistingFileAndKeepRefusesToTouchIt) {
+    test::TempFolder temp("madoguchi-windows");
+    const fs::path target = temp.path() / fs::u8path(kAnswer);
+    BOOST_TEST_REQUIRE(writeFileAtomically(target, "first").ok());
+    BOOST_TEST_REQUIRE(writeFileAtomically(target, "second", ExistingFile::Replace).ok());
+    BOOST_TEST(readAll(target) == "second");
+
+    auto kept = writeFileAtomically(target, "third", ExistingFile::Keep);
+    BOOST_TEST_REQUIRE(!kept.ok());
+    BOOST_TEST(kept.problem().code == "gateway.exists");
+    BOOST_TEST(readAll(target) == "second");
+    BOOST_TEST(std::distance(fs::directory_iterator(temp.path()), fs::directory_iterator()) == 1);
+}
+
+BOOST_AUTO_TEST_CASE(ReadingAFolderAMissingFileOrAnOversizedFileSaysWhat) {
+    test::TempFolder temp("madoguchi-windows");
+    const fs::path folder = temp.path() / fs::u8path(kReception);
+    fs::create_directories(folder);
+    BOOST_TEST(!readRegularFile(temp.path() / "absent.xml", 1024).has_value());
+
+    auto notAFile = readRegularFile(folder, 1024);
+    BOOST_TEST_REQUIRE(notAFile.has_value());
+    BOOST_TEST_REQUIRE(!notAFile->ok());
+    // Linux refuses it after fstat; Windows already refuses to open a folder as a file.
+    const std::string code = notAFile->problem().code;
+    BOOST_TEST((code == "gateway.not_regular" || code == "gateway.unreadable"), code);
+
+    BOOST_TEST_REQUIRE(writeFileAtomically(folder / "big.xml", std::string(2048, 'x')).ok());
+    auto big = readRegularFile(folder / "big.xml", 1024);
+    BOOST_TEST_REQUIRE(big.has_value());
+    BOOST_TEST_REQUIRE(!big->ok());
+    BOOST_TEST(big->problem().code == "gateway.too_large");
+}
+
+BOOST_AUTO_TEST_CASE(TheRequestCounterCountsUnderItsLockAndReleasesIt) {
+    test::TempFolder temp("madoguchi-windows");
+    const fs::path state = temp.path() / fs::u8path(kReception) / ".madoguchi";
+    RequestCounter counter(state);
+    auto name = [](const std::string& number) { return "REQ" + number + ".xml"; };
+    auto first = counter.next("20261130", name, [](const std::string&) { return true; });
+    BOOST_TEST_REQUIRE(first.ok());
+    BOOST_TEST(first.value() == "REQ202611300001.xml");
+    // The second request of the day skips a name already used in req/.
+    auto second = counter.next("20261130", name, [](const std::string& n) { return n != "REQ202611300002.xml"; });
+    BOOST_TEST_REQUIRE(second.ok());
+    BOOST_TEST(second.value() == "REQ202611300003.xml");
+    BOOST_TEST(!fs::exists(state / "request-counter.lock"));
+    // A lock held by another PC makes the counter wait, then say so.
+    {
+        auto held = FolderLock::acquire(state / "request-counter.lock");
+        BOOST_TEST_REQUIRE(held.ok());
+        BOOST_TEST(fs::exists(state / "request-counter.lock"));
+    }
+    BOOST_TEST(!fs::exists(state / "request-counter.lock"));
+}
+
+BOOST_AUTO_TEST_CASE(FolderChecksReportMissingFoldersAndFilesWhereFoldersBelong) {
+    test::TempFolder temp("madoguchi-windows");
+    FolderLayout layout{temp.path() / fs::u8path(kReception)};
+    fs::create_directories(layout.req());
+    fs::create_directories(layout.res());
+    std::ofstream(layout.face()) << "not a folder";
+    auto warnings = folderSafetyWarnings(layout);
+    BOOST_TEST_REQUIRE(warnings.size() == 1u);
+    BOOST_TEST(warnings.front().find("is not a folder") != std::string::npos);
+    fs::remove(layout.face());
+    warnings = folderSafetyWarnings(layout);
+    BOOST_TEST_REQUIRE(warnings.size() == 1u);
+    BOOST_TEST(warnings.front().find("is missing") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(APrivateFileIsAcceptedAndAFolderIsNot) {
+    test::TempFolder temp("madoguchi-windows");
+    const fs::path key = temp.path() / fs::u8path("監査鍵.key");
+    std::ofstream(key) << "00";
+    storage::makePrivateFile(key);
+    BOOST_TEST(storage::notPrivateReason(key) == "");
+    BOOST_TEST(storage::notPrivateReason(temp.path()).find("is not a regular file") != std::string::npos);
+    BOOST_TEST(storage::notPrivateReason(temp.path() / "absent").find("cannot be read") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(TheSettingsLiveUnderLocalAppDataEvenWhenItsPathIsJapanese) {
+    test::TempFolder temp("madoguchi-windows");
+    const fs::path local = temp.path() / fs::u8path("ユーザー") / "AppData" / "Local";
+    const std::wstring previous = _wgetenv(L"LOCALAPPDATA") ? _wgetenv(L"LOCALAPPDATA") : L"";
+    BOOST_TEST_REQUIRE(_wputenv_s(L"LOCALAPPDATA", local.c_str()) == 0);
+    const fs::path folder = storage::configFolder();
+    _wputenv_s(L"LOCALAPPDATA", previous.c_str());
+    BOOST_TEST(folder == local / "Madoguchi");
+    storage::makePrivateFolder(folder);
+    BOOST_TEST(fs::is_directory(folder));
+    BOOST_TEST(folderHoldsWideName(temp.path(), L"ユーザー"));
+}
+
+BOOST_AUTO_TEST_SUITE_END()

@@ -26,10 +26,7 @@ public:
     }
 
     void leaf(const std::string& parent, const std::string& name, const std::string& value) override {
-        if (assignText(kMedicalInfoStatusFields, answer_.status, name, value)) {
-            sawResultCode = sawResultCode || name == "ResultCode";
-            return;
-        }
+        if (assignStatus(answer_.status, sawResultCode, name, value)) return;
         auto& checkups = answer_.history.checkups;
         if (parent == "QualificationsInfo") assignText(kCheckupPatientFields, answer_.history.patient, name, value);
         else if (inItem_ && parent == "HealthCheckupResultAndQuestionInfo")

@@ -34,10 +34,7 @@ public:
     }
 
     void leaf(const std::string& parent, const std::string& name, const std::string& value) override {
-        if (assignText(kMedicalInfoStatusFields, answer_.status, name, value)) {
-            sawResultCode = sawResultCode || name == "ResultCode";
-            return;
-        }
+        if (assignStatus(answer_.status, sawResultCode, name, value)) return;
         if (parent == "QuaInf") {
             assignText(kDrugPatientFields, answer_.history.patient, name, value);
             return;

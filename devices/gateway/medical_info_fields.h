@@ -30,4 +30,12 @@ extern const TextFields<PatientHeader> kCheckupPatientFields;   // MessageHeader
 extern const TextFields<CheckupItem> kCheckupItemFields;        // …/HealthCheckupResultAndQuestionInfo
 extern const TextFields<MedicalInfoStatus> kMedicalInfoStatusFields;  // ResultCode, MessageContents (anywhere)
 
+// ResultCode / MessageContents wherever they sit; true when name was one of them.
+inline bool assignStatus(MedicalInfoStatus& status, bool& sawResultCode, const std::string& name,
+                         const std::string& value) {
+    if (!assignText(kMedicalInfoStatusFields, status, name, value)) return false;
+    sawResultCode = sawResultCode || name == "ResultCode";
+    return true;
+}
+
 }  // namespace madoguchi::gateway::fields

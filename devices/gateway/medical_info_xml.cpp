@@ -1,5 +1,7 @@
 #include "devices/gateway/medical_info_xml.h"
 
+#include <functional>
+
 #include "devices/gateway/medical_info_fields.h"
 #include "devices/gateway/message_xml.h"
 #include "devices/gateway/xml_writer.h"
@@ -9,8 +11,13 @@ namespace {
 
 using namespace fields;
 
-void writeHeader(XmlWriter& w, const MedicalInfoStatus& status, const char* patientElement,
-                 const TextFields<PatientHeader>& patientFields, const PatientHeader& patient) {
+// An answer: the status and (when it succeeded) the patient in the header, the body's content
+// only when it succeeded.
+std::string answerXml(const MedicalInfoStatus& status, const char* patientElement,
+                      const TextFields<PatientHeader>& patientFields, const PatientHeader& patient,
+                      const std::function<void(XmlWriter&)>& writeBody) {
+    XmlWriter w;
+    w.open("XmlMsg");
     w.open("MessageHeader");
     w.fields(kMedicalInfoStatusFields, status);
     if (status.succeeded()) {
@@ -19,6 +26,11 @@ void writeHeader(XmlWriter& w, const MedicalInfoStatus& status, const char* pati
         w.close(patientElement);
     }
     w.close("MessageHeader");
+    w.open("MessageBody");
+    if (status.succeeded()) writeBody(w);
+    w.close("MessageBody");
+    w.close("XmlMsg");
+    return w.finish();
 }
 
 // The days of one source grouped by month, in the order they come.
@@ -90,38 +102,27 @@ std::string medicalInfoRequestXml(const MedicalInfoRequest& request, MedicalInfo
 }
 
 std::string drugInfoAnswerXml(const DrugInfoAnswer& answer) {
-    XmlWriter w;
-    w.open("XmlMsg");
-    writeHeader(w, answer.status, "QuaInf", kDrugPatientFields, answer.history.patient);
-    w.open("MessageBody");
-    if (answer.status.succeeded())
+    return answerXml(answer.status, "QuaInf", kDrugPatientFields, answer.history.patient, [&](XmlWriter& w) {
         for (const auto& names : kDrugSources) writeSource(w, names, answer.history.days);
-    w.close("MessageBody");
-    w.close("XmlMsg");
-    return w.finish();
+    });
 }
 
 std::string checkupAnswerXml(const CheckupAnswer& answer) {
-    XmlWriter w;
-    w.open("XmlMsg");
-    writeHeader(w, answer.status, "QualificationsInfo", kCheckupPatientFields, answer.history.patient);
-    w.open("MessageBody");
-    if (answer.status.succeeded())
-        for (const auto& checkup : answer.history.checkups) {
-            w.open("SpecificHealthCheckupInfo");
-            w.leaf("EffectiveTime", checkup.effectiveTime);
-            w.open("HealthCheckupResultAndQuestionInfos");
-            for (const auto& item : checkup.items) {
-                w.open("HealthCheckupResultAndQuestionInfo");
-                w.fields(kCheckupItemFields, item);
-                w.close("HealthCheckupResultAndQuestionInfo");
-            }
-            w.close("HealthCheckupResultAndQuestionInfos");
-            w.close("SpecificHealthCheckupInfo");
-        }
-    w.close("MessageBody");
-    w.close("XmlMsg");
-    return w.finish();
+    return answerXml(answer.status, "QualificationsInfo", kCheckupPatientFields, answer.history.patient,
+                     [&](XmlWriter& w) {
+                         for (const auto& checkup : answer.history.checkups) {
+                             w.open("SpecificHealthCheckupInfo");
+                             w.leaf("EffectiveTime", checkup.effectiveTime);
+                             w.open("HealthCheckupResultAndQuestionInfos");
+                             for (const auto& item : checkup.items) {
+                                 w.open("HealthCheckupResultAndQuestionInfo");
+                                 w.fields(kCheckupItemFields, item);
+                                 w.close("HealthCheckupResultAndQuestionInfo");
+                             }
+                             w.close("HealthCheckupResultAndQuestionInfos");
+                             w.close("SpecificHealthCheckupInfo");
+                         }
+                     });
 }
 
 }  // namespace madoguchi::gateway

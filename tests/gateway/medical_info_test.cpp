@@ -243,8 +243,7 @@ struct Folders {
     Folders(TerminalHabits habits = {})
         : simulator{FolderLayout{root}, DemoDataset::parse(kHistories, codes()).value(), codes(), clock, std::move(habits)} {}
     ~Folders() {
-        running = false;
-        serving.join();
+        serving.stop();
         std::filesystem::remove_all(root);
     }
     Outcome<MedicalInfoFile> fetch(MedicalInformation kind, MedicalInfoRequest request,
@@ -257,13 +256,7 @@ struct Folders {
     madoguchi::test::FixedClock clock{kNow};
     RequestCounter counter{FolderLayout{root}.state()};
     TerminalSimulator simulator;
-    std::atomic<bool> running{true};
-    std::thread serving{[this] {
-        while (running) {
-            simulator.serveOnce();
-            std::this_thread::sleep_for(std::chrono::milliseconds(20));
-        }
-    }};
+    ServingThread serving{simulator};
 };
 
 MedicalInfoRequest requestFor(const char* number, const char* category) {
@@ -321,7 +314,7 @@ BOOST_AUTO_TEST_CASE(APdfAnswerIsKeptAsBytes) {
 
 BOOST_AUTO_TEST_CASE(ARejectedRequestGivesTheTerminalsReason) {
     Folders folders;
-    folders.running = false;  // no terminal: the rejection is written by hand, as the 連携アプリ does
+    folders.serving.stop();  // no terminal: the rejection is written by hand, as the 連携アプリ does
     auto name = required(placeMedicalInfoRequest(FolderLayout{folders.root}, folders.counter, folders.clock,
                                                  RequestEncoding::Utf8, MedicalInformation::Checkups, requestFor("34", "2")));
     std::filesystem::rename(folders.root / "req" / name, folders.root / "res" / name);
@@ -334,7 +327,7 @@ BOOST_AUTO_TEST_CASE(ARejectedRequestGivesTheTerminalsReason) {
 
 BOOST_AUTO_TEST_CASE(NoAnswerIsPendingAndTheRequestIsNotResent) {
     Folders folders;
-    folders.running = false;
+    folders.serving.stop();
     auto name = required(placeMedicalInfoRequest(FolderLayout{folders.root}, folders.counter, folders.clock,
                                                  RequestEncoding::Utf8, MedicalInformation::Medication, requestFor("34", "2")));
     auto file = required(waitForMedicalInfoAnswer(FolderLayout{folders.root}, name, std::chrono::milliseconds(100)));
@@ -344,7 +337,7 @@ BOOST_AUTO_TEST_CASE(NoAnswerIsPendingAndTheRequestIsNotResent) {
 
 BOOST_AUTO_TEST_CASE(AShiftJisRequestRefusesACharacterCp932CannotHoldAndWritesNothing) {
     Folders folders;
-    folders.running = false;
+    folders.serving.stop();
     auto request = requestFor("34〜", "2");
     auto placed = placeMedicalInfoRequest(FolderLayout{folders.root}, folders.counter, folders.clock,
                                           RequestEncoding::ShiftJis, MedicalInformation::Medication, request);

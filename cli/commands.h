@@ -24,5 +24,7 @@ int runJournal(const Arguments& args);         // journal_command.cpp  (generate
 int runStaff(const Arguments& args);           // staff_command.cpp    (password)
 int runClaim(const Arguments& args);           // claim_command.cpp    (remarks, contacted)
 int runFollowup(const Arguments& args);        // followup_command.cpp (recheck)
+int runDrugInfo(const Arguments& args);        // medical_info_command.cpp (fetch, parse)
+int runCheckup(const Arguments& args);         // medical_info_command.cpp (fetch, parse)
 
 }  // namespace madoguchi::cli

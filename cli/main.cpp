@@ -26,6 +26,7 @@ const std::map<std::string, Command>& commands() {
         {"audit", runAudit},       {"journal", runJournal},
         {"staff", runStaff},
         {"claim", runClaim},       {"followup", runFollowup},
+        {"druginfo", runDrugInfo}, {"checkup", runCheckup},
     };
     return table;
 }

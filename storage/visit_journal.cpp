@@ -206,6 +206,14 @@ void FacilityJournal::audit(AuditEntry entry) {
     commitAndAnchor(transaction, at);
 }
 
+std::optional<LocalDateTime> FacilityJournal::lastAudited(const std::string& action, const std::string& patientId) {
+    std::lock_guard lock(mutex_);
+    Statement last = db_->prepare("SELECT MAX(at) FROM audit_log WHERE action = ? AND patient_id = ?");
+    last.bind(1, action).bind(2, patientId);
+    if (!last.step() || last.isNull(0)) return std::nullopt;
+    return LocalDateTime::parseIso(last.text(0));
+}
+
 void FacilityJournal::recordReads(const std::string& staffId, const std::vector<std::string>& patientIds,
                                      const std::string& what, const LocalDateTime& at) {
     std::lock_guard lock(mutex_);

@@ -67,6 +67,8 @@ public:
     // Any other audited event (sign-in, staff and settings changes, exports), in its own commit;
     // the entry's window is this journal's window. Throws StorageError.
     void audit(AuditEntry entry);
+    // When `action` was last audited for the patient (a 薬剤情報 fetch, …): to keep it from repeating.
+    std::optional<LocalDateTime> lastAudited(const std::string& action, const std::string& patientId);
 
     // Which window or program writes (the window-name setting; default: this host's name).
     void setWindow(const std::string& window) { window_ = window; }

@@ -5,6 +5,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "devices/gateway/medical_info_fields.h"
 #include "domain/card_numbers.h"
 
 namespace madoguchi::gateway {
@@ -26,6 +27,56 @@ std::string compactDate(const Object::Ptr& json, const std::string& key) {
 CodedValue coded(const CodeTables& codes, const char* table, const std::string& raw) {
     auto label = codes.label(table, raw);
     return CodedValue{raw, label.value_or(""), label.has_value()};
+}
+
+// An object's text members named as a field table names its elements (the answer's element names).
+template <class Owner>
+Owner fromElements(const Object::Ptr& json, const fields::TextFields<Owner>& table, Owner owner = {}) {
+    for (const auto& [name, member] : table) owner.*member = text(json, std::string(name), owner.*member);
+    return owner;
+}
+
+template <class Item>
+std::vector<Item> listOf(const Object::Ptr& json, const std::string& key, const fields::TextFields<Item>& table) {
+    std::vector<Item> items;
+    if (auto array = json ? json->getArray(key) : nullptr)
+        for (std::size_t i = 0; i < array->size(); ++i) items.push_back(fromElements(array->getObject(i), table));
+    return items;
+}
+
+const fields::DrugSourceNames& sourceNamed(const std::string& name) {
+    for (const auto& names : fields::kDrugSources)
+        if (name == drugSourceName(names.source)) return names;
+    throw Poco::DataFormatException("unknown \"source\": " + name);
+}
+
+// "medication": days as the claims source names its elements (MeTrDiHCd, DiDate, …) plus "source",
+// "drugs" and "treatments"; "checkups": {"EffectiveTime", "items": [{ItemCode, …}]}.
+MedicationHistory demoMedication(const Object::Ptr& p) {
+    MedicationHistory history;
+    const auto& claims = fields::kDrugSources.front();
+    if (auto days = p->getArray("medication"))
+        for (std::size_t i = 0; i < days->size(); ++i) {
+            auto json = days->getObject(i);
+            if (!json) throw Poco::DataFormatException("each of \"medication\" must be an object");
+            MedicationDay day = fromElements(json, *claims.dateFields, fromElements(json, *claims.monthFields));
+            day.source = sourceNamed(text(json, "source", "claims")).source;
+            day.drugs = listOf(json, "drugs", *claims.drugFields);
+            day.treatments = listOf(json, "treatments", fields::kTreatmentFields);
+            history.days.push_back(std::move(day));
+        }
+    return history;
+}
+
+CheckupHistory demoCheckups(const Object::Ptr& p) {
+    CheckupHistory history;
+    if (auto checkups = p->getArray("checkups"))
+        for (std::size_t i = 0; i < checkups->size(); ++i) {
+            auto json = checkups->getObject(i);
+            if (!json) throw Poco::DataFormatException("each of \"checkups\" must be an object");
+            history.checkups.push_back({text(json, "EffectiveTime"), listOf(json, "items", fields::kCheckupItemFields)});
+        }
+    return history;
 }
 
 SimulatedFault fault(const Object::Ptr& json) {
@@ -86,6 +137,7 @@ QualificationRecord demoQualificationRecord(const Object::Ptr& p, const CodeTabl
     q.insurerName = text(p, "insurer_name");
     q.pharmacistsInfo.flag = coded(codes, "OQSCD016", text(p, "pharmacists_consent", "0"));
     q.diagnosisInfo.flag = coded(codes, "OQSCD016", text(p, "diagnosis_consent", "0"));
+    q.specificHealthCheckupsInfo.flag = coded(codes, "OQSCD016", text(p, "checkups_consent", "0"));
     addBlocks(q, p, codes);
     return q;
 }
@@ -111,10 +163,27 @@ DemoPerson person(const Object::Ptr& p, const std::string& institution, const Co
         a.results.push_back(second);
     }
     person.fault = fault(p->getObject("fault"));
+    person.medication = demoMedication(p);
+    person.medication.patient = {a.results.front().name, a.results.front().nameKana, a.results.front().birthdate,
+                                 a.results.front().sex1.raw};
+    person.checkups = demoCheckups(p);
+    person.checkups.patient = person.medication.patient;
     return person;
 }
 
 }  // namespace
+
+void consentGivenAt(QualificationRecord& record, const std::string& executionTime) {
+    auto at = LocalDateTime::parseCompact(executionTime);
+    if (!at) return;
+    LocalDateTime until = *at;
+    until.date = until.date.plusDays(1);  // the simulator's choice: a day to use the consent (VERIFY)
+    for (ConsentState* consent : {&record.pharmacistsInfo, &record.specificHealthCheckupsInfo, &record.diagnosisInfo})
+        if (consent->flag.raw == "1") {
+            consent->consentTime = executionTime;
+            consent->availableTime = until.compact();
+        }
+}
 
 Outcome<DemoDataset> DemoDataset::parse(const std::string& json, const CodeTables& codes) {
     try {
@@ -183,6 +252,7 @@ EligibilityResult answerFor(const DemoPerson& person, const std::string& executi
     answer.processExecutionTime = executionTime;
     answer.qualificationConfirmationDate = executionTime.substr(0, 8);
     answer.referenceClassification = CodedValue{byMyNumberCard ? "1" : "2", byMyNumberCard ? "マイナンバーカード" : "被保険者証情報", true};
+    for (auto& record : answer.results) consentGivenAt(record, executionTime);
     if (!person.fault.errorCode.empty()) {
         answer.segmentOfResult = CodedValue{"9", "異常終了", true};
         answer.errorCode = person.fault.errorCode;

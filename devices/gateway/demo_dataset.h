@@ -8,7 +8,9 @@
 #include <string>
 #include <vector>
 
+#include "domain/checkup_results.h"
 #include "domain/eligibility.h"
+#include "domain/medication_history.h"
 #include "domain/outcome.h"
 #include "domain/rule_tables.h"
 
@@ -29,6 +31,8 @@ struct DemoPerson {
     std::string id, cardSerial, certificateNotAfter;
     EligibilityResult answer;  // what the terminal answers for this person
     SimulatedFault fault;
+    MedicationHistory medication;  // what a 薬剤情報 request gets (all months; filtered by the request's)
+    CheckupHistory checkups;       // what a 特定健診 request gets
     const QualificationRecord& record() const { return answer.results.front(); }
 };
 
@@ -67,6 +71,9 @@ QualificationRecord demoQualificationRecord(const Poco::JSON::Object::Ptr& perso
 
 // The answer for a person at a time (ProcessExecutionTime, dates) and by which reference.
 EligibilityResult answerFor(const DemoPerson& person, const std::string& executionTime, bool byMyNumberCard);
+// Each consent given (flag 1) at executionTime, usable until the same time the next day.
+void consentGivenAt(QualificationRecord& record, const std::string& executionTime);
+
 // The answer when nobody matches: validity 4 (該当資格なし).
 EligibilityResult noMatchAnswer(const std::string& executionTime, const std::string& medicalInstitutionCode,
                                 const CodeTables& codes);

@@ -1,49 +1,19 @@
 #include "devices/gateway/message_xml.h"
 
-#include <Poco/UTF8Encoding.h>
-#include <Poco/XML/XMLWriter.h>
-#include <sstream>
-
 #include "devices/gateway/result_fields.h"
+#include "devices/gateway/xml_writer.h"
 #include "domain/insurer_number.h"
 
 namespace madoguchi::gateway {
 namespace {
 
 using namespace fields;
-using Poco::XML::XMLWriter;
 
-class Writer {
-public:
-    Writer() : xml_(out_, XMLWriter::WRITE_XML_DECLARATION | XMLWriter::PRETTY_PRINT, "UTF-8", encoding_) {
-        xml_.setIndent("  ");
-        xml_.startDocument();
-    }
-    void open(const std::string& name) { xml_.startElement("", "", name); }
-    void close(const std::string& name) { xml_.endElement("", "", name); }
-    void leaf(const std::string& name, const std::string& value) {
-        if (value.empty()) {
-            xml_.emptyElement("", "", name);
-            return;
-        }
-        open(name);
-        xml_.characters(value);
-        close(name);
-    }
-    std::string finish() {
-        xml_.endDocument();
-        return out_.str();
-    }
-
-private:
-    Poco::UTF8Encoding encoding_;
-    std::ostringstream out_;
-    XMLWriter xml_;
-};
+using Writer = XmlWriter;
 
 template <class Owner>
 void writeText(Writer& w, const TextFields<Owner>& fields, const Owner& owner) {
-    for (const auto& [name, member] : fields) w.leaf(std::string(name), owner.*member);
+    w.fields(fields, owner);
 }
 
 template <class Owner>
@@ -98,11 +68,6 @@ void writeOrdered(Writer& w, const TextFields<Owner>& fields, const Owner& owner
     for (std::string_view name : order) w.leaf(std::string(name), owner.*(fields.at(name)));
 }
 
-std::string gatewayInsurer(const std::string& insurerNumber) {
-    auto insurer = InsurerNumber::parse(insurerNumber);
-    return insurer ? insurer.value().gatewayForm() : insurerNumber;
-}
-
 void writeSearchInfo(Writer& w, SearchInfo person) {
     person.insurerNumber = gatewayInsurer(person.insurerNumber);
     w.open("QualificationConfirmSearchInfo");
@@ -132,6 +97,11 @@ void writeStatus(Writer& w, const EligibilityResult& result) {
 }
 
 }  // namespace
+
+std::string gatewayInsurer(const std::string& insurerNumber) {
+    auto insurer = InsurerNumber::parse(insurerNumber);
+    return insurer ? insurer.value().gatewayForm() : insurerNumber;
+}
 
 SearchInfo searchInfoOf(const NumberQuery& query) {
     return SearchInfo{query.insurance.insurerNumber, query.insurance.card.symbol, query.insurance.card.number,

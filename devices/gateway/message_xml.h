@@ -12,6 +12,9 @@
 
 namespace madoguchi::gateway {
 
+// An insurer number as requests carry it: right-aligned to 8 with spaces (unchanged when unreadable).
+std::string gatewayInsurer(const std::string& insurerNumber);
+
 // The person of a number-based 照会 (ArbitraryIdentifier: the query's, i.e. the visit id).
 SearchInfo searchInfoOf(const NumberQuery& query);
 // OQSsiquc01 request, UTF-8. InsurerNumber right-aligned to 8 with spaces; fileIdentifier goes

@@ -1,5 +1,6 @@
 #include "devices/gateway/request_xml.h"
 
+#include "devices/gateway/medical_info_fields.h"
 #include "devices/gateway/message_reader.h"
 #include "devices/gateway/result_fields.h"
 
@@ -80,6 +81,13 @@ Outcome<RegistrationRequest> parseRegistrationRequest(std::string_view bytes) {
         bytes, {&kRegistrationRequestHeader, nullptr, "ReferenceNumberRegistrationInfo", &kRegistrationText,
                 &RegistrationRequest::entries});
     if (request && request.value().entries.empty()) return malformedMessage("no ReferenceNumberRegistrationInfo");
+    return request;
+}
+
+Outcome<MedicalInfoRequest> parseMedicalInfoRequest(std::string_view bytes) {
+    auto request = readRequest<MedicalInfoRequest, SearchInfo>(
+        bytes, {&kMedicalInfoRequestHeader, &kMedicalInfoRequestBody, nullptr, &kSearchInfoText, nullptr});
+    if (request && request.value().fileCategory.empty()) return malformedMessage("no FileCategory");
     return request;
 }
 

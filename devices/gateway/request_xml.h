@@ -5,6 +5,7 @@
 #include <string_view>
 
 #include "devices/gateway/gateway_messages.h"
+#include "devices/gateway/medical_info_messages.h"
 #include "domain/outcome.h"
 
 namespace madoguchi::gateway {
@@ -12,5 +13,6 @@ namespace madoguchi::gateway {
 Outcome<QueryRequest> parseQueryRequest(std::string_view bytes);  // OQSsiquc01req / OQSmuquc01req
 Outcome<BulkDownloadRequest> parseBulkDownloadRequest(std::string_view bytes);  // OQSmuquc02req
 Outcome<RegistrationRequest> parseRegistrationRequest(std::string_view bytes);  // OQSsiimm01req / OQSmuimm01req
+Outcome<MedicalInfoRequest> parseMedicalInfoRequest(std::string_view bytes);  // YZKsiquc01req / TKKsiquc01req
 
 }  // namespace madoguchi::gateway

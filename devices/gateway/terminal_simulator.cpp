@@ -3,6 +3,7 @@
 #include <fstream>
 #include <thread>
 
+#include "devices/gateway/medical_info_simulation.h"
 #include "devices/gateway/message_xml.h"
 #include "devices/gateway/request_placement.h"
 #include "devices/gateway/request_xml.h"
@@ -33,6 +34,12 @@ SimulatedFault merged(const SimulatedFault& personal, const SimulatedFault& glob
 std::string readWhole(const std::filesystem::path& path) {
     std::ifstream in(path, std::ios::binary);
     return std::string(std::istreambuf_iterator<char>(in), {});
+}
+
+std::optional<MedicalInformation> medicalInfoKindOf(const std::string& requestName) {
+    if (requestName.starts_with(kDrugInfoRequestPrefix)) return MedicalInformation::Medication;
+    if (requestName.starts_with(kCheckupRequestPrefix)) return MedicalInformation::Checkups;
+    return std::nullopt;
 }
 
 }  // namespace
@@ -71,16 +78,17 @@ int TerminalSimulator::serveOnce() {
     for (const auto& entry : std::filesystem::directory_iterator(layout_.req(), error)) {
         std::string name = entry.path().filename().string();
         bool known = name.starts_with("OQSsiquc01req_") || name.starts_with("OQSmuquc01req_") ||
-                     name.starts_with("OQSmuquc02req_");
+                     name.starts_with("OQSmuquc02req_") || medicalInfoKindOf(name).has_value();
         if (!known || !name.ends_with(".xml") || answered_.count(name)) continue;
         if (std::filesystem::exists(layout_.res() / answerNameFor(name)) ||
-            std::filesystem::exists(layout_.res() / std::filesystem::path(answerNameFor(name)).replace_extension(".zip"))) {
+            std::filesystem::exists(layout_.res() / std::filesystem::path(answerNameFor(name)).replace_extension(".zip")) ||
+            std::filesystem::exists(layout_.res() / std::filesystem::path(answerNameFor(name)).replace_extension(".pdf"))) {
             // answered before a restart
             answered_.insert(name);
             continue;
         }
         if (!due_.count(name)) {
-            const DemoPerson* person = personAsked(parseQueryRequest(readWhole(entry.path())));
+            const DemoPerson* person = medicalInfoKindOf(name) ? nullptr : personAsked(parseQueryRequest(readWhole(entry.path())));
             int latency = merged(faultFor(person, dataset_), dataset_.globalFault()).latencyMs;
             due_[name] = now + std::chrono::milliseconds(latency);
         }
@@ -95,6 +103,7 @@ int TerminalSimulator::serveOnce() {
 void TerminalSimulator::answer(const std::string& requestName) {
     if (requestName.starts_with("OQSmuquc01req_")) return acceptBulkJob(requestName);
     if (requestName.starts_with("OQSmuquc02req_")) return answerBulkDownload(requestName);
+    if (auto kind = medicalInfoKindOf(requestName)) return answerMedicalInfo(requestName, *kind);
     std::string executionTime = clock_.now().compact();
     auto query = parseQueryRequest(readWhole(layout_.req() / requestName));
     const DemoPerson* person = personAsked(query);
@@ -173,6 +182,22 @@ void TerminalSimulator::answerBulkDownload(const std::string& requestName) {
         return (void)writeFileAtomically(layout_.res() / answerName, xml);
     writeFileAtomically(layout_.res() / std::filesystem::path(answerName).replace_extension(".zip"),
                         zipOf({{answerName, xml}}));
+}
+
+// 薬剤情報 / 特定健診: XML or PDF as FileCategory asks; the dataset-wide faults apply (reject, garbage…).
+void TerminalSimulator::answerMedicalInfo(const std::string& requestName, MedicalInformation kind) {
+    const SimulatedFault& fault = dataset_.globalFault();
+    if (fault.noAnswer) return;
+    if (!fault.reject.empty()) return reject(requestName, fault.reject);
+    auto request = parseMedicalInfoRequest(readWhole(layout_.req() / requestName));
+    if (!request) return reject(requestName, "要求ファイルの形式に誤りがあります（シミュレーション）");
+    const DemoPerson* person = personOfMedicalInfoRequest(dataset_, request.value());
+    bool pdf = answerFormatOf(request.value().fileCategory) == AnswerFormat::Pdf;
+    if (pdf && person && consentFor(person->record(), kind).flag.raw == "1")
+        return (void)writeFileAtomically(layout_.res() / std::filesystem::path(answerNameFor(requestName)).replace_extension(".pdf"),
+                                         simulatedMedicalInfoPdf(*person, kind));
+    writeAnswer(answerNameFor(requestName), inTerminalEncoding(simulatedMedicalInfoXml(person, request.value(), kind)),
+                fault);
 }
 
 // As the real 連携アプリ: the request itself moves to res/, beside a .err with the reason (CP932).

@@ -3,7 +3,8 @@
 // the faults each person (or the whole dataset) asks for, and drops face/ results on command as
 // the certified reader would. Bulk jobs too: an OQSmuquc01req gets a ReceptionNumber, each
 // OQSmuquc02req for it is answered "still processing" as often as the habits say, then with
-// every person's answer (as .xml or .zip).
+// every person's answer (as .xml or .zip). 薬剤情報 / 特定健診 requests are answered from each
+// person's histories (medical_info_simulation.h).
 #include <chrono>
 #include <map>
 #include <set>
@@ -12,6 +13,7 @@
 #include "devices/gateway/demo_dataset.h"
 #include "devices/gateway/folder_gateway.h"
 #include "devices/gateway/gateway_messages.h"
+#include "devices/gateway/medical_info_messages.h"
 #include "devices/gateway/request_encoding.h"
 #include "domain/ports/clock.h"
 #include "domain/visit_record.h"
@@ -43,6 +45,7 @@ private:
     void answer(const std::string& requestName);
     void acceptBulkJob(const std::string& requestName);
     void answerBulkDownload(const std::string& requestName);
+    void answerMedicalInfo(const std::string& requestName, MedicalInformation kind);
     EligibilityResult answerTo(const SearchInfo& asked, const std::string& executionTime) const;
     const DemoPerson* personAsked(const Outcome<QueryRequest>& query) const;  // nobody: nullptr
     void reject(const std::string& requestName, const std::string& reason);

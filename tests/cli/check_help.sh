@@ -39,4 +39,5 @@ check journal generate
 check journal migrate
 check staff
 check staff password
+for family in druginfo checkup; do check "$family"; check "$family" fetch; check "$family" parse; done
 exit $((failures > 0))

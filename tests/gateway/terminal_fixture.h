@@ -42,26 +42,40 @@ inline std::filesystem::path freshRoot() {
            ("madoguchi-gw-" + std::to_string(::getpid()) + "-" + std::to_string(counter++));
 }
 
+// The simulated terminal answering req/ on its own thread until stop() (or destruction).
+class ServingThread {
+public:
+    explicit ServingThread(TerminalSimulator& simulator)
+        : thread_([this, &simulator] {
+              while (running_) {
+                  simulator.serveOnce();
+                  std::this_thread::sleep_for(std::chrono::milliseconds(20));
+              }
+          }) {}
+    ~ServingThread() { stop(); }
+    void stop() {  // returns once the terminal answers nothing more
+        running_ = false;
+        if (thread_.joinable()) thread_.join();
+    }
+
+private:
+    std::atomic<bool> running_{true};
+    std::thread thread_;
+};
+
 struct Terminal {
     explicit Terminal(TerminalHabits habits = {}, RequestEncoding encoding = RequestEncoding::FollowResults)
         : simulator{FolderLayout{root}, DemoDataset::parse(kDataset, codes()).value(), codes(), clock, std::move(habits)},
           client{FolderLayout{root}, "1312345678", codes(), clock, encoding} {}
     ~Terminal() {
-        running = false;
-        serving.join();
+        serving.stop();
         std::filesystem::remove_all(root);
     }
 
     std::filesystem::path root = freshRoot();
     madoguchi::test::FixedClock clock{kNow};
     TerminalSimulator simulator;
-    std::atomic<bool> running{true};
-    std::thread serving{[this] {
-        while (running) {
-            simulator.serveOnce();
-            std::this_thread::sleep_for(std::chrono::milliseconds(20));
-        }
-    }};
+    ServingThread serving{simulator};
     FolderEligibilityGateway client;
 };
 

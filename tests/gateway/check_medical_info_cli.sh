@@ -1,0 +1,87 @@
+#!/usr/bin/env bash
+# madoguchi-cli druginfo / checkup against sim oqs on real folders and a real journal: the consent
+# comes from a face file the simulated reader drops; the 薬剤情報 answer lists the merged days with
+# the duplicate ロキソプロフェン flagged; mode 3, a missing consent and a second fetch within 6 hours
+# are refused without writing a request; --force asks again; every fetch is audited; a PDF answer is
+# written where asked; parse reads the hand-written answers.
+set -uo pipefail
+cli=$1
+data=$(cd "$(dirname "$0")/data" && pwd)
+root=$(mktemp -d /tmp/madoguchi-druginfo-XXXXXX)
+sim=""
+failures=0
+fail() { echo "FAIL $*"; failures=$((failures+1)); }
+trap '[ -n "$sim" ] && kill "$sim" 2>/dev/null; rm -rf "$root"' EXIT
+export XDG_CONFIG_HOME="$root/config"  # the audit key of this run, not the user's
+(umask 077; echo 'a passphrase of four words' >"$root/pw")
+signin=(--db "$root/journal.db" --user admin --password-file "$root/pw")
+today=(--today 2026-11-30)
+"$cli" journal generate --start 2026-11-01 --days 1 --per-day 1 --seed 7 "${signin[@]}" >/dev/null ||
+  { echo "FAIL journal generate"; exit 1; }
+"$cli" sim oqs --root "$root/oqs" "${today[@]}" 2>/dev/null &
+sim=$!
+for _ in $(seq 50); do [ -d "$root/oqs/face" ] && break; sleep 0.1; done
+face() {  # the face file of a session at the reader for person $1
+  "$cli" sim oqs --root "$root/oqs" "${today[@]}" --face "$1" --method face >/dev/null 2>&1 || fail "face $1"
+  ls -t "$root/oqs/face" | grep "_$1_" | head -1
+}
+p1="$root/oqs/face/$(face P001)"
+p3="$root/oqs/face/$(face P003)"
+requests() { ls "$root/oqs/req" | grep -c "^$1" ; }
+fetch=(--root "$root/oqs" "${today[@]}" --timeout-ms 20000 "${signin[@]}")
+
+"$cli" druginfo fetch --result "$p1" --patient P001 --with-treatments "${fetch[@]}" >"$root/drugs.json" 2>"$root/drugs.err" ||
+  fail "druginfo fetch: $(cat "$root/drugs.err")"
+[ "$(jq -r '.patient.name' "$root/drugs.json")" = "窓口　花子" ] || fail "the patient: $(head -c 300 "$root/drugs.json")"
+[ "$(jq -r '.possible_duplicates | length' "$root/drugs.json")" = 1 ] || fail "one duplicate: $(jq -c '.possible_duplicates' "$root/drugs.json")"
+[ "$(jq -r '.possible_duplicates[0].ingredient' "$root/drugs.json")" = "ロキソプロフェンナトリウム水和物" ] || fail "which ingredient"
+[ "$(jq -r '[.days[] | select(.revised)] | length' "$root/drugs.json")" = 2 ] || fail "two revised copies: $(jq -c '[.days[] | {date, source, revised}]' "$root/drugs.json")"
+[ "$(jq -r '[.days[] | select(.month < "202606")] | length' "$root/drugs.json")" = 0 ] || fail "only the asked months"
+[ "$(jq -r '[.days[].treatments[]] | length' "$root/drugs.json")" = 2 ] || fail "the 診療 items"
+grep -q '<StartDate>202606</StartDate>' "$root"/oqs/req/YZKsiquc01req_* || fail "six months asked: $(cat "$root"/oqs/req/YZKsiquc01req_*)"
+
+"$cli" druginfo fetch --result "$p1" --patient P001 "${fetch[@]}" >/dev/null 2>"$root/again.err"
+rc=$?
+[ "$rc" = 1 ] && grep -q 'recently_fetched' "$root/again.err" || fail "a second fetch within 6 h is refused: $rc $(cat "$root/again.err")"
+[ "$(requests YZKsiquc01req_)" = 1 ] || fail "no second request written"
+"$cli" druginfo fetch --result "$p1" --patient P001 --force "${fetch[@]}" >/dev/null 2>"$root/force.err" ||
+  fail "--force asks again: $(cat "$root/force.err")"
+[ "$(requests YZKsiquc01req_)" = 2 ] || fail "the forced request"
+
+"$cli" checkup fetch --result "$p1" --patient P001 --mode 3 "${fetch[@]}" >/dev/null 2>"$root/mode.err"
+rc=$?
+[ "$rc" = 1 ] && grep -q 'medical_info.mode' "$root/mode.err" || fail "mode 3 refuses: $rc $(cat "$root/mode.err")"
+"$cli" checkup fetch --result "$p3" --patient P003 "${fetch[@]}" >/dev/null 2>"$root/consent.err"
+rc=$?
+[ "$rc" = 1 ] && grep -q 'medical_info.no_consent' "$root/consent.err" || fail "no checkup consent: $rc $(cat "$root/consent.err")"
+[ "$(requests TKKsiquc01req_)" = 0 ] || fail "nothing written when refused"
+
+"$cli" checkup fetch --result "$p1" --patient P001 "${fetch[@]}" >"$root/checkups.json" 2>"$root/checkups.err" ||
+  fail "checkup fetch: $(cat "$root/checkups.err")"
+[ "$(jq -r '.checkups | length' "$root/checkups.json")" = 3 ] || fail "three years: $(head -c 300 "$root/checkups.json")"
+[ "$(jq -r '.checkups[0].effective_time' "$root/checkups.json")" = 20260615 ] || fail "newest first"
+[ "$(jq -r '[.checkups[0].items[] | select(.outside_range) | .name] | join(",")' "$root/checkups.json")" = \
+  "収縮期血圧,HbA1c（NGSP値）" ] || fail "outside the range: $(jq -c '[.checkups[0].items[] | {name, outside_range}]' "$root/checkups.json")"
+
+"$cli" checkup fetch --result "$p1" --patient P001 --force --pdf --out "$root/checkups.pdf" "${fetch[@]}" >/dev/null \
+  2>"$root/pdf.err" || fail "a PDF: $(cat "$root/pdf.err")"
+head -c 5 "$root/checkups.pdf" | grep -q '%PDF-' || fail "the PDF written"
+[ "$(stat -c %a "$root/checkups.pdf")" = 600 ] || fail "the PDF is private"
+
+audited=$(sqlite3 "$root/journal.db" "SELECT action || ' ' || patient_id || ' ' || staff_id FROM audit_log
+  WHERE action IN ('medication.fetch', 'checkups.fetch') ORDER BY seq")
+[ "$audited" = $'medication.fetch P001 admin\nmedication.fetch P001 admin\ncheckups.fetch P001 admin\ncheckups.fetch P001 admin' ] ||
+  fail "every fetch audited, no refused one: $audited"
+
+"$cli" druginfo parse "$data/YZKsiquc01res_shift_jis.xml" >"$root/parsed.json" || fail "druginfo parse"
+[ "$(jq -r '.possible_duplicates[0].later.institution_name' "$root/parsed.json")" = "登戸ペインクリニック" ] ||
+  fail "parse flags the duplicate: $(jq -c '.possible_duplicates' "$root/parsed.json")"
+"$cli" druginfo parse "$data/YZKsiquc01res_error.xml" >/dev/null 2>"$root/error.err"
+[ $? = 2 ] && grep -q '同意がない' "$root/error.err" || fail "an error answer exits 2 with its text: $(cat "$root/error.err")"
+"$cli" checkup parse "$data/hostile_entity_expansion.xml" >/dev/null 2>&1
+[ $? = 2 ] || fail "a hostile file exits 2"
+"$cli" checkup parse "$data/TKKsiquc01res_three_years.xml" | jq -e '.checkups[0].items[0].outside_range' >/dev/null ||
+  fail "checkup parse"
+
+[ "$failures" = 0 ] && echo "ok: druginfo/checkup fetch with consent, gates, audit, PDF; parse"
+exit "$failures"

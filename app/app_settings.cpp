@@ -129,7 +129,8 @@ Outcome<AppSettings> settingsFromJson(const Object& root, const std::filesystem:
         !readWholeNumber(root, "self_declaration_retention_days", 1, kMaxSelfDeclarationRetentionDays,
                          settings.selfDeclarationRetentionDays, error))
         return malformed(path, error);
-    if (settings.requestEncoding != "auto" && settings.requestEncoding != "utf-8" && settings.requestEncoding != "shift_jis")
+    if (std::find(std::begin(kRequestEncodings), std::end(kRequestEncodings), settings.requestEncoding) ==
+        std::end(kRequestEncodings))
         return malformed(path, "\"request_encoding\" must be \"auto\", \"utf-8\" or \"shift_jis\"");
     if (storage::isServerLocation(journalPath)) {  // the password belongs in ~/.pgpass, never in this file
         try {

@@ -20,6 +20,8 @@ enum class IdentitySource {
 inline bool usesTerminalFolders(IdentitySource source) { return source != IdentitySource::DirectReader; }
 inline bool usesDirectReader(IdentitySource source) { return source != IdentitySource::CertifiedReaderFolders; }
 
+// request_encoding: "auto" (follow the site's results), "utf-8" or "shift_jis".
+inline constexpr const char* kRequestEncodings[] = {"auto", "utf-8", "shift_jis"};
 inline constexpr int kDefaultSelfDeclarationRetentionDays = 90;  // the month's claim and its first returns
 inline constexpr int kMaxSelfDeclarationRetentionDays = 3650;
 
@@ -28,7 +30,7 @@ struct AppSettings {
     IdentitySource identitySource = IdentitySource::CertifiedReaderFolders;
     std::filesystem::path gatewayRoot;   // holds req/, res/, face/
     std::filesystem::path faceTrashFolder;  // an electronic chart's trash/archive for face files (also scanned)
-    std::string requestEncoding = "auto";   // "auto" (follow the site's results), "utf-8" or "shift_jis"
+    std::string requestEncoding = "auto";   // one of kRequestEncodings
     std::string cardCheckUrl;            // direct card check endpoint (DirectReader): https:// only
     std::filesystem::path cardCheckCaFile;  // PEM: the CA of the gateway's TLS certificate (pinned)
     std::string printerName;             // empty: the system default

@@ -1,5 +1,8 @@
 #include "gui/settings/settings_dialog.h"
 
+#include <algorithm>
+#include <iterator>
+
 #include <wx/button.h>
 #include <wx/checkbox.h>
 #include <wx/choice.h>
@@ -28,9 +31,7 @@ wxString utf8(const std::string& text) { return wxString::FromUTF8(text); }
 const wxColour kProblemColour(180, 30, 30);
 const wxColour kOkColour(30, 110, 50);
 
-// The request_encoding values, in the order of requestEncodingLabels().
-const char* const kRequestEncodings[] = {"auto", "utf-8", "shift_jis"};
-
+// In the order of kRequestEncodings (app_settings.h).
 wxArrayString requestEncodingLabels() {
     wxArrayString labels;
     labels.Add(_("Automatic (follow the terminal's results)"));
@@ -40,9 +41,8 @@ wxArrayString requestEncodingLabels() {
 }
 
 int requestEncodingIndex(const std::string& encoding) {
-    for (int i = 0; i < 3; ++i)
-        if (encoding == kRequestEncodings[i]) return i;
-    return 0;
+    const auto* found = std::find(std::begin(kRequestEncodings), std::end(kRequestEncodings), encoding);
+    return found == std::end(kRequestEncodings) ? 0 : static_cast<int>(found - std::begin(kRequestEncodings));
 }
 
 const StaffRole kRoles[] = {StaffRole::Receptionist, StaffRole::Pharmacist, StaffRole::Manager, StaffRole::Admin};

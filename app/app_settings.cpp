@@ -10,11 +10,14 @@
 #include <cstdlib>
 #include <fstream>
 #include <sstream>
+#include <stdexcept>
 #include <system_error>
 
 #include "app/resources.h"
+#include "storage/audit_key.h"
 #include "storage/open_database.h"
 #include "storage/postgres.h"
+#include "storage/visit_journal.h"
 
 namespace madoguchi {
 namespace {
@@ -83,15 +86,27 @@ bool readFacility(const Object& root, FacilitySettings& facility, std::string& e
     return true;
 }
 
-Outcome<AppSettings> settingsFromJson(const std::string& text, const std::filesystem::path& path) {
-    Object::Ptr root;
+Outcome<Object::Ptr> parseSettings(const std::string& text, const std::filesystem::path& path) {
     try {
         Poco::Dynamic::Var parsed = Poco::JSON::Parser().parse(text);
         if (parsed.type() != typeid(Object::Ptr)) return malformed(path, "the top level must be an object");
-        root = parsed.extract<Object::Ptr>();
+        return parsed.extract<Object::Ptr>();
     } catch (const Poco::Exception& e) {
         return malformed(path, e.displayText());
     }
+}
+
+// A whole number member within [low, high]; a member of another type or out of range is a Problem.
+bool readWholeNumber(const Object& object, const std::string& key, int low, int high, int& out, std::string& error) {
+    if (!object.has(key)) return true;
+    Poco::Dynamic::Var value = object.get(key);
+    out = value.isInteger() ? value.convert<int>() : low - 1;
+    if (out >= low && out <= high) return true;
+    error = "\"" + key + "\" must be a whole number from " + std::to_string(low) + " to " + std::to_string(high);
+    return false;
+}
+
+Outcome<AppSettings> settingsFromJson(const Object& root, const std::filesystem::path& path) {
     AppSettings settings;
     std::string error;
     std::string source = sourceName(settings.identitySource);
@@ -99,24 +114,23 @@ Outcome<AppSettings> settingsFromJson(const std::string& text, const std::filesy
     std::string journalPath;
     std::string faceTrashFolder;
     std::string cardCheckCaFile;
-    if (!readFacility(*root, settings.facility, error) || !readString(*root, "identity_source", source, error) ||
-        !readString(*root, "gateway_root", gatewayRoot, error) ||
-        !readString(*root, "card_check_url", settings.cardCheckUrl, error) ||
-        !readString(*root, "card_check_ca_file", cardCheckCaFile, error) ||
-        !readString(*root, "printer", settings.printerName, error) ||
-        !readString(*root, "language", settings.language, error) ||
-        !readString(*root, "journal_path", journalPath, error) ||
-        !readString(*root, "window_name", settings.windowName, error) ||
-        !readString(*root, "face_trash_folder", faceTrashFolder, error) ||
-        !readString(*root, "request_encoding", settings.requestEncoding, error))
+    if (!readFacility(root, settings.facility, error) || !readString(root, "identity_source", source, error) ||
+        !readString(root, "gateway_root", gatewayRoot, error) ||
+        !readString(root, "card_check_url", settings.cardCheckUrl, error) ||
+        !readString(root, "card_check_ca_file", cardCheckCaFile, error) ||
+        !readString(root, "printer", settings.printerName, error) ||
+        !readString(root, "language", settings.language, error) ||
+        !readString(root, "journal_path", journalPath, error) ||
+        !readString(root, "window_name", settings.windowName, error) ||
+        !readString(root, "face_trash_folder", faceTrashFolder, error) ||
+        !readString(root, "request_encoding", settings.requestEncoding, error))
         return malformed(path, error);
-    if (root->has("idle_lock_minutes")) {
-        Poco::Dynamic::Var minutes = root->get("idle_lock_minutes");
-        settings.idleLockMinutes = minutes.isInteger() ? minutes.convert<int>() : -1;
-        if (settings.idleLockMinutes < 0 || settings.idleLockMinutes > 240)
-            return malformed(path, "\"idle_lock_minutes\" must be a whole number from 0 to 240");
-    }
-    if (settings.requestEncoding != "auto" && settings.requestEncoding != "utf-8" && settings.requestEncoding != "shift_jis")
+    if (!readWholeNumber(root, "idle_lock_minutes", 0, 240, settings.idleLockMinutes, error) ||
+        !readWholeNumber(root, "self_declaration_retention_days", 1, kMaxSelfDeclarationRetentionDays,
+                         settings.selfDeclarationRetentionDays, error))
+        return malformed(path, error);
+    if (std::find(std::begin(kRequestEncodings), std::end(kRequestEncodings), settings.requestEncoding) ==
+        std::end(kRequestEncodings))
         return malformed(path, "\"request_encoding\" must be \"auto\", \"utf-8\" or \"shift_jis\"");
     if (storage::isServerLocation(journalPath)) {  // the password belongs in ~/.pgpass, never in this file
         try {
@@ -159,27 +173,94 @@ Object::Ptr settingsToJson(const AppSettings& settings) {
     root->set("face_trash_folder", settings.faceTrashFolder.string());
     root->set("request_encoding", settings.requestEncoding);
     root->set("idle_lock_minutes", settings.idleLockMinutes);
+    root->set("self_declaration_retention_days", settings.selfDeclarationRetentionDays);
     return root;
+}
+
+const std::string kSealMember = "seal";
+
+// What the seal covers: every member but the seal, compact, in key order (Poco's objects keep
+// their keys sorted), so the file's layout and whitespace do not matter but every value does.
+std::string sealedContent(const Object& root) {
+    Object content(root);
+    content.remove(kSealMember);
+    std::ostringstream text;
+    content.stringify(text);
+    return text.str();
+}
+
+std::filesystem::path keyBeside(const std::filesystem::path& settingsPath) {
+    return storage::auditKeyIn(settingsPath.parent_path());
+}
+
+Outcome<SettingsSeal> checkSeal(const Object& root, const std::filesystem::path& path) {
+    if (!root.has(kSealMember)) return SettingsSeal::Missing;
+    Poco::Dynamic::Var seal = root.get(kSealMember);
+    std::error_code ec;
+    if (!seal.isString() || !std::filesystem::exists(keyBeside(path), ec)) return SettingsSeal::Mismatch;
+    try {
+        const storage::AuditKey key = storage::AuditKey::load(keyBeside(path));
+        return key.hmacHex(sealedContent(root)) == seal.convert<std::string>() ? SettingsSeal::Intact
+                                                                                 : SettingsSeal::Mismatch;
+    } catch (const std::runtime_error& refused) {
+        return Problem{"settings.key", std::string("The settings cannot be checked: ") + refused.what()};
+    }
 }
 
 }  // namespace
 
 std::filesystem::path defaultSettingsPath() { return storage::configFolder() / "settings.json"; }
 
-Outcome<AppSettings> loadAppSettings(const std::filesystem::path& path) {
+std::filesystem::path journalLocation(const AppSettings& settings) {
+    return settings.journalPath.empty() ? storage::defaultJournalPath() : settings.journalPath;
+}
+
+Outcome<SettingsFile> readAppSettings(const std::filesystem::path& path) {
     std::error_code ec;
-    if (!std::filesystem::exists(path, ec)) return AppSettings{};
+    if (!std::filesystem::exists(path, ec)) return SettingsFile{};
     auto text = app::readTextFile(path);
     if (!text) return text.problem();
-    return settingsFromJson(text.value(), path);
+    auto root = parseSettings(text.value(), path);
+    if (!root) return root.problem();
+    auto settings = settingsFromJson(*root.value(), path);
+    if (!settings) return settings.problem();
+    auto seal = checkSeal(*root.value(), path);
+    if (!seal) return seal.problem();
+    return SettingsFile{settings.value(), seal.value()};
+}
+
+Outcome<AppSettings> loadAppSettings(const std::filesystem::path& path) {
+    auto file = readAppSettings(path);
+    if (!file) return file.problem();
+    const SettingsSeal seal = file.value().seal;
+    if (seal == SettingsSeal::Missing || seal == SettingsSeal::Mismatch)
+        return Problem{"settings.changed_outside", settingsRefusal(path, seal)};
+    return file.value().settings;
+}
+
+std::string settingsRefusal(const std::filesystem::path& path, SettingsSeal seal) {
+    const std::string why = seal == SettingsSeal::Missing ? "it has no seal" : "its seal does not match its content";
+    return "The settings file " + path.string() + " was changed outside Madoguchi's settings dialog (" + why +
+           "), so it is not used. An administrator signs in, checks the settings and saves them again "
+           "(Tools > Settings, or the set-up assistant).";
 }
 
 Outcome<bool> saveAppSettings(const AppSettings& settings, const std::filesystem::path& path) {
     std::error_code ec;
     if (path.has_parent_path()) std::filesystem::create_directories(path.parent_path(), ec);
     if (ec) return Problem{"settings.unwritable", "Cannot create the folder " + path.parent_path().string()};
+    Object::Ptr root = settingsToJson(settings);
+    try {
+        std::ostringstream content;
+        root->stringify(content);
+        auto parsed = parseSettings(content.str(), path);  // sealed exactly as readAppSettings() will see it
+        if (!parsed) return parsed.problem();
+        root->set(kSealMember, storage::AuditKey::loadOrCreate(keyBeside(path)).hmacHex(sealedContent(*parsed.value())));
+    } catch (const std::runtime_error& refused) {
+        return Problem{"settings.key", std::string("The settings cannot be sealed: ") + refused.what()};
+    }
     std::ostringstream json;
-    settingsToJson(settings)->stringify(json, 2);
+    root->stringify(json, 2);
     json << '\n';
     // Write beside the file, then rename: a crash never leaves half a settings file.
     std::filesystem::path temporary = path;
@@ -191,6 +272,7 @@ Outcome<bool> saveAppSettings(const AppSettings& settings, const std::filesystem
         out.flush();
         if (!out) return Problem{"settings.unwritable", "Cannot write " + temporary.string()};
     }
+    storage::makePrivateFile(temporary);
     std::filesystem::rename(temporary, path, ec);
     if (ec) return Problem{"settings.unwritable", "Cannot replace " + path.string()};
     return true;
@@ -239,15 +321,20 @@ std::vector<std::string> settingsChanges(const AppSettings& before, const AppSet
             after.facility.unknownClaimUsesCheckDigitFiller ? "true" : "false");
     compare("identity_source", sourceName(before.identitySource), sourceName(after.identitySource));
     compare("gateway_root", before.gatewayRoot.string(), after.gatewayRoot.string());
+    compare("face_trash_folder", before.faceTrashFolder.string(), after.faceTrashFolder.string());
+    compare("request_encoding", before.requestEncoding, after.requestEncoding);
     std::size_t listed = changes.size();
     compare("card_check_url", maskedUrl(before.cardCheckUrl), maskedUrl(after.cardCheckUrl));
     if (before.cardCheckUrl != after.cardCheckUrl && changes.size() == listed)
         changes.push_back("card_check_url: *** -> *** (a masked part changed)");
+    compare("card_check_ca_file", before.cardCheckCaFile.string(), after.cardCheckCaFile.string());
     compare("printer", before.printerName, after.printerName);
     compare("language", before.language, after.language);
     compare("journal_path", before.journalPath.string(), after.journalPath.string());
     compare("window_name", before.windowName, after.windowName);
     compare("idle_lock_minutes", std::to_string(before.idleLockMinutes), std::to_string(after.idleLockMinutes));
+    compare("self_declaration_retention_days", std::to_string(before.selfDeclarationRetentionDays),
+            std::to_string(after.selfDeclarationRetentionDays));
     return changes;
 }
 

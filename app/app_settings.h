@@ -20,12 +20,17 @@ enum class IdentitySource {
 inline bool usesTerminalFolders(IdentitySource source) { return source != IdentitySource::DirectReader; }
 inline bool usesDirectReader(IdentitySource source) { return source != IdentitySource::CertifiedReaderFolders; }
 
+// request_encoding: "auto" (follow the site's results), "utf-8" or "shift_jis".
+inline constexpr const char* kRequestEncodings[] = {"auto", "utf-8", "shift_jis"};
+inline constexpr int kDefaultSelfDeclarationRetentionDays = 90;  // the month's claim and its first returns
+inline constexpr int kMaxSelfDeclarationRetentionDays = 3650;
+
 struct AppSettings {
     FacilitySettings facility;
     IdentitySource identitySource = IdentitySource::CertifiedReaderFolders;
     std::filesystem::path gatewayRoot;   // holds req/, res/, face/
     std::filesystem::path faceTrashFolder;  // an electronic chart's trash/archive for face files (also scanned)
-    std::string requestEncoding = "auto";   // "auto" (follow the site's results), "utf-8" or "shift_jis"
+    std::string requestEncoding = "auto";   // one of kRequestEncodings
     std::string cardCheckUrl;            // direct card check endpoint (DirectReader): https:// only
     std::filesystem::path cardCheckCaFile;  // PEM: the CA of the gateway's TLS certificate (pinned)
     std::string printerName;             // empty: the system default
@@ -33,12 +38,37 @@ struct AppSettings {
     std::filesystem::path journalPath;   // empty: defaultJournalPath()
     std::string windowName;              // names this window in the audit trail; empty: the host name
     int idleLockMinutes = 5;             // the reception window locks after this many quiet minutes; 0: never
+    int selfDeclarationRetentionDays = kDefaultSelfDeclarationRetentionDays;  // printed 申立書 PDFs are then deleted
+};
+
+// Whether a settings file on disk is the one an administrator saved. saveAppSettings() seals the
+// file (its "seal": HMAC-SHA256 of the rest, keyed with the audit key beside the file,
+// storage::auditKeyIn); the windows refuse a file whose seal is missing or does not match.
+enum class SettingsSeal {
+    NoFile,    // a new installation: the defaults
+    Intact,    // sealed by the settings dialog or the set-up assistant, unchanged since
+    Missing,   // no seal: written by hand, or by a version before seals
+    Mismatch,  // changed since it was sealed (or sealed with another key, or the key is gone)
+};
+struct SettingsFile {
+    AppSettings settings;  // what the file says, even when its seal fails (for the administrator to review)
+    SettingsSeal seal = SettingsSeal::NoFile;
 };
 
 std::filesystem::path defaultSettingsPath();
-// A missing file gives the defaults; a malformed one a Problem naming what is wrong.
+// Where the journal of these settings is: settings.journalPath, else storage::defaultJournalPath().
+std::filesystem::path journalLocation(const AppSettings& settings);
+// Reads the file and checks its seal. A missing file gives the defaults (NoFile); a malformed one,
+// or an audit key that is not private, a Problem naming what is wrong.
+Outcome<SettingsFile> readAppSettings(const std::filesystem::path& path);
+// readAppSettings() for whoever only uses the settings: a file whose seal is missing or does not
+// match is a Problem ("settings.changed_outside", settingsRefusal()).
 Outcome<AppSettings> loadAppSettings(const std::filesystem::path& path);
+// Writes the file (0600, atomically) sealed with the audit key beside it (created when missing).
+// Only the administrator's dialog and the set-up assistant call it.
 Outcome<bool> saveAppSettings(const AppSettings& settings, const std::filesystem::path& path);
+// Why a file is refused and what to do, in English (the windows show their own translated text).
+std::string settingsRefusal(const std::filesystem::path& path, SettingsSeal seal);
 // What an edit changed, one "field: old -> new" per changed field, for the audit trail. Secrets
 // are masked: a URL's user, password and query show as "***".
 std::vector<std::string> settingsChanges(const AppSettings& before, const AppSettings& after);

@@ -57,7 +57,9 @@ std::string toHex(const unsigned char* bytes, std::size_t size) {
     return hex;
 }
 
-std::filesystem::path defaultAuditKeyPath() { return configFolder() / "audit.key"; }
+std::filesystem::path auditKeyIn(const std::filesystem::path& folder) { return folder / "audit.key"; }
+
+std::filesystem::path defaultAuditKeyPath() { return auditKeyIn(configFolder()); }
 
 AuditKey AuditKey::loadOrCreate(const std::filesystem::path& path) {
     std::error_code ec;

@@ -10,6 +10,8 @@ namespace madoguchi::storage {
 
 // $XDG_CONFIG_HOME/madoguchi/audit.key (beside settings.json).
 std::filesystem::path defaultAuditKeyPath();
+// The audit key kept in `folder` (the settings file is sealed with the key beside it).
+std::filesystem::path auditKeyIn(const std::filesystem::path& folder);
 
 class AuditKey {
 public:

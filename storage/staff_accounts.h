@@ -91,6 +91,10 @@ public:
     Outcome<bool> changeOwnPassword(const std::string& staffId, std::string& current, std::string& fresh);
     // settings.changed, "field: old -> new" (secrets already masked by the caller).
     void recordSettingsChange(const StaffMember& admin, const std::string& change) { audit(admin.id, "settings.changed", change); }
+    // settings.saved: who saved the settings file (and sealed it), where, how many changes.
+    void recordSettingsSaved(const StaffMember& admin, const std::string& detail) { audit(admin.id, "settings.saved", detail); }
+    // settings.refused, by "system": a settings file changed outside the dialog was not used.
+    void recordSettingsRefused(const std::string& detail) { audit("system", "settings.refused", detail); }
     // staff.sign_out, or staff.idle_lock when the screen locked itself.
     void recordSignOut(const StaffMember& member, bool idle);
     std::vector<StaffMember> list() { return listStaff(journal_.database()); }

@@ -37,7 +37,7 @@ FacilityEnvironment::FacilityEnvironment(AppSettings settings, std::filesystem::
       codes_(std::move(codes)),
       dated_(std::move(dated)),
       clock_(clock),
-      journalPath_(settings_.journalPath.empty() ? storage::defaultJournalPath() : settings_.journalPath),
+      journalPath_(journalLocation(settings_)),
       journal_(openJournal(journalPath_)),
       formRenderer_(std::make_unique<WxFormRenderer>()) {
     if (!settings_.windowName.empty()) journal_->setWindow(settings_.windowName);  // else the host name

@@ -13,6 +13,7 @@
 #include "gui/app/reception_frame.h"
 #include "gui/demo/demo_environment.h"
 #include "gui/settings/language.h"
+#include "gui/settings/refused_settings.h"
 #include "gui/setup/setup_assistant.h"
 #include "storage/private_files.h"
 
@@ -51,9 +52,9 @@ bool MadoguchiApp::OnCmdLineParsed(wxCmdLineParser& parser) {
 bool MadoguchiApp::OnInit() {
     storage::usePrivateUmask();  // the journal, its anchor, settings, exports and 申立書 PDFs: private
     if (!wxApp::OnInit()) return false;
-    auto settings = loadAppSettings(defaultSettingsPath());
+    auto settings = readAppSettings(defaultSettingsPath());
     std::string language = language_;
-    if (language.empty() && settings && !demo_) language = settings.value().language;
+    if (language.empty() && settings && !demo_) language = settings.value().settings.language;
     if (language.empty() && desktopNamesNoLanguage()) language = "ja";
     applyLanguage(language);
 
@@ -70,10 +71,14 @@ bool MadoguchiApp::OnInit() {
             wxMessageBox(wxGetTranslation(wxString::FromUTF8(settings.problem().message.c_str())), _("Madoguchi"));
             return false;
         }
-        // A fresh installation: the set-up assistant first (its Cancel quits).
-        AppSettings facilitySettings = settings.value();
-        if (!std::filesystem::exists(defaultSettingsPath()) &&
-            !runFirstRunAssistant(facilitySettings, defaultSettingsPath(), clock_))
+        // A fresh installation: the set-up assistant first (its Cancel quits). A file changed
+        // outside the settings dialog: refused until an administrator saves it again.
+        AppSettings facilitySettings = settings.value().settings;
+        const SettingsSeal seal = settings.value().seal;
+        if (seal == SettingsSeal::NoFile && !runFirstRunAssistant(facilitySettings, defaultSettingsPath(), clock_))
+            return false;
+        if ((seal == SettingsSeal::Missing || seal == SettingsSeal::Mismatch) &&
+            !resolveRefusedSettings(facilitySettings, seal, defaultSettingsPath(), clock_))
             return false;
         auto facility = FacilityEnvironment::create(facilitySettings, defaultSettingsPath(), clock_);
         if (!facility) {

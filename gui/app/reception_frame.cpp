@@ -76,6 +76,7 @@ ReceptionFrame::ReceptionFrame(wxWindow* parent, std::unique_ptr<ReceptionEnviro
         }
     });
     renderAll();
+    startSelfDeclarationRetention(services.formsFolder);
     environment_->startArrivals(
         work_, [this](Arrival arrival) { flow_->addArrival(std::move(arrival)); },
         [this](std::exception_ptr error) {
@@ -84,10 +85,31 @@ ReceptionFrame::ReceptionFrame(wxWindow* parent, std::unique_ptr<ReceptionEnviro
 }
 
 ReceptionFrame::~ReceptionFrame() {
+    retentionTimer_.Stop();
     staff_.reset();     // its idle watch filters this window's events
     work_.stopAll();    // first: stops the watchers, lookups and card work, and joins them
     flow_.reset();
     DestroyChildren();  // the panels refer to the flow: let them go before it
+}
+
+void ReceptionFrame::startSelfDeclarationRetention(const std::filesystem::path& formsFolder) {
+    if (formsFolder.empty()) return;
+    selfDeclarations_ = std::make_unique<storage::SelfDeclarationArchive>(
+        formsFolder, environment_->settings().selfDeclarationRetentionDays, environment_->journal(),
+        environment_->clock());
+    deleteExpiredSelfDeclarations();
+    retentionTimer_.SetOwner(this);
+    Bind(wxEVT_TIMER, [this](wxTimerEvent&) { deleteExpiredSelfDeclarations(); }, retentionTimer_.GetId());
+    retentionTimer_.Start(10 * 60 * 1000);
+}
+
+void ReceptionFrame::deleteExpiredSelfDeclarations() {
+    try {
+        selfDeclarations_->deleteExpired();
+    } catch (const std::exception& error) {
+        SetStatusText(wxString::Format(_("The expired 申立書 PDFs could not be deleted: %s"),
+                                       wxString::FromUTF8(error.what())));
+    }
 }
 
 void ReceptionFrame::buildMenus() {

@@ -5,10 +5,12 @@
 #include <memory>
 
 #include <wx/frame.h>
+#include <wx/timer.h>
 
 #include "gui/app/background_work.h"
 #include "gui/app/reception_environment.h"
 #include "gui/reception/reception_flow.h"
+#include "storage/self_declaration_archive.h"
 
 class wxInfoBar;
 class wxKeyEvent;
@@ -51,6 +53,10 @@ private:
     void scheduleRender();
     void renderAll();
     void onCharHook(wxKeyEvent& event);
+    // The saved 申立書 PDFs past their retention: deleted at start, then checked every few minutes
+    // (the archive acts once per day of the clock).
+    void startSelfDeclarationRetention(const std::filesystem::path& formsFolder);
+    void deleteExpiredSelfDeclarations();
 
     std::unique_ptr<ReceptionEnvironment> environment_;
     BackgroundWork work_;
@@ -64,6 +70,8 @@ private:
     wxInfoBar* notice_ = nullptr;
     bool renderPending_ = false;
     std::function<void()> firstPaint_;
+    std::unique_ptr<storage::SelfDeclarationArchive> selfDeclarations_;
+    wxTimer retentionTimer_;
 };
 
 }  // namespace madoguchi::gui

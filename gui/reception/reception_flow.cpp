@@ -6,6 +6,8 @@
 
 #include "devices/card/apdu.h"
 #include "gui/reception/display_text.h"
+#include "storage/private_files.h"
+#include "storage/self_declaration_archive.h"
 
 namespace madoguchi::gui {
 namespace {
@@ -404,11 +406,12 @@ SelfDeclarationForm ReceptionFlow::selfDeclarationForm() const {
 void ReceptionFlow::printSelfDeclaration(wxWindow* parent) {
     const SelfDeclarationForm form = selfDeclarationForm();
     if (services_.formRenderer && !services_.formsFolder.empty() && desk_.session()) {
-        std::error_code ignored;
-        std::filesystem::create_directories(services_.formsFolder, ignored);
-        auto path = services_.formsFolder / (desk_.session()->record().visitId + "-self-declaration.pdf");
+        auto path = services_.formsFolder /
+                    storage::selfDeclarationFileName(desk_.session()->record().visitId, desk_.now().date);
+        storage::makePrivateFolder(services_.formsFolder);
         auto saved = services_.formRenderer->renderSelfDeclaration(form, path.string());
         if (saved) {
+            storage::makePrivateFile(path);
             savedDeclarationPdf_ = path;
             setNotice(wxString::Format(_("The 申立書 was saved as %s"), path.string()));
         } else {

@@ -3,6 +3,9 @@
 #include <wx/intl.h>
 #include <wx/radiobox.h>
 #include <wx/stattext.h>
+#include <wx/textctrl.h>
+
+#include "storage/staff_accounts.h"
 
 namespace madoguchi::gui {
 
@@ -15,6 +18,21 @@ wxFlexGridSizer* formGrid() {
 void addRow(wxWindow* parent, wxFlexGridSizer* grid, const wxString& label, wxWindow* control) {
     grid->Add(new wxStaticText(parent, wxID_ANY, label), 0, wxALIGN_CENTER_VERTICAL);
     grid->Add(control, 1, wxEXPAND);
+}
+
+FacilityFields facilityFields(wxWindow* parent, wxFlexGridSizer* grid, const FacilitySettings& facility) {
+    FacilityFields fields;
+    fields.name = new wxTextCtrl(parent, wxID_ANY, wxString::FromUTF8(facility.name));
+    addRow(parent, grid, _("Facility name"), fields.name);
+    fields.code = new wxTextCtrl(parent, wxID_ANY, wxString::FromUTF8(facility.medicalInstitutionCode));
+    fields.code->SetMaxLength(10);
+    addRow(parent, grid, _("Medical institution code (医療機関コード)"), fields.code);
+    return fields;
+}
+
+wxString passwordRule() {
+    return wxString::Format(_("%zu characters or more, or %zu words"), storage::kMinimumPasswordLength,
+                            storage::kMinimumPassphraseWords);
 }
 
 wxRadioBox* facilityKindBox(wxWindow* parent, FacilityKind kind) {

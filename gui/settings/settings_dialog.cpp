@@ -1,5 +1,8 @@
 #include "gui/settings/settings_dialog.h"
 
+#include <algorithm>
+#include <iterator>
+
 #include <wx/button.h>
 #include <wx/checkbox.h>
 #include <wx/choice.h>
@@ -27,6 +30,20 @@ namespace {
 wxString utf8(const std::string& text) { return wxString::FromUTF8(text); }
 const wxColour kProblemColour(180, 30, 30);
 const wxColour kOkColour(30, 110, 50);
+
+// In the order of kRequestEncodings (app_settings.h).
+wxArrayString requestEncodingLabels() {
+    wxArrayString labels;
+    labels.Add(_("Automatic (follow the terminal's results)"));
+    labels.Add("UTF-8");
+    labels.Add("Shift_JIS");
+    return labels;
+}
+
+int requestEncodingIndex(const std::string& encoding) {
+    const auto* found = std::find(std::begin(kRequestEncodings), std::end(kRequestEncodings), encoding);
+    return found == std::end(kRequestEncodings) ? 0 : static_cast<int>(found - std::begin(kRequestEncodings));
+}
 
 const StaffRole kRoles[] = {StaffRole::Receptionist, StaffRole::Pharmacist, StaffRole::Manager, StaffRole::Admin};
 
@@ -63,7 +80,7 @@ public:
             role_->SetSelection(0);
             addRow(this, grid, _("Role"), role_);
         }
-        addRow(this, grid, _("Password (8 characters or more)"), password_);
+        addRow(this, grid, wxString::Format(_("Password (%s)"), passwordRule()), password_);
         addRow(this, grid, _("Password again"), again_);
         sizer->Add(grid, 0, wxEXPAND | wxALL, 12);
         sizer->Add(CreateStdDialogButtonSizer(wxOK | wxCANCEL), 0, wxEXPAND | wxALL, 12);
@@ -134,11 +151,9 @@ wxWindow* SettingsDialog::facilityPage() {
     auto* page = new wxPanel(notebook_);
     auto* sizer = new wxBoxSizer(wxVERTICAL);
     auto* grid = formGrid();
-    name_ = new wxTextCtrl(page, wxID_ANY, utf8(initial_.facility.name));
-    addRow(page, grid, _("Facility name"), name_);
-    code_ = new wxTextCtrl(page, wxID_ANY, utf8(initial_.facility.medicalInstitutionCode));
-    code_->SetMaxLength(10);
-    addRow(page, grid, _("Medical institution code (医療機関コード)"), code_);
+    const FacilityFields facility = facilityFields(page, grid, initial_.facility);
+    name_ = facility.name;
+    code_ = facility.code;
     grid->AddSpacer(0);
     codeMessage_ = new wxStaticText(page, wxID_ANY, wxEmptyString);
     grid->Add(codeMessage_, 1, wxEXPAND);
@@ -176,6 +191,14 @@ wxWindow* SettingsDialog::connectionPage() {
                                        _("Folder shared with the eligibility terminal"), wxDefaultPosition,
                                        wxSize(420, -1), wxDIRP_USE_TEXTCTRL);
     addRow(page, grid, _("Shared folder (req/, res/, face/)"), gatewayRoot_);
+    faceTrash_ = new wxDirPickerCtrl(page, wxID_ANY, utf8(initial_.faceTrashFolder.string()),
+                                     _("The electronic chart's trash folder for face files"), wxDefaultPosition,
+                                     wxSize(420, -1), wxDIRP_USE_TEXTCTRL, wxDefaultValidator, "face_trash_folder");
+    addRow(page, grid, _("Chart's trash folder for face files (empty: none)"), faceTrash_);
+    requestEncoding_ = new wxChoice(page, wxID_ANY, wxDefaultPosition, wxDefaultSize, requestEncodingLabels(), 0,
+                                    wxDefaultValidator, "request_encoding");
+    requestEncoding_->SetSelection(requestEncodingIndex(initial_.requestEncoding));
+    addRow(page, grid, _("Encoding of the requests to the terminal"), requestEncoding_);
     cardCheckUrl_ = new wxTextCtrl(page, wxID_ANY, utf8(initial_.cardCheckUrl));
     addRow(page, grid, _("Direct card check address"), cardCheckUrl_);
     cardCheckCa_ = new wxFilePickerCtrl(page, wxID_ANY, utf8(initial_.cardCheckCaFile.string()),
@@ -213,6 +236,10 @@ wxWindow* SettingsDialog::printingPage() {
     idleLock_ = new wxSpinCtrl(page, wxID_ANY, wxEmptyString, wxDefaultPosition, wxDefaultSize, wxSP_ARROW_KEYS, 0, 240,
                                initial_.idleLockMinutes, "idle_lock_minutes");
     addRow(page, grid, _("Lock the reception window after this many idle minutes (0: never)"), idleLock_);
+    retention_ = new wxSpinCtrl(page, wxID_ANY, wxEmptyString, wxDefaultPosition, wxDefaultSize, wxSP_ARROW_KEYS, 1,
+                                kMaxSelfDeclarationRetentionDays, initial_.selfDeclarationRetentionDays,
+                                "self_declaration_retention_days");
+    addRow(page, grid, _("Delete the saved 申立書 PDFs after this many days"), retention_);
     sizer->Add(grid, 0, wxEXPAND | wxALL, 12);
     sizer->Add(new wxStaticText(page, wxID_ANY, _("A new language applies to windows opened afterwards.")), 0,
                wxLEFT | wxRIGHT, 12);
@@ -261,6 +288,8 @@ AppSettings SettingsDialog::edited() const {
     settings.facility.unknownClaimUsesCheckDigitFiller = fillerCheckDigit_->GetValue();
     settings.identitySource = static_cast<IdentitySource>(std::max(0, source_->GetSelection()));
     settings.gatewayRoot = gatewayRoot_->GetPath().utf8_string();
+    settings.faceTrashFolder = faceTrash_->GetPath().utf8_string();
+    settings.requestEncoding = kRequestEncodings[std::max(0, requestEncoding_->GetSelection())];
     settings.cardCheckUrl = cardCheckUrl_->GetValue().Strip(wxString::both).utf8_string();
     settings.cardCheckCaFile = cardCheckCa_->GetPath().utf8_string();
     settings.journalPath = journalPath_->GetPath().utf8_string();
@@ -268,6 +297,7 @@ AppSettings SettingsDialog::edited() const {
     const char* languages[] = {"", "ja", "en"};
     settings.language = languages[std::max(0, language_->GetSelection())];
     settings.idleLockMinutes = idleLock_->GetValue();
+    settings.selfDeclarationRetentionDays = retention_->GetValue();
     return settings;
 }
 
@@ -292,6 +322,8 @@ void SettingsDialog::revalidate() {
     codeMessage_->SetForegroundColour(codeProblem.empty() ? kOkColour : kProblemColour);
     codeMessage_->SetLabel(codeProblem.empty() ? _("✓ The code has a valid form.") : utf8(translated(codeProblem)));
     gatewayRoot_->Enable(usesTerminalFolders(settings.identitySource));
+    faceTrash_->Enable(usesTerminalFolders(settings.identitySource));
+    requestEncoding_->Enable(usesTerminalFolders(settings.identitySource));
     cardCheckUrl_->Enable(usesDirectReader(settings.identitySource));
     cardCheckCa_->Enable(usesDirectReader(settings.identitySource));
     wxString text;
@@ -361,7 +393,7 @@ void SettingsDialog::onResetPassword() {
         staffMessage_->SetLabel(_("Choose a staff member in the list first."));
         return;
     }
-    wxPasswordEntryDialog first(this, _("New password (8 characters or more)"), utf8(staffId));
+    wxPasswordEntryDialog first(this, wxString::Format(_("New password (%s)"), passwordRule()), utf8(staffId));
     if (first.ShowModal() != wxID_OK) return;
     wxPasswordEntryDialog second(this, _("Password again"), utf8(staffId));
     if (second.ShowModal() != wxID_OK) return;
@@ -375,38 +407,48 @@ void SettingsDialog::onResetPassword() {
                                  : utf8(translated(done.problem().message)));
 }
 
+std::optional<StaffMember> signInToEditSettings(wxWindow* parent, storage::StaffAccounts& staff, const Clock& clock) {
+    if (staff.anyAdministrator()) {
+        ManagerLoginDialog login(parent, staff, clock, Permission::EditSettings);
+        if (login.ShowModal() != wxID_OK) return std::nullopt;
+        return login.signedIn();
+    }
+    NewStaffDialog first(parent, _("Create the first administrator"), false);
+    if (first.ShowModal() != wxID_OK) return std::nullopt;
+    if (!first.passwordsMatch()) {
+        wxMessageBox(_("The two passwords differ."), _("Settings"), wxOK | wxICON_WARNING, parent);
+        return std::nullopt;
+    }
+    std::string password = first.takePassword();
+    StaffMember member = first.member();
+    if (auto created = staff.createFirstAdministrator(member, password); !created) {
+        wxMessageBox(utf8(translated(created.problem().message)), _("Settings"), wxOK | wxICON_WARNING, parent);
+        return std::nullopt;
+    }
+    return member;
+}
+
+Outcome<bool> saveSettingsAsAdministrator(const StaffMember& admin, AppSettings& settings, const AppSettings& edited,
+                                          const std::filesystem::path& path, storage::StaffAccounts& staff) {
+    if (auto allowed = requirePermission(admin, Permission::EditSettings); !allowed) return allowed;
+    if (auto saved = saveAppSettings(edited, path); !saved) return saved;
+    const std::vector<std::string> changes = settingsChanges(settings, edited);
+    for (const std::string& change : changes) staff.recordSettingsChange(admin, change);
+    staff.recordSettingsSaved(admin, path.string() + " (" + std::to_string(changes.size()) + " changes)");
+    settings = edited;
+    return true;
+}
+
 bool editSettings(wxWindow* parent, AppSettings& settings, storage::StaffAccounts& staff,
                   const std::filesystem::path& path, const Clock& clock) {
-    std::optional<StaffMember> admin;
-    if (!staff.anyAdministrator()) {
-        NewStaffDialog first(parent, _("Create the first administrator"), false);
-        if (first.ShowModal() != wxID_OK) return false;
-        if (!first.passwordsMatch()) {
-            wxMessageBox(_("The two passwords differ."), _("Settings"), wxOK | wxICON_WARNING, parent);
-            return false;
-        }
-        std::string password = first.takePassword();
-        StaffMember member = first.member();
-        if (auto created = staff.createFirstAdministrator(member, password); !created) {
-            wxMessageBox(utf8(translated(created.problem().message)), _("Settings"), wxOK | wxICON_WARNING, parent);
-            return false;
-        }
-        admin = member;
-    } else {
-        ManagerLoginDialog login(parent, staff, clock, Permission::EditSettings);
-        if (login.ShowModal() != wxID_OK || !login.signedIn()) return false;
-        admin = login.signedIn();
-    }
+    const std::optional<StaffMember> admin = signInToEditSettings(parent, staff, clock);
+    if (!admin) return false;
     SettingsDialog dialog(parent, settings, staff, *admin);
     if (dialog.ShowModal() != wxID_OK) return false;
-    AppSettings edited = dialog.edited();
-    if (auto saved = saveAppSettings(edited, path); !saved) {
+    if (auto saved = saveSettingsAsAdministrator(*admin, settings, dialog.edited(), path, staff); !saved) {
         wxMessageBox(utf8(translated(saved.problem().message)), _("Settings"), wxOK | wxICON_WARNING, parent);
         return false;
     }
-    for (const std::string& change : settingsChanges(settings, edited))
-        staff.recordSettingsChange(*admin, change);
-    settings = edited;
     return true;
 }
 

@@ -3,6 +3,7 @@
 // pharmacy, mode ①/②/③ — ③ hides every medical-information feature), identity source
 // (certified-reader folders or direct reader), folders, printer, language, staff accounts.
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -49,6 +50,9 @@ public:
     wxRadioBox* modeBox() const { return mode_; }
     wxRadioBox* sourceBox() const { return source_; }
     wxDirPickerCtrl* gatewayPicker() const { return gatewayRoot_; }
+    wxDirPickerCtrl* faceTrashPicker() const { return faceTrash_; }
+    wxChoice* requestEncodingChoice() const { return requestEncoding_; }
+    wxSpinCtrl* retentionDays() const { return retention_; }
     wxChoice* languageChoice() const { return language_; }
     wxSpinCtrl* idleLockMinutes() const { return idleLock_; }
     wxListCtrl* staffList() const { return staffList_; }
@@ -82,6 +86,9 @@ private:
     wxCheckBox* fillerCheckDigit_ = nullptr;
     wxRadioBox* source_ = nullptr;
     wxDirPickerCtrl* gatewayRoot_ = nullptr;
+    wxDirPickerCtrl* faceTrash_ = nullptr;
+    wxChoice* requestEncoding_ = nullptr;
+    wxSpinCtrl* retention_ = nullptr;
     wxTextCtrl* cardCheckUrl_ = nullptr;
     wxFilePickerCtrl* cardCheckCa_ = nullptr;
     wxFilePickerCtrl* journalPath_ = nullptr;
@@ -93,8 +100,15 @@ private:
     wxStaticText* problems_ = nullptr;
 };
 
-// Administrator sign-in (or, on first run, creating the first administrator), then the
-// dialog. On OK the settings are saved to `path` and `settings` updated; true when saved.
+// Administrator sign-in (EditSettings), or on a journal without one, creating the first
+// administrator; nullopt when cancelled or refused.
+std::optional<StaffMember> signInToEditSettings(wxWindow* parent, storage::StaffAccounts& staff, const Clock& clock);
+// What the dialog's OK does: saves `edited` to `path`, sealed (saveAppSettings), writes each change
+// to the audit trail (settings.changed, "field: old -> new", secrets masked) and the save itself
+// (settings.saved), and updates `settings`. Only with the EditSettings permission.
+Outcome<bool> saveSettingsAsAdministrator(const StaffMember& admin, AppSettings& settings, const AppSettings& edited,
+                                          const std::filesystem::path& path, storage::StaffAccounts& staff);
+// signInToEditSettings(), then the dialog; on OK saveSettingsAsAdministrator(). True when saved.
 bool editSettings(wxWindow* parent, AppSettings& settings, storage::StaffAccounts& staff,
                   const std::filesystem::path& path, const Clock& clock);
 

@@ -73,10 +73,6 @@ wxPanel* pagePanel(wxWindow* book, wxBoxSizer*& sizer, const wxString& introduct
     return page;
 }
 
-fs::path journalPathOf(const AppSettings& settings) {
-    return settings.journalPath.empty() ? storage::defaultJournalPath() : settings.journalPath;
-}
-
 }  // namespace
 
 SetupAssistant::SetupAssistant(wxWindow* parent, const AppSettings& initial, fs::path settingsPath, const Clock& clock,
@@ -147,11 +143,9 @@ wxWindow* SetupAssistant::facilityPage() {
                            _("Welcome. This assistant sets up Madoguchi for your front desk, one step at a time. "
                              "Enter leads to the next step, Alt+B goes back, Esc stops without saving."));
     auto* grid = formGrid();
-    name_ = new wxTextCtrl(page, wxID_ANY, utf8(initial_.facility.name));
-    addRow(page, grid, _("Facility name"), name_);
-    code_ = new wxTextCtrl(page, wxID_ANY, utf8(initial_.facility.medicalInstitutionCode));
-    code_->SetMaxLength(10);
-    addRow(page, grid, _("Medical institution code (医療機関コード)"), code_);
+    const FacilityFields facility = facilityFields(page, grid, initial_.facility);
+    name_ = facility.name;
+    code_ = facility.code;
     sizer->Add(grid, 0, wxEXPAND | wxLEFT | wxRIGHT, 12);
     kind_ = facilityKindBox(page, initial_.facility.kind);
     sizer->Add(kind_, 0, wxEXPAND | wxALL, 12);
@@ -242,7 +236,7 @@ wxWindow* SetupAssistant::journalPage() {
                              "A site server that several windows share will come in a later version. The test "
                              "creates the folder if needed and writes and removes a small file in it."));
     auto* row = new wxBoxSizer(wxHORIZONTAL);
-    journalPath_ = new wxTextCtrl(page, wxID_ANY, utf8(journalPathOf(initial_).string()));
+    journalPath_ = new wxTextCtrl(page, wxID_ANY, utf8(journalLocation(initial_).string()));
     auto* test = new wxButton(page, wxID_ANY, _("&Test the journal folder"));
     row->Add(journalPath_, 1, wxRIGHT, 8);
     row->Add(test);
@@ -371,7 +365,7 @@ wxString SetupAssistant::pageProblem() const {
             if (!readers_) return _("Looking for card readers…");
             return usable(*readers_) ? wxString() : problemText(*readers_) + "\n" + remedyText(*readers_);
         case Page::Journal:
-            if (!journal_ || journalTestedFor_ != journalPathOf(settings).string())
+            if (!journal_ || journalTestedFor_ != journalLocation(settings).string())
                 return _("Press “Test the journal folder” (Alt+T) to check it.");
             return usable(*journal_) ? wxString() : problemText(*journal_) + "\n" + remedyText(*journal_);
         case Page::Summary: return finishProblem_;
@@ -407,7 +401,7 @@ wxString SetupAssistant::summaryText() const {
     summary += "\n" + identitySourceLabels()[static_cast<size_t>(settings.identitySource)];
     if (usesTerminalFolders(settings.identitySource))
         summary += "\n" + wxString::Format(_("Terminal folders: %s"), settings.gatewayRoot.string());
-    summary += "\n" + wxString::Format(_("Journal: %s"), journalPathOf(settings).string());
+    summary += "\n" + wxString::Format(_("Journal: %s"), journalLocation(settings).string());
     summary += "\n" + wxString::Format(_("Settings file: %s"), settingsPath_.string());
     return summary;
 }
@@ -438,7 +432,7 @@ void SetupAssistant::testReaders() {
 }
 
 void SetupAssistant::testJournal() {
-    const fs::path journal = journalPathOf(edited());
+    const fs::path journal = journalLocation(edited());
     journal_.reset();
     message_->SetForegroundColour(*wxBLACK);
     message_->SetLabel(_("Testing the journal folder…"));
@@ -457,15 +451,15 @@ void SetupAssistant::testJournal() {
         [this](std::exception_ptr error) {
             journal_ = DeviceCheck{Health::Failing, N_("The journal's folder %s does not exist."),
                                    N_("Create the folder or choose another one; on a removable or network disk, connect it first."),
-                                   journalPathOf(edited()).parent_path().string(), {describeFailure(error)}};
-            journalTestedFor_ = journalPathOf(edited()).string();
+                                   journalLocation(edited()).parent_path().string(), {describeFailure(error)}};
+            journalTestedFor_ = journalLocation(edited()).string();
             revalidate();
         });
 }
 
 Outcome<fs::path> SetupAssistant::printBlankForm(bool preview) {
     const AppSettings settings = edited();
-    const fs::path folder = journalPathOf(settings).parent_path() / "forms";
+    const fs::path folder = journalLocation(settings).parent_path() / "forms";
     try {
         storage::makePrivateFolder(folder);
     } catch (const std::exception& error) {
@@ -480,7 +474,7 @@ Outcome<fs::path> SetupAssistant::printBlankForm(bool preview) {
 
 bool SetupAssistant::createFirstAdministrator(const AppSettings& settings) {
     if (!firstRun_ || administratorCreated_) return true;
-    const fs::path journalPath = journalPathOf(settings);
+    const fs::path journalPath = journalLocation(settings);
     try {
         storage::makePrivateFolder(journalPath.parent_path());
         storage::FacilityJournal journal(journalPath);

@@ -10,6 +10,7 @@
 #include <wx/textctrl.h>
 
 #include "app/system_clock.h"
+#include "gui/settings/form_grid.h"
 #include "gui/settings/language.h"
 #include "gui/settings/settings_dialog.h"
 #include "storage/visit_journal.h"
@@ -127,6 +128,60 @@ BOOST_AUTO_TEST_CASE(StaffAccountsAreChangedOnlyByAnAdministrator) {
     BOOST_CHECK_EQUAL(refused.problem().code, "staff.not_allowed");
     byManager->Destroy();
     test::pumpEvents();
+}
+
+BOOST_AUTO_TEST_CASE(SavedThroughTheDialogTheFileIsAcceptedAndEveryChangeIsAudited) {
+    const std::filesystem::path path = folder.path() / "config" / "settings.json";
+    AppSettings settings = initial();
+    settings.facility = {"1312345678", "みどり内科", FacilityKind::Clinic, FacilityMode::Standard, false};
+    settings.cardCheckUrl = "https://user:hunter2-secret@gateway.example/check";
+    auto* dialog = new SettingsDialog(nullptr, settings, staff, admin);
+    dialog->Show();
+    dialog->nameField()->SetValue("みどり内科クリニック");
+    dialog->faceTrashPicker()->SetPath(wxString::FromUTF8((folder.path() / "trash").string()));
+    dialog->requestEncodingChoice()->SetSelection(2);
+    dialog->retentionDays()->SetValue(60);
+    dialog->notebook()->SetSelection(1);
+    test::pumpFor(std::chrono::milliseconds(200));
+    test::saveScreenshot(dialog, "settings-identity-and-folders-trash-encoding");
+    const AppSettings edited = dialog->edited();
+    BOOST_CHECK_EQUAL(edited.requestEncoding, "shift_jis");
+    BOOST_CHECK_EQUAL(edited.faceTrashFolder.string(), (folder.path() / "trash").string());
+    BOOST_CHECK_EQUAL(edited.selfDeclarationRetentionDays, 60);
+    dialog->Destroy();
+    test::pumpEvents();
+
+    const StaffMember receptionist{"uketsuke", "受付 川口", StaffRole::Receptionist};
+    AppSettings unchanged = settings;
+    BOOST_CHECK(!saveSettingsAsAdministrator(receptionist, unchanged, edited, path, staff).ok());
+    BOOST_CHECK(!std::filesystem::exists(path));
+
+    BOOST_REQUIRE(saveSettingsAsAdministrator(admin, settings, edited, path, staff).ok());
+    BOOST_CHECK_EQUAL(settings.requestEncoding, "shift_jis");
+    auto read = readAppSettings(path);
+    BOOST_REQUIRE(read.ok());
+    BOOST_CHECK(read.value().seal == SettingsSeal::Intact);
+    BOOST_CHECK_EQUAL(read.value().settings.selfDeclarationRetentionDays, 60);
+
+    auto query = journal.database().prepare(
+        "SELECT staff_id, action, detail FROM audit_log WHERE action LIKE 'settings.%' ORDER BY seq");
+    std::vector<std::string> rows;
+    while (query.step()) rows.push_back(query.text(0) + "|" + query.text(1) + "|" + query.text(2));
+    const std::vector<std::string> expected = {
+        "admin|settings.changed|facility.name: みどり内科 -> みどり内科クリニック",
+        "admin|settings.changed|face_trash_folder:  -> " + (folder.path() / "trash").string(),
+        "admin|settings.changed|request_encoding: auto -> shift_jis",
+        "admin|settings.changed|self_declaration_retention_days: 90 -> 60",
+        "admin|settings.saved|" + path.string() + " (4 changes)",
+    };
+    BOOST_CHECK_EQUAL_COLLECTIONS(rows.begin(), rows.end(), expected.begin(), expected.end());
+}
+
+BOOST_AUTO_TEST_CASE(ThePasswordLabelsSayTheRuleTheAccountsApply) {
+    const std::string rule = passwordRule().utf8_string();
+    BOOST_CHECK(rule.find(std::to_string(storage::kMinimumPasswordLength)) != std::string::npos);
+    BOOST_CHECK(rule.find(std::to_string(storage::kMinimumPassphraseWords)) != std::string::npos);
+    BOOST_CHECK(rule.find('8') == std::string::npos);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

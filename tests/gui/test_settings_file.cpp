@@ -1,11 +1,16 @@
-// AppSettings on disk: defaults when missing, a round trip, clear Problems for broken files,
+// AppSettings on disk: defaults when missing, a round trip, clear Problems for broken files, the
+// seal (a file edited by hand is refused), the audited list of changes,
 // and the 医療機関コード rules the settings dialog validates live. No display needed.
 #include <algorithm>
 #include <fstream>
 
 #include <boost/test/unit_test.hpp>
 
+#include <Poco/JSON/Object.h>
+#include <Poco/JSON/Parser.h>
+
 #include "app/app_settings.h"
+#include "app_process.h"
 #include "gui_harness.h"
 
 using namespace madoguchi;
@@ -35,6 +40,10 @@ BOOST_AUTO_TEST_CASE(MissingFileGivesDefaults) {
     BOOST_CHECK(loaded.value().facility.mode == FacilityMode::Standard);
     BOOST_CHECK(loaded.value().identitySource == IdentitySource::CertifiedReaderFolders);
     BOOST_CHECK(loaded.value().language.empty());
+    BOOST_CHECK_EQUAL(loaded.value().selfDeclarationRetentionDays, kDefaultSelfDeclarationRetentionDays);
+    auto read = readAppSettings(folder.path() / "none" / "settings.json");
+    BOOST_REQUIRE(read.ok());
+    BOOST_CHECK(read.value().seal == SettingsSeal::NoFile);  // a new installation: the set-up assistant
 }
 
 BOOST_AUTO_TEST_CASE(SavedSettingsLoadBackUnchanged) {
@@ -53,6 +62,7 @@ BOOST_AUTO_TEST_CASE(SavedSettingsLoadBackUnchanged) {
     settings.faceTrashFolder = "/srv/chart/trash";
     settings.requestEncoding = "shift_jis";
     settings.idleLockMinutes = 12;
+    settings.selfDeclarationRetentionDays = 45;
     std::filesystem::path path = folder.path() / "madoguchi" / "settings.json";
     BOOST_REQUIRE(saveAppSettings(settings, path).ok());
 
@@ -74,6 +84,7 @@ BOOST_AUTO_TEST_CASE(SavedSettingsLoadBackUnchanged) {
     BOOST_CHECK_EQUAL(back.faceTrashFolder.string(), "/srv/chart/trash");
     BOOST_CHECK_EQUAL(back.requestEncoding, "shift_jis");
     BOOST_CHECK_EQUAL(back.idleLockMinutes, 12);
+    BOOST_CHECK_EQUAL(back.selfDeclarationRetentionDays, 45);
     BOOST_CHECK(!std::filesystem::exists(path.string() + ".tmp"));
 }
 
@@ -107,6 +118,8 @@ BOOST_AUTO_TEST_CASE(WrongTypesAndValuesAreProblemsNamingTheField) {
         {R"({"request_encoding": "latin1"})", "request_encoding"},
         {R"({"idle_lock_minutes": -1})", "idle_lock_minutes"},
         {R"({"idle_lock_minutes": "five"})", "idle_lock_minutes"},
+        {R"({"self_declaration_retention_days": 0})", "self_declaration_retention_days"},
+        {R"({"self_declaration_retention_days": 3651})", "self_declaration_retention_days"},
         {R"([1, 2])", "top level"},
     };
     for (const auto& [json, field] : cases) {
@@ -124,13 +137,13 @@ BOOST_AUTO_TEST_CASE(ASiteServerAddressLoadsButNeverWithAPassword) {
     test::TempFolder folder;
     std::filesystem::path path = folder.path() / "settings.json";
     writeFile(path, R"({"journal_path": "postgresql://madoguchi@db.clinic.lan/madoguchi"})");
-    auto loaded = loadAppSettings(path);
+    auto loaded = readAppSettings(path);  // unsealed: read for the administrator to review
     BOOST_REQUIRE(loaded.ok());
-    BOOST_CHECK_EQUAL(loaded.value().journalPath.string(), "postgresql://madoguchi@db.clinic.lan/madoguchi");
+    BOOST_CHECK_EQUAL(loaded.value().settings.journalPath.string(), "postgresql://madoguchi@db.clinic.lan/madoguchi");
     for (const char* uri : {"postgresql://madoguchi:hunter2-secret@db.clinic.lan/madoguchi",
                             "postgresql://madoguchi@db.clinic.lan/madoguchi?password=hunter2-secret"}) {
         writeFile(path, std::string(R"({"journal_path": ")") + uri + "\"}");
-        auto refused = loadAppSettings(path);
+        auto refused = readAppSettings(path);
         BOOST_TEST_CONTEXT(uri) {
             BOOST_REQUIRE(!refused.ok());
             BOOST_CHECK(refused.problem().message.find("journal_path") != std::string::npos);
@@ -138,6 +151,102 @@ BOOST_AUTO_TEST_CASE(ASiteServerAddressLoadsButNeverWithAPassword) {
             BOOST_CHECK(refused.problem().message.find("hunter2-secret") == std::string::npos);
         }
     }
+}
+
+BOOST_AUTO_TEST_CASE(ASavedFileIsSealedAndAFileEditedByHandIsRefusedWithWhatToDo) {
+    test::TempFolder folder;
+    const std::filesystem::path path = folder.path() / "madoguchi" / "settings.json";
+    BOOST_REQUIRE(saveAppSettings(validClinic(), path).ok());
+    BOOST_CHECK(std::filesystem::exists(path.parent_path() / "audit.key"));  // the key beside the file
+    auto read = readAppSettings(path);
+    BOOST_REQUIRE(read.ok());
+    BOOST_CHECK(read.value().seal == SettingsSeal::Intact);
+    BOOST_CHECK(loadAppSettings(path).ok());
+
+    // An editor changes one value: the file is read (for review) but refused.
+    std::string text = test::fileText(path);
+    const std::string name = "みどりクリニック";
+    BOOST_REQUIRE(text.find(name) != std::string::npos);
+    text.replace(text.find(name), name.size(), "みどり眼科");
+    writeFile(path, text);
+    read = readAppSettings(path);
+    BOOST_REQUIRE(read.ok());
+    BOOST_CHECK(read.value().seal == SettingsSeal::Mismatch);
+    BOOST_CHECK_EQUAL(read.value().settings.facility.name, "みどり眼科");
+    auto refused = loadAppSettings(path);
+    BOOST_REQUIRE(!refused.ok());
+    BOOST_CHECK_EQUAL(refused.problem().code, "settings.changed_outside");
+    BOOST_CHECK(refused.problem().message.find(path.string()) != std::string::npos);
+    BOOST_CHECK(refused.problem().message.find("An administrator signs in") != std::string::npos);
+
+    // The seal removed: refused as unsealed.
+    auto root = Poco::JSON::Parser().parse(text).extract<Poco::JSON::Object::Ptr>();
+    root->remove("seal");
+    std::ostringstream unsealed;
+    root->stringify(unsealed, 2);
+    writeFile(path, unsealed.str());
+    BOOST_CHECK(readAppSettings(path).value().seal == SettingsSeal::Missing);
+    BOOST_CHECK(loadAppSettings(path).problem().message.find("it has no seal") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(TheSealCoversTheValuesNotTheLayout) {
+    test::TempFolder folder;
+    const std::filesystem::path path = folder.path() / "settings.json";
+    BOOST_REQUIRE(saveAppSettings(validClinic(), path).ok());
+    auto root = Poco::JSON::Parser().parse(test::fileText(path)).extract<Poco::JSON::Object::Ptr>();
+    std::ostringstream compact;  // the same members on one line
+    root->stringify(compact);
+    writeFile(path, compact.str());
+    BOOST_CHECK(readAppSettings(path).value().seal == SettingsSeal::Intact);
+
+    root->set("idle_lock_minutes", 0);  // a value changed, whatever the layout
+    std::ostringstream changed;
+    root->stringify(changed);
+    writeFile(path, changed.str());
+    BOOST_CHECK(readAppSettings(path).value().seal == SettingsSeal::Mismatch);
+}
+
+BOOST_AUTO_TEST_CASE(ASealMadeWithAnotherKeyOrWithoutTheKeyIsRefused) {
+    test::TempFolder here, there;
+    BOOST_REQUIRE(saveAppSettings(validClinic(), here.path() / "settings.json").ok());
+    BOOST_REQUIRE(saveAppSettings(validClinic(), there.path() / "settings.json").ok());  // another key
+    std::filesystem::copy_file(there.path() / "settings.json", here.path() / "settings.json",
+                               std::filesystem::copy_options::overwrite_existing);
+    BOOST_CHECK(readAppSettings(here.path() / "settings.json").value().seal == SettingsSeal::Mismatch);
+    std::filesystem::remove(there.path() / "audit.key");
+    BOOST_CHECK(readAppSettings(there.path() / "settings.json").value().seal == SettingsSeal::Mismatch);
+}
+
+BOOST_AUTO_TEST_CASE(ASavedFileIsPrivate) {
+    test::TempFolder folder;
+    const std::filesystem::path path = folder.path() / "settings.json";
+    BOOST_REQUIRE(saveAppSettings(validClinic(), path).ok());
+    BOOST_CHECK((std::filesystem::status(path).permissions() & std::filesystem::perms::all) ==
+                (std::filesystem::perms::owner_read | std::filesystem::perms::owner_write));
+}
+
+BOOST_AUTO_TEST_CASE(EveryChangeIsListedOldToNewWithSecretsMasked) {
+    AppSettings before = validClinic();
+    before.cardCheckUrl = "https://user:hunter2-secret@gateway.example/check?token=abc-secret";
+    AppSettings after = before;
+    after.facility.name = "みどり内科";
+    after.faceTrashFolder = "/srv/chart/trash";
+    after.requestEncoding = "shift_jis";
+    after.selfDeclarationRetentionDays = 60;
+    after.cardCheckCaFile = "/etc/madoguchi/ca.pem";
+    after.cardCheckUrl = "https://user:other-secret@gateway.example/check?token=new-secret";
+    const auto changes = settingsChanges(before, after);
+    const std::vector<std::string> expected = {
+        "facility.name: みどりクリニック -> みどり内科",
+        "face_trash_folder:  -> /srv/chart/trash",
+        "request_encoding: auto -> shift_jis",
+        "card_check_url: *** -> *** (a masked part changed)",
+        "card_check_ca_file:  -> /etc/madoguchi/ca.pem",
+        "self_declaration_retention_days: 90 -> 60",
+    };
+    BOOST_CHECK_EQUAL_COLLECTIONS(changes.begin(), changes.end(), expected.begin(), expected.end());
+    for (const std::string& change : changes) BOOST_CHECK(change.find("secret") == std::string::npos);
+    BOOST_CHECK(settingsChanges(before, before).empty());
 }
 
 BOOST_AUTO_TEST_CASE(ValidSettingsHaveNoProblems) { BOOST_CHECK(settingsProblems(validClinic()).empty()); }

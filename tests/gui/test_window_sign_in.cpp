@@ -2,9 +2,16 @@
 // clock moved by hand): nobody receives patients before signing in, a wrong password is refused,
 // each visit names who signed in, the window locks when idle (patient data hidden, the queue
 // count shown), a colleague who unlocks it with their passcode continues the reception in progress
-// and the next visit is theirs; an account an administrator set up chooses its own password first. The demo opens
-// signed in as its receptionist, and its sign-in screen works after a sign-out.
+// and the next visit is theirs; an account an administrator set up chooses its own password first;
+// a passcode chosen in its dialogs switches colleagues, and three wrong ones leave only the
+// password. The demo opens signed in as its receptionist, and its sign-in screen works after a
+// sign-out.
+#include <deque>
+
 #include <wx/button.h>
+#include <wx/modalhook.h>
+#include <wx/msgdlg.h>
+#include <wx/textdlg.h>
 #include <wx/stattext.h>
 #include <wx/textctrl.h>
 
@@ -113,6 +120,42 @@ struct SignInDesk {
             rows.push_back(query.text(0) + "|" + query.text(1) + "|" + query.text(2) + "|" + query.text(3));
         return rows;
     }
+};
+
+// Answers the modal dialogs the window opens (受付 › My passcode…), in order: each text entry
+// dialog is shown, pictured, given the next answer and closed with OK; a message box is not
+// shown, its text kept.
+class DialogAnswers : public wxModalDialogHook {
+public:
+    DialogAnswers(std::deque<std::string> answers, std::string picturePrefix)
+        : answers_(std::move(answers)), prefix_(std::move(picturePrefix)) {
+        Register();
+    }
+    const std::vector<std::string>& messages() const { return messages_; }
+    bool allAnswered() const { return answers_.empty(); }
+
+protected:
+    int Enter(wxDialog* dialog) override {
+        if (auto* message = dynamic_cast<wxMessageDialog*>(dialog)) {
+            messages_.push_back(message->GetMessage().utf8_string());
+            return wxID_OK;
+        }
+        auto* entry = dynamic_cast<wxTextEntryDialog*>(dialog);
+        if (!entry || answers_.empty()) return wxID_CANCEL;
+        entry->SetValue(wxString::FromUTF8(answers_.front()));
+        answers_.pop_front();
+        entry->Show();
+        ui::pumpFor(std::chrono::milliseconds(150));
+        ui::saveScreenshot(entry, prefix_ + "-" + std::to_string(++shown_));
+        entry->Hide();
+        return wxID_OK;
+    }
+
+private:
+    std::deque<std::string> answers_;
+    std::string prefix_;
+    std::vector<std::string> messages_;
+    int shown_ = 0;
 };
 
 Arrival waitingPatient(const std::string& name, const LocalDateTime& at) {
@@ -233,6 +276,51 @@ BOOST_AUTO_TEST_CASE(AnIdleWindowLocksAndAColleagueContinuesTheReception) {
 
     const std::string next = desk.receiveWithoutProof();
     BOOST_CHECK_EQUAL(desk.visitStaff(next), "mori");
+}
+
+BOOST_AUTO_TEST_CASE(APasscodeChosenInItsDialogsSwitchesColleaguesAndThreeWrongOnesLeaveOnlyThePassword) {
+    SignInDesk desk;
+    BOOST_REQUIRE(desk.signIn("mori", "mori-window-passphrase"));
+    {
+        DialogAnswers typed({"mori-window-passphrase", "2468", "2469"}, "passcode_dialog_differs");
+        desk.frame->staff().choosePasscode();  // the two passcodes differ: nothing is set
+        BOOST_REQUIRE_EQUAL(typed.messages().size(), 1u);
+        BOOST_CHECK_EQUAL(typed.messages()[0],
+                          wxGetTranslation("The two passcodes differ: nothing was changed.").utf8_string());
+    }
+    BOOST_CHECK(desk.auditRows("staff.passcode_set").empty());
+    {
+        DialogAnswers typed({"mori-window-passphrase", "2468", "2468"}, "passcode_dialog");
+        desk.frame->staff().choosePasscode();
+        BOOST_CHECK(typed.allAnswered());
+        BOOST_REQUIRE_EQUAL(typed.messages().size(), 1u);
+        BOOST_CHECK_EQUAL(typed.messages()[0],
+                          wxGetTranslation("Your passcode is set: it unlocks this window when it is locked.").utf8_string());
+    }
+    BOOST_CHECK_EQUAL(desk.auditRows("staff.passcode_set").size(), 1u);
+    desk.frame->staff().signOut();
+
+    // kawaguchi works; the window locks; mori switches in with the passcode.
+    BOOST_REQUIRE(desk.signIn("kawaguchi", kKawaguchiPassword));
+    desk.frame->staff().lockIdle();
+    BOOST_REQUIRE(desk.signIn("mori", "2468"));
+    BOOST_CHECK_EQUAL(desk.frame->staff().signIn().member()->id, "mori");
+    BOOST_CHECK_EQUAL(desk.auditRows("staff.sign_in").back(), "mori||by passcode|受付1");
+    BOOST_CHECK_EQUAL(desk.auditRows("staff.switched").back(), "mori||took over from kawaguchi|受付1");
+
+    // Locked again: three wrong passcodes, then the right one no longer opens; the password does.
+    desk.frame->staff().lockIdle();
+    for (const char* wrong : {"1111", "2222", "3333"}) BOOST_CHECK(!desk.signIn("mori", wrong));
+    BOOST_CHECK_EQUAL(desk.auditRows("staff.passcode_locked").size(), 1u);
+    BOOST_CHECK(!desk.signIn("mori", "2468"));
+    BOOST_CHECK(!desk.panel().messageText().empty());
+    BOOST_CHECK(!desk.frame->stepPanel()->IsShownOnScreen());
+    BOOST_CHECK_EQUAL(desk.auditRows("staff.sign_in_failed").back(), "mori||passcode locked|受付1");
+    ui::saveScreenshot(desk.frame, "signin_passcode_locked");
+    BOOST_REQUIRE(desk.signIn("mori", "mori-window-passphrase"));
+    BOOST_CHECK(desk.frame->stepPanel()->IsShownOnScreen());
+    desk.frame->staff().lockIdle();  // the password cleared the count: the passcode opens again
+    BOOST_CHECK(desk.signIn("mori", "2468"));
 }
 
 BOOST_AUTO_TEST_CASE(TheDemoOpensSignedInAndItsSignInScreenWorksAfterASignOut) {

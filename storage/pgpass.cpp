@@ -79,7 +79,7 @@ Outcome<bool> savePassword(const std::filesystem::path& file, const std::string&
                            const std::string& database, const std::string& user, std::string& password) {
     if (password.find('\n') != std::string::npos || password.find('\r') != std::string::npos) {
         wipe(password);
-        return Problem{"site.password", "The password cannot contain a line break."};
+        return Problem{"site.password", N_("The password cannot contain a line break.")};
     }
     const std::string key = keyOf(host, port, database, user);
     const std::vector<std::string> wanted = keyFields(key + "x");
@@ -102,7 +102,7 @@ Outcome<bool> savePassword(const std::filesystem::path& file, const std::string&
     wipe(text);
     if (!written || std::rename(beside.c_str(), file.c_str()) != 0) {
         ::unlink(beside.c_str());
-        return Problem{"site.password", "The password file could not be written."};
+        return Problem{"site.password", N_("The password file could not be written.")};
     }
     return true;
 }

@@ -2,6 +2,7 @@
 // (storage/pgpass.h). PasswordFile runs everywhere; SiteConnection only on the server runs
 // (label postgres), against this run's private cluster with a role that needs its password.
 #include <sys/stat.h>
+#include <sys/wait.h>
 
 #include <boost/test/unit_test.hpp>
 #include <fstream>
@@ -138,6 +139,32 @@ BOOST_AUTO_TEST_CASE(AStoppedServerABadAddressAndAMissingDatabaseAreToldApart) {
     BOOST_CHECK(down.reach == ServerReach::Unreachable);
     BOOST_CHECK_MESSAGE(!down.detail.empty(), "libpq's words are kept for the details");
     BOOST_CHECK(storage::checkServer(place.journal()).reach == ServerReach::EmptyDatabase);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(SiteDown, *boost::unit_test::precondition(serverRun))
+
+BOOST_AUTO_TEST_CASE(AReportWhileTheServerIsDownSaysSoAndShowsNothing) {
+    test::JournalPlace place;
+    const auto password = test::passwordFile(place.path(), "jimucho-password-1");
+    const std::string report = std::string(MADOGUCHI_CLI) + " report daily --date 2026-11-25 --db '" + place.journal() +
+                               "' --user jimucho --password-file '" + password.string() + "'";
+    const std::string generate = std::string(MADOGUCHI_CLI) + " journal generate --db '" + place.journal() +
+                                 "' --start 2026-11-25 --days 1 --per-day 5 --user jimucho --password-file '" +
+                                 password.string() + "' >/dev/null 2>&1";
+    BOOST_REQUIRE_EQUAL(std::system(generate.c_str()), 0);
+    BOOST_REQUIRE_EQUAL(std::system((report + " >/dev/null 2>&1").c_str()), 0);
+
+    test::testServer().stop();
+    const auto out = place / "out.txt", err = place / "err.txt";
+    const int status = std::system((report + " >'" + out.string() + "' 2>'" + err.string() + "'").c_str());
+    test::testServer().start();
+    BOOST_CHECK(WIFEXITED(status));
+    BOOST_CHECK_EQUAL(WEXITSTATUS(status), 4);
+    BOOST_CHECK(fileText(out).empty());  // no report at all rather than an old one
+    BOOST_CHECK(fileText(err).find("the journal's server cannot be reached") != std::string::npos);
+    BOOST_CHECK_EQUAL(std::system((report + " >/dev/null 2>&1").c_str()), 0);  // back
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -54,7 +54,7 @@ bool authenticated(storage::ServerReach reach) {
 }  // namespace
 
 SiteServerSection::SiteServerSection(wxWindow* parent, const std::filesystem::path& journalLocation)
-    : wxPanel(parent, wxID_ANY) {
+    : wxScrolled<wxPanel>(parent, wxID_ANY) {
     SetName("site_server_section");
     const std::string location = journalLocation.string();
     const bool server = storage::isServerLocation(location);
@@ -63,7 +63,7 @@ SiteServerSection::SiteServerSection(wxWindow* parent, const std::filesystem::pa
     wxString engines[] = {_("A file on this PC (SQLite): one window"),
                           _("The site server (PostgreSQL): every window of the site on one journal")};
     engine_ = new wxRadioBox(this, wxID_ANY, _("Where the visit journal is kept"), wxDefaultPosition, wxDefaultSize, 2,
-                             engines, 1);
+                             engines, 2, wxRA_SPECIFY_COLS);
     engine_->SetSelection(server ? 1 : 0);
     sizer->Add(engine_, 0, wxEXPAND | wxALL, 12);
 
@@ -101,6 +101,8 @@ SiteServerSection::SiteServerSection(wxWindow* parent, const std::filesystem::pa
     result_ = new wxStaticText(this, wxID_ANY, wxEmptyString);
     sizer->Add(result_, 0, wxEXPAND | wxLEFT | wxRIGHT | wxBOTTOM, 12);
     SetSizer(sizer);
+    SetScrollRate(0, 12);
+    FitInside();
 
     engine_->Bind(wxEVT_RADIOBOX, [this](wxCommandEvent& event) {
         enableFields();
@@ -197,6 +199,7 @@ void SiteServerSection::showResult(const TestResult& result) {
     test_->Enable(usesServer());
     ++testsFinished_;
     Layout();
+    FitInside();
 }
 
 wxString SiteServerSection::resultText() const { return result_->GetLabel(); }

@@ -8,6 +8,7 @@
 #include <string>
 
 #include <wx/panel.h>
+#include <wx/scrolwin.h>
 
 #include "gui/app/background_work.h"
 #include "storage/server_address.h"
@@ -22,7 +23,8 @@ class wxTextCtrl;
 
 namespace madoguchi::gui {
 
-class SiteServerSection : public wxPanel {
+// Scrolls when the dialog is smaller than the page.
+class SiteServerSection : public wxScrolled<wxPanel> {
 public:
     // journalLocation: the settings' journal_path (a file, a postgresql:// URI, or empty: the default file).
     SiteServerSection(wxWindow* parent, const std::filesystem::path& journalLocation);

@@ -128,6 +128,7 @@ BOOST_FIXTURE_TEST_CASE(TheConnectionTestRefusesAWrongPasswordAndSavesTheRightOn
     BOOST_CHECK(section->resultText().utf8_string().find("ユーザー名またはパスワード") != std::string::npos);
     BOOST_CHECK(!section->passwordSaved());
     BOOST_CHECK(!std::filesystem::exists(folder / "pgpass"));
+    section->Scroll(0, section->GetVirtualSize().y);  // the result under the button
     test::saveScreenshot(dialog, "settings-site-server-wrong-password");
 
     section->passwordField()->SetValue(kPassword);
@@ -143,6 +144,7 @@ BOOST_FIXTURE_TEST_CASE(TheConnectionTestRefusesAWrongPasswordAndSavesTheRightOn
     MADOGUCHI_REQUIRE_EVENTUALLY(section->testsFinished() == 3);
     BOOST_CHECK(section->lastCheck().usable());
     BOOST_CHECK(section->resultText().utf8_string().starts_with("✓"));
+    section->Scroll(0, section->GetVirtualSize().y);
     test::saveScreenshot(dialog, "settings-site-server-connected");
 
     const AppSettings edited = dialog->edited();

@@ -1,5 +1,7 @@
 #include "app/resources.h"
 
+#include "devices/camera/face_module.h"
+
 #include <cstdlib>
 #include <fstream>
 #include <sstream>
@@ -44,6 +46,17 @@ fs::path resourcesDir() {
     if (fs::exists(sourceTree / "codes")) return sourceTree;
 #endif
     return installedShareDir() / "madoguchi";
+}
+
+fs::path faceModulePath() {
+    const fs::path fileName = camera::kFaceModuleFileName;
+#ifdef MADOGUCHI_DEVELOPER_BUILD
+    if (const char* fromEnvironment = std::getenv("MADOGUCHI_FACE_MODULE"); fromEnvironment && *fromEnvironment)
+        return fromEnvironment;
+    const fs::path buildTree = fs::path(MADOGUCHI_BUILD_MODULE_DIR) / fileName;
+    if (fs::exists(buildTree)) return buildTree;
+#endif
+    return executablePath().parent_path().parent_path() / MADOGUCHI_INSTALLED_MODULE_DIR / fileName;
 }
 
 std::filesystem::path resourcePath(const std::string& relative) { return resourcesDir() / relative; }

@@ -19,6 +19,11 @@ std::filesystem::path installedShareDir();
 std::filesystem::path resourcesDir();
 std::filesystem::path resourcePath(const std::string& relative);
 
+// The face check's module (libmadoguchi-face.so, devices/camera/face_module.h): <prefix>/<libdir>/
+// madoguchi beside the installed program. Developer builds first try $MADOGUCHI_FACE_MODULE
+// and the build tree.
+std::filesystem::path faceModulePath();
+
 // Reads a whole text file; a missing or unreadable file is a Problem naming the path.
 Outcome<std::string> readTextFile(const std::filesystem::path& path);
 

@@ -15,7 +15,7 @@
 #include "app/resources.h"
 #include "arguments.h"
 #include "commands.h"
-#include "devices/camera/opencv_face_verifier.h"
+#include "devices/camera/face_module.h"
 #include "devices/card/my_number_card.h"
 #include "devices/gateway/http_card_check_client.h"
 #include "devices/gateway/result_json.h"
@@ -91,7 +91,7 @@ camera::FrameSource frameSource(const Options& options) {
 }
 
 // The face check as the window runs it: the portrait lives in memory for this one check only.
-Outcome<bool> faceCheckFromStdin(card::PcscMyNumberCard& myNumber, const Options& options, Poco::JSON::Object& json) {
+Outcome<bool> faceCheckFromStdin(card::PcscMyNumberCard& myNumber, FaceVerifier& verifier, Poco::JSON::Object& json) {
     std::string number;
     std::getline(std::cin, number);
     auto read = myNumber.readPortrait(number);  // wiped inside
@@ -102,7 +102,6 @@ Outcome<bool> faceCheckFromStdin(card::PcscMyNumberCard& myNumber, const Options
         json.set("tries_left", portrait.verification.triesLeft);
         return true;
     }
-    camera::OpenCvFaceVerifier verifier(frameSource(options));
     auto check = verifier.verifyAgainst(portrait.portrait);  // wiped inside
     if (!check) return check.problem();
     json.set("matched", check.value().matched);
@@ -128,6 +127,14 @@ int runCard(const Arguments& args) {
         sub != "face-check")
         throw std::invalid_argument("unknown card subcommand: " + sub);
     if (sub == "check") options.required("--url");
+    // The face check's module (OpenCV) is opened only for face-check, and before the card is
+    // asked for, so that a missing module is said at once.
+    std::unique_ptr<FaceVerifier> verifier;
+    if (sub == "face-check") {
+        auto loaded = camera::loadFaceVerifier(app::faceModulePath(), frameSource(options));
+        if (!loaded) return fail(loaded.problem());
+        verifier = std::move(loaded).value();
+    }
 
     auto context = card::PcscContext::establish();
     if (!context) return fail(context.problem());
@@ -148,7 +155,7 @@ int runCard(const Arguments& args) {
             file.write(reinterpret_cast<const char*>(info.value().der.data()), static_cast<std::streamsize>(info.value().der.size()));
         }
     } else if (sub == "face-check") {
-        auto checked = faceCheckFromStdin(myNumber, options, json);
+        auto checked = faceCheckFromStdin(myNumber, *verifier, json);
         if (!checked) return fail(checked.problem());
     } else if (sub == "portrait-status") {
         auto tries = myNumber.cardFaceTriesLeft();

@@ -30,5 +30,9 @@ int main(int argc, char** argv) {
         return 2;
     }
     madoguchi::gui::ensureUtf8CharacterSet();
+    // The window draws with cairo and uses no OpenGL. Without this GDK probes GL at start-up and
+    // maps the Mesa driver with LLVM (~45 MiB resident, docs/performance.md). A value already
+    // set (a desktop that needs it) is kept.
+    setenv("GDK_GL", "disable", 0);
     return wxEntry(argc, argv);
 }

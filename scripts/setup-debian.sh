@@ -8,7 +8,7 @@ packages=(
   build-essential cmake ninja-build pkg-config clang libclang-rt-14-dev git
   # libraries
   libwxgtk3.2-dev libsqlite3-dev sqlite3 libpcsclite-dev libopencv-dev
-  libopencv-contrib-dev opencv-data
+  libopencv-contrib-dev opencv-data libopenjp2-7-dev
   libpoco-dev libexpat1-dev libssl-dev libboost-test-dev
   # the site server's client library, and the server itself for the tests' private clusters
   libpq-dev postgresql-15

@@ -17,26 +17,10 @@
 #include <filesystem>
 #include <memory>
 
+#include "devices/camera/face_check_settings.h"
 #include "domain/ports/face_verifier.h"
 
 namespace madoguchi::camera {
-
-// Where the live image comes from.
-struct FrameSource {
-    enum class Kind { Camera, ImageFile };
-    Kind kind = Kind::Camera;
-    int device = 0;               // Kind::Camera: the V4L2 index (/dev/videoN)
-    std::filesystem::path file;   // Kind::ImageFile: an image OpenCV can read
-
-    static FrameSource camera(int device) { return {Kind::Camera, device, {}}; }
-    static FrameSource imageFile(std::filesystem::path file) { return {Kind::ImageFile, 0, std::move(file)}; }
-};
-
-struct FaceCheckSettings {
-    std::filesystem::path cascadeFile;  // empty: the frontal-face cascade from Debian's opencv-data
-    // LBPH chi-square distance at or below which the faces "match". Not calibrated on real faces.
-    double matchDistance = 70.0;
-};
 
 // The Haar cascade file shipped by Debian's opencv-data.
 std::filesystem::path defaultCascadeFile();

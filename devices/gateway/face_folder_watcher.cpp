@@ -3,8 +3,8 @@
 #include <Poco/DigestEngine.h>
 #include <Poco/SHA2Engine.h>
 #include <algorithm>
-#include <tuple>
 #include <fstream>
+#include <tuple>
 
 #include "devices/gateway/result_xml.h"
 #include "devices/gateway/stable_file.h"
@@ -58,17 +58,40 @@ bool FaceFolderWatcher::isArrival(const std::string& stamp) const {
 }
 
 std::vector<FaceResult> FaceFolderWatcher::poll() {
-    std::vector<std::tuple<std::string, std::string, std::filesystem::path>> candidates;  // stamp, name, path
+    std::vector<Candidate> candidates;
     std::error_code error;
-    std::vector<std::filesystem::path> folders{folder_};
-    folders.insert(folders.end(), options_.otherFolders.begin(), options_.otherFolders.end());
-    for (const auto& folder : folders)
+    for (const auto& folder : folders())
         for (const auto& entry : std::filesystem::directory_iterator(folder, error)) {
             std::string name = entry.path().filename().string(), stamp;
-            if (isFaceResultName(name, &stamp)) candidates.emplace_back(stamp, name, entry.path());
+            if (isFaceResultName(name, &stamp)) candidates.push_back({stamp, name, entry.path()});
         }
-    std::sort(candidates.begin(), candidates.end());
+    auto fresh = consider(std::move(candidates), Completeness::Unknown);
+    firstPoll_ = false;
+    return fresh;
+}
+
+std::vector<FaceResult> FaceFolderWatcher::take(const std::vector<std::filesystem::path>& completedFiles) {
+    const auto watched = folders();
+    std::vector<Candidate> candidates;
+    for (const auto& path : completedFiles) {
+        std::string name = path.filename().string(), stamp;
+        if (std::find(watched.begin(), watched.end(), path.parent_path()) == watched.end()) continue;
+        if (isFaceResultName(name, &stamp)) candidates.push_back({stamp, name, path});
+    }
+    return consider(std::move(candidates), Completeness::Closed);
+}
+
+std::vector<std::filesystem::path> FaceFolderWatcher::folders() const {
+    std::vector<std::filesystem::path> all{folder_};
+    all.insert(all.end(), options_.otherFolders.begin(), options_.otherFolders.end());
+    return all;
+}
+
+std::vector<FaceResult> FaceFolderWatcher::consider(std::vector<Candidate> candidates, Completeness completeness) {
+    std::sort(candidates.begin(), candidates.end(),
+              [](const Candidate& a, const Candidate& b) { return std::tie(a.stamp, a.name) < std::tie(b.stamp, b.name); });
     std::vector<FaceResult> fresh;
+    std::error_code error;
     for (const auto& [stamp, name, path] : candidates) {
         auto modified = std::filesystem::last_write_time(path, error);
         if (error || (handled_.count(path) && handled_[path] == modified)) continue;
@@ -76,22 +99,24 @@ std::vector<FaceResult> FaceFolderWatcher::poll() {
             handled_[path] = modified;
             continue;
         }
-        auto content = readStableFile(path);
-        if (!content) continue;  // still being written: next poll
+        // A file the writer has closed (or moved in) is read once; one found by a scan is read
+        // until two reads agree (readStableFile), as it may still be growing.
+        auto content = completeness == Completeness::Closed ? readRegularFile(path, StableReadLimits{}.maxBytes)
+                                                            : readStableFile(path);
+        if (!content) continue;  // gone, or still being written: next time
         if (!*content) {         // a link, a pipe, too large: never an arrival
             handled_[path] = modified;
             continue;
         }
         auto result = parseResultXml(content->value(), codes_);
         bool young = std::filesystem::file_time_type::clock::now() - modified < std::chrono::seconds(3);
-        if (!result && young) continue;  // probably still being written: look again next poll
+        if (!result && young) continue;  // probably still being written (closed between pieces): look again
         handled_[path] = modified;
         std::string hash = sha256(content->value());
         if (seenHashes_.count(hash)) continue;
         remember(hash);
         fresh.push_back(FaceResult{name, stamp, std::move(result), content->value()});
     }
-    firstPoll_ = false;
     return fresh;
 }
 

@@ -42,10 +42,25 @@ public:
     FaceFolderWatcher(std::filesystem::path faceFolder, CodeTables codes, std::filesystem::path seenStore = {},
                       FaceWatchOptions options = {});
 
-    // Every result that appeared since the last poll (and is completely written), oldest first.
+    // Every result that appeared since the last poll (and is completely written), oldest first:
+    // a scan of the folders, each new file read until two reads 40 ms apart agree.
     std::vector<FaceResult> poll();
 
+    // The results among files the folders' events reported complete (closed after writing or
+    // moved in; FolderEvents), read once without the settle wait. Files of other folders and
+    // other names are ignored. Call poll() first and then now and again (events can be missed).
+    std::vector<FaceResult> take(const std::vector<std::filesystem::path>& completedFiles);
+
+    // The face folder and the other folders, the ones to watch.
+    std::vector<std::filesystem::path> folders() const;
+
 private:
+    struct Candidate {
+        std::string stamp, name;
+        std::filesystem::path path;
+    };
+    enum class Completeness { Unknown, Closed };
+    std::vector<FaceResult> consider(std::vector<Candidate> candidates, Completeness completeness);
     void remember(const std::string& hash);
     bool isArrival(const std::string& stamp) const;
 

@@ -1,7 +1,9 @@
 #include "devices/gateway/folder_gateway.h"
 
+#include <algorithm>
 #include <thread>
 
+#include "devices/gateway/folder_events.h"
 #include "devices/gateway/message_xml.h"
 #include "devices/gateway/result_xml.h"
 #include "devices/gateway/stable_file.h"
@@ -41,6 +43,8 @@ Outcome<std::string> FolderEligibilityGateway::writeRequest(const NumberQuery& q
 }
 
 GatewayAnswer FolderEligibilityGateway::query(const NumberQuery& query, std::chrono::milliseconds timeout) {
+    // Watched before the request is written, so the answer's arrival cannot be missed.
+    FolderEvents events({layout_.res()});
     std::string requestName;
     {
         std::lock_guard lock(mutex_);
@@ -48,12 +52,25 @@ GatewayAnswer FolderEligibilityGateway::query(const NumberQuery& query, std::chr
         if (!written) return failed("", written.problem().message);
         requestName = written.value();
     }
-    auto deadline = std::chrono::steady_clock::now() + timeout;
-    do {
-        std::lock_guard lock(mutex_);
-        if (auto answer = answerIfPresent(requestName)) return *answer;
-    } while (std::chrono::steady_clock::now() < deadline &&
-             (std::this_thread::sleep_for(std::chrono::milliseconds(50)), true));
+    const auto answerPath = layout_.res() / answerNameFor(requestName);
+    const auto deadline = std::chrono::steady_clock::now() + timeout;
+    bool closed = false;  // the answer was just reported closed after writing, or moved in
+    for (;;) {
+        {
+            std::lock_guard lock(mutex_);
+            if (auto answer = answerIfPresent(requestName, closed)) return *answer;
+        }
+        const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
+        if (left.count() <= 0) break;
+        // A rejection file or an answer on a share without events is found by looking again.
+        const auto wait = std::min(left, std::chrono::milliseconds(50));
+        if (!events.eventsArrive()) {
+            std::this_thread::sleep_for(wait);
+            continue;
+        }
+        const auto completed = events.completedFiles(wait);
+        closed = std::find(completed.begin(), completed.end(), answerPath) != completed.end();
+    }
     GatewayAnswer pending;  // never resent: the late answer is attached by collectLateAnswers()
     pending.kind = GatewayAnswer::Kind::Pending;
     pending.requestId = requestName;
@@ -71,7 +88,7 @@ std::optional<std::string> FolderEligibilityGateway::echoProblem(const std::stri
     return std::nullopt;
 }
 
-std::optional<GatewayAnswer> FolderEligibilityGateway::answerIfPresent(const std::string& requestName) {
+std::optional<GatewayAnswer> FolderEligibilityGateway::answerIfPresent(const std::string& requestName, bool closed) {
     if (auto rejection = findRejection(layout_, requestName)) {
         pending_.erase(requestName);
         return failed(requestName, std::string(N_("The terminal rejected the request:")) + " " +
@@ -79,7 +96,8 @@ std::optional<GatewayAnswer> FolderEligibilityGateway::answerIfPresent(const std
     }
     std::string answerName = answerNameFor(requestName);
     std::filesystem::path path = layout_.res() / answerName;
-    auto content = readStableFile(path);
+    // Closed after writing: one read; otherwise until two reads 40 ms apart agree.
+    auto content = closed ? readRegularFile(path, StableReadLimits{}.maxBytes) : readStableFile(path);
     if (!content) return std::nullopt;
     auto result = *content ? parseResultXml(content->value(), codes_) : Outcome<EligibilityResult>(content->problem());
     // A writer that pauses between pieces can fool two equal reads: an unreadable answer is

@@ -38,7 +38,8 @@ public:
 
 private:
     Outcome<std::string> writeRequest(const NumberQuery& query);
-    std::optional<GatewayAnswer> answerIfPresent(const std::string& requestName);
+    // closed: the answer file was reported complete by an event (read once, no settle wait).
+    std::optional<GatewayAnswer> answerIfPresent(const std::string& requestName, bool closed = false);
     std::optional<std::string> echoProblem(const std::string& requestName, const EligibilityResult& result) const;
     std::set<std::string> pendingNames() const;  // under mutex_
 

@@ -1,6 +1,7 @@
 #include "gui/app/face_arrivals.h"
 
 #include "devices/gateway/face_folder_watcher.h"
+#include "devices/gateway/folder_events.h"
 #include "gui/app/background_work.h"
 
 namespace madoguchi::gui {
@@ -21,26 +22,50 @@ FaceArrivals::FaceArrivals(std::filesystem::path faceFolder, std::vector<std::fi
       clock_(clock),
       patientNumber_(std::move(patientNumber)) {}
 
+namespace {
+// With events, a full scan still runs now and again: it catches what events can miss (an
+// overflowing event queue, a folder replaced under the watch).
+constexpr std::chrono::seconds kScanWithEvents{2};
+// How long one wait for events lasts before the stop token is looked at again.
+constexpr std::chrono::milliseconds kEventWait{100};
+}  // namespace
+
 void FaceArrivals::watch(std::stop_token stop, const std::function<void(Arrival)>& emit,
                          std::chrono::milliseconds interval) const {
     gateway::FaceFolderWatcher watcher(folder_, codes_, seenStore_, gateway::FaceWatchOptions{otherFolders_, &clock_});
-    do {
-        for (auto& face : watcher.poll()) {
-            if (!face.result) continue;  // unreadable: the watcher keeps it out of the queue
-            Arrival arrival;
-            arrival.kind = Arrival::Kind::CertifiedReaderResult;
-            arrival.at = clock_.now();
-            arrival.result = face.result.value();
-            arrival.rawXml = std::move(face.rawXml);
-            arrival.method = identityMethodFromFaceFileName(face.fileName);
-            if (!arrival.result.results.empty()) {
-                const auto& q = arrival.result.results.front();
-                arrival.displayName = q.name.empty() ? q.insuredName : q.name;
-            }
-            if (patientNumber_) arrival.patientId = patientNumber_(arrival.result);
-            emit(std::move(arrival));
+    gateway::FolderEvents events(watcher.folders());
+    const auto emitAll = [&](std::vector<gateway::FaceResult> faces) {
+        for (auto& face : faces)
+            if (face.result) emit(arrivalOf(std::move(face)));  // unreadable: kept out of the queue
+    };
+    emitAll(watcher.poll());
+    if (!events.eventsArrive()) {  // a network share or no inotify: the scan is the watch
+        while (waitUnlessStopped(stop, interval)) emitAll(watcher.poll());
+        return;
+    }
+    auto lastScan = std::chrono::steady_clock::now();
+    while (!stop.stop_requested()) {
+        emitAll(watcher.take(events.completedFiles(kEventWait)));
+        if (std::chrono::steady_clock::now() - lastScan >= kScanWithEvents) {
+            emitAll(watcher.poll());
+            lastScan = std::chrono::steady_clock::now();
         }
-    } while (waitUnlessStopped(stop, interval));
+    }
+}
+
+Arrival FaceArrivals::arrivalOf(gateway::FaceResult face) const {
+    Arrival arrival;
+    arrival.kind = Arrival::Kind::CertifiedReaderResult;
+    arrival.at = clock_.now();
+    arrival.result = face.result.value();
+    arrival.rawXml = std::move(face.rawXml);
+    arrival.method = identityMethodFromFaceFileName(face.fileName);
+    if (!arrival.result.results.empty()) {
+        const auto& q = arrival.result.results.front();
+        arrival.displayName = q.name.empty() ? q.insuredName : q.name;
+    }
+    if (patientNumber_) arrival.patientId = patientNumber_(arrival.result);
+    return arrival;
 }
 
 }  // namespace madoguchi::gui

@@ -1,12 +1,15 @@
 #pragma once
-// Polls the certified reader's face/ folder and turns each new result into an arrival for the
-// queue. watch() runs on the window's BackgroundWork until its stop token is raised.
+// Watches the certified reader's face/ folder and turns each new result into an arrival for the
+// queue. watch() runs on the window's BackgroundWork until its stop token is raised. On a local
+// folder it waits for inotify events (a file closed after writing or moved in is taken at once)
+// and scans every 2 s besides; on a network share it scans every `interval` (FolderEvents).
 #include <chrono>
 #include <filesystem>
 #include <functional>
 #include <stop_token>
 #include <vector>
 
+#include "devices/gateway/face_folder_watcher.h"
 #include "domain/ports/clock.h"
 #include "domain/rule_tables.h"
 #include "gui/reception/arrival.h"
@@ -21,11 +24,14 @@ public:
     // otherFolders: e.g. the chart's trash folder, scanned as well (FaceWatchOptions).
     FaceArrivals(std::filesystem::path faceFolder, std::vector<std::filesystem::path> otherFolders, CodeTables codes,
                  std::filesystem::path seenStore, const Clock& clock, PatientNumberLookup patientNumber);
-    // Blocks until `stop`: emit(arrival) for every new readable result.
+    // Blocks until `stop`: emit(arrival) for every new readable result. `interval`: the scan
+    // period where the folders send no events.
     void watch(std::stop_token stop, const std::function<void(Arrival)>& emit,
                std::chrono::milliseconds interval = std::chrono::milliseconds(50)) const;
 
 private:
+    Arrival arrivalOf(gateway::FaceResult face) const;
+
     std::filesystem::path folder_;
     std::vector<std::filesystem::path> otherFolders_;
     CodeTables codes_;

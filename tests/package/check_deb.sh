@@ -36,7 +36,8 @@ for path in ./usr/bin/madoguchi ./usr/bin/madoguchi-cli \
             ./usr/share/icons/hicolor/scalable/apps/madoguchi.svg \
             ./usr/share/locale/ja/LC_MESSAGES/madoguchi.mo \
             ./usr/share/madoguchi/codes/oqs_codes.tsv ./usr/share/madoguchi/rules/dated_settings.tsv \
-            ./usr/share/madoguchi/demo/oqs_dataset.json; do
+            ./usr/share/madoguchi/demo/oqs_dataset.json \
+            "./usr/lib/$(dpkg-architecture -qDEB_HOST_MULTIARCH)/madoguchi/libmadoguchi-face.so"; do
   check "ships $path" ships "$path"
 done
 ships_no_key() { ! grep -E '\.key(\.pem)?$' "$scratch/contents"; }
@@ -49,9 +50,11 @@ dpkg-deb -x "$deb" "$root"
 stripped() { file "$1" | grep -q ', stripped'; }
 holds_no_source_path() { ! grep -q -a -F "$source_dir" "$1"; }
 check "the symbols are in madoguchi-dbgsym" test -s "${deb%/*}/madoguchi-dbgsym_$(dpkg-deb -f "$deb" Version)_amd64.ddeb"
+needs_no_opencv() { ! readelf -d "$1" | grep NEEDED | grep -qi opencv; }
 for program in madoguchi madoguchi-cli; do
   check "$program is stripped" stripped "$root/usr/bin/$program"
   check "$program holds no path of the source tree" holds_no_source_path "$root/usr/bin/$program"
+  check "$program links no OpenCV (the face module does)" needs_no_opencv "$root/usr/bin/$program"
 done
 
 # --- the installed command-line tool, from a folder outside both trees ----------------
@@ -69,6 +72,11 @@ cli_refuses() {  # cli_refuses ARGS...: the CLI refuses the command as unknown (
   ! (cd "$work" && env -i PATH=/usr/bin:/bin HOME="$work" LANG=C.UTF-8 "$cli" "$@" </dev/null) >/dev/null 2>"$scratch/refused.err" &&
     grep -q 'unknown' "$scratch/refused.err" && [ ! -e "$work/portrait.jp2" ]
 }
+face_module_found() {
+  (cd "$work" && env -i PATH=/usr/bin:/bin HOME="$work" LANG=C.UTF-8 PCSCLITE_CSOCK_NAME="$work/no-pcscd.comm" \
+     "$cli" card face-check --wait-ms 0 </dev/null) >"$scratch/face.out" 2>&1
+  grep -q '"error"' "$scratch/face.out" && ! grep -q 'face.module_missing' "$scratch/face.out"
+}
 check_cli_suite() {
   check "$1: no command writes the portrait" cli_refuses card portrait --out "$work/portrait.jp2" --wait-ms 0
   check "$1: no command signs arbitrary data" cli_refuses card sign --challenge-hex 00112233 --wait-ms 0
@@ -80,6 +88,9 @@ check_cli_suite() {
     --start 2026-01-05 --days 3 --per-day 5 "${as_admin[@]}"
   check "$1: report daily" cli_prints '2026-01-06' report daily --db "$work/j.db" --date 2026-01-06 "${as_admin[@]}"
   check "$1: audit verify" cli_prints '' audit verify --db "$work/j.db" "${as_admin[@]}"
+  # card face-check opens the face module before it asks for a card: an error other than
+  # face.module_missing (no reader here) shows the module was found beside the program.
+  check "$1: the face module is found" face_module_found
   rm -rf "$work"/j.db* "$work/.config"
 }
 cli="$root/usr/bin/madoguchi-cli"

@@ -1,9 +1,7 @@
 #include "devices/card/sim/portrait.h"
 
-#include <opencv2/imgcodecs.hpp>
-#include <opencv2/imgproc.hpp>
-
-#include <stdexcept>
+#include "devices/card/sim/canvas.h"
+#include "devices/card/sim/jpeg2000.h"
 
 namespace madoguchi::card::sim {
 
@@ -32,36 +30,37 @@ private:
 Bytes syntheticPortrait(const std::string& seed) {
     Dice dice(seed);
     constexpr int kWidth = 240, kHeight = 300;  // about the card's 3:4 (JPEG 2000 on the chip)
-    cv::Mat image(kHeight, kWidth, CV_8UC3, cv::Scalar(235, 225, 215));
-    const cv::Point centre(kWidth / 2, kHeight / 2 + 10);
-    const cv::Size face(dice.between(62, 74), dice.between(84, 96));
-    const cv::Scalar skin(dice.between(150, 190), dice.between(175, 205), dice.between(205, 235));
-    const cv::Scalar hair(dice.between(10, 60), dice.between(10, 50), dice.between(10, 50));
+    Canvas image(kWidth, kHeight, {215, 225, 235});
+    const Point centre{kWidth / 2, kHeight / 2 + 10};
+    const double faceWidth = dice.between(62, 74), faceHeight = dice.between(84, 96);
+    const int skinBlue = dice.between(150, 190), skinGreen = dice.between(175, 205);
+    const Rgb skin{static_cast<double>(dice.between(205, 235)), static_cast<double>(skinGreen),
+                   static_cast<double>(skinBlue)};
+    const int hairBlue = dice.between(10, 60), hairGreen = dice.between(10, 50);
+    const Rgb hair{static_cast<double>(dice.between(10, 50)), static_cast<double>(hairGreen),
+                   static_cast<double>(hairBlue)};
     // shoulders, neck, hair behind, face
-    cv::ellipse(image, {centre.x, kHeight + 20}, {110, 80}, 0, 180, 360, cv::Scalar(90, 70, 60), cv::FILLED);
-    cv::rectangle(image, {centre.x - 25, centre.y + 60}, {centre.x + 25, centre.y + 110}, skin * 0.9, cv::FILLED);
-    cv::ellipse(image, {centre.x, centre.y - 20}, {face.width + 8, face.height}, 0, 180, 360, hair, cv::FILLED);
-    cv::ellipse(image, centre, face, 0, 0, 360, skin, cv::FILLED);
-    cv::ellipse(image, {centre.x, centre.y - face.height + 18}, {face.width, 30}, 0, 180, 360, hair, cv::FILLED);
+    image.paint(filledEllipse({centre.x, kHeight + 20}, 110, 80, Half::Upper), {60, 70, 90});
+    image.paint(filledRectangle({centre.x - 25, centre.y + 60}, {centre.x + 25, centre.y + 110}), skin.scaled(0.9));
+    image.paint(filledEllipse({centre.x, centre.y - 20}, faceWidth + 8, faceHeight, Half::Upper), hair);
+    image.paint(filledEllipse(centre, faceWidth, faceHeight), skin);
+    image.paint(filledEllipse({centre.x, centre.y - faceHeight + 18}, faceWidth, 30, Half::Upper), hair);
     // eyebrows, eyes, nose shadow, mouth
-    const int eyeY = centre.y - dice.between(12, 20), eyeDx = dice.between(24, 30);
+    const double eyeY = centre.y - dice.between(12, 20), eyeDx = dice.between(24, 30);
     for (int side : {-1, 1}) {
-        const cv::Point eye(centre.x + side * eyeDx, eyeY);
-        cv::line(image, {eye.x - 14, eye.y - 16}, {eye.x + 14, eye.y - 18 + side * 2}, hair, 5, cv::LINE_AA);
-        cv::ellipse(image, eye, {13, 7}, 0, 0, 360, cv::Scalar(250, 250, 250), cv::FILLED, cv::LINE_AA);
-        cv::circle(image, eye, 6, cv::Scalar(40, 30, 20), cv::FILLED, cv::LINE_AA);
-        cv::ellipse(image, {eye.x, eye.y + 10}, {14, 4}, 0, 0, 180, skin * 0.85, 2, cv::LINE_AA);
+        const Point eye{centre.x + side * eyeDx, eyeY};
+        image.paint(thickLine({eye.x - 14, eye.y - 16}, {eye.x + 14, eye.y - 18 + side * 2}, 5), hair);
+        image.paint(filledEllipse(eye, 13, 7), {250, 250, 250});
+        image.paint(filledEllipse(eye, 6, 6), {20, 30, 40});
+        image.paint(ellipseArc({eye.x, eye.y + 10}, 14, 4, Half::Lower, 2), skin.scaled(0.85));
     }
-    cv::line(image, {centre.x, eyeY + 5}, {centre.x - 5, centre.y + 22}, skin * 0.75, 3, cv::LINE_AA);
-    cv::ellipse(image, {centre.x, centre.y + 24}, {10, 4}, 0, 0, 360, skin * 0.7, cv::FILLED, cv::LINE_AA);
-    const int mouthY = centre.y + dice.between(40, 48);
-    cv::ellipse(image, {centre.x, mouthY}, {dice.between(16, 24), 7}, 0, 0, 180, cv::Scalar(70, 70, 150), 4, cv::LINE_AA);
-    cv::GaussianBlur(image, image, {3, 3}, 0);
-    std::vector<uchar> encoded;
-    // Lossy (~4 KB), about what a real card's portrait takes; lossless would be ~24 KB.
-    if (!cv::imencode(".jp2", image, encoded, {cv::IMWRITE_JPEG2000_COMPRESSION_X1000, 20}))
-        throw std::runtime_error("OpenCV cannot encode JPEG 2000 (built without OpenJPEG?)");
-    return Bytes(encoded.begin(), encoded.end());
+    image.paint(thickLine({centre.x, eyeY + 5}, {centre.x - 5, centre.y + 22}, 3), skin.scaled(0.75));
+    image.paint(filledEllipse({centre.x, centre.y + 24}, 10, 4), skin.scaled(0.7));
+    const double mouthY = centre.y + dice.between(40, 48);
+    image.paint(ellipseArc({centre.x, mouthY}, dice.between(16, 24), 7, Half::Lower, 4), {150, 70, 70});
+    image.blur();
+    // Lossy at 50:1 (~4 KB), about what a real card's portrait takes; lossless would be ~24 KB.
+    return encodeJpeg2000(image.pixels(), kWidth, kHeight, 50.0f);
 }
 
 }  // namespace madoguchi::card::sim

@@ -9,7 +9,8 @@ namespace madoguchi::cli {
 using Arguments = std::vector<std::string>;  // the arguments after the command words
 
 // Exit codes shared by every command.
-enum ExitCode : int { kOk = 0, kNegative = 1, kBadInput = 2, kUndecided = 3 };
+// kUnreachable: the journal's site server did not answer; nothing was read or written.
+enum ExitCode : int { kOk = 0, kNegative = 1, kBadInput = 2, kUndecided = 3, kUnreachable = 4 };
 
 int runCopay(const Arguments& args);           // copay_command.cpp
 int runInsurerNumber(const Arguments& args);   // insurer_number_command.cpp

@@ -8,6 +8,7 @@
 
 #include "app/process_hardening.h"
 #include "commands.h"
+#include "storage/database.h"
 #include "storage/private_files.h"
 #include "usage.h"
 
@@ -73,6 +74,13 @@ int main(int argc, char** argv) {
     }
     try {
         return found->second(rest);
+    } catch (const madoguchi::storage::StorageError& error) {
+        std::cerr << "madoguchi-cli " << name << ": " << error.what() << "\n";
+        if (error.failure != madoguchi::storage::StorageFailure::Unreachable) return madoguchi::cli::kBadInput;
+        std::cerr << "madoguchi-cli " << name
+                  << ": the journal's server cannot be reached: nothing was read or written. Run the command again "
+                     "once the server answers.\n";
+        return madoguchi::cli::kUnreachable;
     } catch (const std::exception& error) {
         std::cerr << "madoguchi-cli " << name << ": " << error.what() << "\n";
         return madoguchi::cli::kBadInput;

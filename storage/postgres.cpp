@@ -5,6 +5,8 @@
 #include <cstdlib>
 #include <optional>
 
+#include "storage/server_address.h"
+
 namespace madoguchi::storage {
 namespace {
 
@@ -17,10 +19,6 @@ StorageFailure failureOf(const std::string& state) {
     if (state.starts_with("53") || state.starts_with("40") || state == "55P03" || state.starts_with("58"))
         return StorageFailure::Busy;
     return StorageFailure::Other;
-}
-
-bool isLocalHost(const std::string& host) {
-    return host.empty() || host.starts_with("/") || host == "localhost" || host == "127.0.0.1" || host == "::1";
 }
 
 std::string hexDecoded(const std::string& text) {  // bytea's text output: \x then two hex digits a byte
@@ -150,7 +148,7 @@ std::vector<std::pair<std::string, std::string>> connectionOptions(const std::st
             if (k == keyword) return true;
         return false;
     };
-    if (!has("sslmode") && !isLocalHost(host)) options.emplace_back("sslmode", "verify-full");
+    if (!has("sslmode") && !isLocalServerHost(host)) options.emplace_back("sslmode", "verify-full");
     if (!has("connect_timeout")) options.emplace_back("connect_timeout", "5");
     if (!has("client_encoding")) options.emplace_back("client_encoding", "UTF8");
     if (!has("application_name")) options.emplace_back("application_name", "madoguchi");

@@ -5,6 +5,7 @@
 #include <sstream>
 #include <unistd.h>
 
+#include "storage/journal_watch.h"
 #include "storage/open_database.h"
 #include "storage/private_files.h"
 #include "storage/schema.h"
@@ -173,7 +174,7 @@ std::string hostName() {
 }
 
 FacilityJournal::FacilityJournal(const std::string& location, const std::filesystem::path& auditKeyPath)
-    : db_(openJournalDatabase(location)), key_(auditKeyAt(auditKeyPath)), anchorPath_(anchorPathForLocation(location)),
+    : db_(openJournalDatabase(location)), location_(location), key_(auditKeyAt(auditKeyPath)), anchorPath_(anchorPathForLocation(location)),
       window_(hostName()) {
     configureConnection(*db_);
     migrate(*db_);
@@ -267,6 +268,7 @@ void FacilityJournal::writeVisit(const VisitRecord& v) {
     appendAuditRow({v.completedAt.iso(), v.staffId, "visit.recorded", v.patientId, v.visitId,
                     std::string(claimRouteName(v.claimRoute)), ""});
     for (auto& entry : shareDecisionEntries(v)) appendAuditRow(std::move(entry));
+    notifyVisitsChanged(*db_, v.visitId);
 }
 
 void FacilityJournal::saveVisit(const VisitRecord& visit) {
@@ -362,6 +364,7 @@ Outcome<bool> FacilityJournal::retag(const Retag& r) {
             .bind(1, r.visitId).bind(2, from).bind(3, std::string(claimRouteName(r.to))).bind(4, r.staffId)
             .bind(5, r.reason).bind(6, r.evidence).bind(7, r.at.iso()).run();
         appendAuditRow({r.at.iso(), r.staffId, "visit.retagged", patient, r.visitId, from + " -> " + std::string(claimRouteName(r.to)), ""});
+        notifyVisitsChanged(*db_, r.visitId);
         commitAndAnchor(transaction, r.at.iso());
         return true;
     } catch (const StorageError& error) {

@@ -77,6 +77,7 @@ public:
     const std::filesystem::path& anchorPath() const { return anchorPath_; }
 
     Database& database() { return *db_; }
+    const std::string& location() const { return location_; }  // as given: a file or a URI
 
 private:
     void writeVisit(const VisitRecord& visit);  // inside the caller's transaction
@@ -86,6 +87,7 @@ private:
     void appendAuditRow(AuditEntry entry);      // inside the caller's transaction, with this window
 
     std::unique_ptr<Database> db_;
+    std::string location_;
     AuditKey key_;
     std::filesystem::path anchorPath_;
     std::string window_;

@@ -76,7 +76,8 @@ ReceptionServices FacilityEnvironment::services() {
 DeviceTargets FacilityEnvironment::deviceTargets() {
     return DeviceTargets{usesTerminalFolders(settings_.identitySource) ? settings_.gatewayRoot : std::filesystem::path(),
                          usesDirectReader(settings_.identitySource),
-                         storage::isServerLocation(journalPath_) ? std::filesystem::path() : journalPath_};
+                         storage::isServerLocation(journalPath_) ? std::filesystem::path() : journalPath_,
+                         storage::isServerLocation(journalPath_) ? journalPath_.string() : std::string()};
 }
 
 void FacilityEnvironment::startArrivals(BackgroundWork& work, std::function<void(Arrival)> deliver,

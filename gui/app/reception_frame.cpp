@@ -33,7 +33,7 @@ ReceptionFrame::ReceptionFrame(wxWindow* parent, std::unique_ptr<ReceptionEnviro
 
     auto* body = new wxPanel(this, wxID_ANY);
     body->SetBackgroundColour(*wxWHITE);
-    queue_ = new QueuePanel(body);
+    queue_ = new QueuePanel(body, services.context.window);
     step_ = new StepPanel(body, *flow_);
     eligibility_ = new EligibilityPanel(body, services.context.facility);
     queue_->onOpen([this](int number) { flow_->open(number); });

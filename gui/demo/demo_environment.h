@@ -41,7 +41,7 @@ public:
     AppSettings& settings() override { return settings_; }
     std::filesystem::path settingsPath() const override { return root_ / "settings.json"; }
     // The simulator's folders and the throw-away journal; the demo's cards are virtual.
-    DeviceTargets deviceTargets() override { return {root_ / "gateway", false, root_ / "journal.sqlite"}; }
+    DeviceTargets deviceTargets() override { return {root_ / "gateway", false, root_ / "journal.sqlite", {}}; }
     // The demo account demo/demo (administrator), made on first use: hashing the password
     // takes a moment that does not belong on the way to the first paint.
     void prepareStaffAccounts() override;

@@ -31,7 +31,8 @@ DailyLogPage::DailyLogPage(wxWindow* parent, storage::FacilityJournal& journal, 
 
 DailyLogPage::DailyLogPage(wxWindow* parent, storage::FacilityJournal& journal, const StaffMember& member,
                            const Clock& clock, const Date& today)
-    : wxPanel(parent), journal_(journal), member_(journal.database(), member), clock_(clock), log_{summarizeDay(today, {})} {
+    : wxPanel(parent), journal_(journal), member_(journal.database(), member), clock_(clock), log_{summarizeDay(today, {})},
+      shown_(today) {
     auto* sizer = new wxBoxSizer(wxVERTICAL);
     auto* top = new wxBoxSizer(wxHORIZONTAL);
     top->Add(new wxStaticText(this, wxID_ANY, _("Day")), 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 8);
@@ -68,9 +69,48 @@ void DailyLogPage::addSummary(const wxString& what, const wxString& value) {
 }
 
 void DailyLogPage::showDay(const Date& date) {
+    if (!(date == shown_)) patientsRead_.clear();
+    shown_ = date;
     date_->SetValue(toWxDate(date));
+    for (int attempt = 0;; ++attempt) {
+        try {
+            fill(date);
+            return;
+        } catch (const storage::StorageError& error) {
+            // a connection the server dropped fails once, then is re-opened: try once more
+            if (attempt == 0 && error.transient()) continue;
+            showUnavailable(wxString::FromUTF8(error.what()));
+            return;
+        }
+    }
+}
+
+void DailyLogPage::refresh() {
+    const std::string selected = selectedVisitId();
+    showDay(shown_);
+    for (std::size_t row = 0; row < visitIds_.size(); ++row)
+        if (!selected.empty() && visitIds_[row] == selected)
+            visits_->SetItemState(static_cast<long>(row), wxLIST_STATE_SELECTED, wxLIST_STATE_SELECTED);
+}
+
+std::string DailyLogPage::selectedVisitId() const {
+    const long row = visits_->GetNextItem(-1, wxLIST_NEXT_ALL, wxLIST_STATE_SELECTED);
+    return row < 0 || static_cast<std::size_t>(row) >= visitIds_.size() ? std::string()
+                                                                       : visitIds_[static_cast<std::size_t>(row)];
+}
+
+void DailyLogPage::showUnavailable(const wxString& why) {
     summary_->DeleteAllItems();
     visits_->DeleteAllItems();
+    visitIds_.clear();
+    log_ = summarizeDay(shown_, {});
+    addSummary(_("Not shown"), _("The journal cannot be read now (the site server does not answer).") + " " + why);
+}
+
+void DailyLogPage::fill(const Date& date) {
+    summary_->DeleteAllItems();
+    visits_->DeleteAllItems();
+    visitIds_.clear();
     auto report = dailyReport(member_.now(), journal_, date);  // the role check first, as the CLI
     if (!report) {
         log_ = summarizeDay(date, {});
@@ -99,7 +139,9 @@ void DailyLogPage::showDay(const Date& date) {
                        wxString::Format(wxString::FromUTF8("%d割: "), c.chosenTenths) + utf8(c.reason));
 
     for (const VisitSummary& v : visits) {
-        if (!v.patientId.empty()) journal_.recordAccess(member_.id(), v.patientId, "manager daily log " + date.iso(), clock_.now());
+        if (!v.patientId.empty() && patientsRead_.insert(v.patientId).second)
+            journal_.recordAccess(member_.id(), v.patientId, "manager daily log " + date.iso(), clock_.now());
+        visitIds_.push_back(v.visitId);
         long row = visits_->InsertItem(visits_->GetItemCount(), utf8(v.startedAt.size() >= 16 ? v.startedAt.substr(11, 5) : v.startedAt));
         visits_->SetItem(row, 1, utf8(v.patientName.empty() ? v.patientId : v.patientName));
         visits_->SetItem(row, 2, identityMethodLabel(v.identityMethod));

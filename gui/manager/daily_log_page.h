@@ -2,6 +2,8 @@
 // The daily log: one day's counts (identity method, eligibility source, validity, fallbacks,
 // 申立書, copay total, claim routes, 10割 with reasons) and the day's visits. Showing a day
 // records who read which patients' visits in the audit trail.
+#include <set>
+#include <string>
 #include <utility>
 #include <vector>
 
@@ -23,6 +25,12 @@ public:
     DailyLogPage(wxWindow* parent, storage::FacilityJournal& journal, const StaffMember& member, const Clock& clock);
 
     void showDay(const Date& date);
+    // The shown day again (another window recorded a visit): the selected visit stays selected,
+    // and only patients not shown before on this day are audited as read.
+    void refresh();
+    // The journal cannot be read (the site server unreachable): nothing stale stays on screen.
+    void showUnavailable(const wxString& why);
+    std::string selectedVisitId() const;
     const DailyLog& log() const { return log_; }
     // The summary table as shown: (what, value) per row, in order.
     std::vector<std::pair<wxString, wxString>> summaryRows() const;
@@ -33,6 +41,7 @@ private:
     DailyLogPage(wxWindow* parent, storage::FacilityJournal& journal, const StaffMember& member, const Clock& clock,
                  const Date& today);
     void addSummary(const wxString& what, const wxString& value);
+    void fill(const Date& date);
 
     storage::FacilityJournal& journal_;
     storage::StaffStanding member_;  // the role re-read at every action
@@ -41,6 +50,9 @@ private:
     wxListCtrl* summary_ = nullptr;
     wxListCtrl* visits_ = nullptr;
     DailyLog log_;
+    Date shown_;
+    std::vector<std::string> visitIds_;          // per row of visits_
+    std::set<std::string> patientsRead_;         // of the shown day, already audited
 };
 
 }  // namespace madoguchi::gui

@@ -134,7 +134,34 @@ void FollowUpPage::recheckDone(const Outcome<RecheckReport>& report) {
     Layout();  // the status line grew
 }
 
+void FollowUpPage::showUnavailable(const wxString& why) {
+    list_->DeleteAllItems();
+    visits_.clear();
+    status_->SetLabel(_("The journal cannot be read now (the site server does not answer).") + " " + why);
+}
+
 void FollowUpPage::reload() {
+    const long selectedRow = list_->GetNextItem(-1, wxLIST_NEXT_ALL, wxLIST_STATE_SELECTED);
+    const std::string selected =
+        selectedRow < 0 || static_cast<std::size_t>(selectedRow) >= visits_.size() ? std::string()
+                                                                                   : visits_[static_cast<std::size_t>(selectedRow)].visitId;
+    for (int attempt = 0;; ++attempt) {
+        try {
+            fill();
+            break;
+        } catch (const storage::StorageError& error) {
+            // a connection the server dropped fails once, then is re-opened: try once more
+            if (attempt == 0 && error.transient()) continue;
+            showUnavailable(wxString::FromUTF8(error.what()));
+            return;
+        }
+    }
+    for (std::size_t row = 0; row < visits_.size(); ++row)
+        if (!selected.empty() && visits_[row].visitId == selected)
+            list_->SetItemState(static_cast<long>(row), wxLIST_STATE_SELECTED, wxLIST_STATE_SELECTED);
+}
+
+void FollowUpPage::fill() {
     auto listed = followUpList(member_.now(), journal_);
     visits_ = listed ? listed.value() : std::vector<VisitSummary>{};
     if (!listed) {
@@ -144,7 +171,8 @@ void FollowUpPage::reload() {
     }
     list_->DeleteAllItems();
     for (const VisitSummary& v : visits_) {
-        if (!v.patientId.empty()) journal_.recordAccess(member_.id(), v.patientId, "manager follow-up list", clock_.now());
+        if (!v.patientId.empty() && patientsRead_.insert(v.patientId).second)
+            journal_.recordAccess(member_.id(), v.patientId, "manager follow-up list", clock_.now());
         long row = list_->InsertItem(list_->GetItemCount(), utf8(v.date.iso()));
         list_->SetItem(row, 1, utf8(v.patientName.empty() ? v.patientId : v.patientName));
         list_->SetItem(row, 2, claimRouteLabel(v.claimRoute));

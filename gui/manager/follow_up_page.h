@@ -5,6 +5,7 @@
 // and re-tags the confirmed ones (domain/follow_up_recheck.h).
 #include <functional>
 #include <memory>
+#include <set>
 #include <stop_token>
 #include <string>
 #include <vector>
@@ -35,7 +36,10 @@ public:
                  BulkRecheckTerminal terminal = {});
     ~FollowUpPage() override;
 
+    // The list again; the selected visit stays selected, only patients not listed before are
+    // audited as read. A journal that cannot be read clears the list (showUnavailable).
     void reload();
+    void showUnavailable(const wxString& why);
     const std::vector<VisitSummary>& visits() const { return visits_; }
     wxListCtrl* list() const { return list_; }
     // Permission (RetagClaim) first, then the journal: a reason is required, history is kept.
@@ -49,6 +53,7 @@ public:
 
 private:
     void onRetagClicked();
+    void fill();  // throws StorageError
     void recheckDone(const Outcome<RecheckReport>& report);
 
     storage::FacilityJournal& journal_;
@@ -57,6 +62,7 @@ private:
     wxListCtrl* list_ = nullptr;
     wxStaticText* status_ = nullptr;
     std::vector<VisitSummary> visits_;
+    std::set<std::string> patientsRead_;  // already audited by this page
     BulkRecheckTerminal terminal_;
     wxButton* recheckButton_ = nullptr;
     bool recheckRunning_ = false;

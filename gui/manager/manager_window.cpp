@@ -10,16 +10,27 @@
 
 #include "app/resources.h"
 #include "devices/gateway/folder_bulk_check.h"
+#include "gui/app/background_work.h"
 #include "gui/manager/daily_log_page.h"
 #include "gui/manager/export_page.h"
 #include "gui/manager/follow_up_page.h"
 #include "gui/manager/usage_page.h"
 #include "gui/settings/language.h"
 #include "gui/signin/staff_sign_in.h"
+#include "storage/journal_watch.h"
 
 namespace madoguchi::gui {
 
 namespace {
+
+// How often the journal is asked when no notice came (and the only way on a SQLite file).
+constexpr std::chrono::milliseconds kJournalPoll{1000};
+
+// What the journal watch reports to the window.
+struct JournalNews {
+    bool reachable = true;
+    std::string why;  // when not reachable
+};
 
 // The terminal's bulk 照会 through the facility's folders; none when the folders are not set.
 BulkRecheckTerminal bulkRecheckTerminal(const AppSettings& settings, const Clock& clock) {
@@ -145,9 +156,59 @@ ManagerFrame::ManagerFrame(wxWindow* parent, FacilityJournal& journal, const Sta
     notebook_->AddPage(usage_, _("Usage rate"));
     notebook_->AddPage(export_, _("CSV export"));
     auto* sizer = new wxBoxSizer(wxVERTICAL);
+    unreachable_ = new wxStaticText(this, wxID_ANY, wxEmptyString);
+    unreachable_->SetForegroundColour(wxColour(180, 30, 30));
+    unreachable_->Hide();
+    sizer->Add(unreachable_, 0, wxEXPAND | wxALL, 8);
     sizer->Add(notebook_, 1, wxEXPAND);
     SetSizer(sizer);
+    work_ = std::make_unique<BackgroundWork>(*this);
+    watchJournal(journal.location());
 }
+
+ManagerFrame::~ManagerFrame() { work_->stopAll(); }
+
+void ManagerFrame::watchJournal(const std::string& location) {
+    work_->watch<JournalNews>(
+        [location](std::stop_token stop, const std::function<void(JournalNews)>& emit) {
+            std::unique_ptr<storage::JournalWatch> watch;
+            bool down = false;
+            while (!stop.stop_requested()) {
+                try {
+                    if (!watch) watch = std::make_unique<storage::JournalWatch>(location);
+                    const bool changed = watch->waitForChange(kJournalPoll);
+                    if (changed || down) emit(JournalNews{});
+                    down = false;
+                } catch (const storage::StorageError& error) {
+                    if (!down) emit(JournalNews{false, error.what()});
+                    down = true;
+                    if (!waitUnlessStopped(stop, kJournalPoll)) return;
+                }
+            }
+        },
+        [this](JournalNews news) { news.reachable ? journalChanged() : journalUnreachable(news.why); },
+        [this](std::exception_ptr error) { journalUnreachable(describeFailure(error)); });
+}
+
+void ManagerFrame::journalChanged() {
+    unreachable_->Hide();
+    dailyLog_->refresh();
+    followUps_->reload();
+    ++refreshes_;
+    Layout();
+}
+
+void ManagerFrame::journalUnreachable(const std::string& why) {
+    const wxString text = _("The site server does not answer: the daily log and the follow-up list are cleared until it "
+                            "answers again. The reception windows keep their visits and send them when it is back.");
+    unreachable_->SetLabel(text);
+    unreachable_->Show();
+    dailyLog_->showUnavailable(wxString::FromUTF8(why));
+    followUps_->showUnavailable(wxString::FromUTF8(why));
+    Layout();
+}
+
+bool ManagerFrame::showsUnreachable() const { return unreachable_->IsShown(); }
 
 void ManagerFrame::signOut(bool idle) {
     if (!idle_) return;  // once

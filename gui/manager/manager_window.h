@@ -2,6 +2,7 @@
 // The manager's back-office window (事務長): sign-in, then tabs for the daily log, the
 // follow-up list with re-tagging, the マイナ保険証 usage chart against the 加算 tiers, and
 // CSV export. Rules stay in the domain (manager_reports.h, staff.h); this renders them.
+#include <chrono>
 #include <memory>
 #include <optional>
 
@@ -24,6 +25,7 @@ namespace madoguchi::gui {
 using storage::FacilityJournal;
 using storage::StaffAccounts;
 
+class BackgroundWork;
 class DailyLogPage;
 class FollowUpPage;
 class UsagePage;
@@ -64,6 +66,7 @@ class ManagerFrame : public wxFrame {
 public:
     ManagerFrame(wxWindow* parent, FacilityJournal& journal, const StaffMember& member, const AppSettings& settings,
                  const Clock& clock);
+    ~ManagerFrame() override;
 
     wxNotebook* notebook() const { return notebook_; }
     DailyLogPage* dailyLog() const { return dailyLog_; }
@@ -73,8 +76,15 @@ public:
     // 管理 › Sign out, and the idle lock (settings.idleLockMinutes on the clock): the window
     // closes (staff.sign_out / staff.idle_lock); opening it again asks for a sign-in.
     void signOut(bool idle);
+    // The journal watch (storage/journal_watch.h) said the visits changed, or whether the journal
+    // can be read: the daily log and the follow-up list refresh, or say the server is unreachable.
+    void journalChanged();
+    void journalUnreachable(const std::string& why);
+    bool showsUnreachable() const;
+    int refreshes() const { return refreshes_; }  // live refreshes so far (tests wait on it)
 
 private:
+    void watchJournal(const std::string& location);
     StaffAccounts staff_;
     StaffMember member_;
     std::unique_ptr<IdleWatch> idle_;
@@ -83,6 +93,9 @@ private:
     FollowUpPage* followUps_ = nullptr;
     UsagePage* usage_ = nullptr;
     ExportPage* export_ = nullptr;
+    wxStaticText* unreachable_ = nullptr;
+    int refreshes_ = 0;
+    std::unique_ptr<BackgroundWork> work_;  // last: stopped first
 };
 
 // Asks for a sign-in (modal), then shows the manager window; nothing when cancelled.

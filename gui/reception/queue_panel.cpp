@@ -33,9 +33,12 @@ wxString statusText(const Arrival& arrival, bool newest) {
 
 }  // namespace
 
-QueuePanel::QueuePanel(wxWindow* parent) : wxPanel(parent, wxID_ANY) {
+QueuePanel::QueuePanel(wxWindow* parent, const std::string& windowName) : wxPanel(parent, wxID_ANY) {
     SetName("queue_panel");
-    auto* title = new wxStaticText(this, wxID_ANY, _("Arrivals"));
+    auto* title = new wxStaticText(this, wxID_ANY,
+                                   windowName.empty() ? _("Arrivals")
+                                                      : wxString::Format(_("Arrivals at %s"), fromUtf8(windowName)));
+    title_ = title;
     title->SetFont(colors::choiceFont());
     list_ = new wxListCtrl(this, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxLC_REPORT | wxLC_SINGLE_SEL);
     list_->SetName("queue_list");
@@ -74,6 +77,8 @@ void QueuePanel::render(const std::vector<Arrival>& arrivals) {
     }
     list_->Thaw();
 }
+
+wxString QueuePanel::titleText() const { return title_->GetLabel(); }
 
 int QueuePanel::rowCount() const { return list_->GetItemCount(); }
 

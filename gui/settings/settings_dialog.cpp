@@ -23,6 +23,7 @@
 #include "gui/manager/manager_window.h"
 #include "gui/settings/form_grid.h"
 #include "gui/settings/language.h"
+#include "gui/settings/site_server_section.h"
 
 namespace madoguchi::gui {
 namespace {
@@ -129,6 +130,7 @@ SettingsDialog::SettingsDialog(wxWindow* parent, const AppSettings& initial, sto
     notebook_->AddPage(connectionPage(), _("Identity and folders"));
     notebook_->AddPage(printingPage(), _("Printer and language"));
     notebook_->AddPage(staffPage(), _("Staff accounts"));
+    notebook_->AddPage(siteServer_ = new SiteServerSection(notebook_, initial_.journalPath), _("Journal and site server"));
     sizer->Add(notebook_, 1, wxEXPAND | wxALL, 8);
     problems_ = new wxStaticText(this, wxID_ANY, wxEmptyString);
     problems_->SetForegroundColour(kProblemColour);
@@ -205,10 +207,6 @@ wxWindow* SettingsDialog::connectionPage() {
                                         _("CA certificate of the gateway"), _("PEM files (*.pem)|*.pem"),
                                         wxDefaultPosition, wxSize(420, -1), wxFLP_OPEN | wxFLP_USE_TEXTCTRL);
     addRow(page, grid, _("Gateway's CA certificate (PEM)"), cardCheckCa_);
-    journalPath_ = new wxFilePickerCtrl(page, wxID_ANY, utf8(initial_.journalPath.string()), _("Visit journal file"),
-                                        _("SQLite files (*.sqlite3)|*.sqlite3"), wxDefaultPosition, wxSize(420, -1),
-                                        wxFLP_SAVE | wxFLP_USE_TEXTCTRL);
-    addRow(page, grid, _("Visit journal (empty: the default)"), journalPath_);
     sizer->Add(grid, 0, wxEXPAND | wxLEFT | wxRIGHT, 12);
     page->SetSizer(sizer);
     return page;
@@ -292,7 +290,7 @@ AppSettings SettingsDialog::edited() const {
     settings.requestEncoding = kRequestEncodings[std::max(0, requestEncoding_->GetSelection())];
     settings.cardCheckUrl = cardCheckUrl_->GetValue().Strip(wxString::both).utf8_string();
     settings.cardCheckCaFile = cardCheckCa_->GetPath().utf8_string();
-    settings.journalPath = journalPath_->GetPath().utf8_string();
+    settings.journalPath = siteServer_->journalLocation();
     settings.printerName = printer_->GetValue().Strip(wxString::both).utf8_string();
     const char* languages[] = {"", "ja", "en"};
     settings.language = languages[std::max(0, language_->GetSelection())];

@@ -28,6 +28,8 @@ class wxTextCtrl;
 
 namespace madoguchi::gui {
 
+class SiteServerSection;  // the journal's page (site_server_section.h)
+
 // The choices of "how identity reaches us", in the order of IdentitySource (dialog and assistant).
 wxArrayString identitySourceLabels();
 
@@ -56,6 +58,7 @@ public:
     wxChoice* languageChoice() const { return language_; }
     wxSpinCtrl* idleLockMinutes() const { return idleLock_; }
     wxListCtrl* staffList() const { return staffList_; }
+    SiteServerSection* siteServer() const { return siteServer_; }
 
     // Staff accounts through StaffAccounts (permission checked there); the list is refreshed.
     Outcome<bool> addStaff(const StaffMember& member, std::string& password);
@@ -91,7 +94,7 @@ private:
     wxSpinCtrl* retention_ = nullptr;
     wxTextCtrl* cardCheckUrl_ = nullptr;
     wxFilePickerCtrl* cardCheckCa_ = nullptr;
-    wxFilePickerCtrl* journalPath_ = nullptr;
+    SiteServerSection* siteServer_ = nullptr;
     wxTextCtrl* printer_ = nullptr;
     wxChoice* language_ = nullptr;
     wxSpinCtrl* idleLock_ = nullptr;

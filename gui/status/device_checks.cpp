@@ -9,6 +9,7 @@
 #include "devices/card/pcsc_reader.h"
 #include "devices/gateway/folder_safety.h"
 #include "domain/outcome.h"
+#include "storage/open_database.h"
 
 namespace madoguchi::gui {
 namespace {
@@ -124,6 +125,55 @@ DeviceCheck checkJournal(const fs::path& journalPath) {
                            N_("Free some space on that disk: the journal stops taking visits when it is full."),
                            journalPath.string(),
                            {}};
+    return {};
+}
+
+DeviceCheck checkJournalServer(const std::string& uri) {
+    return journalServerCheck(storage::checkServer(uri), storage::displayLocation(uri));
+}
+
+DeviceCheck journalServerCheck(const storage::ServerCheck& found, const std::string& subject) {
+    using storage::ServerReach;
+    auto check = [&](Health health, const char* problem, const char* remedy) {
+        DeviceCheck result{health, problem, remedy, subject, {}};
+        if (!found.detail.empty()) result.details.push_back(found.detail);
+        return result;
+    };
+    switch (found.reach) {
+        case ServerReach::Ready: return {};
+        case ServerReach::EmptyDatabase:
+            return check(Health::Warning, N_("The site server %s holds no journal yet."),
+                         N_("Madoguchi creates it when it starts with this address, or run "
+                            "madoguchi-cli journal migrate with this address once."));
+        case ServerReach::SchemaOlder:
+            return check(Health::Warning, N_("The journal on the site server %s has an older schema than this Madoguchi."),
+                         N_("Run madoguchi-cli journal migrate with this address once (an administrator), then test "
+                            "again."));
+        case ServerReach::SchemaNewer:
+            return check(Health::Failing, N_("The journal on the site server %s was written by a newer Madoguchi."),
+                         N_("Update Madoguchi on this PC to the version the other windows use."));
+        case ServerReach::PasswordNeeded:
+            return check(Health::Failing, N_("The site server %s asks for a password."),
+                         N_("Type the password in Settings › Journal and site server and test the connection: it is "
+                            "saved in this account's password file (~/.pgpass), never in the settings."));
+        case ServerReach::WrongPassword:
+            return check(Health::Failing, N_("The site server %s refused the user name or the password."),
+                         N_("Check the user name, type the password again and test the connection."));
+        case ServerReach::TlsFailed:
+            return check(Health::Failing, N_("The secure connection (TLS) to the site server %s failed."),
+                         N_("Check the CA certificate file and that the server's certificate names the host this PC "
+                            "connects to (docs/site.md, TLS)."));
+        case ServerReach::Unreachable:
+            return check(Health::Failing, N_("The site server %s does not answer."),
+                         N_("Check the host name and the port, the network, and that the server is running. The "
+                            "window keeps new visits until it answers."));
+        case ServerReach::Refused:
+            return check(Health::Failing, N_("The site server %s refused the connection."),
+                         N_("Check the database name and that the server's pg_hba.conf lets this PC in (docs/site.md)."));
+        case ServerReach::BadAddress:
+            return check(Health::Failing, N_("The site server's address %s is not valid."),
+                         N_("Correct the address in Settings › Journal and site server."));
+    }
     return {};
 }
 

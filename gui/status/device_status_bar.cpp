@@ -24,6 +24,11 @@ std::string logLine(Device device, const DeviceCheck& check) {
     return std::string(names[static_cast<size_t>(device)]) + " failing: " + problem;
 }
 
+DeviceCheck journalCheck(const DeviceTargets& targets) {
+    if (!targets.journalServer.empty()) return checkJournalServer(targets.journalServer);
+    return targets.journalPath.empty() ? notUsed() : checkJournal(targets.journalPath);
+}
+
 }  // namespace
 
 DeviceIndicator::DeviceIndicator(wxWindow* parent, const wxString& label)
@@ -98,7 +103,7 @@ DeviceStatusBar::DeviceStatusBar(wxFrame* parent, DeviceTargets targets, Backgro
                 Round round{targets.terminalRoot.empty() ? notUsed()
                                                          : checkTerminalFolders(targets.terminalRoot, FolderTest::LookOnly),
                             targets.readerUsed ? checkCardReaders(true) : notUsed(),
-                            targets.journalPath.empty() ? notUsed() : checkJournal(targets.journalPath)};
+                            journalCheck(targets)};
                 emit(std::move(round));
             } while (waitUnlessStopped(stop, interval));
         },

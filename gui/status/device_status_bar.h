@@ -9,6 +9,7 @@
 #include <chrono>
 #include <filesystem>
 #include <functional>
+#include <string>
 
 #include <wx/panel.h>
 #include <wx/statusbr.h>
@@ -27,7 +28,8 @@ inline constexpr std::array kDevices{Device::TerminalFolders, Device::CardReader
 struct DeviceTargets {
     std::filesystem::path terminalRoot;  // empty: the folders are not used
     bool readerUsed = false;             // our own PC/SC reader identifies patients
-    std::filesystem::path journalPath;   // empty: not checked here (a journal on the site server)
+    std::filesystem::path journalPath;   // the journal file; empty: a server journal or none
+    std::string journalServer;           // the site server's postgresql:// URI; empty: none
 };
 
 class DeviceIndicator : public wxPanel {

@@ -85,6 +85,22 @@ public:
         run({(bin_ / "pg_ctl").string(), "-D", data().string(), "-m", "fast", "-w", "stop"}, "pg_ctl stop");
     }
 
+    // Local connections of `role` need its password (scram-sha-256); everyone else stays trusted.
+    // The role itself is created by the test (CREATE ROLE … PASSWORD …, as the trusted superuser).
+    void requirePassword(const std::string& role) {
+        const auto hba = data() / "pg_hba.conf";
+        std::string rules = "local all " + role + " scram-sha-256\n";
+        {
+            std::ifstream in(hba);
+            std::ostringstream text;
+            text << in.rdbuf();
+            rules += text.str();
+        }
+        std::ofstream(hba, std::ios::trunc) << rules;  // the file keeps its owner
+        run({(bin_ / "pg_ctl").string(), "-D", data().string(), "reload"}, "pg_ctl reload");
+    }
+    const char* superuser() const { return kUser; }
+
     // A new, empty database; its URI.
     std::string createDatabase() {
         std::string name = "journal_" + std::to_string(++databases_);

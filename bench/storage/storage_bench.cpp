@@ -103,7 +103,8 @@ void removeJournal(const std::string& db) {
 
 double journalMiB(const std::string& db) {
     if (!storage::isServerLocation(db)) return static_cast<double>(std::filesystem::file_size(db)) / (1024.0 * 1024.0);
-    auto size = storage::openDatabase(db)->prepare("SELECT pg_database_size(current_database())");
+    auto server = storage::openDatabase(db);  // outlives its statement
+    auto size = server->prepare("SELECT pg_database_size(current_database())");
     size.step();
     return static_cast<double>(size.integer(0)) / (1024.0 * 1024.0);
 }

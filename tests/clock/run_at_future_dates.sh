@@ -10,15 +10,24 @@ qa_domain=$1 qa_gateway=$2 qa_storage=$3 cli=$4 source=$5
 shift 5
 dates=("$@")
 [ ${#dates[@]} -gt 0 ] || dates=(2027-01-12 2027-02-01 2029-05-05 2029-07-02 2030-05-01 2031-07-02 2035-12-31)
-command -v faketime >/dev/null || { echo "FAIL faketime is not installed (scripts/setup-debian.sh installs it)"; exit 1; }
+# libfaketime is preloaded directly rather than through the faketime wrapper: the wrapper keeps a
+# named semaphore per pid in /dev/shm and fails with "sem_open: File exists" when a killed run left
+# one behind for a reused pid. Preloaded alone, every process starts at the faked time by itself.
+libfaketime=$(ls /usr/lib/*/faketime/libfaketime.so.1 2>/dev/null | head -n 1)
+[ -n "$libfaketime" ] || { echo "FAIL libfaketime is not installed (scripts/setup-debian.sh installs faketime)"; exit 1; }
 export FAKETIME_DONT_FAKE_MONOTONIC=1
 failures=0
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
+at() {  # date, command...: the command with the wall clock at 10:30 on that date
+  local date=$1; shift
+  LD_PRELOAD=$libfaketime FAKETIME="@$date 10:30:00" "$@"
+}
+
 run() {  # date, description, command...
   local date=$1 what=$2; shift 2
-  if faketime "$date 10:30:00" "$@" >"$work/out" 2>&1; then
+  if at "$date" "$@" >"$work/out" 2>&1; then
     echo "ok $date $what"
   else
     echo "FAIL $date $what"; tail -n 30 "$work/out"; failures=$((failures + 1))
@@ -27,7 +36,7 @@ run() {  # date, description, command...
 
 for date in "${dates[@]}"; do
   # libfaketime really moves the clock: the C library's date is the faked one.
-  seen=$(faketime "$date 10:30:00" date +%F)
+  seen=$(at "$date" date +%F)
   if [ "$seen" != "$date" ]; then echo "FAIL faketime shows $seen, not $date"; failures=$((failures + 1)); continue; fi
   run "$date" "domain: the reception session, certificates and copay" "$qa_domain" --log_level=error \
     --run_test=ReceptionConfirmedPath,ReceptionCertificate,CertificateRules,Dates

@@ -23,16 +23,29 @@ bool coversVisitDay(const EligibilityResult& result, const Date& visitDate) {
     return (!from || *from <= visitDate) && (!until || *until > visitDate);
 }
 
-const BulkPersonAnswer* answerFor(const RecheckCandidate& candidate, const NumberQuery& query,
-                                  const BulkCheckAnswer& answers) {
-    for (const auto& person : answers.people)
-        if (person.arbitraryIdentifier == candidate.visitId) return &person;
-    for (const auto& person : answers.people)  // the terminal did not echo the identifier
-        if (person.arbitraryIdentifier.empty() && person.asked.insurerNumber == query.insurance.insurerNumber &&
-            person.asked.card.number == query.insurance.card.number && person.birthdate == query.birthDate.compact())
-            return &person;
-    return nullptr;
-}
+// The job's answers looked up by the echoed identifier (the visit id), else — for a terminal that
+// did not echo it — by the numbers and birth date asked with: built once, so matching 10,000
+// visits stays linear.
+class AnswerIndex {
+public:
+    explicit AnswerIndex(const BulkCheckAnswer& answers) {
+        for (const auto& person : answers.people) {
+            if (!person.arbitraryIdentifier.empty()) byIdentifier_.emplace(person.arbitraryIdentifier, &person);
+            else byNumbers_.emplace(key(person.asked.insurerNumber, person.asked.card.number, person.birthdate), &person);
+        }
+    }
+    const BulkPersonAnswer* find(const RecheckCandidate& candidate, const NumberQuery& query) const {
+        if (auto found = byIdentifier_.find(candidate.visitId); found != byIdentifier_.end()) return found->second;
+        auto found = byNumbers_.find(key(query.insurance.insurerNumber, query.insurance.card.number, query.birthDate.compact()));
+        return found == byNumbers_.end() ? nullptr : found->second;
+    }
+
+private:
+    static std::string key(const std::string& insurer, const std::string& card, const std::string& birth) {
+        return insurer + '\n' + card + '\n' + birth;
+    }
+    std::map<std::string, const BulkPersonAnswer*> byIdentifier_, byNumbers_;  // the first answer of each key
+};
 
 RecheckEntry judged(const RecheckCandidate& candidate, const BulkPersonAnswer& person, const BulkCheckAnswer& answers,
                     const StaffMember& who, VisitJournal& journal, const LocalDateTime& now) {
@@ -102,13 +115,14 @@ Outcome<RecheckReport> recheckFollowUps(const StaffMember& who, ManagerJournal& 
         report.receptionNumber = answers.receptionNumber;
         report.answerFile = answers.answerFile;
     }
+    const AnswerIndex index(answers);
     for (const auto& candidate : candidates) {
         auto query = asked.find(candidate.visitId);
         if (query == asked.end()) {
             report.visits.push_back({candidate.visitId, RecheckVerdict::NoNumbers, {}, {}});
             continue;
         }
-        const BulkPersonAnswer* person = answerFor(candidate, query->second, answers);
+        const BulkPersonAnswer* person = index.find(candidate, query->second);
         report.visits.push_back(person ? judged(candidate, *person, answers, who, journal, now)
                                        : RecheckEntry{candidate.visitId, RecheckVerdict::NoAnswer, {}, {}});
     }

@@ -29,15 +29,15 @@ Outcome<UsageHistory> usageHistory(const StaffMember& who, ManagerJournal& journ
     const Date last = month.firstOfMonth();
     const Date first = last.plusMonths(-(std::max(months, 1) - 1));
     const Date from = std::min(first, last.plusMonths(-kUsageMonthsBack));
-    const auto visits = journal.usageVisitsBetween(from, last.plusMonths(1).plusDays(-1));
+    const auto patients = journal.patientsByMonth(from, last.plusMonths(1).plusDays(-1));
     const auto official = journal.officialRates();
     std::map<Date, MonthlyUsage> shownMonths;
     for (Date shown = first; shown <= last; shown = shown.plusMonths(1)) {
         auto entered = official.find(shown);
         shownMonths.insert_or_assign(
-            shown, usageForMonth(shown, visits, entered == official.end() ? std::nullopt : std::optional<int>(entered->second)));
+            shown, monthlyUsage(shown, patients, entered == official.end() ? std::nullopt : std::optional<int>(entered->second)));
     }
-    return UsageHistory{std::move(shownMonths), computeUsageReport(last, visits, official, tiers).standing};
+    return UsageHistory{std::move(shownMonths), computeUsageReport(last, patients, official, tiers).standing};
 }
 
 Outcome<std::vector<VisitSummary>> visitsForExport(const StaffMember& who, ManagerJournal& journal, const Date& from,

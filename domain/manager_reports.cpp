@@ -31,33 +31,31 @@ DailyLog summarizeDay(const Date& date, const std::vector<VisitSummary>& visits)
     return log;
 }
 
-namespace {
-
-// Distinct patients of one month, as the visits come.
-struct MonthCount {
-    std::unordered_set<std::string> seen, withCard;
-    void add(const UsageVisit& v) {
-        if (v.cancelled) return;
+std::map<Date, MonthPatients> countPatientsByMonth(const std::vector<UsageVisit>& visits) {
+    std::map<Date, std::pair<std::unordered_set<std::string>, std::unordered_set<std::string>>> sets;  // seen, with card
+    for (const UsageVisit& v : visits) {
+        if (v.cancelled) continue;
         const std::string& who = v.patientId.empty() ? v.visitId : v.patientId;
+        auto& [seen, withCard] = sets[v.date.firstOfMonth()];
         seen.insert(who);
         if (v.onlineCard) withCard.insert(who);
     }
-    MonthlyUsage usage(const Date& first, std::optional<int> official) const {
-        MonthlyUsage result{first, static_cast<int>(seen.size()), static_cast<int>(withCard.size()), 0, official};
-        if (!seen.empty()) result.estimateBasisPoints = static_cast<int>(withCard.size() * 10000 / seen.size());
-        return result;
-    }
-};
+    std::map<Date, MonthPatients> counts;
+    for (const auto& [month, people] : sets)
+        counts[month] = {static_cast<int>(people.first.size()), static_cast<int>(people.second.size())};
+    return counts;
+}
 
-}  // namespace
-
-MonthlyUsage usageForMonth(const Date& month, const std::vector<UsageVisit>& visits,
-                           std::optional<int> officialBasisPoints) {
-    Date first = month.firstOfMonth();
-    MonthCount count;
-    for (const UsageVisit& v : visits)
-        if (v.date.firstOfMonth() == first) count.add(v);
-    return count.usage(first, officialBasisPoints);
+MonthlyUsage monthlyUsage(const Date& month, const std::map<Date, MonthPatients>& patients,
+                          std::optional<int> officialBasisPoints) {
+    const Date first = month.firstOfMonth();
+    const auto found = patients.find(first);
+    const MonthPatients counts = found == patients.end() ? MonthPatients{} : found->second;
+    MonthlyUsage result{first, counts.seen, counts.withCard, 0, officialBasisPoints};
+    if (counts.seen > 0)
+        result.estimateBasisPoints = static_cast<int>(static_cast<std::size_t>(counts.withCard) * 10000 /
+                                                      static_cast<std::size_t>(counts.seen));
+    return result;
 }
 
 BillingMonthStanding standingForBillingMonth(const Date& billingMonth, const std::map<Date, MonthlyUsage>& usage,
@@ -77,17 +75,15 @@ BillingMonthStanding standingForBillingMonth(const Date& billingMonth, const std
     return standing;
 }
 
-UsageReport computeUsageReport(const Date& month, const std::vector<UsageVisit>& visits,
+UsageReport computeUsageReport(const Date& month, const std::map<Date, MonthPatients>& patients,
                                const std::map<Date, int>& official, const BonusTierTable& tiers) {
-    Date first = month.firstOfMonth();
-    std::map<Date, MonthCount> counts;  // one pass over the visits for all the months
-    for (int back = 0; back <= kUsageMonthsBack; ++back) counts[first.plusMonths(-back)];
-    for (const UsageVisit& v : visits)
-        if (auto found = counts.find(v.date.firstOfMonth()); found != counts.end()) found->second.add(v);
+    const Date first = month.firstOfMonth();
     std::map<Date, MonthlyUsage> byMonth;
-    for (const auto& [m, count] : counts) {
+    for (int back = 0; back <= kUsageMonthsBack; ++back) {
+        const Date m = first.plusMonths(-back);
         auto entered = official.find(m);
-        byMonth.insert_or_assign(m, count.usage(m, entered == official.end() ? std::nullopt : std::optional<int>(entered->second)));
+        byMonth.insert_or_assign(m, monthlyUsage(m, patients, entered == official.end() ? std::nullopt
+                                                                                       : std::optional<int>(entered->second)));
     }
     return UsageReport{byMonth.at(first), standingForBillingMonth(first, byMonth, tiers)};
 }

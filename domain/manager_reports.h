@@ -48,14 +48,22 @@ struct DailyLog {
 DailyLog summarizeDay(const Date& date, const std::vector<VisitSummary>& visits);
 bool isFallbackSource(const std::string& source);  // anything but the online check
 
-// One visit as the usage estimate sees it: who, when, and whether the card was used online. A
-// lean row, because the estimate reads six months of visits (half a million at a large hospital).
+// One visit as the usage estimate sees it: who, when, and whether the card was used online.
 struct UsageVisit {
     std::string visitId, patientId;  // a visit without a patient number counts as its own patient
     Date date;
     bool onlineCard = false;
     bool cancelled = false;
 };
+
+// Distinct patients of one month (the journal keeps these counts up to date as visits come).
+struct MonthPatients {
+    int seen = 0, withCard = 0;
+    bool operator==(const MonthPatients&) const = default;
+};
+// The rule behind the counts: per month (first of month), the distinct patients of the visits
+// not cancelled, and those of them confirmed online with the card at least once.
+std::map<Date, MonthPatients> countPatientsByMonth(const std::vector<UsageVisit>& visits);
 
 // The local estimate: distinct patients confirmed online with the card ÷ distinct patients seen.
 struct MonthlyUsage {
@@ -66,8 +74,9 @@ struct MonthlyUsage {
     int bestKnownBasisPoints() const { return officialBasisPoints.value_or(estimateBasisPoints); }
 };
 
-MonthlyUsage usageForMonth(const Date& month, const std::vector<UsageVisit>& visits,
-                           std::optional<int> officialBasisPoints);
+// `patients` maps the first of a month to its counts; a month absent from it had no visits.
+MonthlyUsage monthlyUsage(const Date& month, const std::map<Date, MonthPatients>& patients,
+                          std::optional<int> officialBasisPoints);
 
 // The billing month may use the best of the months 3, 4 and 5 before it.
 struct BillingMonthStanding {
@@ -87,9 +96,9 @@ struct UsageReport {
     MonthlyUsage month;
     BillingMonthStanding standing;
 };
-// `visits` should cover the month and the kUsageMonthsBack months before it; `official` maps the
+// `patients` should cover the month and the kUsageMonthsBack months before it; `official` maps the
 // first of a month to the rate the manager entered.
-UsageReport computeUsageReport(const Date& month, const std::vector<UsageVisit>& visits,
+UsageReport computeUsageReport(const Date& month, const std::map<Date, MonthPatients>& patients,
                                const std::map<Date, int>& official, const BonusTierTable& tiers);
 
 }  // namespace madoguchi

@@ -69,7 +69,21 @@ const std::vector<const char*> kSqliteMigrations{
     //    failure count: locked at kPasscodeFailuresBeforeLock until the holder signs in by password)
     R"(ALTER TABLE staff ADD COLUMN passcode_salt BLOB NOT NULL DEFAULT x'';
        ALTER TABLE staff ADD COLUMN passcode_hash BLOB NOT NULL DEFAULT x'';
-       ALTER TABLE staff ADD COLUMN passcode_failures INTEGER NOT NULL DEFAULT 0;)",
+       ALTER TABLE staff ADD COLUMN passcode_failures INTEGER NOT NULL DEFAULT 0;)",    // 7: the hospital-scale reports. usage_patient_months: one row per month and patient seen (a
+    //    visit without a patient number is its own patient), with_card once the card was used
+    //    online that month: the usage report counts these rows instead of reading six months of
+    //    visits; FacilityJournal keeps it in the visit's transaction, and the step fills it from
+    //    the visits already there. visits_follow_up: the follow-up list's rows in its order, with
+    //    every column the list shows, so it reads neither the visits nor a sort.
+    R"(CREATE TABLE usage_patient_months(
+         month TEXT NOT NULL, who TEXT NOT NULL, with_card INTEGER NOT NULL, PRIMARY KEY(month, who)) WITHOUT ROWID;
+       INSERT INTO usage_patient_months(month, who, with_card)
+         SELECT substr(visit_date, 1, 7), CASE WHEN COALESCE(patient_id, '') = '' THEN id ELSE patient_id END,
+                MAX(CASE WHEN source = 'online_card' THEN 1 ELSE 0 END)
+         FROM visits WHERE cancelled = 0 GROUP BY 1, 2;
+       CREATE INDEX visits_follow_up ON visits(started_at, id, patient_id, visit_date, identity_method, source,
+         validity, claim_route, share_tenths, copay_yen, full_charge_reason, cancelled, share_decided_tenths,
+         share_correction_reason, "window") WHERE claim_route IN ('old', 'unknown') AND cancelled = 0;)",
 };
 
 // The same steps on PostgreSQL, one for one (the version numbers mean the same schema on both).
@@ -138,6 +152,16 @@ const std::vector<const char*> kPostgresMigrations{
     R"(ALTER TABLE staff ADD COLUMN passcode_salt BYTEA NOT NULL DEFAULT '\x'::bytea;
        ALTER TABLE staff ADD COLUMN passcode_hash BYTEA NOT NULL DEFAULT '\x'::bytea;
        ALTER TABLE staff ADD COLUMN passcode_failures INTEGER NOT NULL DEFAULT 0;)",
+    // 7 (INCLUDE: the shown columns ride in the index without ordering it)
+    R"(CREATE TABLE usage_patient_months(
+         month TEXT NOT NULL, who TEXT NOT NULL, with_card INTEGER NOT NULL, PRIMARY KEY(month, who));
+       INSERT INTO usage_patient_months(month, who, with_card)
+         SELECT substr(visit_date, 1, 7), CASE WHEN COALESCE(patient_id, '') = '' THEN id ELSE patient_id END,
+                MAX(CASE WHEN source = 'online_card' THEN 1 ELSE 0 END)
+         FROM visits WHERE cancelled = 0 GROUP BY 1, 2;
+       CREATE INDEX visits_follow_up ON visits(started_at, id) INCLUDE (patient_id, visit_date, identity_method,
+         source, validity, claim_route, share_tenths, copay_yen, full_charge_reason, cancelled, share_decided_tenths,
+         share_correction_reason, "window") WHERE claim_route IN ('old', 'unknown') AND cancelled = 0;)",
 };
 
 const std::vector<const char*>& migrationsOf(const Database& db) {

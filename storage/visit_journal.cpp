@@ -107,6 +107,16 @@ void writeRemarks(Database& db, const std::string& visitId, const ClaimRemarks& 
         .run();
 }
 
+// The visit's patient among the month's patients (usage_patient_months, schema 7): what the usage
+// report counts (countPatientsByMonth's rule: a visit without a patient number is its own patient).
+void countPatientOfMonth(Database& db, const VisitRecord& v) {
+    db.cached("INSERT INTO usage_patient_months(month, who, with_card) VALUES(?,?,?) "
+              "ON CONFLICT(month, who) DO UPDATE SET with_card = 1 WHERE excluded.with_card = 1")
+        .bind(1, v.startedAt.date.iso().substr(0, 7)).bind(2, v.patientId.empty() ? v.visitId : v.patientId)
+        .bind(3, static_cast<std::int64_t>(v.source == EligibilitySource::OnlineCard ? 1 : 0))
+        .run();
+}
+
 // What staff decided against the rules goes into the audit trail with its reason.
 // The audit rows a visit's share decisions add: a 10割 with its reason, a share staff corrected.
 std::vector<AuditEntry> shareDecisionEntries(const VisitRecord& v) {
@@ -262,6 +272,7 @@ void FacilityJournal::writeVisit(const VisitRecord& v) {
         .bind(28, window_)
         .run();
     if (v.claimRemarks) writeRemarks(*db_, v.visitId, *v.claimRemarks);
+    if (!v.cancelled) countPatientOfMonth(*db_, v);
     if (!v.rawGatewayXml.empty())
         db_->cached("INSERT INTO eligibility_snapshots(visit_id, received_at, raw_xml) VALUES(?,?,?)")
             .bind(1, v.visitId).bind(2, v.completedAt.iso()).bind(3, v.rawGatewayXml).run();
@@ -425,18 +436,16 @@ std::vector<VisitSummary> FacilityJournal::visitsBetween(const Date& from, const
     return visits;
 }
 
-std::vector<UsageVisit> FacilityJournal::usageVisitsBetween(const Date& from, const Date& to) {
+std::map<Date, MonthPatients> FacilityJournal::patientsByMonth(const Date& from, const Date& to) {
     std::lock_guard lock(mutex_);
     Statement query = db_->prepare(
-        "SELECT id, COALESCE(patient_id, ''), visit_date, CASE WHEN source = 'online_card' THEN 1 ELSE 0 END, cancelled "
-        "FROM visits "
-        "WHERE visit_date BETWEEN ? AND ?");
-    query.bind(1, from.iso()).bind(2, to.iso());
-    std::vector<UsageVisit> visits;
+        "SELECT month, COUNT(*), SUM(with_card) FROM usage_patient_months WHERE month BETWEEN ? AND ? GROUP BY month");
+    query.bind(1, from.iso().substr(0, 7)).bind(2, to.iso().substr(0, 7));
+    std::map<Date, MonthPatients> months;
     while (query.step())
-        if (auto date = Date::parseIso(query.text(2)))
-            visits.push_back({query.text(0), query.text(1), *date, query.integer(3) != 0, query.integer(4) != 0});
-    return visits;
+        if (auto month = Date::parseIso(query.text(0) + "-01"))
+            months[*month] = {static_cast<int>(query.integer(1)), static_cast<int>(query.integer(2))};
+    return months;
 }
 
 std::vector<VisitSummary> FacilityJournal::followUps() {

@@ -49,7 +49,7 @@ public:
     int retryUnsaved();
 
     std::vector<VisitSummary> visitsBetween(const Date& from, const Date& to) override;
-    std::vector<UsageVisit> usageVisitsBetween(const Date& from, const Date& to) override;
+    std::map<Date, MonthPatients> patientsByMonth(const Date& from, const Date& to) override;
     std::vector<VisitSummary> followUps() override;  // OLD and UNKNOWN claims, oldest first
     std::vector<RecheckCandidate> recheckCandidates() override;
     std::map<Date, int> officialRates() override;    // month → basis points

@@ -1,11 +1,17 @@
-// bench_storage [--dir DIR] [--only clinic|hospital] [--server URI]: over a generated year of a
-// busy clinic (~40,000 visits) and of a large hospital (~1,000,000 visits), on SQLite (a file in
-// DIR) and, with --server, on PostgreSQL too (URI: a scratch database: its public schema is
-// dropped and made anew for each profile), side by side, prints
+// bench_storage [--dir DIR] [--only clinic|hospital] [--server URI] [--runs N] [--existing]: over a
+// generated year of a busy clinic (~40,000 visits) and of a large hospital (~1,000,000 visits), on
+// SQLite (a file in DIR) and, with --server, on PostgreSQL too (URI: a scratch database: its public
+// schema is dropped and made anew for each profile), side by side, prints
 //  - the time to generate and write the year (one transaction per day),
 //  - the commit latency of single visits as the window saves them (synchronous=FULL: fsync), p50/p95,
-//  - the daily, follow-up and usage reports: time and peak memory (ru_maxrss).
-// Each report runs in a fresh process (this program, `report` mode) so its peak memory is its own.
+//  - the daily, follow-up and usage reports: time and peak memory (ru_maxrss), each beside its
+//    floor (report_floors.h: the same numbers by a hand-written query through the engine's C API)
+//    and the ratio.
+// Each report and each floor runs in a fresh process (this program, `report` / `floor` mode) so its
+// peak memory is its own; the median of N runs (default 5) is printed, the report and its floor
+// taken in turn. --existing: DIR/bench-<profile>.sqlite3 and the server already hold the year
+// (an earlier run with --existing's files, or `madoguchi-cli journal generate` with seed 7 and
+// the profile's size): nothing is generated, committed or removed.
 #include <sys/resource.h>
 
 #include <algorithm>
@@ -19,6 +25,7 @@
 #include <vector>
 
 #include "app/resources.h"
+#include "report_floors.h"
 #include "app/visit_generator.h"
 #include "domain/manager_desk.h"
 #include "storage/open_database.h"
@@ -77,20 +84,62 @@ int runReport(const std::string& kind, const std::string& db) {
     return 0;
 }
 
+// `floor` mode: the report's floor (report_floors.h) on an existing journal, in this fresh process.
+int runFloor(const std::string& kind, const std::string& db) {
+    auto start = Clock::now();
+    const std::size_t rows = storage::isServerLocation(db) ? bench::postgresFloor(kind, db) : bench::sqliteFloor(kind, db);
+    double ms = msSince(start);
+    std::printf("%.1f %zu %ld\n", ms, rows, peakRssKb());
+    return 0;
+}
+
 struct ReportFigures {
     double ms = 0;
     std::size_t rows = 0;
     long peakKb = 0;
 };
 
-ReportFigures measureReport(const std::string& self, const std::string& kind, const std::string& db) {
-    std::string command = "'" + self + "' report " + kind + " '" + db + "'";
+// One run of `mode` (report or floor) in a fresh process.
+ReportFigures measureOnce(const std::string& self, const std::string& mode, const std::string& kind,
+                          const std::string& db) {
+    std::string command = "'" + self + "' " + mode + " " + kind + " '" + db + "'";
     FILE* child = popen(command.c_str(), "r");
     ReportFigures figures;
     if (!child || std::fscanf(child, "%lf %zu %ld", &figures.ms, &figures.rows, &figures.peakKb) != 3)
-        throw std::runtime_error("the report process failed: " + command);
+        throw std::runtime_error("the " + mode + " process failed: " + command);
     pclose(child);
     return figures;
+}
+
+// The report and its floor, `runs` times each in turn: the median time, the largest peak memory.
+std::pair<ReportFigures, ReportFigures> measureBesideFloor(const std::string& self, const std::string& kind,
+                                                           const std::string& floorKind, const std::string& db, int runs) {
+    std::vector<double> reportMs, floorMs;
+    ReportFigures report, floor;
+    for (int run = 0; run < runs; ++run) {
+        ReportFigures r = measureOnce(self, "report", kind, db), f = measureOnce(self, "floor", floorKind, db);
+        reportMs.push_back(r.ms);
+        floorMs.push_back(f.ms);
+        report = {0, r.rows, std::max(report.peakKb, r.peakKb)};
+        floor = {0, f.rows, std::max(floor.peakKb, f.peakKb)};
+    }
+    report.ms = percentile(reportMs, 0.5);
+    floor.ms = percentile(floorMs, 0.5);
+    return {report, floor};
+}
+
+void printReports(const std::string& self, const Profile& profile, const char* engine, const std::string& db, int runs) {
+    const std::pair<const char*, const char*> kinds[] = {
+        {"daily", "daily"}, {"followup", "followup"}, {"usage", "usage"}, {"usage", "usage-visits"}};
+    for (const auto& [kind, floorKind] : kinds) {
+        auto [report, floor] = measureBesideFloor(self, kind, floorKind, db, runs);
+        std::printf("%s/%s: %-8s report %8.1f ms, %7zu rows, peak RSS %6.1f MiB | floor %-12s %8.1f ms, %7zu rows, "
+                    "peak RSS %6.1f MiB | ratio %5.2f\n",
+                    profile.name, engine, kind, report.ms, report.rows, static_cast<double>(report.peakKb) / 1024.0,
+                    floorKind, floor.ms, floor.rows, static_cast<double>(floor.peakKb) / 1024.0,
+                    floor.ms > 0 ? report.ms / floor.ms : 0.0);
+        std::fflush(stdout);
+    }
 }
 
 void removeJournal(const std::string& db) {
@@ -109,8 +158,7 @@ double journalMiB(const std::string& db) {
     return static_cast<double>(size.integer(0)) / (1024.0 * 1024.0);
 }
 
-void runProfile(const std::string& self, const Profile& profile, const std::string& db) {
-    const char* engine = storage::isServerLocation(db) ? "postgres" : "sqlite";
+void generateAndCommit(const Profile& profile, const std::string& db, const char* engine) {
     removeJournal(db);
     long visits = static_cast<long>(profile.perDay) * kDays;
 
@@ -143,13 +191,21 @@ void runProfile(const std::string& self, const Profile& profile, const std::stri
     std::printf("%s/%s: single visit commit (fsync), %d commits: p50 %.2f ms, p95 %.2f ms, max %.2f ms\n",
                 profile.name, engine, kCommits, percentile(commits, 0.50), percentile(commits, 0.95),
                 percentile(commits, 1.0));
-    for (const char* kind : {"daily", "followup", "usage"}) {
-        ReportFigures figures = measureReport(self, kind, db);
-        std::printf("%s/%s: %-8s report %8.1f ms, %7zu rows, peak RSS %6.1f MiB\n", profile.name, engine, kind,
-                    figures.ms, figures.rows, static_cast<double>(figures.peakKb) / 1024.0);
-    }
     std::fflush(stdout);
-    removeJournal(db);
+}
+
+void runProfile(const std::string& self, const Profile& profile, const std::string& db, int runs, bool existing) {
+    const char* engine = storage::isServerLocation(db) ? "postgres" : "sqlite";
+    if (existing) {
+        auto start = Clock::now();
+        storage::FacilityJournal journal(db);  // an older journal is migrated here (its counts filled)
+        std::printf("%s/%s: existing journal, %.0f MiB, opened (and migrated) in %.1f s\n", profile.name, engine,
+                    journalMiB(db), msSince(start) / 1000.0);
+    } else {
+        generateAndCommit(profile, db, engine);
+    }
+    printReports(self, profile, engine, db, runs);
+    if (!existing) removeJournal(db);
 }
 
 }  // namespace
@@ -158,14 +214,22 @@ int main(int argc, char** argv) {
     try {
         std::vector<std::string> args(argv + 1, argv + argc);
         if (args.size() == 3 && args[0] == "report") return runReport(args[1], args[2]);
+        if (args.size() == 3 && args[0] == "floor") return runFloor(args[1], args[2]);
         if (!std::getenv("MADOGUCHI_RESOURCES")) setenv("MADOGUCHI_RESOURCES", MADOGUCHI_RESOURCES_DIR, 0);
         std::filesystem::path dir = std::filesystem::temp_directory_path() / "madoguchi-bench-storage";
         std::string only, server;
-        for (std::size_t i = 0; i + 1 < args.size(); i += 2) {
-            if (args[i] == "--dir") dir = args[i + 1];
-            else if (args[i] == "--only") only = args[i + 1];
-            else if (args[i] == "--server") server = args[i + 1];
-            else throw std::invalid_argument("usage: bench_storage [--dir DIR] [--only clinic|hospital] [--server URI]");
+        int runs = 5;
+        bool existing = false;
+        for (std::size_t i = 0; i < args.size(); ++i) {
+            const bool hasValue = i + 1 < args.size();
+            if (args[i] == "--existing") existing = true;
+            else if (args[i] == "--dir" && hasValue) dir = args[++i];
+            else if (args[i] == "--only" && hasValue) only = args[++i];
+            else if (args[i] == "--server" && hasValue) server = args[++i];
+            else if (args[i] == "--runs" && hasValue) runs = std::max(1, std::stoi(args[++i]));
+            else
+                throw std::invalid_argument("usage: bench_storage [--dir DIR] [--only clinic|hospital] [--server URI] "
+                                            "[--runs N] [--existing]");
         }
         if (!server.empty() && !storage::isServerLocation(server))
             throw std::invalid_argument("--server takes a postgresql:// URI");
@@ -173,8 +237,8 @@ int main(int argc, char** argv) {
         std::string self = std::filesystem::canonical("/proc/self/exe").string();
         for (const Profile& profile : kProfiles) {
             if (!only.empty() && only != profile.name) continue;
-            runProfile(self, profile, (dir / (std::string("bench-") + profile.name + ".sqlite3")).string());
-            if (!server.empty()) runProfile(self, profile, server);
+            runProfile(self, profile, (dir / (std::string("bench-") + profile.name + ".sqlite3")).string(), runs, existing);
+            if (!server.empty()) runProfile(self, profile, server, runs, existing);
         }
     } catch (const std::exception& error) {
         std::cerr << "bench_storage: " << error.what() << "\n";

@@ -37,10 +37,10 @@ struct FakeJournal : VisitJournal, ManagerJournal {
         return {VisitSummary{"V1", "P1", "", from, from.iso() + "T09:00:00", "face", "online_card", "1", "current", 3,
                              1000, "", false}};
     }
-    std::vector<UsageVisit> usageVisitsBetween(const Date& from, const Date& to) override {
+    std::map<Date, MonthPatients> patientsByMonth(const Date& from, const Date& to) override {
         ++reads;
         ranges.emplace_back(from, to);
-        return {UsageVisit{"V1", "P1", from, true, false}};
+        return {{from.firstOfMonth(), MonthPatients{1, 1}}};
     }
     std::vector<VisitSummary> followUps() override {
         ++reads;

@@ -83,14 +83,16 @@ BOOST_AUTO_TEST_CASE(TheUsageEstimateCountsDistinctPatientsInTheMonth) {
         seen("V7", "P5", "2025-12-01", true),
         UsageVisit{"V8", "P6", d("2025-11-12"), true, true},  // cancelled: not seen
     };
-    MonthlyUsage usage = usageForMonth(d("2025-11-17"), visits, std::nullopt);
+    const auto patients = countPatientsByMonth(visits);
+    BOOST_CHECK(patients.at(d("2025-10-01")) == (MonthPatients{1, 1}));
+    MonthlyUsage usage = monthlyUsage(d("2025-11-17"), patients, std::nullopt);
     BOOST_CHECK(usage.month == d("2025-11-01"));
     BOOST_CHECK_EQUAL(usage.patientsSeen, 4);
     BOOST_CHECK_EQUAL(usage.patientsWithCard, 2);
     BOOST_CHECK_EQUAL(usage.estimateBasisPoints, 5000);
     BOOST_CHECK_EQUAL(usage.bestKnownBasisPoints(), 5000);
-    BOOST_CHECK_EQUAL(usageForMonth(d("2025-11-01"), visits, 4321).bestKnownBasisPoints(), 4321);
-    BOOST_CHECK_EQUAL(usageForMonth(d("2025-08-01"), visits, std::nullopt).estimateBasisPoints, 0);
+    BOOST_CHECK_EQUAL(monthlyUsage(d("2025-11-01"), patients, 4321).bestKnownBasisPoints(), 4321);
+    BOOST_CHECK_EQUAL(monthlyUsage(d("2025-08-01"), patients, std::nullopt).estimateBasisPoints, 0);
 }
 
 BOOST_AUTO_TEST_CASE(TheBillingMonthTakesTheBestOfMonthsThreeToFiveBefore) {
@@ -128,7 +130,7 @@ BOOST_AUTO_TEST_CASE(TheUsageReportPutsTheMonthBesideItsBillingStanding) {
     visits.push_back(seen("N2", "P2", "2025-11-11", false));
     visits.push_back(seen("O1", "P9", "2025-05-31", true));  // six months back: not read
     std::map<Date, int> official{{d("2025-11-01"), 5500}};
-    UsageReport report = computeUsageReport(d("2025-11-20"), visits, official, tiers());
+    UsageReport report = computeUsageReport(d("2025-11-20"), countPatientsByMonth(visits), official, tiers());
     BOOST_CHECK_EQUAL(report.month.patientsSeen, 2);
     BOOST_CHECK_EQUAL(report.month.estimateBasisPoints, 5000);
     BOOST_CHECK(report.month.officialBasisPoints == 5500);

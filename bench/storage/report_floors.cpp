@@ -1,0 +1,82 @@
+#include "report_floors.h"
+
+#include <libpq-fe.h>
+#include <sqlite3.h>
+
+#include <cstdlib>
+#include <stdexcept>
+
+namespace madoguchi::bench {
+namespace {
+
+const std::string kRowColumns =
+    "SELECT v.id, COALESCE(v.patient_id, ''), COALESCE(p.name, ''), v.visit_date, v.started_at, v.identity_method, "
+    "v.source, v.validity, v.claim_route, v.share_tenths, v.copay_yen, v.full_charge_reason, v.cancelled, "
+    "v.share_decided_tenths, v.share_correction_reason, r.name_kana, r.insurance_type, r.insurer_name, r.employer, "
+    "r.address, r.phone, r.declared_insurer_number, r.declared_card_symbol, r.declared_card_number, "
+    "r.declared_card_branch, r.patient_contacted_on, v.\"window\" "
+    "FROM visits v LEFT JOIN patients p ON p.id = v.patient_id LEFT JOIN claim_remarks r ON r.visit_id = v.id ";
+
+const std::string kWho = "CASE WHEN COALESCE(patient_id, '') = '' THEN id ELSE patient_id END";
+
+std::string floorQuery(const std::string& kind) {
+    if (kind == "daily") return kRowColumns + "WHERE v.visit_date = '2025-06-02' ORDER BY v.started_at, v.id";
+    if (kind == "followup")
+        return kRowColumns + "WHERE v.claim_route IN ('old', 'unknown') AND v.cancelled = 0 ORDER BY v.started_at, v.id";
+    if (kind == "usage")
+        return "SELECT month, COUNT(*), SUM(with_card) FROM usage_patient_months "
+               "WHERE month BETWEEN '2025-06' AND '2025-11' GROUP BY month ORDER BY month";
+    if (kind == "usage-visits")
+        return "SELECT substr(visit_date, 1, 7), COUNT(DISTINCT " + kWho + "), COUNT(DISTINCT CASE WHEN source = "
+               "'online_card' THEN " + kWho + " END) FROM visits WHERE visit_date BETWEEN '2025-06-01' AND "
+               "'2025-11-30' AND cancelled = 0 GROUP BY 1 ORDER BY 1";
+    throw std::invalid_argument("floor: daily, followup, usage or usage-visits");
+}
+
+bool countsPatients(const std::string& kind) { return kind.rfind("usage", 0) == 0; }
+
+}  // namespace
+
+std::size_t sqliteFloor(const std::string& kind, const std::string& file) {
+    const std::string sql = floorQuery(kind);
+    sqlite3* db = nullptr;
+    if (sqlite3_open_v2(file.c_str(), &db, SQLITE_OPEN_READONLY, nullptr) != SQLITE_OK)
+        throw std::runtime_error("cannot open " + file);
+    sqlite3_stmt* statement = nullptr;
+    if (sqlite3_prepare_v2(db, sql.c_str(), -1, &statement, nullptr) != SQLITE_OK)
+        throw std::runtime_error(sqlite3_errmsg(db));
+    std::size_t rows = 0;
+    long long lastSeen = 0;
+    while (sqlite3_step(statement) == SQLITE_ROW) {
+        for (int column = 0; column < sqlite3_column_count(statement); ++column) sqlite3_column_text(statement, column);
+        lastSeen = sqlite3_column_int64(statement, 1);
+        ++rows;
+    }
+    sqlite3_finalize(statement);
+    sqlite3_close(db);
+    return countsPatients(kind) ? static_cast<std::size_t>(lastSeen) : rows;
+}
+
+std::size_t postgresFloor(const std::string& kind, const std::string& uri) {
+    const std::string sql = floorQuery(kind);
+    PGconn* connection = PQconnectdb(uri.c_str());
+    if (PQstatus(connection) != CONNECTION_OK) {
+        std::string message = PQerrorMessage(connection);
+        PQfinish(connection);
+        throw std::runtime_error("cannot connect: " + message);
+    }
+    PGresult* result = PQexec(connection, sql.c_str());
+    if (PQresultStatus(result) != PGRES_TUPLES_OK) {
+        std::string message = PQresultErrorMessage(result);
+        PQclear(result);
+        PQfinish(connection);
+        throw std::runtime_error(message);
+    }
+    const int rows = PQntuples(result);  // libpq has received every row and column by now
+    const std::size_t lastSeen = rows > 0 ? std::strtoull(PQgetvalue(result, rows - 1, 1), nullptr, 10) : 0;
+    PQclear(result);
+    PQfinish(connection);
+    return countsPatients(kind) ? lastSeen : static_cast<std::size_t>(rows);
+}
+
+}  // namespace madoguchi::bench

@@ -1,0 +1,17 @@
+#pragma once
+// The floor of each manager report: the same numbers from the same journal by one hand-written
+// query through the engine's own C API (sqlite3, libpq), every column of every row read, nothing
+// else (no objects, no domain). The days are the benchmark's: the daily log of 2025-06-02, the
+// follow-up list of the whole journal, the usage of 2025-06..2025-11 (the report of 2025-11).
+#include <cstddef>
+#include <string>
+
+namespace madoguchi::bench {
+
+// kind: daily, followup, usage (counted from usage_patient_months, as the report does) or
+// usage-visits (counted from the visits with COUNT(DISTINCT …), no summary table).
+// Returns the rows read (daily, followup) or the patients seen in 2025-11 (usage, usage-visits).
+std::size_t sqliteFloor(const std::string& kind, const std::string& file);
+std::size_t postgresFloor(const std::string& kind, const std::string& uri);
+
+}  // namespace madoguchi::bench

@@ -41,6 +41,7 @@ const std::vector<TableCopy>& tables() {
          {"salt", "password_hash"}},
         {"official_usage_rates", {"month", "basis_points", "entered_by", "entered_at"}, "month", {}},
         {"usage_patient_months", {"month", "who", "with_card"}, "month, who", {}},
+        {"usage_months", {"month", "patients_seen", "patients_with_card"}, "month", {}},
         {"audit_log",
          {"seq", "at", "staff_id", "action", "patient_id", "visit_id", "detail", "\"window\"", "prev_hash", "row_hash"},
          "seq",

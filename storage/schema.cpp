@@ -71,16 +71,22 @@ const std::vector<const char*> kSqliteMigrations{
        ALTER TABLE staff ADD COLUMN passcode_hash BLOB NOT NULL DEFAULT x'';
        ALTER TABLE staff ADD COLUMN passcode_failures INTEGER NOT NULL DEFAULT 0;)",    // 7: the hospital-scale reports. usage_patient_months: one row per month and patient seen (a
     //    visit without a patient number is its own patient), with_card once the card was used
-    //    online that month: the usage report counts these rows instead of reading six months of
-    //    visits; FacilityJournal keeps it in the visit's transaction, and the step fills it from
-    //    the visits already there. visits_follow_up: the follow-up list's rows in its order, with
-    //    every column the list shows, so it reads neither the visits nor a sort.
+    //    online that month; usage_months: those rows counted per month, what the usage report
+    //    reads instead of six months of visits. FacilityJournal keeps both in the visit's
+    //    transaction; the step fills them from the visits already there. visits_follow_up: the
+    //    follow-up list's rows in its order, with every column the list shows, so it reads neither
+    //    the visits nor a sort; it replaces visits_by_route (which SQLite's planner would prefer).
     R"(CREATE TABLE usage_patient_months(
          month TEXT NOT NULL, who TEXT NOT NULL, with_card INTEGER NOT NULL, PRIMARY KEY(month, who)) WITHOUT ROWID;
        INSERT INTO usage_patient_months(month, who, with_card)
          SELECT substr(visit_date, 1, 7), CASE WHEN COALESCE(patient_id, '') = '' THEN id ELSE patient_id END,
                 MAX(CASE WHEN source = 'online_card' THEN 1 ELSE 0 END)
          FROM visits WHERE cancelled = 0 GROUP BY 1, 2;
+       CREATE TABLE usage_months(
+         month TEXT PRIMARY KEY, patients_seen INTEGER NOT NULL, patients_with_card INTEGER NOT NULL);
+       INSERT INTO usage_months(month, patients_seen, patients_with_card)
+         SELECT month, COUNT(*), SUM(with_card) FROM usage_patient_months GROUP BY month;
+       DROP INDEX visits_by_route;
        CREATE INDEX visits_follow_up ON visits(started_at, id, patient_id, visit_date, identity_method, source,
          validity, claim_route, share_tenths, copay_yen, full_charge_reason, cancelled, share_decided_tenths,
          share_correction_reason, "window") WHERE claim_route IN ('old', 'unknown') AND cancelled = 0;)",
@@ -159,6 +165,11 @@ const std::vector<const char*> kPostgresMigrations{
          SELECT substr(visit_date, 1, 7), CASE WHEN COALESCE(patient_id, '') = '' THEN id ELSE patient_id END,
                 MAX(CASE WHEN source = 'online_card' THEN 1 ELSE 0 END)
          FROM visits WHERE cancelled = 0 GROUP BY 1, 2;
+       CREATE TABLE usage_months(
+         month TEXT PRIMARY KEY, patients_seen INTEGER NOT NULL, patients_with_card INTEGER NOT NULL);
+       INSERT INTO usage_months(month, patients_seen, patients_with_card)
+         SELECT month, COUNT(*), SUM(with_card) FROM usage_patient_months GROUP BY month;
+       DROP INDEX visits_by_route;
        CREATE INDEX visits_follow_up ON visits(started_at, id) INCLUDE (patient_id, visit_date, identity_method,
          source, validity, claim_route, share_tenths, copay_yen, full_charge_reason, cancelled, share_decided_tenths,
          share_correction_reason, "window") WHERE claim_route IN ('old', 'unknown') AND cancelled = 0;)",

@@ -107,13 +107,34 @@ void writeRemarks(Database& db, const std::string& visitId, const ClaimRemarks& 
         .run();
 }
 
-// The visit's patient among the month's patients (usage_patient_months, schema 7): what the usage
-// report counts (countPatientsByMonth's rule: a visit without a patient number is its own patient).
+// The visit's patient among the month's patients (usage_patient_months, schema 7) and the month's
+// counts (usage_months): what the usage report reads (countPatientsByMonth's rule: a visit without a
+// patient number is its own patient). A patient new in the month adds one seen; the first visit of
+// the month with the card online adds one with the card.
 void countPatientOfMonth(Database& db, const VisitRecord& v) {
-    db.cached("INSERT INTO usage_patient_months(month, who, with_card) VALUES(?,?,?) "
-              "ON CONFLICT(month, who) DO UPDATE SET with_card = 1 WHERE excluded.with_card = 1")
-        .bind(1, v.startedAt.date.iso().substr(0, 7)).bind(2, v.patientId.empty() ? v.visitId : v.patientId)
-        .bind(3, static_cast<std::int64_t>(v.source == EligibilitySource::OnlineCard ? 1 : 0))
+    const std::string month = v.startedAt.date.iso().substr(0, 7), who = v.patientId.empty() ? v.visitId : v.patientId;
+    const bool withCard = v.source == EligibilitySource::OnlineCard;
+    std::int64_t seen = 0, cardUsers = 0;
+    Statement added = db.cached("INSERT INTO usage_patient_months(month, who, with_card) VALUES(?,?,?) "
+                                "ON CONFLICT(month, who) DO NOTHING RETURNING with_card");
+    added.bind(1, month).bind(2, who).bind(3, static_cast<std::int64_t>(withCard ? 1 : 0));
+    if (added.step()) {
+        seen = 1;
+        cardUsers = withCard ? 1 : 0;
+    }
+    added.run();
+    if (!seen && withCard) {
+        Statement flipped = db.cached("UPDATE usage_patient_months SET with_card = 1 "
+                                      "WHERE month = ? AND who = ? AND with_card = 0 RETURNING with_card");
+        flipped.bind(1, month).bind(2, who);
+        if (flipped.step()) cardUsers = 1;
+        flipped.run();
+    }
+    if (seen == 0 && cardUsers == 0) return;
+    db.cached("INSERT INTO usage_months(month, patients_seen, patients_with_card) VALUES(?,?,?) ON CONFLICT(month) "
+              "DO UPDATE SET patients_seen = usage_months.patients_seen + excluded.patients_seen, "
+              "patients_with_card = usage_months.patients_with_card + excluded.patients_with_card")
+        .bind(1, month).bind(2, seen).bind(3, cardUsers)
         .run();
 }
 
@@ -439,7 +460,7 @@ std::vector<VisitSummary> FacilityJournal::visitsBetween(const Date& from, const
 std::map<Date, MonthPatients> FacilityJournal::patientsByMonth(const Date& from, const Date& to) {
     std::lock_guard lock(mutex_);
     Statement query = db_->prepare(
-        "SELECT month, COUNT(*), SUM(with_card) FROM usage_patient_months WHERE month BETWEEN ? AND ? GROUP BY month");
+        "SELECT month, patients_seen, patients_with_card FROM usage_months WHERE month BETWEEN ? AND ?");
     query.bind(1, from.iso().substr(0, 7)).bind(2, to.iso().substr(0, 7));
     std::map<Date, MonthPatients> months;
     while (query.step())

@@ -24,8 +24,8 @@ std::string floorQuery(const std::string& kind) {
     if (kind == "followup")
         return kRowColumns + "WHERE v.claim_route IN ('old', 'unknown') AND v.cancelled = 0 ORDER BY v.started_at, v.id";
     if (kind == "usage")
-        return "SELECT month, COUNT(*), SUM(with_card) FROM usage_patient_months "
-               "WHERE month BETWEEN '2025-06' AND '2025-11' GROUP BY month ORDER BY month";
+        return "SELECT month, patients_seen, patients_with_card FROM usage_months "
+               "WHERE month BETWEEN '2025-06' AND '2025-11' ORDER BY month";
     if (kind == "usage-visits")
         return "SELECT substr(visit_date, 1, 7), COUNT(DISTINCT " + kWho + "), COUNT(DISTINCT CASE WHEN source = "
                "'online_card' THEN " + kWho + " END) FROM visits WHERE visit_date BETWEEN '2025-06-01' AND "

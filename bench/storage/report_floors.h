@@ -8,8 +8,8 @@
 
 namespace madoguchi::bench {
 
-// kind: daily, followup, usage (counted from usage_patient_months, as the report does) or
-// usage-visits (counted from the visits with COUNT(DISTINCT …), no summary table).
+// kind: daily, followup, usage (the counts of usage_months, as the report reads them) or
+// usage-visits (the same numbers counted from the visits with COUNT(DISTINCT …), no summary).
 // Returns the rows read (daily, followup) or the patients seen in 2025-11 (usage, usage-visits).
 std::size_t sqliteFloor(const std::string& kind, const std::string& file);
 std::size_t postgresFloor(const std::string& kind, const std::string& uri);

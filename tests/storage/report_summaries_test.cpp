@@ -117,7 +117,8 @@ BOOST_AUTO_TEST_CASE(AJournalOfSchemaSixWithVisitsGetsItsCountsFromTheMigration)
     {  // back to schema 6 as an older Madoguchi left it: no counts, no follow-up index
         auto db = storage::openDatabase(place.journal());
         storage::Transaction transaction(*db);
-        db->execute("DROP INDEX visits_follow_up; DROP TABLE usage_patient_months");
+        db->execute("DROP INDEX visits_follow_up; DROP TABLE usage_patient_months; DROP TABLE usage_months; "
+                    "CREATE INDEX visits_by_route ON visits(claim_route, visit_date)");
         db->setSchemaVersion(6);
         transaction.commit();
     }
@@ -125,6 +126,7 @@ BOOST_AUTO_TEST_CASE(AJournalOfSchemaSixWithVisitsGetsItsCountsFromTheMigration)
     storage::FacilityJournal journal(place.journal());  // migrates to the current schema
     BOOST_CHECK_EQUAL(storage::openDatabase(place.journal())->schemaVersion(), storage::currentSchemaVersion());
     BOOST_CHECK_GT(test::scalar(place.journal(), "SELECT COUNT(*) FROM usage_patient_months"), 100);
+    BOOST_CHECK_EQUAL(test::scalar(place.journal(), "SELECT COUNT(*) FROM usage_months"), 4);
     checkAgainstEveryVisit(journal);
 }
 

@@ -3,6 +3,7 @@
 #include <libpq-fe.h>
 #include <sqlite3.h>
 
+#include <chrono>
 #include <cstdlib>
 #include <stdexcept>
 
@@ -35,13 +36,18 @@ std::string floorQuery(const std::string& kind) {
 
 bool countsPatients(const std::string& kind) { return kind.rfind("usage", 0) == 0; }
 
+double msSince(std::chrono::steady_clock::time_point start) {
+    return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+}
+
 }  // namespace
 
-std::size_t sqliteFloor(const std::string& kind, const std::string& file) {
+FloorRun sqliteFloor(const std::string& kind, const std::string& file) {
     const std::string sql = floorQuery(kind);
     sqlite3* db = nullptr;
     if (sqlite3_open_v2(file.c_str(), &db, SQLITE_OPEN_READONLY, nullptr) != SQLITE_OK)
         throw std::runtime_error("cannot open " + file);
+    const auto start = std::chrono::steady_clock::now();
     sqlite3_stmt* statement = nullptr;
     if (sqlite3_prepare_v2(db, sql.c_str(), -1, &statement, nullptr) != SQLITE_OK)
         throw std::runtime_error(sqlite3_errmsg(db));
@@ -53,11 +59,12 @@ std::size_t sqliteFloor(const std::string& kind, const std::string& file) {
         ++rows;
     }
     sqlite3_finalize(statement);
+    const double ms = msSince(start);
     sqlite3_close(db);
-    return countsPatients(kind) ? static_cast<std::size_t>(lastSeen) : rows;
+    return {ms, countsPatients(kind) ? static_cast<std::size_t>(lastSeen) : rows};
 }
 
-std::size_t postgresFloor(const std::string& kind, const std::string& uri) {
+FloorRun postgresFloor(const std::string& kind, const std::string& uri) {
     const std::string sql = floorQuery(kind);
     PGconn* connection = PQconnectdb(uri.c_str());
     if (PQstatus(connection) != CONNECTION_OK) {
@@ -65,6 +72,7 @@ std::size_t postgresFloor(const std::string& kind, const std::string& uri) {
         PQfinish(connection);
         throw std::runtime_error("cannot connect: " + message);
     }
+    const auto start = std::chrono::steady_clock::now();
     PGresult* result = PQexec(connection, sql.c_str());
     if (PQresultStatus(result) != PGRES_TUPLES_OK) {
         std::string message = PQresultErrorMessage(result);
@@ -75,8 +83,9 @@ std::size_t postgresFloor(const std::string& kind, const std::string& uri) {
     const int rows = PQntuples(result);  // libpq has received every row and column by now
     const std::size_t lastSeen = rows > 0 ? std::strtoull(PQgetvalue(result, rows - 1, 1), nullptr, 10) : 0;
     PQclear(result);
+    const double ms = msSince(start);
     PQfinish(connection);
-    return countsPatients(kind) ? lastSeen : static_cast<std::size_t>(rows);
+    return {ms, countsPatients(kind) ? lastSeen : static_cast<std::size_t>(rows)};
 }
 
 }  // namespace madoguchi::bench

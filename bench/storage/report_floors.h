@@ -10,8 +10,13 @@ namespace madoguchi::bench {
 
 // kind: daily, followup, usage (the counts of usage_months, as the report reads them) or
 // usage-visits (the same numbers counted from the visits with COUNT(DISTINCT …), no summary).
-// Returns the rows read (daily, followup) or the patients seen in 2025-11 (usage, usage-visits).
-std::size_t sqliteFloor(const std::string& kind, const std::string& file);
-std::size_t postgresFloor(const std::string& kind, const std::string& uri);
+// The time counts from after the file is opened (the server connected) to the last row read, as
+// the report's counts from after the journal is opened.
+struct FloorRun {
+    double ms = 0;
+    std::size_t rows = 0;  // rows read (daily, followup) or patients seen in 2025-11 (usage, usage-visits)
+};
+FloorRun sqliteFloor(const std::string& kind, const std::string& file);
+FloorRun postgresFloor(const std::string& kind, const std::string& uri);
 
 }  // namespace madoguchi::bench

@@ -86,10 +86,8 @@ int runReport(const std::string& kind, const std::string& db) {
 
 // `floor` mode: the report's floor (report_floors.h) on an existing journal, in this fresh process.
 int runFloor(const std::string& kind, const std::string& db) {
-    auto start = Clock::now();
-    const std::size_t rows = storage::isServerLocation(db) ? bench::postgresFloor(kind, db) : bench::sqliteFloor(kind, db);
-    double ms = msSince(start);
-    std::printf("%.1f %zu %ld\n", ms, rows, peakRssKb());
+    const bench::FloorRun run = storage::isServerLocation(db) ? bench::postgresFloor(kind, db) : bench::sqliteFloor(kind, db);
+    std::printf("%.1f %zu %ld\n", run.ms, run.rows, peakRssKb());
     return 0;
 }
 

@@ -6,8 +6,21 @@
 namespace madoguchi::storage {
 namespace {
 
+// Schema 7's counts filled from the visits already there (the same SQL on both engines), and the
+// index the follow-up index replaces.
+const std::string kUsageCountsFromVisits = R"(
+       INSERT INTO usage_patient_months(month, who, with_card)
+         SELECT substr(visit_date, 1, 7), CASE WHEN COALESCE(patient_id, '') = '' THEN id ELSE patient_id END,
+                MAX(CASE WHEN source = 'online_card' THEN 1 ELSE 0 END)
+         FROM visits WHERE cancelled = 0 GROUP BY 1, 2;
+       CREATE TABLE usage_months(
+         month TEXT PRIMARY KEY, patients_seen INTEGER NOT NULL, patients_with_card INTEGER NOT NULL);
+       INSERT INTO usage_months(month, patients_seen, patients_with_card)
+         SELECT month, COUNT(*), SUM(with_card) FROM usage_patient_months GROUP BY month;
+       DROP INDEX visits_by_route;)";
+
 // Never edit a released step: add a new one. The 個人番号 has no column, by design.
-const std::vector<const char*> kSqliteMigrations{
+const std::vector<std::string> kSqliteMigrations{
     // 1: patients, visits, eligibility snapshots, re-tags, staff, the audit trail
     R"(CREATE TABLE patients(
          id TEXT PRIMARY KEY, name TEXT NOT NULL DEFAULT '', name_kana TEXT NOT NULL DEFAULT '',
@@ -69,7 +82,8 @@ const std::vector<const char*> kSqliteMigrations{
     //    failure count: locked at kPasscodeFailuresBeforeLock until the holder signs in by password)
     R"(ALTER TABLE staff ADD COLUMN passcode_salt BLOB NOT NULL DEFAULT x'';
        ALTER TABLE staff ADD COLUMN passcode_hash BLOB NOT NULL DEFAULT x'';
-       ALTER TABLE staff ADD COLUMN passcode_failures INTEGER NOT NULL DEFAULT 0;)",    // 7: the hospital-scale reports. usage_patient_months: one row per month and patient seen (a
+       ALTER TABLE staff ADD COLUMN passcode_failures INTEGER NOT NULL DEFAULT 0;)",
+    // 7: the hospital-scale reports. usage_patient_months: one row per month and patient seen (a
     //    visit without a patient number is its own patient), with_card once the card was used
     //    online that month; usage_months: those rows counted per month, what the usage report
     //    reads instead of six months of visits. FacilityJournal keeps both in the visit's
@@ -77,16 +91,8 @@ const std::vector<const char*> kSqliteMigrations{
     //    follow-up list's rows in its order, with every column the list shows, so it reads neither
     //    the visits nor a sort; it replaces visits_by_route (which SQLite's planner would prefer).
     R"(CREATE TABLE usage_patient_months(
-         month TEXT NOT NULL, who TEXT NOT NULL, with_card INTEGER NOT NULL, PRIMARY KEY(month, who)) WITHOUT ROWID;
-       INSERT INTO usage_patient_months(month, who, with_card)
-         SELECT substr(visit_date, 1, 7), CASE WHEN COALESCE(patient_id, '') = '' THEN id ELSE patient_id END,
-                MAX(CASE WHEN source = 'online_card' THEN 1 ELSE 0 END)
-         FROM visits WHERE cancelled = 0 GROUP BY 1, 2;
-       CREATE TABLE usage_months(
-         month TEXT PRIMARY KEY, patients_seen INTEGER NOT NULL, patients_with_card INTEGER NOT NULL);
-       INSERT INTO usage_months(month, patients_seen, patients_with_card)
-         SELECT month, COUNT(*), SUM(with_card) FROM usage_patient_months GROUP BY month;
-       DROP INDEX visits_by_route;
+         month TEXT NOT NULL, who TEXT NOT NULL, with_card INTEGER NOT NULL, PRIMARY KEY(month, who)) WITHOUT ROWID;)" +
+        kUsageCountsFromVisits + R"(
        CREATE INDEX visits_follow_up ON visits(started_at, id, patient_id, visit_date, identity_method, source,
          validity, claim_route, share_tenths, copay_yen, full_charge_reason, cancelled, share_decided_tenths,
          share_correction_reason, "window") WHERE claim_route IN ('old', 'unknown') AND cancelled = 0;)",
@@ -95,7 +101,7 @@ const std::vector<const char*> kSqliteMigrations{
 // The same steps on PostgreSQL, one for one (the version numbers mean the same schema on both).
 // Differences: BYTEA for blobs, identity columns, "window" quoted (a reserved word there), the
 // append-only rule as a trigger function.
-const std::vector<const char*> kPostgresMigrations{
+const std::vector<std::string> kPostgresMigrations{
     // 1
     R"(CREATE TABLE patients(
          id TEXT PRIMARY KEY, name TEXT NOT NULL DEFAULT '', name_kana TEXT NOT NULL DEFAULT '',
@@ -160,22 +166,14 @@ const std::vector<const char*> kPostgresMigrations{
        ALTER TABLE staff ADD COLUMN passcode_failures INTEGER NOT NULL DEFAULT 0;)",
     // 7 (INCLUDE: the shown columns ride in the index without ordering it)
     R"(CREATE TABLE usage_patient_months(
-         month TEXT NOT NULL, who TEXT NOT NULL, with_card INTEGER NOT NULL, PRIMARY KEY(month, who));
-       INSERT INTO usage_patient_months(month, who, with_card)
-         SELECT substr(visit_date, 1, 7), CASE WHEN COALESCE(patient_id, '') = '' THEN id ELSE patient_id END,
-                MAX(CASE WHEN source = 'online_card' THEN 1 ELSE 0 END)
-         FROM visits WHERE cancelled = 0 GROUP BY 1, 2;
-       CREATE TABLE usage_months(
-         month TEXT PRIMARY KEY, patients_seen INTEGER NOT NULL, patients_with_card INTEGER NOT NULL);
-       INSERT INTO usage_months(month, patients_seen, patients_with_card)
-         SELECT month, COUNT(*), SUM(with_card) FROM usage_patient_months GROUP BY month;
-       DROP INDEX visits_by_route;
+         month TEXT NOT NULL, who TEXT NOT NULL, with_card INTEGER NOT NULL, PRIMARY KEY(month, who));)" +
+        kUsageCountsFromVisits + R"(
        CREATE INDEX visits_follow_up ON visits(started_at, id) INCLUDE (patient_id, visit_date, identity_method,
          source, validity, claim_route, share_tenths, copay_yen, full_charge_reason, cancelled, share_decided_tenths,
          share_correction_reason, "window") WHERE claim_route IN ('old', 'unknown') AND cancelled = 0;)",
 };
 
-const std::vector<const char*>& migrationsOf(const Database& db) {
+const std::vector<std::string>& migrationsOf(const Database& db) {
     return db.engine() == Engine::Postgres ? kPostgresMigrations : kSqliteMigrations;
 }
 

@@ -13,6 +13,14 @@
 //               the POSIX ownership checks pass and the ACLs do the protecting (not checked yet)
 //   fopen       _wfopen (for a std::filesystem::path's c_str())
 //   getuid      0 (see stat)
+//   chmod       a mode without group or others bits gives the file or folder a private DACL
+//               (below); other modes only the read-only flag
+//   gethostname the computer's DNS host name (GetComputerNameExW), as UTF-8
+// Private files on Windows: a file `open` creates with a mode that has no group or others bits
+// (0600) is created with a protected DACL granting only the current user and the Administrators
+// group, and `stat` reports the group and others bits from the DACL: S_IRGRP|S_IROTH (S_IWGRP|
+// S_IWOTH) when anyone else (Everyone, Users, another account; SYSTEM and Administrators are not
+// "others") may read (write) the file.
 // O_NOFOLLOW, O_CLOEXEC, O_NONBLOCK and O_NOCTTY have no Windows meaning and are 0.
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -24,6 +32,12 @@
 #include <cstdio>
 #include <io.h>
 #include <windows.h>
+// after windows.h:
+#include <aclapi.h>
+#include <sddl.h>
+
+#include <memory>
+#include <string>
 
 #ifndef O_NOFOLLOW
 #define O_NOFOLLOW 0
@@ -41,7 +55,7 @@
 #define S_ISLNK(mode) 0
 #endif
 #ifndef S_IWOTH
-#define S_IWOTH 0
+#define S_IWOTH 0002  // from the DACL (stat below)
 #endif
 #ifndef AT_FDCWD
 #define AT_FDCWD (-100)
@@ -65,12 +79,130 @@ inline int errnoFromLastError() {
         default: return EIO;
     }
 }
+
+struct LocalFreeDeleter {
+    void operator()(void* memory) const { LocalFree(memory); }
+};
+using LocalMemory = std::unique_ptr<void, LocalFreeDeleter>;
+
+// The current user's SID as text (S-1-5-21-…); empty when the process token cannot be read.
+inline std::wstring currentUserSid() {
+    HANDLE token = nullptr;
+    if (!OpenProcessToken(GetCurrentProcess(), TOKEN_QUERY, &token)) return {};
+    DWORD size = 0;
+    GetTokenInformation(token, TokenUser, nullptr, 0, &size);
+    std::unique_ptr<unsigned char[]> buffer(new unsigned char[size ? size : 1]);
+    std::wstring text;
+    wchar_t* sid = nullptr;
+    if (GetTokenInformation(token, TokenUser, buffer.get(), size, &size) &&
+        ConvertSidToStringSidW(reinterpret_cast<TOKEN_USER*>(buffer.get())->User.Sid, &sid)) {
+        text = sid;
+        LocalFree(sid);
+    }
+    CloseHandle(token);
+    return text;
+}
+
+// A security descriptor whose protected DACL (no entries inherited from the folder) grants full
+// access to the current user and the Administrators group only; null when it cannot be made.
+inline LocalMemory privateSecurityDescriptor() {
+    const std::wstring user = currentUserSid();
+    if (user.empty()) return nullptr;
+    // OICI: a folder's files and sub-folders inherit the same two entries.
+    const std::wstring sddl = L"D:P(A;OICI;FA;;;" + user + L")(A;OICI;FA;;;BA)";
+    PSECURITY_DESCRIPTOR descriptor = nullptr;
+    if (!ConvertStringSecurityDescriptorToSecurityDescriptorW(sddl.c_str(), SDDL_REVISION_1, &descriptor, nullptr))
+        return nullptr;
+    return LocalMemory(descriptor);
+}
+
+// Replaces the DACL of an existing file or folder with the private one above.
+inline bool makePrivate(const wchar_t* path) {
+    LocalMemory descriptor = privateSecurityDescriptor();
+    if (!descriptor) return false;
+    BOOL present = FALSE, defaulted = FALSE;
+    PACL dacl = nullptr;
+    if (!GetSecurityDescriptorDacl(descriptor.get(), &present, &dacl, &defaulted)) return false;
+    return SetNamedSecurityInfoW(const_cast<wchar_t*>(path), SE_FILE_OBJECT,
+                                 DACL_SECURITY_INFORMATION | PROTECTED_DACL_SECURITY_INFORMATION, nullptr, nullptr,
+                                 dacl, nullptr) == ERROR_SUCCESS;
+}
+
+// Who besides the owner may read or write `path`, as POSIX group/others bits (0, 044, 066, …):
+// every allowing entry of its DACL for a SID that is neither the current user, the Administrators
+// group, SYSTEM nor the creator-owner placeholder. A missing DACL is "everyone may do everything".
+inline int othersBits(const wchar_t* path) {
+    PACL dacl = nullptr;
+    PSECURITY_DESCRIPTOR descriptor = nullptr;
+    if (GetNamedSecurityInfoW(path, SE_FILE_OBJECT, DACL_SECURITY_INFORMATION, nullptr, nullptr, &dacl, nullptr,
+                              &descriptor) != ERROR_SUCCESS)
+        return 0;
+    LocalMemory owned(descriptor);
+    if (!dacl) return 066;
+    const std::wstring user = currentUserSid();
+    int bits = 0;
+    for (DWORD i = 0; i < dacl->AceCount; ++i) {
+        void* entry = nullptr;
+        if (!GetAce(dacl, i, &entry)) continue;
+        const auto* header = static_cast<ACE_HEADER*>(entry);
+        if (header->AceType != ACCESS_ALLOWED_ACE_TYPE || (header->AceFlags & INHERIT_ONLY_ACE)) continue;
+        const auto* allowed = static_cast<ACCESS_ALLOWED_ACE*>(entry);
+        PSID sid = const_cast<DWORD*>(&allowed->SidStart);
+        wchar_t* text = nullptr;
+        if (!ConvertSidToStringSidW(sid, &text)) continue;
+        const std::wstring name = text;
+        LocalFree(text);
+        if (name == user || name == L"S-1-5-32-544" || name == L"S-1-5-18" || name == L"S-1-3-4") continue;
+        const ACCESS_MASK mask = allowed->Mask;
+        if (mask & (GENERIC_ALL | GENERIC_READ | FILE_READ_DATA)) bits |= 044;
+        if (mask & (GENERIC_ALL | GENERIC_WRITE | FILE_WRITE_DATA | FILE_APPEND_DATA)) bits |= 022;
+    }
+    return bits;
+}
+
+// Creates `path` with the private DACL if it does not exist (CREATE_NEW when `exclusive`);
+// false (errno set) when it cannot be created, or exists and `exclusive`.
+inline bool createPrivateFile(const wchar_t* path, bool exclusive) {
+    LocalMemory descriptor = privateSecurityDescriptor();
+    SECURITY_ATTRIBUTES attributes{sizeof(SECURITY_ATTRIBUTES), descriptor.get(), FALSE};
+    HANDLE file = CreateFileW(path, FILE_READ_ATTRIBUTES, FILE_SHARE_READ | FILE_SHARE_WRITE | FILE_SHARE_DELETE,
+                              &attributes, exclusive ? CREATE_NEW : OPEN_ALWAYS, FILE_ATTRIBUTE_NORMAL, nullptr);
+    if (file == INVALID_HANDLE_VALUE) {
+        errno = errnoFromLastError();
+        return false;
+    }
+    CloseHandle(file);
+    return true;
+}
 }  // namespace madoguchi::platform
 
 inline int open(const wchar_t* path, int flags, int mode = 0) {
-    // 0600 and the like: Windows knows only "read-only or not" here.
+    // 0600 and the like: a file created private gets the private DACL (made here, before the C
+    // runtime opens it, so it is never readable by others, not even for a moment).
+    if ((flags & O_CREAT) && (mode & 077) == 0) {
+        if (!madoguchi::platform::createPrivateFile(path, (flags & O_EXCL) != 0)) return -1;
+        flags &= ~(O_CREAT | O_EXCL);
+    }
+    // Otherwise Windows knows only "read-only or not" here.
     const int windowsMode = (mode & 0200) ? (_S_IREAD | _S_IWRITE) : _S_IREAD;
     return ::_wopen(path, flags | _O_BINARY | _O_NOINHERIT, windowsMode);
+}
+inline int chmod(const wchar_t* path, int mode) {
+    if ((mode & 077) == 0 && !madoguchi::platform::makePrivate(path)) {
+        errno = madoguchi::platform::errnoFromLastError();
+        return -1;
+    }
+    return ::_wchmod(path, (mode & 0200) ? (_S_IREAD | _S_IWRITE) : _S_IREAD);
+}
+inline int gethostname(char* name, size_t size) {
+    wchar_t wide[256] = {};
+    DWORD length = 255;
+    if (!GetComputerNameExW(ComputerNameDnsHostname, wide, &length)) return -1;
+    const int bytes = WideCharToMultiByte(CP_UTF8, 0, wide, static_cast<int>(length), name,
+                                          static_cast<int>(size) - 1, nullptr, nullptr);
+    if (bytes <= 0) return -1;
+    name[bytes] = '\0';
+    return 0;
 }
 inline int fsync(int fd) { return ::_commit(fd); }
 inline int unlink(const wchar_t* path) { return ::_wunlink(path); }
@@ -89,7 +221,9 @@ inline int stat(const wchar_t* path, struct stat* info) {
     struct _stat64 wide {};
     if (::_wstat64(path, &wide) != 0) return -1;
     *info = {};
-    info->st_mode = static_cast<decltype(info->st_mode)>(wide.st_mode & ~0077);
+    // The C runtime copies the owner's bits to group and others: they come from the DACL instead.
+    info->st_mode = static_cast<decltype(info->st_mode)>((wide.st_mode & ~0077) |
+                                                         madoguchi::platform::othersBits(path));
     info->st_size = static_cast<decltype(info->st_size)>(wide.st_size);
     info->st_mtime = static_cast<decltype(info->st_mtime)>(wide.st_mtime);
     return 0;

@@ -1,10 +1,9 @@
 #include "storage/audit_anchor.h"
 
-#include <fcntl.h>
-#include <unistd.h>
-
 #include <fstream>
 #include <sstream>
+
+#include "platform/posix_files.h"
 
 namespace madoguchi::storage {
 namespace {

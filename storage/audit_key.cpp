@@ -1,17 +1,16 @@
 #include "storage/audit_key.h"
 
-#include <fcntl.h>
 #include <openssl/crypto.h>
 #include <openssl/evp.h>
 #include <openssl/hmac.h>
 #include <openssl/rand.h>
-#include <unistd.h>
 
 #include <cerrno>
 #include <cstring>
 #include <fstream>
 #include <stdexcept>
 
+#include "platform/posix_files.h"
 #include "storage/private_files.h"
 
 namespace madoguchi::storage {

@@ -13,6 +13,8 @@
 #include "storage/private_files.h"
 #include "temp_folder.h"
 
+#include "platform/posix_files.h"
+
 namespace fs = std::filesystem;
 using namespace madoguchi;
 using namespace madoguchi::gateway;
@@ -33,6 +35,45 @@ bool folderHoldsWideName(const fs::path& folder, const std::wstring& name) {
     for (const auto& entry : fs::directory_iterator(folder))
         if (entry.path().filename().wstring() == name) return true;
     return false;
+}
+
+// The SIDs the file's DACL allows, as text (S-1-5-…), in the DACL's order.
+std::vector<std::wstring> allowedSids(const fs::path& path) {
+    PACL dacl = nullptr;
+    PSECURITY_DESCRIPTOR descriptor = nullptr;
+    std::vector<std::wstring> sids;
+    if (GetNamedSecurityInfoW(path.c_str(), SE_FILE_OBJECT, DACL_SECURITY_INFORMATION, nullptr, nullptr, &dacl,
+                              nullptr, &descriptor) != ERROR_SUCCESS)
+        return sids;
+    for (DWORD i = 0; dacl && i < dacl->AceCount; ++i) {
+        void* entry = nullptr;
+        if (!GetAce(dacl, i, &entry) || static_cast<ACE_HEADER*>(entry)->AceType != ACCESS_ALLOWED_ACE_TYPE) continue;
+        wchar_t* text = nullptr;
+        if (ConvertSidToStringSidW(&static_cast<ACCESS_ALLOWED_ACE*>(entry)->SidStart, &text)) {
+            sids.emplace_back(text);
+            LocalFree(text);
+        }
+    }
+    LocalFree(descriptor);
+    return sids;
+}
+
+// Gives `path` exactly the DACL written in SDDL (`%USER%` stands for the current user's SID).
+void setDacl(const fs::path& path, std::wstring sddl) {
+    const std::wstring user = platform::currentUserSid();
+    for (auto at = sddl.find(L"%USER%"); at != std::wstring::npos; at = sddl.find(L"%USER%"))
+        sddl.replace(at, 6, user);
+    PSECURITY_DESCRIPTOR descriptor = nullptr;
+    BOOST_TEST_REQUIRE(ConvertStringSecurityDescriptorToSecurityDescriptorW(sddl.c_str(), SDDL_REVISION_1,
+                                                                             &descriptor, nullptr));
+    BOOL present = FALSE, defaulted = FALSE;
+    PACL dacl = nullptr;
+    GetSecurityDescriptorDacl(descriptor, &present, &dacl, &defaulted);
+    const DWORD set = SetNamedSecurityInfoW(const_cast<wchar_t*>(path.c_str()), SE_FILE_OBJECT,
+                                            DACL_SECURITY_INFORMATION | PROTECTED_DACL_SECURITY_INFORMATION,
+                                            nullptr, nullptr, dacl, nullptr);
+    LocalFree(descriptor);
+    BOOST_TEST_REQUIRE(set == static_cast<DWORD>(ERROR_SUCCESS));
 }
 
 }  // namespace
@@ -139,6 +180,48 @@ BOOST_AUTO_TEST_CASE(APrivateFileIsAcceptedAndAFolderIsNot) {
     BOOST_TEST(storage::notPrivateReason(temp.path() / "absent").find("cannot be read") != std::string::npos);
 }
 
+BOOST_AUTO_TEST_CASE(AFileCreatedPrivateAllowsOnlyTheUserAndAdministrators) {
+    test::TempFolder temp("madoguchi-windows");
+    const fs::path key = temp.path() / fs::u8path("監査鍵.key");
+    const int fd = ::open(key.c_str(), O_WRONLY | O_CREAT | O_EXCL, 0600);
+    BOOST_TEST_REQUIRE(fd >= 0);
+    BOOST_TEST(::write(fd, "00", 2) == 2);
+    ::close(fd);
+    const std::wstring user = platform::currentUserSid();
+    BOOST_TEST_REQUIRE(!user.empty());
+    const std::vector<std::wstring> expected{user, L"S-1-5-32-544"};  // the user, BUILTIN\Administrators
+    BOOST_TEST((allowedSids(key) == expected));
+    BOOST_TEST(storage::notPrivateReason(key) == "");
+    BOOST_TEST(readAll(key) == "00");
+    // O_EXCL refuses the existing file, as on Linux.
+    BOOST_TEST(::open(key.c_str(), O_WRONLY | O_CREAT | O_EXCL, 0600) == -1);
+    BOOST_TEST(errno == EEXIST);
+}
+
+BOOST_AUTO_TEST_CASE(AFileEveryoneMayReadIsRefusedUntilMadePrivate) {
+    test::TempFolder temp("madoguchi-windows");
+    const fs::path password = temp.path() / fs::u8path("パスワード.txt");
+    std::ofstream(password) << "a passphrase of four words";
+    setDacl(password, L"D:P(A;;FA;;;%USER%)(A;;FR;;;WD)");  // WD: Everyone may read
+    BOOST_TEST(storage::notPrivateReason(password).find("may be read by others") != std::string::npos);
+    storage::makePrivateFile(password);
+    BOOST_TEST(storage::notPrivateReason(password) == "");
+    BOOST_TEST(allowedSids(password).size() == 2u);
+}
+
+BOOST_AUTO_TEST_CASE(AShareEveryoneMayWriteIntoIsWarnedAbout) {
+    test::TempFolder temp("madoguchi-windows");
+    FolderLayout layout{temp.path() / fs::u8path(kReception)};
+    for (const fs::path& folder : {layout.req(), layout.res(), layout.face()}) fs::create_directories(folder);
+    setDacl(layout.req(), L"D:P(A;OICI;FA;;;%USER%)(A;OICI;FA;;;BA)");
+    setDacl(layout.res(), L"D:P(A;OICI;FA;;;%USER%)(A;OICI;FR;;;WD)");
+    setDacl(layout.face(), L"D:P(A;OICI;FA;;;%USER%)(A;OICI;FA;;;WD)");  // Everyone: full access
+    const auto warnings = folderSafetyWarnings(layout);
+    BOOST_TEST_REQUIRE(warnings.size() == 1u);
+    BOOST_TEST(warnings.front().find("anyone can write into") != std::string::npos);
+    BOOST_TEST(warnings.front().find(layout.face().string()) != std::string::npos);
+}
+
 BOOST_AUTO_TEST_CASE(TheSettingsLiveUnderLocalAppDataEvenWhenItsPathIsJapanese) {
     test::TempFolder temp("madoguchi-windows");
     const fs::path local = temp.path() / fs::u8path("ユーザー") / "AppData" / "Local";
@@ -149,6 +232,7 @@ BOOST_AUTO_TEST_CASE(TheSettingsLiveUnderLocalAppDataEvenWhenItsPathIsJapanese) 
     BOOST_TEST(folder == local / "Madoguchi");
     storage::makePrivateFolder(folder);
     BOOST_TEST(fs::is_directory(folder));
+    BOOST_TEST(allowedSids(folder).size() == 2u);  // the user and Administrators only
     BOOST_TEST(folderHoldsWideName(temp.path(), L"ユーザー"));
 }
 

@@ -16,18 +16,24 @@
 //   chmod       a mode without group or others bits gives the file or folder a private DACL
 //               (below); other modes only the read-only flag
 //   gethostname the computer's DNS host name (GetComputerNameExW), as UTF-8
-// Private files on Windows: a file `open` creates with a mode that has no group or others bits
-// (0600) is created with a protected DACL granting only the current user and the Administrators
-// group, and `stat` reports the group and others bits from the DACL: S_IRGRP|S_IROTH (S_IWGRP|
-// S_IWOTH) when anyone else (Everyone, Users, another account; SYSTEM and Administrators are not
-// "others") may read (write) the file.
+// Private files on Windows: a file `open` creates with the flag platform::kPrivateAcl (0 on
+// Linux, where the mode 0600 does it) is created with a protected DACL granting only the current
+// user and the Administrators group. Without the flag a new file inherits its folder's ACL: the
+// requests written into the terminal's shares must stay readable by the terminal's account. `stat`
+// reports the group and others bits from the DACL: S_IRGRP|S_IROTH (S_IWGRP|S_IWOTH) when anyone
+// else (Everyone, Users, another account; SYSTEM and Administrators are not "others") may read
+// (write) the file.
 // O_NOFOLLOW, O_CLOEXEC, O_NONBLOCK and O_NOCTTY have no Windows meaning and are 0.
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <sys/types.h>
 #include <unistd.h>
 
-#ifdef _WIN32
+#ifndef _WIN32
+namespace madoguchi::platform {
+inline constexpr int kPrivateAcl = 0;  // the mode (0600) makes a new file private
+}  // namespace madoguchi::platform
+#else
 #include <cerrno>
 #include <cstdio>
 #include <io.h>
@@ -65,6 +71,9 @@
 #endif
 
 namespace madoguchi::platform {
+// open(): create the file with the private DACL (a bit no C runtime flag uses; never passed on).
+inline constexpr int kPrivateAcl = 0x10000000;
+
 // errno for the last Win32 error of a file call.
 inline int errnoFromLastError() {
     switch (GetLastError()) {
@@ -177,12 +186,13 @@ inline bool createPrivateFile(const wchar_t* path, bool exclusive) {
 }  // namespace madoguchi::platform
 
 inline int open(const wchar_t* path, int flags, int mode = 0) {
-    // 0600 and the like: a file created private gets the private DACL (made here, before the C
-    // runtime opens it, so it is never readable by others, not even for a moment).
-    if ((flags & O_CREAT) && (mode & 077) == 0) {
+    // A file created private gets the private DACL (made here, before the C runtime opens it, so
+    // it is never readable by others, not even for a moment).
+    if ((flags & madoguchi::platform::kPrivateAcl) && (flags & O_CREAT)) {
         if (!madoguchi::platform::createPrivateFile(path, (flags & O_EXCL) != 0)) return -1;
         flags &= ~(O_CREAT | O_EXCL);
     }
+    flags &= ~madoguchi::platform::kPrivateAcl;
     // Otherwise Windows knows only "read-only or not" here.
     const int windowsMode = (mode & 0200) ? (_S_IREAD | _S_IWRITE) : _S_IREAD;
     return ::_wopen(path, flags | _O_BINARY | _O_NOINHERIT, windowsMode);

@@ -2,10 +2,12 @@
 // whose names are Japanese, as the 資格確認端末's shares and a clinic's user folders can be.
 #include <boost/test/unit_test.hpp>
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <string>
+#include <vector>
 
 #include "devices/gateway/folder_safety.h"
 #include "devices/gateway/request_counter.h"
@@ -183,7 +185,7 @@ BOOST_AUTO_TEST_CASE(APrivateFileIsAcceptedAndAFolderIsNot) {
 BOOST_AUTO_TEST_CASE(AFileCreatedPrivateAllowsOnlyTheUserAndAdministrators) {
     test::TempFolder temp("madoguchi-windows");
     const fs::path key = temp.path() / fs::u8path("監査鍵.key");
-    const int fd = ::open(key.c_str(), O_WRONLY | O_CREAT | O_EXCL, 0600);
+    const int fd = ::open(key.c_str(), O_WRONLY | O_CREAT | O_EXCL | platform::kPrivateAcl, 0600);
     BOOST_TEST_REQUIRE(fd >= 0);
     BOOST_TEST(::write(fd, "00", 2) == 2);
     ::close(fd);
@@ -194,8 +196,19 @@ BOOST_AUTO_TEST_CASE(AFileCreatedPrivateAllowsOnlyTheUserAndAdministrators) {
     BOOST_TEST(storage::notPrivateReason(key) == "");
     BOOST_TEST(readAll(key) == "00");
     // O_EXCL refuses the existing file, as on Linux.
-    BOOST_TEST(::open(key.c_str(), O_WRONLY | O_CREAT | O_EXCL, 0600) == -1);
+    BOOST_TEST(::open(key.c_str(), O_WRONLY | O_CREAT | O_EXCL | platform::kPrivateAcl, 0600) == -1);
     BOOST_TEST(errno == EEXIST);
+}
+
+BOOST_AUTO_TEST_CASE(ARequestWrittenIntoTheTerminalsShareKeepsTheSharesAccess) {
+    // The terminal's account must read what reception writes into req/: no private DACL there.
+    test::TempFolder temp("madoguchi-windows");
+    const fs::path share = temp.path() / fs::u8path(kReception);
+    fs::create_directories(share);
+    setDacl(share, L"D:P(A;OICI;FA;;;%USER%)(A;OICI;FR;;;WD)");  // Everyone (the terminal) may read
+    BOOST_TEST_REQUIRE(writeFileAtomically(share / "REQ0001.xml", "<req/>").ok());
+    const auto sids = allowedSids(share / "REQ0001.xml");
+    BOOST_TEST((std::find(sids.begin(), sids.end(), L"S-1-1-0") != sids.end()));
 }
 
 BOOST_AUTO_TEST_CASE(AFileEveryoneMayReadIsRefusedUntilMadePrivate) {

@@ -19,8 +19,9 @@
 #ifdef _WIN32
 #include <fcntl.h>
 #include <io.h>
-#include <shellapi.h>
 #include <windows.h>
+// after windows.h:
+#include <shellapi.h>
 
 #include <cstdio>
 #else

@@ -112,29 +112,56 @@ inline std::wstring currentUserSid() {
     return text;
 }
 
-// A security descriptor whose protected DACL (no entries inherited from the folder) grants full
-// access to the current user and the Administrators group only; null when it cannot be made.
-inline LocalMemory privateSecurityDescriptor() {
-    const std::wstring user = currentUserSid();
-    if (user.empty()) return nullptr;
-    // OICI: a folder's files and sub-folders inherit the same two entries.
-    const std::wstring sddl = L"D:P(A;OICI;FA;;;" + user + L")(A;OICI;FA;;;BA)";
-    PSECURITY_DESCRIPTOR descriptor = nullptr;
-    if (!ConvertStringSecurityDescriptorToSecurityDescriptorW(sddl.c_str(), SDDL_REVISION_1, &descriptor, nullptr))
-        return nullptr;
-    return LocalMemory(descriptor);
-}
+// The private DACL: full access for the current user and the Administrators group only, built
+// entry by entry (the SDDL parser of Wine 8 returns no DACL for such a string, and a missing DACL
+// would mean "everyone"). OICI (what is created inside inherits the entries): folders only.
+class PrivateAcl {
+public:
+    explicit PrivateAcl(bool folder) {
+        HANDLE token = nullptr;
+        if (!OpenProcessToken(GetCurrentProcess(), TOKEN_QUERY, &token)) return;
+        DWORD size = 0;
+        GetTokenInformation(token, TokenUser, nullptr, 0, &size);
+        user_.resize(size ? size : 1);
+        const bool known = GetTokenInformation(token, TokenUser, user_.data(), size, &size);
+        CloseHandle(token);
+        DWORD adminsSize = SECURITY_MAX_SID_SIZE;
+        admins_.resize(adminsSize);
+        if (!known || !CreateWellKnownSid(WinBuiltinAdministratorsSid, nullptr, admins_.data(), &adminsSize)) return;
+        PSID userSid = reinterpret_cast<TOKEN_USER*>(user_.data())->User.Sid;
+        const DWORD aclSize = sizeof(ACL) + 2 * sizeof(ACCESS_ALLOWED_ACE) + GetLengthSid(userSid) + adminsSize;
+        acl_.resize(aclSize);
+        const DWORD inherit = folder ? (OBJECT_INHERIT_ACE | CONTAINER_INHERIT_ACE) : 0;
+        auto* acl = reinterpret_cast<PACL>(acl_.data());
+        ready_ = InitializeAcl(acl, aclSize, ACL_REVISION) &&
+                 AddAccessAllowedAceEx(acl, ACL_REVISION, inherit, FILE_ALL_ACCESS, userSid) &&
+                 AddAccessAllowedAceEx(acl, ACL_REVISION, inherit, FILE_ALL_ACCESS, admins_.data()) &&
+                 InitializeSecurityDescriptor(&descriptor_, SECURITY_DESCRIPTOR_REVISION) &&
+                 SetSecurityDescriptorDacl(&descriptor_, TRUE, acl, FALSE) &&
+                 SetSecurityDescriptorControl(&descriptor_, SE_DACL_PROTECTED, SE_DACL_PROTECTED);
+    }
+    PrivateAcl(const PrivateAcl&) = delete;
+    PrivateAcl& operator=(const PrivateAcl&) = delete;
+
+    bool ready() const { return ready_; }
+    PACL acl() { return reinterpret_cast<PACL>(acl_.data()); }
+    PSECURITY_DESCRIPTOR descriptor() { return &descriptor_; }
+
+private:
+    std::string user_, admins_, acl_;  // byte buffers
+    SECURITY_DESCRIPTOR descriptor_{};
+    bool ready_ = false;
+};
 
 // Replaces the DACL of an existing file or folder with the private one above.
 inline bool makePrivate(const wchar_t* path) {
-    LocalMemory descriptor = privateSecurityDescriptor();
-    if (!descriptor) return false;
-    BOOL present = FALSE, defaulted = FALSE;
-    PACL dacl = nullptr;
-    if (!GetSecurityDescriptorDacl(descriptor.get(), &present, &dacl, &defaulted)) return false;
+    const DWORD attributes = GetFileAttributesW(path);
+    if (attributes == INVALID_FILE_ATTRIBUTES) return false;
+    PrivateAcl priv((attributes & FILE_ATTRIBUTE_DIRECTORY) != 0);
+    if (!priv.ready()) return false;
     return SetNamedSecurityInfoW(const_cast<wchar_t*>(path), SE_FILE_OBJECT,
                                  DACL_SECURITY_INFORMATION | PROTECTED_DACL_SECURITY_INFORMATION, nullptr, nullptr,
-                                 dacl, nullptr) == ERROR_SUCCESS;
+                                 priv.acl(), nullptr) == ERROR_SUCCESS;
 }
 
 // Who besides the owner may read or write `path`, as POSIX group/others bits (0, 044, 066, …):
@@ -172,8 +199,12 @@ inline int othersBits(const wchar_t* path) {
 // Creates `path` with the private DACL if it does not exist (CREATE_NEW when `exclusive`);
 // false (errno set) when it cannot be created, or exists and `exclusive`.
 inline bool createPrivateFile(const wchar_t* path, bool exclusive) {
-    LocalMemory descriptor = privateSecurityDescriptor();
-    SECURITY_ATTRIBUTES attributes{sizeof(SECURITY_ATTRIBUTES), descriptor.get(), FALSE};
+    PrivateAcl priv(false);
+    if (!priv.ready()) {
+        errno = EACCES;
+        return false;
+    }
+    SECURITY_ATTRIBUTES attributes{sizeof(SECURITY_ATTRIBUTES), priv.descriptor(), FALSE};
     HANDLE file = CreateFileW(path, FILE_READ_ATTRIBUTES, FILE_SHARE_READ | FILE_SHARE_WRITE | FILE_SHARE_DELETE,
                               &attributes, exclusive ? CREATE_NEW : OPEN_ALWAYS, FILE_ATTRIBUTE_NORMAL, nullptr);
     if (file == INVALID_HANDLE_VALUE) {

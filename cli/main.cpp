@@ -8,6 +8,7 @@
 
 #include "app/process_hardening.h"
 #include "commands.h"
+#include "platform/console.h"
 #include "storage/database.h"
 #include "storage/private_files.h"
 #include "usage.h"
@@ -43,7 +44,8 @@ bool asksForHelp(const Arguments& words) {
 int main(int argc, char** argv) {
     madoguchi::storage::usePrivateUmask();  // every file this process writes is private to its user
     madoguchi::app::disableCoreDumps();
-    Arguments words(argv + 1, argv + argc);
+    madoguchi::platform::useBinaryStandardOutput();
+    const Arguments words = madoguchi::platform::utf8Arguments(argc, argv);
     if (words.empty()) {
         std::cerr << madoguchi::cli::fullUsage();
         return madoguchi::cli::kBadInput;

@@ -1,13 +1,10 @@
 #include "sign_in.h"
 
-#include <fcntl.h>
-#include <termios.h>
-#include <unistd.h>
-
 #include <fstream>
 #include <stdexcept>
 
 #include "app/system_clock.h"
+#include "platform/console.h"
 #include "storage/private_files.h"
 #include "storage/staff_accounts.h"
 
@@ -24,25 +21,11 @@ std::string fromFile(const std::string& file) {
     return password;
 }
 
-// Reads one line from the terminal with echo off; the terminal is restored whatever happens.
+// Reads one line from the terminal (the console on Windows) with echo off.
 std::string fromTerminal(const std::string& prompt) {
-    int tty = ::open("/dev/tty", O_RDWR | O_NOCTTY);
-    if (tty < 0) throw std::invalid_argument("no terminal to ask the password on: give --password-file FILE");
-    termios saved{};
-    bool restore = ::tcgetattr(tty, &saved) == 0;
-    if (restore) {
-        termios quiet = saved;
-        quiet.c_lflag &= static_cast<tcflag_t>(~ECHO);
-        ::tcsetattr(tty, TCSAFLUSH, &quiet);
-    }
-    [[maybe_unused]] ssize_t shown = ::write(tty, prompt.data(), prompt.size());
-    std::string password;
-    char c = 0;
-    while (::read(tty, &c, 1) == 1 && c != '\n') password += c;
-    if (restore) ::tcsetattr(tty, TCSAFLUSH, &saved);
-    [[maybe_unused]] ssize_t newline = ::write(tty, "\n", 1);
-    ::close(tty);
-    return password;
+    auto password = platform::readHiddenLine(prompt);
+    if (!password) throw std::invalid_argument("no terminal to ask the password on: give --password-file FILE");
+    return *password;
 }
 
 std::string userOption(const Options& options) {

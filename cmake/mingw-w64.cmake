@@ -28,6 +28,20 @@ set(CMAKE_FIND_ROOT_PATH_MODE_PACKAGE ONLY)
 # Static libraries only: one .exe per program, no DLLs to ship beside it.
 set(CMAKE_FIND_LIBRARY_SUFFIXES .a)
 
+# mingw's headers are lower-case; code written against the Windows SDK on a case-insensitive
+# disk includes some with capitals (Poco's headers: <Winsock2.h>, <Iphlpapi.h>). A folder of
+# links with those spellings goes on every compile's include path.
+set(MADOGUCHI_MINGW_CAPS "${CMAKE_BINARY_DIR}/mingw-caps")
+foreach(header Winsock2 WinSock2 WS2tcpip Iphlpapi IPHlpApi Windows Wincrypt)
+  string(TOLOWER "${header}" lower)
+  if(NOT EXISTS "${MADOGUCHI_MINGW_CAPS}/${header}.h")
+    file(MAKE_DIRECTORY "${MADOGUCHI_MINGW_CAPS}")
+    file(CREATE_LINK "/usr/${MINGW_TRIPLE}/include/${lower}.h" "${MADOGUCHI_MINGW_CAPS}/${header}.h" SYMBOLIC)
+  endif()
+endforeach()
+set(CMAKE_C_STANDARD_INCLUDE_DIRECTORIES "${MADOGUCHI_MINGW_CAPS}")
+set(CMAKE_CXX_STANDARD_INCLUDE_DIRECTORIES "${MADOGUCHI_MINGW_CAPS}")
+
 # Everything static, the compiler's runtime (libstdc++, libgcc, winpthread) included.
 set(CMAKE_EXE_LINKER_FLAGS_INIT "-static -static-libgcc -static-libstdc++")
 

@@ -9,7 +9,9 @@
 #   --no-setup     do not run scripts/setup-windows-build.sh (apt-get) first
 #
 # The dependencies come from scripts/windows/build-deps.sh (pinned in scripts/windows/recipe.tsv,
-# built once into a cache outside the clone). Every compile runs under `nice`.
+# built once into a cache outside the clone). Every compile runs under `nice`. With --test (and
+# without --domain-only) the Linux madoguchi-cli is built too (build/default) for the JSON
+# comparison (tests/windows/compare_cli_json.sh).
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -36,13 +38,13 @@ build="$root/build/windows"
 launcher=()
 command -v ccache >/dev/null && launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache -DCMAKE_C_COMPILER_LAUNCHER=ccache)
 # -O2, not CMake's -O3: GCC 12's -O3 raises a false -Wrestrict in libstdc++'s char_traits.
-nice -n 15 cmake -S "$root" -B "$build" -G Ninja \
+nice -n 10 cmake -S "$root" -B "$build" -G Ninja \
   -DCMAKE_TOOLCHAIN_FILE="$root/cmake/mingw-w64.cmake" -DMADOGUCHI_WINDOWS_PREFIX="$prefix" \
   -DCMAKE_BUILD_TYPE=Release -DCMAKE_CXX_FLAGS_RELEASE="-O2 -DNDEBUG" \
   -DMADOGUCHI_DOMAIN_ONLY="$([ "$domain_only" -eq 1 ] && echo ON || echo OFF)" \
   -DMADOGUCHI_BUILD_BENCH=OFF "${launcher[@]}"
 TIMEFORMAT="build-windows: Madoguchi cross-built in %R s wall, %U s user + %S s sys"
-time nice -n 15 cmake --build "$build" -j "$jobs"
+time nice -n 10 cmake --build "$build" -j "$jobs"
 
 if [ "$run_tests" -eq 1 ]; then
   # A private Wine prefix: nothing of the user's own ~/.wine is read or changed, and parallel
@@ -54,4 +56,11 @@ if [ "$run_tests" -eq 1 ]; then
   wineboot --init >/dev/null 2>&1 || true
   # The test programs only (qa_*): the shell-script tests start Linux programs.
   ctest --test-dir "$build" -R '^qa_' --output-on-failure
+  if [ "$domain_only" -eq 0 ]; then
+    # madoguchi-cli.exe against the Linux build's madoguchi-cli: the same JSON, byte for byte.
+    linux="$root/build/default"
+    [ -f "$linux/CMakeCache.txt" ] || (cd "$root" && nice -n 10 cmake --preset default >/dev/null)
+    nice -n 10 cmake --build "$linux" --target madoguchi-cli
+    "$root/tests/windows/compare_cli_json.sh" "$linux/cli/madoguchi-cli" "$build/cli/madoguchi-cli.exe"
+  fi
 fi

@@ -1,10 +1,9 @@
 #include "storage/audit_anchor.h"
 
-#include <fcntl.h>
-#include <unistd.h>
-
 #include <fstream>
 #include <sstream>
+
+#include "platform/posix_files.h"
 
 namespace madoguchi::storage {
 namespace {
@@ -53,7 +52,7 @@ std::optional<AuditAnchor> parseAnchorLine(const AuditKey& key, const std::strin
 
 void appendAnchor(const std::filesystem::path& path, const AuditKey& key, const AuditAnchor& anchor) {
     std::string line = anchorLine(key, anchor) + "\n";
-    int fd = ::open(path.c_str(), O_WRONLY | O_APPEND | O_CREAT, 0600);
+    int fd = ::open(path.c_str(), O_WRONLY | O_APPEND | O_CREAT | platform::kPrivateAcl, 0600);
     if (fd < 0) return;
     [[maybe_unused]] ssize_t written = ::write(fd, line.data(), line.size());
     ::fsync(fd);

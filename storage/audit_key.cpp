@@ -1,17 +1,16 @@
 #include "storage/audit_key.h"
 
-#include <fcntl.h>
 #include <openssl/crypto.h>
 #include <openssl/evp.h>
 #include <openssl/hmac.h>
 #include <openssl/rand.h>
-#include <unistd.h>
 
 #include <cerrno>
 #include <cstring>
 #include <fstream>
 #include <stdexcept>
 
+#include "platform/posix_files.h"
 #include "storage/private_files.h"
 
 namespace madoguchi::storage {
@@ -34,7 +33,7 @@ void createKeyFile(const std::filesystem::path& path) {
     makePrivateFolder(path.parent_path());
     std::filesystem::path temporary = path;
     temporary += ".new-" + std::to_string(::getpid());
-    int fd = ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+    int fd = ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_TRUNC | platform::kPrivateAcl, 0600);
     if (fd < 0) throw std::runtime_error("cannot create the audit key " + path.string() + ": " + std::strerror(errno));
     bool written = ::write(fd, hex.data(), hex.size()) == static_cast<ssize_t>(hex.size()) && ::fsync(fd) == 0;
     ::close(fd);

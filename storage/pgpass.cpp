@@ -1,8 +1,5 @@
 #include "storage/pgpass.h"
 
-#include <fcntl.h>
-#include <unistd.h>
-
 #include <openssl/crypto.h>
 
 #include <cstdio>
@@ -10,6 +7,8 @@
 #include <fstream>
 #include <sstream>
 #include <vector>
+
+#include "platform/posix_files.h"
 
 namespace madoguchi::storage {
 namespace {
@@ -95,7 +94,7 @@ Outcome<bool> savePassword(const std::filesystem::path& file, const std::string&
     std::error_code ec;
     if (file.has_parent_path()) std::filesystem::create_directories(file.parent_path(), ec);
     ::unlink(beside.c_str());
-    const int fd = ::open(beside.c_str(), O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0600);
+    const int fd = ::open(beside.c_str(), O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC | platform::kPrivateAcl, 0600);
     bool written = fd >= 0 && ::write(fd, text.data(), text.size()) == static_cast<ssize_t>(text.size()) &&
                    ::fsync(fd) == 0;
     if (fd >= 0) written = ::close(fd) == 0 && written;

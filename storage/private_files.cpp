@@ -10,18 +10,18 @@ namespace madoguchi::storage {
 
 void usePrivateUmask() { ::umask(077); }
 
+// chmod: on Windows (platform/posix_files.h) these modes give the private DACL.
 void makePrivateFolder(const std::filesystem::path& folder) {
     if (folder.empty()) return;
     std::error_code ec;
     std::filesystem::create_directories(folder, ec);
-    std::filesystem::permissions(folder, std::filesystem::perms::owner_all, std::filesystem::perm_options::replace, ec);
+    ::chmod(folder.c_str(), 0700);
 }
 
 void makePrivateFile(const std::filesystem::path& file) {
     std::error_code ec;
     if (!std::filesystem::exists(file, ec)) return;
-    std::filesystem::permissions(file, std::filesystem::perms::owner_read | std::filesystem::perms::owner_write,
-                                 std::filesystem::perm_options::replace, ec);
+    ::chmod(file.c_str(), 0600);
 }
 
 std::string notPrivateReason(const std::filesystem::path& file) {

@@ -80,7 +80,9 @@ private:
 
 SqliteDatabase::SqliteDatabase(const std::filesystem::path& path, bool readOnly) {
     int flags = readOnly ? SQLITE_OPEN_READONLY : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
-    if (sqlite3_open_v2(path.c_str(), &db_, flags | SQLITE_OPEN_FULLMUTEX, nullptr) != SQLITE_OK) {
+    const std::u8string name = path.u8string();  // SQLite takes UTF-8 file names on every system
+    if (sqlite3_open_v2(reinterpret_cast<const char*>(name.c_str()), &db_, flags | SQLITE_OPEN_FULLMUTEX, nullptr) !=
+        SQLITE_OK) {
         std::string message = db_ ? sqlite3_errmsg(db_) : "out of memory";
         sqlite3_close(db_);
         db_ = nullptr;

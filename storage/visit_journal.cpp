@@ -3,8 +3,8 @@
 #include <Poco/JSON/Object.h>
 #include <cstdlib>
 #include <sstream>
-#include <unistd.h>
 
+#include "platform/posix_files.h"
 #include "storage/journal_watch.h"
 #include "storage/open_database.h"
 #include "storage/private_files.h"

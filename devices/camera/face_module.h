@@ -15,7 +15,11 @@
 
 namespace madoguchi::camera {
 
+#ifdef _WIN32
+inline constexpr const char* kFaceModuleFileName = "madoguchi-face.dll";  // not built for Windows yet
+#else
 inline constexpr const char* kFaceModuleFileName = "libmadoguchi-face.so";
+#endif
 inline constexpr int kFaceModuleVersion = 1;
 
 // Opens the module at `modulePath` (dlopen keeps it open for the process) and makes a verifier.

@@ -2,16 +2,20 @@
 // whose names are Japanese, as the 資格確認端末's shares and a clinic's user folders can be.
 #include <boost/test/unit_test.hpp>
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <string>
+#include <vector>
 
 #include "devices/gateway/folder_safety.h"
 #include "devices/gateway/request_counter.h"
 #include "devices/gateway/stable_file.h"
 #include "storage/private_files.h"
 #include "temp_folder.h"
+
+#include "platform/posix_files.h"
 
 namespace fs = std::filesystem;
 using namespace madoguchi;
@@ -33,6 +37,81 @@ bool folderHoldsWideName(const fs::path& folder, const std::wstring& name) {
     for (const auto& entry : fs::directory_iterator(folder))
         if (entry.path().filename().wstring() == name) return true;
     return false;
+}
+
+// The SIDs the file's DACL allows, as text (S-1-5-…), in the DACL's order.
+std::vector<std::wstring> allowedSids(const fs::path& path) {
+    PACL dacl = nullptr;
+    PSECURITY_DESCRIPTOR descriptor = nullptr;
+    std::vector<std::wstring> sids;
+    if (GetNamedSecurityInfoW(path.c_str(), SE_FILE_OBJECT, DACL_SECURITY_INFORMATION, nullptr, nullptr, &dacl,
+                              nullptr, &descriptor) != ERROR_SUCCESS)
+        return sids;
+    for (DWORD i = 0; dacl && i < dacl->AceCount; ++i) {
+        void* entry = nullptr;
+        if (!GetAce(dacl, i, &entry) || static_cast<ACE_HEADER*>(entry)->AceType != ACCESS_ALLOWED_ACE_TYPE) continue;
+        wchar_t* text = nullptr;
+        if (ConvertSidToStringSidW(&static_cast<ACCESS_ALLOWED_ACE*>(entry)->SidStart, &text)) {
+            sids.emplace_back(text);
+            LocalFree(text);
+        }
+    }
+    LocalFree(descriptor);
+    return sids;
+}
+
+// The SIDs as one line, for the failure messages.
+std::string joined(const std::vector<std::wstring>& sids) {
+    std::string line;
+    for (const auto& sid : sids) line += std::string(sid.begin(), sid.end()) + " ";
+    return line;
+}
+
+// One entry of a DACL: a SID as text ("" for the current user) and what it may do.
+struct Allowed {
+    std::wstring sid;
+    ACCESS_MASK access;
+};
+
+// Gives `path` exactly these allowing entries (protected: nothing inherited; a folder's entries
+// are inherited by what is created inside).
+void setDacl(const fs::path& path, const std::vector<Allowed>& entries) {
+    const DWORD inherit = fs::is_directory(path) ? (OBJECT_INHERIT_ACE | CONTAINER_INHERIT_ACE) : 0;
+    std::vector<PSID> sids;
+    DWORD size = sizeof(ACL);
+    for (const auto& entry : entries) {
+        PSID sid = nullptr;
+        const std::wstring text = entry.sid.empty() ? platform::currentUserSid() : entry.sid;
+        BOOST_TEST_REQUIRE(ConvertStringSidToSidW(text.c_str(), &sid));
+        sids.push_back(sid);
+        size += sizeof(ACCESS_ALLOWED_ACE) + GetLengthSid(sid);
+    }
+    std::vector<unsigned char> buffer(size);
+    auto* acl = reinterpret_cast<PACL>(buffer.data());
+    BOOST_TEST_REQUIRE(InitializeAcl(acl, size, ACL_REVISION));
+    for (std::size_t i = 0; i < entries.size(); ++i)
+        BOOST_TEST_REQUIRE(AddAccessAllowedAceEx(acl, ACL_REVISION, inherit, entries[i].access, sids[i]));
+    const DWORD set = SetNamedSecurityInfoW(const_cast<wchar_t*>(path.c_str()), SE_FILE_OBJECT,
+                                            DACL_SECURITY_INFORMATION | PROTECTED_DACL_SECURITY_INFORMATION,
+                                            nullptr, nullptr, acl, nullptr);
+    for (PSID sid : sids) LocalFree(sid);
+    BOOST_TEST_REQUIRE(set == static_cast<DWORD>(ERROR_SUCCESS));
+}
+
+const std::wstring kEveryone = L"S-1-1-0";
+const std::wstring kAdministrators = L"S-1-5-32-544";
+
+// True when only the current user, Administrators and SYSTEM may use the file, the user among
+// them. (Wine keeps a DACL as the file's Unix mode: owner, SYSTEM and Everyone entries come back;
+// Windows keeps the exact user + Administrators DACL.)
+bool onlyTheUserAndAdministrators(const std::vector<std::wstring>& sids) {
+    const std::wstring user = platform::currentUserSid();
+    bool userFound = false;
+    for (const auto& sid : sids) {
+        if (sid == user) userFound = true;
+        else if (sid != kAdministrators && sid != L"S-1-5-18") return false;
+    }
+    return userFound;
 }
 
 }  // namespace
@@ -132,11 +211,63 @@ BOOST_AUTO_TEST_CASE(FolderChecksReportMissingFoldersAndFilesWhereFoldersBelong)
 BOOST_AUTO_TEST_CASE(APrivateFileIsAcceptedAndAFolderIsNot) {
     test::TempFolder temp("madoguchi-windows");
     const fs::path key = temp.path() / fs::u8path("監査鍵.key");
-    std::ofstream(key) << "00";
-    storage::makePrivateFile(key);
+    const int fd = ::open(key.c_str(), O_WRONLY | O_CREAT | O_EXCL | platform::kPrivateAcl, 0600);
+    BOOST_TEST_REQUIRE(fd >= 0);
+    ::close(fd);
     BOOST_TEST(storage::notPrivateReason(key) == "");
     BOOST_TEST(storage::notPrivateReason(temp.path()).find("is not a regular file") != std::string::npos);
     BOOST_TEST(storage::notPrivateReason(temp.path() / "absent").find("cannot be read") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(AFileCreatedPrivateAllowsOnlyTheUserAndAdministrators) {
+    test::TempFolder temp("madoguchi-windows");
+    const fs::path key = temp.path() / fs::u8path("監査鍵.key");
+    const int fd = ::open(key.c_str(), O_WRONLY | O_CREAT | O_EXCL | platform::kPrivateAcl, 0600);
+    BOOST_TEST_REQUIRE(fd >= 0);
+    BOOST_TEST(::write(fd, "00", 2) == 2);
+    ::close(fd);
+    const std::wstring user = platform::currentUserSid();
+    BOOST_TEST_REQUIRE(!user.empty());
+    BOOST_TEST(onlyTheUserAndAdministrators(allowedSids(key)), joined(allowedSids(key)) << "; user " << joined({user}));
+    BOOST_TEST(storage::notPrivateReason(key) == "");
+    BOOST_TEST(readAll(key) == "00");
+    // O_EXCL refuses the existing file, as on Linux.
+    BOOST_TEST(::open(key.c_str(), O_WRONLY | O_CREAT | O_EXCL | platform::kPrivateAcl, 0600) == -1);
+    BOOST_TEST(errno == EEXIST);
+}
+
+BOOST_AUTO_TEST_CASE(ARequestWrittenIntoTheTerminalsShareKeepsTheSharesAccess) {
+    // The terminal's account must read what reception writes into req/: no private DACL there.
+    test::TempFolder temp("madoguchi-windows");
+    const fs::path share = temp.path() / fs::u8path(kReception);
+    fs::create_directories(share);
+    setDacl(share, {{L"", FILE_ALL_ACCESS}, {kEveryone, FILE_GENERIC_READ}});  // Everyone (the terminal) may read
+    BOOST_TEST_REQUIRE(writeFileAtomically(share / "REQ0001.xml", "<req/>").ok());
+    const auto sids = allowedSids(share / "REQ0001.xml");
+    BOOST_TEST((std::find(sids.begin(), sids.end(), L"S-1-1-0") != sids.end()));
+}
+
+// Making an existing file private (storage::makePrivateFile, SetNamedSecurityInfoW) is not
+// checked here: Wine 8 accepts the new DACL but keeps the file's old access (docs/windows.md).
+BOOST_AUTO_TEST_CASE(AFileEveryoneMayReadIsRefused) {
+    test::TempFolder temp("madoguchi-windows");
+    const fs::path password = temp.path() / fs::u8path("パスワード.txt");
+    std::ofstream(password) << "a passphrase of four words";
+    setDacl(password, {{L"", FILE_ALL_ACCESS}, {kEveryone, FILE_GENERIC_READ}});
+    BOOST_TEST(storage::notPrivateReason(password).find("may be read by others") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(AShareEveryoneMayWriteIntoIsWarnedAbout) {
+    test::TempFolder temp("madoguchi-windows");
+    FolderLayout layout{temp.path() / fs::u8path(kReception)};
+    for (const fs::path& folder : {layout.req(), layout.res(), layout.face()}) fs::create_directories(folder);
+    setDacl(layout.req(), {{L"", FILE_ALL_ACCESS}, {kAdministrators, FILE_ALL_ACCESS}});
+    setDacl(layout.res(), {{L"", FILE_ALL_ACCESS}, {kEveryone, FILE_GENERIC_READ}});
+    setDacl(layout.face(), {{L"", FILE_ALL_ACCESS}, {kEveryone, FILE_ALL_ACCESS}});  // Everyone: full access
+    const auto warnings = folderSafetyWarnings(layout);
+    BOOST_TEST_REQUIRE(warnings.size() == 1u);
+    BOOST_TEST(warnings.front().find("anyone can write into") != std::string::npos);
+    BOOST_TEST(warnings.front().find(layout.face().string()) != std::string::npos);
 }
 
 BOOST_AUTO_TEST_CASE(TheSettingsLiveUnderLocalAppDataEvenWhenItsPathIsJapanese) {

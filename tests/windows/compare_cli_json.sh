@@ -1,0 +1,62 @@
+#!/usr/bin/env bash
+# The Windows madoguchi-cli.exe under Wine answers the copay and insurer-number cases with exactly
+# the bytes the Linux build prints (stdout: the JSON; and the same exit code). Run by
+# scripts/build-windows.sh --test (docs/windows.md).
+#
+#   tests/windows/compare_cli_json.sh LINUX_CLI WINDOWS_CLI_EXE
+#
+# WINEPREFIX must name a ready prefix (build-windows.sh makes a private one). Prints one line per
+# case and "N differ"; exits 1 when any case differs, 2 on bad usage.
+set -uo pipefail
+if [ $# -ne 2 ] || [ ! -x "$1" ] || [ ! -f "$2" ]; then
+  echo "usage: $0 LINUX_CLI WINDOWS_CLI_EXE" >&2; exit 2
+fi
+linux_cli=$1 windows_cli=$2
+wine_cmd=$(command -v wine || command -v wine64) || { echo "compare_cli_json: wine is not installed" >&2; exit 2; }
+work=$(mktemp -d -t madoguchi-cli-json.XXXXXX)
+trap 'rm -rf "$work"' EXIT
+differ=0 cases=0
+
+compare() {  # description, madoguchi-cli arguments...
+  local what=$1; shift
+  cases=$((cases + 1))
+  "$linux_cli" "$@" >"$work/linux.out" 2>/dev/null; local linux_rc=$?
+  "$wine_cmd" "$windows_cli" "$@" >"$work/windows.out" 2>/dev/null; local windows_rc=$?
+  if [ ! -s "$work/linux.out" ] && [ "$linux_rc" -ne 2 ]; then
+    echo "FAIL $what: the Linux build printed nothing (exit $linux_rc)"; differ=$((differ + 1)); return
+  fi
+  if [ "$linux_rc" != "$windows_rc" ]; then
+    echo "FAIL $what: exit $windows_rc on Windows, $linux_rc on Linux"; differ=$((differ + 1)); return
+  fi
+  if ! cmp -s "$work/linux.out" "$work/windows.out"; then
+    echo "FAIL $what: the JSON differs"; diff <(od -c "$work/linux.out") <(od -c "$work/windows.out") | head -n 8
+    differ=$((differ + 1)); return
+  fi
+  echo "same $what"
+}
+
+# copay: the age bands and their dates, the elderly and 後期 ratios, undecided cases, bad input.
+compare "working age 3割 with rounding" copay --birth 1990-02-02 --on 2026-11-25 --points 1235
+compare "preschool until 31 March" copay --birth 2020-04-01 --on 2026-03-31
+compare "school age from 1 April" copay --birth 2020-04-01 --on 2026-04-01
+compare "70 from the next month's 1st" copay --birth 1956-07-20 --on 2026-08-01
+compare "69 the day before" copay --birth 1956-07-20 --on 2026-07-31
+compare "現役並み 3割" copay --birth 1953-01-15 --on 2026-11-25 --elderly-ratio 030
+compare "70-74 2割 on a 2025 date" copay --birth 1955-04-01 --on 2025-05-10 --elderly-ratio 020 --points 1234
+compare "後期 with ratio" copay --birth 1940-01-01 --on 2026-11-25 --kouki-ratio 010 --points 1000
+compare "後期 undecided" copay --birth 1940-01-01 --on 2026-11-25
+compare "後期 under 75 pays the printed 1割" copay --birth 1958-03-03 --on 2026-11-25 --insurer 39131008 --printed-share 1 --points 1000
+compare "preschool declared 3割 pays 2割" copay --birth 2022-05-01 --on 2026-11-25 --declared-share 3
+compare "printed 2割 at 45: staff decide" copay --birth 1981-05-05 --on 2026-11-25 --printed-share 2
+compare "bad date" copay --birth 1990-13-01 --on 2026-11-25
+compare "negative points" copay --birth 1990-01-01 --on 2026-11-25 --points -5
+# insurer-number: the kinds, full-width digits and an ideographic space (UTF-8 arguments), errors.
+compare "valid kouki number" insurer-number check 39131008
+compare "valid kyokai number" insurer-number check 01130012
+compare "full-width kokuho number" insurer-number check '　１３８０６５'
+compare "corrupted number" insurer-number check 01130013
+compare "wrong length" insurer-number check 0113001
+compare "letters" insurer-number check 0113００1X
+
+echo "$differ of $cases differ"
+[ "$differ" -eq 0 ]

@@ -1,6 +1,6 @@
 #include "devices/camera/face_module.h"
 
-#include <dlfcn.h>
+#include "platform/modules.h"
 
 namespace madoguchi::camera {
 
@@ -11,13 +11,10 @@ Problem moduleMissing() {
                    N_("The face check is not installed (its module could not be loaded). Use the PIN or visual check.")};
 }
 
-// dlopen counts the opens of one file and maps it once; the handle is never closed.
 Outcome<FaceVerifierFactoryFunction*> openModule(const std::filesystem::path& path) {
-    void* handle = dlopen(path.c_str(), RTLD_NOW | RTLD_LOCAL);
-    if (!handle) return moduleMissing();
-    auto* version = reinterpret_cast<FaceModuleVersionFunction*>(dlsym(handle, kFaceModuleVersionSymbol));
-    auto* factory = reinterpret_cast<FaceVerifierFactoryFunction*>(dlsym(handle, kFaceVerifierFactorySymbol));
-    if (!version || !factory || version() != kFaceModuleVersion) return moduleMissing();
+    const auto module = platform::Module::open(path, kFaceModuleVersionSymbol, kFaceModuleVersion);
+    auto* factory = module.function<FaceVerifierFactoryFunction>(kFaceVerifierFactorySymbol);
+    if (!factory) return moduleMissing();
     return factory;
 }
 

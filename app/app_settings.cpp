@@ -16,7 +16,7 @@
 #include "app/resources.h"
 #include "storage/audit_key.h"
 #include "storage/open_database.h"
-#include "storage/postgres.h"
+#include "storage/server_address.h"
 #include "storage/visit_journal.h"
 
 namespace madoguchi {

@@ -1,36 +1,19 @@
 #include "app/resources.h"
 
 #include "devices/camera/face_module.h"
+#include "platform/modules.h"
 
 #include <cstdlib>
 #include <fstream>
 #include <sstream>
 
-#ifdef _WIN32
-#include <windows.h>
-#else
-#include <unistd.h>
-#endif
-
 namespace madoguchi::app {
 
 namespace fs = std::filesystem;
 
-fs::path executablePath() {
-#ifdef _WIN32
-    std::wstring buffer(32768, L'\0');
-    const DWORD length = GetModuleFileNameW(nullptr, buffer.data(), static_cast<DWORD>(buffer.size()));
-    buffer.resize(length);
-    return fs::path(buffer);
-#else
-    std::error_code ec;
-    return fs::read_symlink("/proc/self/exe", ec);
-#endif
-}
-
 fs::path installedShareDir() {
     // <prefix>/bin/program → <prefix>/share (Windows: <install dir>\program.exe → <install dir>\share).
-    const fs::path programDir = executablePath().parent_path();
+    const fs::path programDir = platform::executablePath().parent_path();
 #ifdef _WIN32
     return programDir / "share";
 #else
@@ -48,16 +31,7 @@ fs::path resourcesDir() {
     return installedShareDir() / "madoguchi";
 }
 
-fs::path faceModulePath() {
-    const fs::path fileName = camera::kFaceModuleFileName;
-#ifdef MADOGUCHI_DEVELOPER_BUILD
-    if (const char* fromEnvironment = std::getenv("MADOGUCHI_FACE_MODULE"); fromEnvironment && *fromEnvironment)
-        return fromEnvironment;
-    const fs::path buildTree = fs::path(MADOGUCHI_BUILD_MODULE_DIR) / fileName;
-    if (fs::exists(buildTree)) return buildTree;
-#endif
-    return executablePath().parent_path().parent_path() / MADOGUCHI_INSTALLED_MODULE_DIR / fileName;
-}
+fs::path faceModulePath() { return platform::modulePath(camera::kFaceModuleFileName, "MADOGUCHI_FACE_MODULE"); }
 
 std::filesystem::path resourcePath(const std::string& relative) { return resourcesDir() / relative; }
 

@@ -9,8 +9,6 @@
 
 namespace madoguchi::app {
 
-// The running program's own file (resolved, not argv[0]).
-std::filesystem::path executablePath();
 // The share folder beside the installed program: <prefix>/share for <prefix>/bin/madoguchi.
 std::filesystem::path installedShareDir();
 // Where the data files are: <share>/madoguchi next to the installed program. Developer builds

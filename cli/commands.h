@@ -23,6 +23,8 @@ int runReport(const Arguments& args);          // report_command.cpp
 int runAudit(const Arguments& args);           // audit_command.cpp
 int runJournal(const Arguments& args);         // journal_command.cpp  (generate, migrate)
 int runStaff(const Arguments& args);           // staff_command.cpp    (password)
+int runSignIn(const Arguments& args);          // session_command.cpp  (a session ticket for scripts)
+int runSignOut(const Arguments& args);         // session_command.cpp
 int runClaim(const Arguments& args);           // claim_command.cpp    (remarks, contacted)
 int runFollowup(const Arguments& args);        // followup_command.cpp (recheck)
 int runDrugInfo(const Arguments& args);        // medical_info_command.cpp (fetch, parse)

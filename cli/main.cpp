@@ -26,7 +26,8 @@ const std::map<std::string, Command>& commands() {
         {"sim oqs", runSimOqs},    {"sim card", runSimCard},
         {"card", runCard},         {"report", runReport},
         {"audit", runAudit},       {"journal", runJournal},
-        {"staff", runStaff},
+        {"staff", runStaff},       {"sign-in", runSignIn},
+        {"sign-out", runSignOut},
         {"claim", runClaim},       {"followup", runFollowup},
         {"druginfo", runDrugInfo}, {"checkup", runCheckup},
     };

@@ -4,8 +4,10 @@
 #include <stdexcept>
 
 #include "app/system_clock.h"
+#include "command_clock.h"
 #include "platform/console.h"
 #include "storage/private_files.h"
+#include "storage/session_ticket.h"
 #include "storage/staff_accounts.h"
 
 namespace madoguchi::cli {
@@ -43,13 +45,18 @@ std::string readPassword(const Options& options, const std::string& fileOption, 
 }
 
 std::set<std::string> withSignInOptions(std::set<std::string> own) {
-    own.insert({"--user", "--password-file"});
+    own.insert({"--user", "--password-file", "--session"});
     return own;
 }
 
 void actAsCommandLine(storage::FacilityJournal& journal) { journal.setWindow("madoguchi-cli on " + storage::hostName()); }
 
 StaffMember signIn(storage::FacilityJournal& journal, const Options& options, Permission permission) {
+    if (auto session = options.value("--session")) return signInWithSession(journal, options, *session, permission);
+    return signInWithPassword(journal, options, permission);
+}
+
+StaffMember signInWithPassword(storage::FacilityJournal& journal, const Options& options, Permission permission) {
     actAsCommandLine(journal);
     std::string user = userOption(options);
     app::SystemClock clock;
@@ -63,6 +70,19 @@ StaffMember signIn(storage::FacilityJournal& journal, const Options& options, Pe
     if (staff.mustChangePassword(user))
         throw std::runtime_error("your password was set by an administrator: choose your own first with "
                                  "`madoguchi-cli staff password --user " + user + "`");
+    if (auto allowed = requirePermission(member.value(), permission); !allowed)
+        throw std::runtime_error(allowed.problem().message);
+    return member.value();
+}
+
+StaffMember signInWithSession(storage::FacilityJournal& journal, const Options& options, const std::string& ticket,
+                              Permission permission) {
+    actAsCommandLine(journal);
+    if (options.value("--user") || options.value("--password-file"))
+        throw std::invalid_argument("sign in with --session FILE or with --user ID, not both");
+    const CommandClock clock(options);
+    auto member = storage::signInWithSession(journal, clock, ticket);
+    if (!member) throw std::runtime_error(member.problem().message);
     if (auto allowed = requirePermission(member.value(), permission); !allowed)
         throw std::runtime_error(allowed.problem().message);
     return member.value();

@@ -14,8 +14,15 @@ std::set<std::string> withSignInOptions(std::set<std::string> own);
 void actAsCommandLine(storage::FacilityJournal& journal);
 
 // Signs in and checks `permission`; throws std::runtime_error with the reason otherwise (an
-// account that must choose its own password first is refused too, with how to do it).
+// account that must choose its own password first is refused too, with how to do it). With
+// `--session FILE` the session ticket of `madoguchi-cli sign-in` signs in instead of the password
+// (storage/session_ticket.h), at the time of the command's clock (--today where accepted).
 StaffMember signIn(storage::FacilityJournal& journal, const Options& options, Permission permission);
+// --user ID and the password (PBKDF2), whatever else the options hold.
+StaffMember signInWithPassword(storage::FacilityJournal& journal, const Options& options, Permission permission);
+// The session ticket `ticket` signs in (no --user, no password), then `permission` is checked.
+StaffMember signInWithSession(storage::FacilityJournal& journal, const Options& options, const std::string& ticket,
+                              Permission permission);
 // On a journal without an administrator (a new one), creates the first administrator from the
 // same options; otherwise signs in as signIn() does.
 StaffMember signInOrSetUp(storage::FacilityJournal& journal, const Options& options, Permission permission);

@@ -15,6 +15,8 @@ int runStaff(const Arguments& args) {
     Options options(args, withSignInOptions({"--db", "--new-password-file"}), {});
     if (options.positional().size() != 1 || options.positional()[0] != "password")
         throw std::invalid_argument("usage: staff password --user ID [--password-file FILE] [--new-password-file FILE]");
+    if (options.value("--session"))
+        throw std::invalid_argument("staff password needs the current password (--user ID), not a session");
     storage::FacilityJournal journal(journalLocation(options));
     actAsCommandLine(journal);
     std::string user = options.required("--user");

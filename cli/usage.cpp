@@ -41,6 +41,10 @@ const std::vector<CommandUsage>& commandUsages() {
          "journal copy --from FILE --to URI SIGN-IN\n"},
         {"staff", {"password"},
          "staff password [--db FILE|URI] --user ID [--password-file FILE] [--new-password-file FILE]\n"},
+        {"sign-in", {},
+         "sign-in --session FILE [--minutes N] [--db FILE|URI] --user ID [--password-file FILE]\n"
+         "      (checks the password once; FILE, 0600, then signs in later commands: --session FILE)\n"},
+        {"sign-out", {}, "sign-out --session FILE [--db FILE|URI]      (ends the session, removes FILE)\n"},
         {"claim", {"remarks", "contacted"},
          "claim remarks --visit ID [--db FILE|URI] SIGN-IN      (the 摘要欄 text of a 申立書 visit)\n"
          "claim contacted --visit ID --on YYYY-MM-DD [--at T] [--db FILE|URI] SIGN-IN\n"},
@@ -72,7 +76,8 @@ std::optional<CommandUsage> usageOf(const std::string& name) {
 namespace {
 
 constexpr const char* kSignInHelp =
-    "SIGN-IN: --user ID, the password from the prompt or --password-file FILE (private to you);\n"
+    "SIGN-IN: --user ID, the password from the prompt or --password-file FILE (private to you),\n"
+    "         or --session FILE from sign-in;\n"
     "         on a new journal, journal generate/migrate create this first administrator\n";
 
 std::string indented(const std::string& lines, const std::string& prefix) {

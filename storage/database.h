@@ -3,11 +3,13 @@
 // holds it (SQLite for one window, PostgreSQL for a site). The journal, staff accounts and the
 // audit trail speak portable SQL with `?` placeholders through this interface only; each engine
 // (sqlite.h, postgres.h) maps it onto its client library. open_database.h picks the engine.
+#include <chrono>
 #include <cstdint>
 #include <memory>
 #include <optional>
 #include <stdexcept>
 #include <string>
+#include <vector>
 
 namespace madoguchi::storage {
 
@@ -17,6 +19,7 @@ enum class StorageFailure {
     Busy,         // locked by another writer, out of memory: retry later
     Unreachable,  // the server cannot be reached (stopped, network down): retry later
     Constraint,   // the data was refused (duplicate key, foreign key)
+    EngineMissing,  // the site server's engine (libmadoguchi-postgres.so) is not installed
 };
 
 struct StorageError : std::runtime_error {
@@ -99,6 +102,12 @@ public:
     virtual void beginSnapshot() = 0;
     virtual void commit() = 0;
     virtual void rollback() = 0;
+    // Notices between connections (PostgreSQL's LISTEN/NOTIFY): starts listening on `channel`;
+    // false when the engine has none (SQLite).
+    virtual bool listen(const std::string& /*channel*/) { return false; }
+    // Waits up to `wait` for notices on the channels listened to and returns their payloads
+    // (empty when none came). Throws StorageError(Unreachable) when the connection was lost.
+    virtual std::vector<std::string> waitForNotices(std::chrono::milliseconds /*wait*/) { return {}; }
 };
 
 // beginWrite ... commit, rolled back if not committed.

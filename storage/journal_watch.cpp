@@ -1,12 +1,8 @@
 #include "storage/journal_watch.h"
 
-#include <libpq-fe.h>
-#include <sys/select.h>
-
 #include <thread>
 
 #include "storage/open_database.h"
-#include "storage/postgres.h"
 
 namespace madoguchi::storage {
 namespace {
@@ -34,33 +30,12 @@ std::string JournalWatch::mark() {
 }
 
 bool JournalWatch::notified(std::chrono::milliseconds wait) {
-    auto* server = dynamic_cast<PostgresDatabase*>(db_.get());
-    if (!server) {
+    if (!listening_) listening_ = db_->listen(kChannel);
+    if (!listening_) {  // no notices on this engine: the poll alone
         std::this_thread::sleep_for(wait);
         return false;
     }
-    if (!listening_) {
-        server->execute(std::string("LISTEN ") + kChannel);  // re-opens a dropped connection first
-        listening_ = true;
-    }
-    PGconn* connection = server->connection();
-    const int socket = PQsocket(connection);
-    fd_set readable;
-    FD_ZERO(&readable);
-    FD_SET(socket, &readable);
-    timeval timeout{static_cast<time_t>(wait.count() / 1000), static_cast<suseconds_t>(wait.count() % 1000 * 1000)};
-    if (::select(socket + 1, &readable, nullptr, nullptr, &timeout) <= 0) return false;
-    if (!PQconsumeInput(connection)) {
-        listening_ = false;
-        throw StorageError(std::string("the site server cannot be reached: ") + PQerrorMessage(connection),
-                           StorageFailure::Unreachable);
-    }
-    bool any = false;
-    while (PGnotify* notice = PQnotifies(connection)) {
-        any = true;
-        PQfreemem(notice);
-    }
-    return any;
+    return !db_->waitForNotices(wait).empty();
 }
 
 bool JournalWatch::waitForChange(std::chrono::milliseconds poll) {

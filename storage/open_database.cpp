@@ -1,7 +1,8 @@
 #include "storage/open_database.h"
 
 #include "storage/audit_anchor.h"
-#include "storage/postgres.h"
+#include "storage/postgres_engine.h"
+#include "storage/server_address.h"
 #include "storage/sqlite.h"
 #include "storage/visit_journal.h"
 
@@ -12,7 +13,7 @@ bool isServerLocation(const std::string& location) {
 }
 
 std::unique_ptr<Database> openDatabase(const std::string& location, bool readOnly) {
-    if (isServerLocation(location)) return std::make_unique<PostgresDatabase>(location);
+    if (isServerLocation(location)) return postgresEngine().connect(connectionOptions(location));
     return std::make_unique<SqliteDatabase>(location, readOnly);
 }
 

@@ -11,6 +11,8 @@ namespace madoguchi::storage {
 
 // postgresql:// or postgres://
 bool isServerLocation(const std::string& location);
+// A server location opens the site server's engine module first (storage/postgres_engine.h):
+// throws StorageError(EngineMissing) when it is not installed.
 std::unique_ptr<Database> openDatabase(const std::string& location, bool readOnly = false);
 // Where the journal's audit anchors are kept on this machine: beside a journal file; for a site
 // server, in this PC's data folder, named after the server and database (never its options).

@@ -1,87 +1,35 @@
 #include "storage/server_check.h"
 
-#include <libpq-fe.h>
 #include <openssl/crypto.h>
 
-#include <cstdlib>
-#include <memory>
-#include <vector>
-
-#include "storage/postgres.h"
+#include "storage/postgres_engine.h"
 #include "storage/schema.h"
+#include "storage/server_address.h"
 
 namespace madoguchi::storage {
-namespace {
-
-using Connection = std::unique_ptr<PGconn, decltype(&PQfinish)>;
-
-std::string trimmed(std::string text) {
-    while (!text.empty() && (text.back() == '\n' || text.back() == ' ')) text.pop_back();
-    return text;
-}
-
-bool mentions(const std::string& text, std::initializer_list<const char*> words) {
-    for (const char* word : words)
-        if (text.find(word) != std::string::npos) return true;
-    return false;
-}
-
-// libpq gives no code for a failed connection: the password questions come from its own API,
-// TLS from its messages (English, or its Japanese catalog, which keeps "SSL" and says 証明書).
-ServerCheck failedConnection(PGconn* connection) {
-    std::string message = trimmed(PQerrorMessage(connection));
-    if (PQconnectionNeedsPassword(connection)) return {ServerReach::PasswordNeeded, message, 0};
-    if (PQconnectionUsedPassword(connection)) return {ServerReach::WrongPassword, message, 0};
-    if (mentions(message, {"SSL", "certificate", "証明書"})) return {ServerReach::TlsFailed, message, 0};
-    if (mentions(message, {"could not connect", "could not translate", "timeout expired", "Connection refused",
-                           "No such file or directory", "接続できませんでした", "変換できませんでした", "タイムアウト"}))
-        return {ServerReach::Unreachable, message, 0};
-    return {ServerReach::Refused, message, 0};
-}
-
-// The schema_version row; 0 without the table; -1 when the server refuses the question.
-int readSchemaVersion(PGconn* connection) {
-    auto ask = [connection](const char* sql) {
-        std::unique_ptr<PGresult, decltype(&PQclear)> result(PQexec(connection, sql), PQclear);
-        if (PQresultStatus(result.get()) != PGRES_TUPLES_OK || PQntuples(result.get()) != 1) return -1;
-        return std::atoi(PQgetvalue(result.get(), 0, 0));
-    };
-    const int exists = ask("SELECT CASE WHEN to_regclass('schema_version') IS NULL THEN 0 ELSE 1 END");
-    if (exists <= 0) return exists;
-    return ask("SELECT COALESCE(MAX(version), 0) FROM schema_version");
-}
-
-}  // namespace
 
 ServerCheck checkServer(const std::string& uri, const std::optional<std::string>& password) {
-    std::vector<std::pair<std::string, std::string>> options;
+    ConnectionOptions options;
     try {
         options = connectionOptions(uri);
     } catch (const StorageError& error) {
         return {ServerReach::BadAddress, error.what(), 0};
     }
-    std::string given = password.value_or("");
-    if (password) options.emplace_back("password", given);
-    std::vector<const char*> keywords, values;
-    for (const auto& [keyword, value] : options) {
-        keywords.push_back(keyword.c_str());
-        values.push_back(value.c_str());
+    if (password) options.emplace_back("password", *password);
+    ServerCheck found;
+    try {
+        found = postgresEngine().probe(options);
+    } catch (const StorageError& error) {
+        found = {ServerReach::EngineMissing, error.what(), 0};
     }
-    keywords.push_back(nullptr);
-    values.push_back(nullptr);
-    Connection connection(PQconnectdbParams(keywords.data(), values.data(), 0), PQfinish);
-    if (!given.empty()) OPENSSL_cleanse(given.data(), given.size());
     if (password) OPENSSL_cleanse(options.back().second.data(), options.back().second.size());
-    if (!connection) return {ServerReach::Unreachable, "out of memory", 0};
-    if (PQstatus(connection.get()) != CONNECTION_OK) return failedConnection(connection.get());
-    const int version = readSchemaVersion(connection.get());
-    if (version < 0) return {ServerReach::Refused, trimmed(PQerrorMessage(connection.get())), 0};
+    if (found.reach != ServerReach::Ready) return found;
     const int current = currentSchemaVersion();
-    ServerReach reach = version == 0         ? ServerReach::EmptyDatabase
-                        : version < current ? ServerReach::SchemaOlder
-                        : version > current ? ServerReach::SchemaNewer
-                                            : ServerReach::Ready;
-    return {reach, "", version};
+    found.reach = found.schemaVersion == 0       ? ServerReach::EmptyDatabase
+                  : found.schemaVersion < current ? ServerReach::SchemaOlder
+                  : found.schemaVersion > current ? ServerReach::SchemaNewer
+                                                  : ServerReach::Ready;
+    return found;
 }
 
 }  // namespace madoguchi::storage

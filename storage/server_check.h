@@ -18,6 +18,7 @@ enum class ServerReach {
     Unreachable,     // no answer: the host, the port, a firewall, the server stopped
     Refused,         // anything else the server said (no such database, pg_hba.conf refuses this PC)
     BadAddress,      // the URI itself is malformed or carries a password
+    EngineMissing,   // this PC's Madoguchi has no site server engine (libmadoguchi-postgres.so)
 };
 
 struct ServerCheck {
@@ -27,7 +28,8 @@ struct ServerCheck {
     bool usable() const { return reach == ServerReach::Ready; }
 };
 
-// uri: postgresql://… as the settings hold it (no password). `password`, when given, is tried
+// uri: postgresql://… as the settings hold it (no password). The engine module is opened for
+// it (storage/postgres_engine.h); reading the URI needs none. `password`, when given, is tried
 // instead of ~/.pgpass (the connection test before the password is saved); it is not kept.
 ServerCheck checkServer(const std::string& uri, const std::optional<std::string>& password = std::nullopt);
 

@@ -1,6 +1,6 @@
 #include "devices/camera/face_module.h"
 
-#include "platform/dynamic_library.h"
+#include "platform/modules.h"
 
 namespace madoguchi::camera {
 
@@ -11,14 +11,10 @@ Problem moduleMissing() {
                    N_("The face check is not installed (its module could not be loaded). Use the PIN or visual check.")};
 }
 
-// The loader counts the opens of one file and maps it once; the handle is never closed.
 Outcome<FaceVerifierFactoryFunction*> openModule(const std::filesystem::path& path) {
-    void* handle = platform::openModule(path);
-    if (!handle) return moduleMissing();
-    auto* version = reinterpret_cast<FaceModuleVersionFunction*>(platform::moduleSymbol(handle, kFaceModuleVersionSymbol));
-    auto* factory =
-        reinterpret_cast<FaceVerifierFactoryFunction*>(platform::moduleSymbol(handle, kFaceVerifierFactorySymbol));
-    if (!version || !factory || version() != kFaceModuleVersion) return moduleMissing();
+    const auto module = platform::Module::open(path, kFaceModuleVersionSymbol, kFaceModuleVersion);
+    auto* factory = module.function<FaceVerifierFactoryFunction>(kFaceVerifierFactorySymbol);
+    if (!factory) return moduleMissing();
     return factory;
 }
 

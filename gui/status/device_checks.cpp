@@ -173,6 +173,10 @@ DeviceCheck journalServerCheck(const storage::ServerCheck& found, const std::str
         case ServerReach::BadAddress:
             return check(Health::Failing, N_("The site server's address %s is not valid."),
                          N_("Correct the address in Settings › Journal and site server."));
+        case ServerReach::EngineMissing:
+            return check(Health::Failing, N_("This PC's Madoguchi cannot connect to the site server %s: its server engine is not installed."),
+                         N_("Reinstall Madoguchi on this PC (the package installs libmadoguchi-postgres.so beside the "
+                            "program)."));
     }
     return {};
 }

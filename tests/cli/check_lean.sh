@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Lean processes: madoguchi-cli and the window link no OpenCV; the CLI opens the face module
-# (libmadoguchi-face.so) only for card face-check, and says clearly when it is missing.
+# Lean processes: madoguchi-cli and the window link no OpenCV and no libpq; the CLI opens the
+# face module (libmadoguchi-face.so) only for card face-check and the site server's engine
+# (libmadoguchi-postgres.so) only for a postgresql:// journal, and says clearly when one is missing.
 # Usage: check_lean.sh MADOGUCHI-CLI [MADOGUCHI]
 set -uo pipefail
 cli=$1
@@ -21,6 +22,10 @@ links_no_opencv() {  # the program's whole dependency closure, as the dynamic lo
 links_no_opencv "$cli"
 [ -n "$window" ] && links_no_opencv "$window"
 if ldd "$cli" | grep -qi 'libwx'; then fail "madoguchi-cli maps no wxWidgets"; else ok "madoguchi-cli maps no wxWidgets"; fi
+for program in "$cli" $window; do
+  if ldd "$program" | grep -qi 'libpq\|libkrb5\|libldap'; then fail "$(basename "$program") links no libpq";
+  else ok "$(basename "$program") links no libpq, Kerberos or LDAP"; fi
+done
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
@@ -32,6 +37,22 @@ else fail "a missing face module is said: $out"; fi
 out=$(PCSCLITE_CSOCK_NAME="$work/no-pcscd.comm" "$cli" card face-check --wait-ms 0 </dev/null 2>&1)
 if jq -e '.error and .error != "face.module_missing"' <<<"$out" >/dev/null; then ok "the face module is found and opened";
 else fail "the face module is found and opened: $out"; fi
+
+# A journal file never opens the engine: a copay answer maps no libpq (its memory map, not ldd).
+maps=$(LD_DEBUG=files "$cli" copay --birth 1990-02-02 --on 2026-11-25 --points 1235 2>&1 >/dev/null)
+if grep -q 'libpq' <<<"$maps"; then fail "copay loads no libpq"; else ok "copay loads no libpq"; fi
+# A server journal without the engine: exit 2 and a message naming the missing module.
+server="postgresql:///journal?host=$work"
+out=$(MADOGUCHI_POSTGRES_MODULE="$work/libmadoguchi-postgres.so" "$cli" report daily --db "$server" \
+      --date 2025-06-02 --user admin --password-file /dev/null </dev/null 2>&1)
+code=$?
+if [ "$code" -eq 2 ] && grep -q "engine of Madoguchi is not installed: $work/libmadoguchi-postgres.so" <<<"$out"; then
+  ok "a missing server engine is said (exit 2)"; else fail "a missing server engine is said: exit $code: $out"; fi
+# With the build tree's engine the command gets past it, to the server (none in that folder: exit 4).
+out=$("$cli" report daily --db "$server" --date 2025-06-02 --user admin --password-file /dev/null </dev/null 2>&1)
+code=$?
+if [ "$code" -eq 4 ]; then ok "the server engine is found and opened (the server does not answer: exit 4)";
+else fail "the server engine is found and opened: exit $code: $out"; fi
 
 [ "$failures" -eq 0 ] && echo "all lean-process checks passed"
 [ "$failures" -eq 0 ]

@@ -37,7 +37,8 @@ for path in ./usr/bin/madoguchi ./usr/bin/madoguchi-cli \
             ./usr/share/locale/ja/LC_MESSAGES/madoguchi.mo \
             ./usr/share/madoguchi/codes/oqs_codes.tsv ./usr/share/madoguchi/rules/dated_settings.tsv \
             ./usr/share/madoguchi/demo/oqs_dataset.json \
-            "./usr/lib/$(dpkg-architecture -qDEB_HOST_MULTIARCH)/madoguchi/libmadoguchi-face.so"; do
+            "./usr/lib/$(dpkg-architecture -qDEB_HOST_MULTIARCH)/madoguchi/libmadoguchi-face.so" \
+            "./usr/lib/$(dpkg-architecture -qDEB_HOST_MULTIARCH)/madoguchi/libmadoguchi-postgres.so"; do
   check "ships $path" ships "$path"
 done
 ships_no_key() { ! grep -E '\.key(\.pem)?$' "$scratch/contents"; }
@@ -51,10 +52,12 @@ stripped() { file "$1" | grep -q ', stripped'; }
 holds_no_source_path() { ! grep -q -a -F "$source_dir" "$1"; }
 check "the symbols are in madoguchi-dbgsym" test -s "${deb%/*}/madoguchi-dbgsym_$(dpkg-deb -f "$deb" Version)_amd64.ddeb"
 needs_no_opencv() { ! readelf -d "$1" | grep NEEDED | grep -qi opencv; }
+needs_no_libpq() { ! readelf -d "$1" | grep NEEDED | grep -qi libpq; }
 for program in madoguchi madoguchi-cli; do
   check "$program is stripped" stripped "$root/usr/bin/$program"
   check "$program holds no path of the source tree" holds_no_source_path "$root/usr/bin/$program"
   check "$program links no OpenCV (the face module does)" needs_no_opencv "$root/usr/bin/$program"
+  check "$program links no libpq (the site server's engine does)" needs_no_libpq "$root/usr/bin/$program"
 done
 
 # --- the installed command-line tool, from a folder outside both trees ----------------
@@ -77,6 +80,12 @@ face_module_found() {
      "$cli" card face-check --wait-ms 0 </dev/null) >"$scratch/face.out" 2>&1
   grep -q '"error"' "$scratch/face.out" && ! grep -q 'face.module_missing' "$scratch/face.out"
 }
+postgres_module_found() {  # exit 4: the engine was opened and asked a server that is not there
+  (cd "$work" && env -i PATH=/usr/bin:/bin HOME="$work" LANG=C.UTF-8 \
+     "$cli" report daily --db "postgresql:///journal?host=$work" --date 2026-01-06 "${as_admin[@]}" </dev/null) \
+     >"$scratch/postgres.out" 2>&1
+  [ $? -eq 4 ] && ! grep -q 'not installed' "$scratch/postgres.out"
+}
 check_cli_suite() {
   check "$1: no command writes the portrait" cli_refuses card portrait --out "$work/portrait.jp2" --wait-ms 0
   check "$1: no command signs arbitrary data" cli_refuses card sign --challenge-hex 00112233 --wait-ms 0
@@ -91,6 +100,7 @@ check_cli_suite() {
   # card face-check opens the face module before it asks for a card: an error other than
   # face.module_missing (no reader here) shows the module was found beside the program.
   check "$1: the face module is found" face_module_found
+  check "$1: the site server's engine is found" postgres_module_found
   rm -rf "$work"/j.db* "$work/.config"
 }
 cli="$root/usr/bin/madoguchi-cli"

@@ -143,6 +143,34 @@ expect "journal migrate on a journal with an administrator does not make another
 "$cli" audit verify --db "$db" "${as_admin[@]}" >"$work/audit2.json" || fail "audit verify after the refusals exit $?"
 expect "audit: still intact after the refusals" true "$(jq .intact "$work/audit2.json")"
 
+# a session ticket for scripts: the password once, then --session FILE
+"$cli" sign-in --db "$db" --session "$work/session" --minutes 30 "${as_admin[@]}" >"$work/signin.json" \
+  || fail "sign-in exit $?"
+expect "sign-in: the ticket is private" 600 "$(stat -c %a "$work/session")"
+expect "sign-in: says who and until when" "admin admin" "$(jq -r '.staff + " " + .role' "$work/signin.json")"
+"$cli" report daily --db "$db" --date $day --session "$work/session" >"$work/daily-session.json" || fail "report with a session exit $?"
+expect "a session signs in: the same report" "$(jq -c 'del(.audit_anchor)' "$work/daily.json")" \
+  "$(jq -c 'del(.audit_anchor)' "$work/daily-session.json")"
+expect "the session's use is audited" 1 "$(sql "SELECT COUNT(*) FROM audit_log WHERE action='staff.sign_in' AND detail LIKE 'by session %'")"
+"$cli" report daily --db "$db" --date $day --session "$work/session" "${as_admin[@]}" >/dev/null 2>&1
+expect "a session and a password at once: refused" 2 $?
+"$cli" sign-in --db "$db" --session "$work/old-session" --today 2000-01-01 "${as_admin[@]}" >/dev/null  # ended long ago
+"$cli" report daily --db "$db" --date $day --session "$work/old-session" >/dev/null 2>"$work/err"
+expect "an ended session: refused" 2 $?
+expect "an ended session: says so" true "$(grep -q 'The session has ended' "$work/err" && echo true)"
+cp "$work/session" "$work/edited"; sed -i 's/^role=admin/role=manager/' "$work/edited"
+"$cli" report daily --db "$db" --date $day --session "$work/edited" >/dev/null 2>"$work/err"
+expect "an edited ticket: refused" 2 $?
+expect "an edited ticket: says so" true "$(grep -q "seal does not match" "$work/err" && echo true)"
+XDG_CONFIG_HOME=$work/other-pc "$cli" report daily --db "$db" --date $day --session "$work/session" >/dev/null 2>&1
+expect "a ticket on another account's key: refused" 2 $?
+cp "$work/session" "$work/copy"
+"$cli" sign-out --db "$db" --session "$work/session" >/dev/null || fail "sign-out exit $?"
+expect "sign-out removes the ticket" false "$([ -e "$work/session" ] && echo true || echo false)"
+"$cli" report daily --db "$db" --date $day --session "$work/copy" >/dev/null 2>"$work/err"
+expect "a copy of a signed-out ticket: refused" 2 $?
+expect "a signed-out ticket: says so" true "$(grep -q 'signed out' "$work/err" && echo true)"
+
 # clear errors
 "$cli" report daily --db "$db" --date 2025-02-30 "${as_admin[@]}" >/dev/null 2>&1; expect "bad date refused" 2 $?
 "$cli" report daily --db "$work/none.sqlite3" --date $day "${as_admin[@]}" >/dev/null 2>&1; expect "missing journal refused" 2 $?

@@ -1,7 +1,6 @@
 // The manager window's live refresh (storage/journal_watch.h): another process records a visit
 // and the watch wakes; a read by the manager (its audit rows) does not wake it. On the server the
 // visit's NOTIFY arrives, with the visit's id, once the writer's transaction committed.
-#include <libpq-fe.h>
 #include <sys/wait.h>
 
 #include <boost/test/unit_test.hpp>
@@ -10,7 +9,7 @@
 #include <vector>
 
 #include "storage/journal_watch.h"
-#include "storage/postgres.h"
+#include "storage/open_database.h"
 #include "storage/visit_journal.h"
 #include "storage_fixtures.h"
 
@@ -57,15 +56,11 @@ BOOST_AUTO_TEST_CASE(OnTheServerTheVisitsNotifyArrivesAfterItsCommitWithItsId,
                      })) {
     test::JournalPlace place;
     { storage::FacilityJournal create(place.journal()); }
-    storage::PostgresDatabase listener(place.journal());
-    listener.execute("LISTEN madoguchi_visits");
+    auto listener = storage::openDatabase(place.journal());
+    BOOST_REQUIRE(listener->listen("madoguchi_visits"));
     recordInAnotherProcess(place.journal(), "W3", 2);
-    listener.execute("SELECT 1");  // reads what arrived meanwhile
-    std::vector<std::string> payloads;
-    while (PGnotify* notice = PQnotifies(listener.connection())) {
-        payloads.emplace_back(notice->extra);
-        PQfreemem(notice);
-    }
+    listener->execute("SELECT 1");  // reads what arrived meanwhile
+    std::vector<std::string> payloads = listener->waitForNotices(std::chrono::milliseconds(0));
     BOOST_CHECK_EQUAL(payloads.size(), 2u);
     BOOST_CHECK(std::find(payloads.begin(), payloads.end(), "W3-1") != payloads.end());
     BOOST_CHECK(std::find(payloads.begin(), payloads.end(), "W3-2") != payloads.end());

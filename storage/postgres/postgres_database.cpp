@@ -1,11 +1,10 @@
-#include "storage/postgres.h"
+#include "storage/postgres/postgres_database.h"
 
 #include <libpq-fe.h>
+#include <sys/select.h>
 
 #include <cstdlib>
 #include <optional>
-
-#include "storage/server_address.h"
 
 namespace madoguchi::storage {
 namespace {
@@ -120,51 +119,19 @@ std::string numberedPlaceholders(const std::string& sql) {
     return out;
 }
 
-std::vector<std::pair<std::string, std::string>> connectionOptions(const std::string& uri) {
-    char* error = nullptr;
-    PQconninfoOption* parsed = PQconninfoParse(uri.c_str(), &error);
-    if (!parsed) {
-        std::string message = error ? error : "out of memory";
-        PQfreemem(error);
-        throw StorageError("the server address is not a valid postgresql:// URI: " + message, StorageFailure::Other);
-    }
-    std::vector<std::pair<std::string, std::string>> options;
-    std::string host;
-    bool hasPassword = false;
-    for (PQconninfoOption* o = parsed; o->keyword; ++o) {
-        if (!o->val) continue;
-        std::string keyword = o->keyword;
-        if (keyword == "password") hasPassword = *o->val != '\0';
-        else options.emplace_back(keyword, o->val);
-        if (keyword == "host") host = o->val;
-    }
-    PQconninfoFree(parsed);
-    if (hasPassword)
-        throw StorageError("the server address carries a password: remove it and keep the password in the "
-                           "~/.pgpass file (0600) instead (docs/site.md)",
-                           StorageFailure::Other);
-    auto has = [&options](const std::string& keyword) {
-        for (const auto& [k, v] : options)
-            if (k == keyword) return true;
-        return false;
-    };
-    if (!has("sslmode") && !isLocalServerHost(host)) options.emplace_back("sslmode", "verify-full");
-    if (!has("connect_timeout")) options.emplace_back("connect_timeout", "5");
-    if (!has("client_encoding")) options.emplace_back("client_encoding", "UTF8");
-    if (!has("application_name")) options.emplace_back("application_name", "madoguchi");
-    return options;
-}
-
-PostgresDatabase::PostgresDatabase(const std::string& uri) {
-    auto options = connectionOptions(uri);
+PGconn* connectWith(const ConnectionOptions& options) {
     std::vector<const char*> keywords, values;
-    for (const auto& [k, v] : options) {
-        keywords.push_back(k.c_str());
-        values.push_back(v.c_str());
+    for (const auto& [keyword, value] : options) {
+        keywords.push_back(keyword.c_str());
+        values.push_back(value.c_str());
     }
     keywords.push_back(nullptr);
     values.push_back(nullptr);
-    connection_ = PQconnectdbParams(keywords.data(), values.data(), 0);
+    return PQconnectdbParams(keywords.data(), values.data(), 0);
+}
+
+PostgresDatabase::PostgresDatabase(const ConnectionOptions& options) {
+    connection_ = connectWith(options);
     if (!connection_) throw StorageError("cannot connect to the site server: out of memory", StorageFailure::Busy);
     if (PQstatus(connection_) != CONNECTION_OK) {
         std::string message = PQerrorMessage(connection_);
@@ -249,6 +216,41 @@ void PostgresDatabase::rollback() {
     inTransaction_ = false;
     if (PQstatus(connection_) != CONNECTION_OK) return;  // the server ended the transaction with the connection
     PQclear(PQexec(connection_, "ROLLBACK"));
+}
+
+bool PostgresDatabase::listen(const std::string& channel) {
+    execute("LISTEN " + channel);  // re-opens a dropped connection first
+    return true;
+}
+
+namespace {
+
+// The notices libpq has already read from the socket (during any statement), in order.
+void takeNotices(PGconn* connection, std::vector<std::string>& payloads) {
+    while (PGnotify* notice = PQnotifies(connection)) {
+        payloads.emplace_back(notice->extra);
+        PQfreemem(notice);
+    }
+}
+
+}  // namespace
+
+std::vector<std::string> PostgresDatabase::waitForNotices(std::chrono::milliseconds wait) {
+    PGconn* connection = this->connection();
+    std::vector<std::string> payloads;
+    takeNotices(connection, payloads);
+    if (!payloads.empty()) return payloads;
+    const int socket = PQsocket(connection);
+    fd_set readable;
+    FD_ZERO(&readable);
+    FD_SET(socket, &readable);
+    timeval timeout{static_cast<time_t>(wait.count() / 1000), static_cast<suseconds_t>(wait.count() % 1000 * 1000)};
+    if (::select(socket + 1, &readable, nullptr, nullptr, &timeout) <= 0) return payloads;
+    if (!PQconsumeInput(connection))
+        throw StorageError(std::string("the site server cannot be reached: ") + PQerrorMessage(connection),
+                           StorageFailure::Unreachable);
+    takeNotices(connection, payloads);
+    return payloads;
 }
 
 }  // namespace madoguchi::storage

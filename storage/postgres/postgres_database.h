@@ -1,4 +1,5 @@
 #pragma once
+// Inside the module libmadoguchi-postgres.so only (storage/postgres_engine.h).
 // The PostgreSQL engine of the storage port, on libpq (the server's own C client): one
 // connection, statements sent with their parameters (PQexecParams, `?` turned into `$n`), text
 // results. Every write transaction takes the site's advisory lock first, so the windows' writes
@@ -10,6 +11,7 @@
 #include <vector>
 
 #include "storage/database.h"
+#include "storage/server_address.h"
 
 struct pg_conn;
 struct pg_result;
@@ -18,10 +20,8 @@ namespace madoguchi::storage {
 
 class PostgresDatabase : public Database {
 public:
-    // uri: postgresql://[user@]host[:port]/dbname[?options]. A password in it is refused (it
-    // belongs in ~/.pgpass or PGPASSFILE, 0600); for a host that is not this machine sslmode
-    // defaults to verify-full; connect_timeout defaults to 5 seconds.
-    explicit PostgresDatabase(const std::string& uri);
+    // options: connectionOptions() of the journal's URI. Throws StorageError(Unreachable).
+    explicit PostgresDatabase(const ConnectionOptions& options);
     ~PostgresDatabase() override;
 
     Engine engine() const override { return Engine::Postgres; }
@@ -34,6 +34,8 @@ public:
     void beginSnapshot() override;
     void commit() override;
     void rollback() override;
+    bool listen(const std::string& channel) override;
+    std::vector<std::string> waitForNotices(std::chrono::milliseconds wait) override;
 
     pg_conn* connection();  // re-connected first when the server dropped it (outside a transaction)
     bool inTransaction() const { return inTransaction_; }
@@ -48,8 +50,8 @@ private:
 
 // `?` placeholders as `$1`, `$2`, … (outside quoted strings and identifiers).
 std::string numberedPlaceholders(const std::string& sql);
-// The connection options for libpq (keyword → value) from a URI, with the defaults above; throws
-// StorageError for a malformed URI or one with a password.
-std::vector<std::pair<std::string, std::string>> connectionOptions(const std::string& uri);
+// libpq's connection with these options (keyword → value); never null (out of memory aside):
+// PQstatus() tells whether it is connected.
+pg_conn* connectWith(const ConnectionOptions& options);
 
 }  // namespace madoguchi::storage

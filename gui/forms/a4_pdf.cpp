@@ -21,19 +21,10 @@ namespace {
 constexpr double kA4WidthPt = 595.276;
 constexpr double kA4HeightPt = 841.89;
 constexpr int kMarginPt = 42;      // about 15 mm
-constexpr int kFooterPt = 24;      // the title and page number below the text
 constexpr double kHtmlPixelToPt = 0.75;  // HTML pixels are 1/96 inch, points 1/72
 
 Problem unwritable(const std::string& path) {
     return Problem{"form.pdf_unwritable", "Cannot write the PDF " + path};
-}
-
-void drawFooter(wxDC& dc, const wxString& title, int page) {
-    wxFont font(wxFontInfo(8).Family(wxFONTFAMILY_DEFAULT));
-    dc.SetFont(font);
-    dc.SetTextForeground(wxColour(90, 90, 90));
-    const wxString text = title + "  —  " + wxString::Format(_("page %d"), page);
-    dc.DrawText(text, kMarginPt, static_cast<int>(kA4HeightPt) - kMarginPt + kFooterPt / 2);
 }
 
 }  // namespace
@@ -81,14 +72,13 @@ Outcome<bool> writeHtmlPdf(const std::string& pdfPath, const wxString& title, co
         renderer.SetDC(&dc, kHtmlPixelToPt);
         renderer.SetStandardFonts(10);
         const int width = static_cast<int>(kA4WidthPt) - 2 * kMarginPt;
-        const int height = static_cast<int>(kA4HeightPt) - 2 * kMarginPt - kFooterPt;
+        const int height = static_cast<int>(kA4HeightPt) - 2 * kMarginPt;
         renderer.SetSize(width, height);
         renderer.SetHtmlText(html);
         for (int from = 0, page = 1;; ++page) {
             const int to = renderer.FindNextPageBreak(from);
             if (to == wxNOT_FOUND && page > 1) break;  // the previous page ended the text
             renderer.Render(kMarginPt, kMarginPt, from, to == wxNOT_FOUND ? INT_MAX : to);
-            drawFooter(dc, title, page);
             dc.GetGraphicsContext()->Flush();
             cairo_show_page(cairo);
             if (to == wxNOT_FOUND || to <= from) break;

@@ -25,10 +25,10 @@ Outcome<bool> writeA4Pdf(const std::string& pdfPath, const std::string& title, c
 // The A4 portrait print settings; printerName empty means the system default.
 wxPrintData a4PrintData(const std::string& printerName = {});
 
-// An HTML page (as wxHtmlWindow shows it) on A4 pages with the title and page number at the foot.
+// An HTML page (as wxHtmlWindow shows it) on as many A4 pages as it needs.
 Outcome<bool> writeHtmlPdf(const std::string& pdfPath, const wxString& title, const wxString& html);
-// Opens a print preview (with its Print button) of the HTML page on A4; false when wx could not
-// prepare it.
+// Opens a print preview (with its Print button) of the HTML page on A4, the title and page number
+// at the foot of each page; false when wx could not prepare it.
 bool previewAndPrintHtml(wxWindow* parent, const wxString& title, const wxString& html,
                          const std::string& printerName = {});
 

@@ -124,7 +124,8 @@ wxString checkupValue(const CheckupItem& item) {
 }
 
 wxString rangeText(const CheckupItem& item) {
-    if (item.rangeLow.empty() && item.rangeHigh.empty()) return {};
+    if (item.rangeLow.empty()) return item.rangeHigh.empty() ? wxString() : "≤ " + esc(item.rangeHigh);
+    if (item.rangeHigh.empty()) return "≥ " + esc(item.rangeLow);
     return esc(item.rangeLow) + "–" + esc(item.rangeHigh);
 }
 
@@ -156,7 +157,12 @@ wxString medicationHtml(const MedicationHistory& history, const MedicationFilter
     html += duplicateBlock(history, kind);
     wxString month;
     int days = 0;
-    for (auto it = history.days.rbegin(); it != history.days.rend(); ++it) {
+    // Newest date first; within a date the order of the merge (the claims-based entry first).
+    std::vector<const MedicationDay*> newestFirst;
+    for (const auto& day : history.days) newestFirst.push_back(&day);
+    std::stable_sort(newestFirst.begin(), newestFirst.end(),
+                     [](const MedicationDay* a, const MedicationDay* b) { return a->date > b->date; });
+    for (const MedicationDay* it : newestFirst) {
         if (!shown(*it, filter, today)) continue;
         ++days;
         const wxString thisMonth = monthText(it->month.empty() ? it->date.substr(0, 6) : it->month);

@@ -129,6 +129,9 @@ BOOST_AUTO_TEST_CASE(MedicationViewForThePharmacistPrintsToAnA4PdfInJapanese) {
     auto* view = fetchAndOpen(window, "fetch_medication");
     BOOST_CHECK(contains(view->shownText(), "疑義照会"));  // the pharmacist's wording
     BOOST_CHECK(contains(view->shownText(), "医療機関・薬局"));
+    // On the 27th the dispensing record comes before its revised prescription copy.
+    BOOST_CHECK(view->shownText().Find(wxString::FromUTF8("ひまわり薬局")) <
+                view->shownText().Find(wxString::FromUTF8("処方情報（電子処方箋）")));
     test::saveScreenshot(view, "63-medication-view-pharmacy");
     auto pdf = view->savePdf();
     BOOST_REQUIRE_MESSAGE(pdf, (pdf ? "" : pdf.problem().message));

@@ -83,7 +83,7 @@ void MedicalInfoPanel::rebuild(bool medication, bool checkups) {
         const FacilityKind kind = services_.facility.kind;
         auto* title = new wxStaticText(this, wxID_ANY,
                                        facilityWording(kind, N_("Medication and check-ups (with the patient's consent)"),
-                                                       N_("Medication history for dispensing (with the patient's consent)")));
+                                                       N_("Medication and check-ups for dispensing (with the patient's consent)")));
         title->SetFont(title->GetFont().Bold());
         sizer->Add(title, 0, wxALL, 6);
         if (medication) {

@@ -1,7 +1,8 @@
 // madoguchi-cli druginfo / checkup: fetching a patient's 薬剤情報 or 特定健診 results through the
 // terminal's folders (only with the consent the reception result carries, only in facility modes
-// ① and ②, not twice within kRefetchInterval unless --force), signed in and audited; and parsing an
-// answer file to JSON for レセコン and 電子薬歴 integration. Exit codes: 0 answered, 1 refused by the
+// ① and ②, not twice within kRefetchInterval unless --force), signed in and audited (a refused fetch
+// too); and parsing an answer file to JSON for レセコン and 電子薬歴 integration, signed in and
+// audited as well (it prints patient data). Exit codes: 0 answered, 1 refused by the
 // consent/mode/interval gate, 2 bad input or the terminal's refusal, 3 no answer yet (not resent).
 #include <iostream>
 #include <stdexcept>
@@ -28,10 +29,9 @@ namespace {
 struct Family {
     MedicalInformation kind;
     const char* command;  // "druginfo", "checkup"
-    const char* action;   // the audit action of a fetch
 };
-constexpr Family kDrugInfo{MedicalInformation::Medication, "druginfo", "medication.fetch"};
-constexpr Family kCheckup{MedicalInformation::Checkups, "checkup", "checkups.fetch"};
+constexpr Family kDrugInfo{MedicalInformation::Medication, "druginfo"};
+constexpr Family kCheckup{MedicalInformation::Checkups, "checkup"};
 
 Outcome<Poco::JSON::Object::Ptr> answerJson(MedicalInformation kind, const std::string& bytes) {
     if (kind == MedicalInformation::Medication) {
@@ -65,6 +65,11 @@ int parseCommand(const Family& family, const Options& options) {
     const std::string& path = options.positional()[1];
     auto bytes = gateway::readRegularFile(path, gateway::kMaxResultBytes);
     if (!bytes) throw std::invalid_argument("no file " + path);
+    storage::FacilityJournal journal(journalLocation(options));
+    actAsCommandLine(journal);
+    const StaffMember staff = signIn(journal, options, Permission::ViewEligibility);
+    journal.audit({CommandClock(options).now().iso(), staff.id, medicalInfoAuditAction(family.kind, "parse"),
+                   options.value("--patient").value_or(""), "", path, ""});
     if (!*bytes) {
         std::cerr << family.command << ": " << path << ": " << bytes->problem().message << "\n";
         return kBadInput;
@@ -91,20 +96,10 @@ FacilityMode modeFrom(const Options& options) {
 
 gateway::MedicalInfoRequest requestFor(const Family& family, const Options& options, const QualificationRecord& record,
                                        const Date& today) {
-    int months = numberOption(options, "--months", 6, 1, 36);
-    auto yearMonth = [](const Date& day) { return day.compact().substr(0, 6); };
-    gateway::MedicalInfoRequest request;
-    request.medicalInstitutionCode = options.value("--institution").value_or("1312345678");
-    request.insurerNumber = record.insurerNumber;
-    request.insuranceCardSymbol = record.insuredCardSymbol;
-    request.insuredPersonIdentificationNumber = record.insuredIdentificationNumber;
-    request.branchNumber = record.insuredBranchNumber;
-    request.startDate = yearMonth(today.firstOfMonth().plusMonths(-(months - 1)));
-    request.endDate = yearMonth(today);
-    request.fileCategory = gateway::fileCategoryFor(
-        family.kind, options.flag("--pdf") ? gateway::AnswerFormat::Pdf : gateway::AnswerFormat::Xml,
-        options.flag("--with-treatments"));
-    return request;
+    return gateway::medicalInfoRequestFor(
+        family.kind, record, options.value("--institution").value_or("1312345678"),
+        numberOption(options, "--months", 6, 1, 36), today,
+        options.flag("--pdf") ? gateway::AnswerFormat::Pdf : gateway::AnswerFormat::Xml, options.flag("--with-treatments"));
 }
 
 int reportFile(const Family& family, const Options& options, const gateway::MedicalInfoFile& file) {
@@ -142,8 +137,11 @@ int fetchCommand(const Family& family, const Options& options) {
     const StaffMember staff = signIn(journal, options, Permission::ViewEligibility);
     const CommandClock clock(options);
     auto allowed = mayFetch(modeFrom(options), record, family.kind, clock.now(),
-                            journal.lastAudited(family.action, patient), options.flag("--force"));
+                            journal.lastAudited(medicalInfoAuditAction(family.kind, "fetch"), patient),
+                            options.flag("--force"));
     if (!allowed) {
+        journal.audit({clock.now().iso(), staff.id, medicalInfoAuditAction(family.kind, "fetch_refused"), patient, "",
+                       allowed.problem().code, ""});
         std::cerr << family.command << ": " << allowed.problem().message << " (" << allowed.problem().code << ")\n";
         return kNegative;
     }
@@ -159,7 +157,7 @@ int fetchCommand(const Family& family, const Options& options) {
         std::cerr << family.command << ": " << name.problem().message << "\n";
         return kBadInput;
     }
-    journal.audit({clock.now().iso(), staff.id, family.action, patient, "",
+    journal.audit({clock.now().iso(), staff.id, medicalInfoAuditAction(family.kind, "fetch"), patient, "",
                    name.value() + (options.flag("--force") ? " (asked again on purpose)" : ""), ""});
     auto timeout = std::chrono::milliseconds(numberOption(options, "--timeout-ms", 60000, 1, 3600000));
     auto file = gateway::waitForMedicalInfoAnswer(layout, name.value(), timeout);

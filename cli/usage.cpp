@@ -57,12 +57,14 @@ const std::vector<CommandUsage>& commandUsages() {
          "      [--mode 1|2|3] [--force] [--institution CODE] [--encoding utf-8|shift_jis|auto] [--timeout-ms MS]\n"
          "      [--today YYYY-MM-DD] [--db FILE|URI] SIGN-IN\n"
          "      (薬剤情報 with the consent RESULT-XML carries; not in mode 3; not again within 6 h unless --force)\n"
-         "druginfo parse FILE      (a YZKsiquc01res answer as JSON: merged days, 重複投薬の可能性 pairs)\n"},
+         "druginfo parse FILE [--patient ID] [--db FILE|URI] SIGN-IN\n"
+         "      (a YZKsiquc01res answer as JSON: merged days, 重複投薬の可能性 pairs; audited)\n"},
         {"checkup", {"fetch", "parse"},
          "checkup fetch --root DIR --result RESULT-XML --patient ID [--pdf --out FILE] [--mode 1|2|3] [--force]\n"
          "      [--institution CODE] [--encoding utf-8|shift_jis|auto] [--timeout-ms MS] [--today YYYY-MM-DD]\n"
          "      [--db FILE|URI] SIGN-IN      (特定健診 results, with the consent RESULT-XML carries)\n"
-         "checkup parse FILE       (a TKKsiquc01res answer as JSON, newest first)\n"},
+         "checkup parse FILE [--patient ID] [--db FILE|URI] SIGN-IN\n"
+         "      (a TKKsiquc01res answer as JSON, newest first; audited)\n"},
     };
     return usages;
 }

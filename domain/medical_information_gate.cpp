@@ -58,6 +58,10 @@ Outcome<bool> mayFetch(FacilityMode mode, const QualificationRecord& record, Med
     return true;
 }
 
+std::string medicalInfoAuditAction(MedicalInformation kind, std::string_view event) {
+    return std::string(medicalInformationName(kind)) + "." + std::string(event);
+}
+
 std::string patientKeyOf(const QualificationRecord& record) {
     return record.insurerNumber + "|" + record.insuredCardSymbol + "|" + record.insuredIdentificationNumber + "|" +
            record.insuredBranchNumber + "|" + record.birthdate;

@@ -7,6 +7,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "domain/eligibility.h"
 #include "domain/facility.h"
@@ -17,6 +18,9 @@ namespace madoguchi {
 
 enum class MedicalInformation { Medication, Checkups };
 const char* medicalInformationName(MedicalInformation kind);  // "medication", "checkups"
+// The audit trail's action for an event about the kind: "medication.fetch", "checkups.view", …
+// Events: fetch, fetch_refused, view, print, pdf, parse.
+std::string medicalInfoAuditAction(MedicalInformation kind, std::string_view event);
 
 // Deployed software asks for XML at most every 6 hours per patient (INTEROP.md §7).
 inline constexpr std::chrono::hours kRefetchInterval{6};

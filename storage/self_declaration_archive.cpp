@@ -1,6 +1,7 @@
 #include "storage/self_declaration_archive.h"
 
 #include <system_error>
+#include <vector>
 
 #include "storage/private_files.h"
 
@@ -10,13 +11,32 @@ namespace {
 constexpr std::size_t kDayLength = 10;  // YYYY-MM-DD
 constexpr char kDaySeparator = '_';
 
-const std::string kSuffix = "-self-declaration.pdf";
+struct PdfKind {
+    std::string suffix;  // after the visit: "-medication.pdf"
+    std::string deleted, deleteFailed;  // the audit actions
+};
 
-// The visit of a dated name (<day>_<visitId>-self-declaration.pdf); empty for other PDFs.
+const std::vector<PdfKind>& pdfKinds() {
+    static const std::vector<PdfKind> kinds{
+        {"-self-declaration.pdf", "self_declaration.deleted", "self_declaration.delete_failed"},
+        {"-medication.pdf", "medication.pdf_deleted", "medication.pdf_delete_failed"},
+        {"-checkups.pdf", "checkups.pdf_deleted", "checkups.pdf_delete_failed"},
+    };
+    return kinds;
+}
+
+// The kind of a dated name (<day>_<visitId><suffix>); the 申立書's for other PDFs.
+const PdfKind& kindOf(const std::string& name) {
+    for (const auto& kind : pdfKinds())
+        if (name.size() > kDayLength + 1 + kind.suffix.size() && name.ends_with(kind.suffix)) return kind;
+    return pdfKinds().front();
+}
+
+// The visit of a dated name; empty for other PDFs.
 std::string visitOf(const std::string& name) {
-    if (name.size() <= kDayLength + 1 + kSuffix.size() || name.compare(name.size() - kSuffix.size(), kSuffix.size(), kSuffix) != 0)
-        return {};
-    return name.substr(kDayLength + 1, name.size() - kSuffix.size() - kDayLength - 1);
+    const std::string& suffix = kindOf(name).suffix;
+    if (name.size() <= kDayLength + 1 + suffix.size() || !name.ends_with(suffix)) return {};
+    return name.substr(kDayLength + 1, name.size() - suffix.size() - kDayLength - 1);
 }
 
 bool isPdf(const std::filesystem::directory_entry& entry) {
@@ -26,8 +46,12 @@ bool isPdf(const std::filesystem::directory_entry& entry) {
 
 }  // namespace
 
+std::string patientPdfFileName(const std::string& visitId, const std::string& what, const Date& saved) {
+    return saved.iso() + kDaySeparator + visitId + "-" + what + ".pdf";
+}
+
 std::string selfDeclarationFileName(const std::string& visitId, const Date& printed) {
-    return printed.iso() + kDaySeparator + visitId + kSuffix;
+    return patientPdfFileName(visitId, "self-declaration", printed);
 }
 
 SelfDeclarationArchive::SelfDeclarationArchive(std::filesystem::path folder, int retentionDays,
@@ -66,11 +90,11 @@ std::vector<std::filesystem::path> SelfDeclarationArchive::deleteExpired() {
         }
         if (std::filesystem::remove(file, ec) && !ec) {
             const std::string name = file.filename().string();
-            journal_.audit({now.iso(), "system", "self_declaration.deleted", "", visitOf(name), name, ""});
+            journal_.audit({now.iso(), "system", kindOf(name).deleted, "", visitOf(name), name, ""});
             deleted.push_back(file);
         } else {
             const std::string name = file.filename().string();
-            journal_.audit({now.iso(), "system", "self_declaration.delete_failed", "", visitOf(name),
+            journal_.audit({now.iso(), "system", kindOf(name).deleteFailed, "", visitOf(name),
                             name + ": " + ec.message(), ""});
             lastRun_.reset();
         }

@@ -1,5 +1,6 @@
 #pragma once
-// The printed 被保険者資格申立書 PDFs (patient data) saved at the window: kept in a private folder
+// The patient PDFs saved at the window — the printed 被保険者資格申立書 and the medication and
+// checkup views (薬剤情報, 特定健診) saved as PDF: kept in a private folder
 // (0700, each file 0600), each named by the day it was printed, and deleted once the retention
 // period of the settings (self_declaration_retention_days) has passed. The day comes from the
 // Clock port only, never from the files' times; every deletion is written to the audit trail.
@@ -14,7 +15,11 @@
 
 namespace madoguchi::storage {
 
-// <YYYY-MM-DD>_<visitId>-self-declaration.pdf: the day it was printed leads the name.
+// <YYYY-MM-DD>_<visitId>-<what>.pdf: the day it was saved leads the name. what: "self-declaration",
+// "medication" or "checkups"; their deletions are audited as self_declaration.deleted,
+// medication.pdf_deleted and checkups.pdf_deleted.
+std::string patientPdfFileName(const std::string& visitId, const std::string& what, const Date& saved);
+// patientPdfFileName(visitId, "self-declaration", printed).
 std::string selfDeclarationFileName(const std::string& visitId, const Date& printed);
 
 class SelfDeclarationArchive {
@@ -24,11 +29,12 @@ public:
 
     // Once per day of the Clock (the first call of a day; later calls that day do nothing):
     // deletes every PDF printed more than retentionDays days before today, each audited
-    // (self_declaration.deleted, by "system", with the visit and the file's name), and makes the
+    // (self_declaration.deleted or its kind's action, by "system", with the visit and the file's
+    // name), and makes the
     // folder 0700 and the files kept 0600. A PDF whose name carries no day (saved before this
     // rule) is given today's, so it is kept for the whole retention period from now. Returns the
     // files deleted; a file that cannot be deleted is audited (self_declaration.delete_failed)
-    // and tried again at the next call.
+    // (…delete_failed) and tried again at the next call.
     std::vector<std::filesystem::path> deleteExpired();
 
     const std::filesystem::path& folder() const { return folder_; }

@@ -41,6 +41,22 @@ std::filesystem::path pdfAnswerOf(const FolderLayout& layout, const std::string&
 
 }  // namespace
 
+MedicalInfoRequest medicalInfoRequestFor(MedicalInformation kind, const QualificationRecord& record,
+                                         const std::string& medicalInstitutionCode, int months, const Date& today,
+                                         AnswerFormat format, bool withTreatments) {
+    auto yearMonth = [](const Date& day) { return day.compact().substr(0, 6); };
+    MedicalInfoRequest request;
+    request.medicalInstitutionCode = medicalInstitutionCode;
+    request.insurerNumber = record.insurerNumber;
+    request.insuranceCardSymbol = record.insuredCardSymbol;
+    request.insuredPersonIdentificationNumber = record.insuredIdentificationNumber;
+    request.branchNumber = record.insuredBranchNumber;
+    request.startDate = yearMonth(today.firstOfMonth().plusMonths(-(months - 1)));
+    request.endDate = yearMonth(today);
+    request.fileCategory = fileCategoryFor(kind, format, withTreatments);
+    return request;
+}
+
 Outcome<std::string> placeMedicalInfoRequest(const FolderLayout& layout, RequestCounter& counter, const Clock& clock,
                                              RequestEncoding setting, MedicalInformation kind,
                                              MedicalInfoRequest request) {
@@ -90,11 +106,11 @@ std::optional<Outcome<MedicalInfoFile>> medicalInfoAnswerIfPresent(const FolderL
 }
 
 Outcome<MedicalInfoFile> waitForMedicalInfoAnswer(const FolderLayout& layout, const std::string& requestName,
-                                                  std::chrono::milliseconds timeout) {
+                                                  std::chrono::milliseconds timeout, std::stop_token stop) {
     auto deadline = std::chrono::steady_clock::now() + timeout;
     do {
         if (auto answer = medicalInfoAnswerIfPresent(layout, requestName)) return *answer;
-    } while (std::chrono::steady_clock::now() < deadline &&
+    } while (std::chrono::steady_clock::now() < deadline && !stop.stop_requested() &&
              (std::this_thread::sleep_for(std::chrono::milliseconds(50)), true));
     MedicalInfoFile pending;
     pending.requestName = requestName;

@@ -6,6 +6,7 @@
 // its .err. Never resent: after the timeout the caller may collect the answer later by name.
 #include <chrono>
 #include <optional>
+#include <stop_token>
 #include <string>
 
 #include "devices/gateway/folder_layout.h"
@@ -28,6 +29,12 @@ struct MedicalInfoFile {
     std::string rejection;    // the terminal's text (Rejected; "" when it gave none)
 };
 
+// The request for the person of a reception result: their insurance numbers in the header, and for
+// 薬剤 the current month of `today` and the months − 1 before it.
+MedicalInfoRequest medicalInfoRequestFor(MedicalInformation kind, const QualificationRecord& record,
+                                         const std::string& medicalInstitutionCode, int months, const Date& today,
+                                         AnswerFormat format, bool withTreatments);
+
 // Writes the request (the header's ArbitraryFileIdentifier set here) and returns its name.
 Outcome<std::string> placeMedicalInfoRequest(const FolderLayout& layout, RequestCounter& counter, const Clock& clock,
                                              RequestEncoding encoding, MedicalInformation kind,
@@ -38,8 +45,9 @@ Outcome<std::string> placeMedicalInfoRequest(const FolderLayout& layout, Request
 std::optional<Outcome<MedicalInfoFile>> medicalInfoAnswerIfPresent(const FolderLayout& layout,
                                                                    const std::string& requestName);
 
-// Polls every 50 ms until the answer (or rejection) is there or the timeout passes (then Pending).
+// Polls every 50 ms until the answer (or rejection) is there, or the timeout passes or `stop` is
+// requested (then Pending).
 Outcome<MedicalInfoFile> waitForMedicalInfoAnswer(const FolderLayout& layout, const std::string& requestName,
-                                                  std::chrono::milliseconds timeout);
+                                                  std::chrono::milliseconds timeout, std::stop_token stop = {});
 
 }  // namespace madoguchi::gateway

@@ -80,6 +80,13 @@ DeviceTargets FacilityEnvironment::deviceTargets() {
                          storage::isServerLocation(journalPath_) ? journalPath_.string() : std::string()};
 }
 
+std::optional<MedicalInfoFolders> FacilityEnvironment::medicalInfoFolders() {
+    if (!usesTerminalFolders(settings_.identitySource) || settings_.gatewayRoot.empty()) return std::nullopt;
+    return MedicalInfoFolders{gateway::FolderLayout{settings_.gatewayRoot}, settings_.facility.medicalInstitutionCode,
+                              gateway::requestEncodingFromName(settings_.requestEncoding)
+                                  .value_or(gateway::RequestEncoding::FollowResults)};
+}
+
 void FacilityEnvironment::startArrivals(BackgroundWork& work, std::function<void(Arrival)> deliver,
                                         BackgroundWork::Failure failed) {
     if (cardTaps_)

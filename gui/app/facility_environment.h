@@ -28,6 +28,7 @@ public:
     std::filesystem::path settingsPath() const override { return settingsPath_; }
     const Clock& clock() const override { return clock_; }
     DeviceTargets deviceTargets() override;
+    std::optional<MedicalInfoFolders> medicalInfoFolders() override;
 
 private:
     FacilityEnvironment(AppSettings settings, std::filesystem::path settingsPath, CodeTables codes, DatedSettings dated,

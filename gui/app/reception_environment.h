@@ -10,6 +10,7 @@
 #include "app/app_settings.h"
 #include "domain/staff.h"
 #include "gui/app/background_work.h"
+#include "gui/medical/medical_info_fetcher.h"
 #include "gui/status/device_status_bar.h"
 #include "storage/visit_journal.h"
 
@@ -42,6 +43,8 @@ public:
     // line for the sign-in screen (the demo's account); elsewhere nobody and nothing.
     virtual std::optional<StaffMember> memberAtStart() { return std::nullopt; }
     virtual wxString signInHint() const { return {}; }
+    // The terminal's folders for fetching 薬剤情報 and 特定健診; none: the window offers no fetch.
+    virtual std::optional<MedicalInfoFolders> medicalInfoFolders() { return std::nullopt; }
     // The demo's control panel, or nullptr outside the demo.
     virtual wxWindow* makeDemoPanel(wxWindow* /*parent*/) { return nullptr; }
 };

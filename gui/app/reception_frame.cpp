@@ -14,6 +14,7 @@
 #include "app/system_clock.h"
 #include "gui/help/quick_guide.h"
 #include "gui/manager/manager_window.h"
+#include "gui/medical/medical_info_panel.h"
 #include "gui/reception/eligibility_panel.h"
 #include "gui/reception/queue_panel.h"
 #include "gui/reception/step_panel.h"
@@ -36,11 +37,19 @@ ReceptionFrame::ReceptionFrame(wxWindow* parent, std::unique_ptr<ReceptionEnviro
     queue_ = new QueuePanel(body, services.context.window);
     step_ = new StepPanel(body, *flow_);
     eligibility_ = new EligibilityPanel(body, services.context.facility);
+    medicalInfo_ = new MedicalInfoPanel(body,
+                                        MedicalInfoServices{services.context.facility, services.clock,
+                                                            &environment_->journal(), environment_->medicalInfoFolders(),
+                                                            services.formsFolder, environment_->settings().printerName},
+                                        work_);
     queue_->onOpen([this](int number) { flow_->open(number); });
     auto* columns = new wxBoxSizer(wxHORIZONTAL);
     columns->Add(queue_, 0, wxEXPAND);
     columns->Add(step_, 1, wxEXPAND);
-    columns->Add(eligibility_, 0, wxEXPAND);
+    auto* right = new wxBoxSizer(wxVERTICAL);
+    right->Add(eligibility_, 1, wxEXPAND);
+    right->Add(medicalInfo_, 0, wxEXPAND);
+    columns->Add(right, 0, wxEXPAND);
     queue_->SetMinSize(wxSize(384, -1));
     step_->SetMinSize(wxSize(460, -1));
     eligibility_->SetMinSize(wxSize(400, -1));
@@ -198,6 +207,7 @@ void ReceptionFrame::renderAll() {
     })));
     step_->render();
     eligibility_->render(flow_->session());
+    medicalInfo_->render(flow_->session(), flow_->desk().context().staffId);
 }
 
 void ReceptionFrame::onCharHook(wxKeyEvent& event) {

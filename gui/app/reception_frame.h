@@ -18,6 +18,7 @@ class wxKeyEvent;
 namespace madoguchi::gui {
 
 class EligibilityPanel;
+class MedicalInfoPanel;
 class QuickGuideFrame;
 class QueuePanel;
 class StaffAtWindow;
@@ -33,6 +34,7 @@ public:
     StepPanel* stepPanel() const { return step_; }
     QueuePanel* queuePanel() const { return queue_; }
     EligibilityPanel* eligibilityPanel() const { return eligibility_; }
+    MedicalInfoPanel* medicalInfoPanel() const { return medicalInfo_; }
     wxWindow* demoPanel() const { return demoPanel_; }
     DeviceStatusBar* deviceStatus() const { return deviceStatus_; }
     wxInfoBar* notice() const { return notice_; }
@@ -65,6 +67,7 @@ private:
     QueuePanel* queue_ = nullptr;
     StepPanel* step_ = nullptr;
     EligibilityPanel* eligibility_ = nullptr;
+    MedicalInfoPanel* medicalInfo_ = nullptr;
     wxWindow* demoPanel_ = nullptr;
     DeviceStatusBar* deviceStatus_ = nullptr;
     wxInfoBar* notice_ = nullptr;

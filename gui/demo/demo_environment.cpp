@@ -26,7 +26,8 @@ constexpr auto kLookupTimeout = std::chrono::seconds(5);
 
 }  // namespace
 
-Outcome<std::unique_ptr<DemoEnvironment>> DemoEnvironment::create(std::filesystem::path root, FacilityKind kind) {
+Outcome<std::unique_ptr<DemoEnvironment>> DemoEnvironment::create(std::filesystem::path root, FacilityKind kind,
+                                                                  FacilityMode mode) {
     auto codes = app::loadCodeTables();
     if (!codes) return codes.problem();
     auto dated = app::loadDatedSettings();
@@ -39,16 +40,17 @@ Outcome<std::unique_ptr<DemoEnvironment>> DemoEnvironment::create(std::filesyste
         const gateway::FolderLayout layout{root / "gateway"};
         for (const auto& folder : {layout.req(), layout.res(), layout.face()}) std::filesystem::create_directories(folder);
         return std::unique_ptr<DemoEnvironment>(
-            new DemoEnvironment(root, kind, codes.value(), dated.value(), std::move(dataset).value()));
+            new DemoEnvironment(root, kind, mode, codes.value(), dated.value(), std::move(dataset).value()));
     } catch (const std::exception& error) {
         return Problem{"demo.start", std::string("The demo could not start: ") + error.what()};
     }
 }
 
-DemoEnvironment::DemoEnvironment(std::filesystem::path root, FacilityKind kind, CodeTables codes, DatedSettings dated,
+DemoEnvironment::DemoEnvironment(std::filesystem::path root, FacilityKind kind, FacilityMode mode, CodeTables codes, DatedSettings dated,
                                  gateway::DemoDataset dataset)
     : root_(std::move(root)),
       kind_(kind),
+      mode_(mode),
       codes_(std::move(codes)),
       dated_(std::move(dated)),
       dataset_(std::move(dataset)),
@@ -79,7 +81,7 @@ ReceptionServices DemoEnvironment::services() {
     ReceptionServices services;
     services.context.facility =
         FacilitySettings{dataset_.medicalInstitutionCode(), kind_ == FacilityKind::Pharmacy ? "窓口デモ薬局" : "窓口デモ診療所",
-                         kind_, FacilityMode::Standard, false};
+                         kind_, mode_, false};
     services.context.datedSettings = dated_;
     services.clock = &clock_;
     services.journal = journal_.get();

@@ -27,9 +27,11 @@ inline constexpr const char* kDemoStaffPassword = "demo-password";
 class DemoEnvironment : public ReceptionEnvironment {
 public:
     // Creates the folder (under the system temp folder unless given) and everything in it.
-    // A pharmacy demo shows the counter's wording and the 薬剤情報 consent first.
+    // A pharmacy demo shows the counter's wording and the 薬剤情報 consent first; mode ③ shows no
+    // medical information.
     static Outcome<std::unique_ptr<DemoEnvironment>> create(std::filesystem::path root = {},
-                                                            FacilityKind kind = FacilityKind::Clinic);
+                                                            FacilityKind kind = FacilityKind::Clinic,
+                                                            FacilityMode mode = FacilityMode::Standard);
     ~DemoEnvironment() override;
 
     ReceptionServices services() override;
@@ -42,6 +44,10 @@ public:
     std::filesystem::path settingsPath() const override { return root_ / "settings.json"; }
     // The simulator's folders and the throw-away journal; the demo's cards are virtual.
     DeviceTargets deviceTargets() override { return {root_ / "gateway", false, root_ / "journal.sqlite", {}}; }
+    // The simulator answers 薬剤情報 and 特定健診 requests too (P001 has both).
+    std::optional<MedicalInfoFolders> medicalInfoFolders() override {
+        return MedicalInfoFolders{layout_, dataset_.medicalInstitutionCode()};
+    }
     // The demo account demo/demo (administrator), made on first use: hashing the password
     // takes a moment that does not belong on the way to the first paint.
     void prepareStaffAccounts() override;
@@ -63,7 +69,7 @@ public:
     const Clock& clock() const override { return clock_; }
 
 private:
-    DemoEnvironment(std::filesystem::path root, FacilityKind kind, CodeTables codes, DatedSettings dated,
+    DemoEnvironment(std::filesystem::path root, FacilityKind kind, FacilityMode mode, CodeTables codes, DatedSettings dated,
                     gateway::DemoDataset dataset);
     std::string patientNumberFor(const EligibilityResult& result) const;
     // Runs until stopped: serves req/ and emits late answers (about once a second).
@@ -74,6 +80,7 @@ private:
 
     std::filesystem::path root_;
     FacilityKind kind_;
+    FacilityMode mode_;
     CodeTables codes_;
     DatedSettings dated_;
     gateway::DemoDataset dataset_;

@@ -1,16 +1,14 @@
 #include "gui/forms/self_declaration_printer.h"
 
-#include <cairo/cairo-pdf.h>
 #include <cairo/cairo.h>
 #include <wx/cmndata.h>
 #include <wx/graphics.h>
 #include <wx/intl.h>
 #include <wx/print.h>
 
-#include <filesystem>
 #include <memory>
-#include <system_error>
 
+#include "gui/forms/a4_pdf.h"
 #include "gui/forms/self_declaration_layout.h"
 
 namespace madoguchi::gui {
@@ -52,59 +50,25 @@ private:
     SelfDeclarationForm form_;
 };
 
-Problem unwritable(const std::string& path) {
-    return Problem{"form.pdf_unwritable", "Cannot write the PDF " + path};
-}
-
 }  // namespace
 
 Outcome<bool> WxFormRenderer::renderSelfDeclaration(const SelfDeclarationForm& form, const std::string& pdfPath) {
-    // Drawn beside the target, then renamed: a failed render never leaves half a PDF.
-    std::string partial = pdfPath + ".part";
-    cairo_surface_t* surface =
-        cairo_pdf_surface_create(partial.c_str(), kA4WidthMm * kPointsPerMm, kA4HeightMm * kPointsPerMm);
-    if (cairo_surface_status(surface) != CAIRO_STATUS_SUCCESS) {
-        cairo_surface_destroy(surface);
-        return unwritable(pdfPath);
-    }
-    cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, kTitle);
-    cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "Madoguchi");
-    cairo_t* cairo = cairo_create(surface);
-    {
-        std::unique_ptr<wxGraphicsContext> gc(wxGraphicsRenderer::GetCairoRenderer()->CreateContextFromNativeContext(cairo));
-        if (gc) {
-            gc->Scale(kPointsPerMm, kPointsPerMm);
-            drawSelfDeclaration(*gc, form);
+    return writeA4Pdf(pdfPath, kTitle, [&form](cairo_t* cairo) {
+        {
+            std::unique_ptr<wxGraphicsContext> gc(
+                wxGraphicsRenderer::GetCairoRenderer()->CreateContextFromNativeContext(cairo));
+            if (gc) {
+                gc->Scale(kPointsPerMm, kPointsPerMm);
+                drawSelfDeclaration(*gc, form);
+            }
         }
-    }
-    cairo_show_page(cairo);
-    cairo_status_t drawn = cairo_status(cairo);
-    cairo_destroy(cairo);
-    cairo_surface_finish(surface);
-    cairo_status_t finished = cairo_surface_status(surface);
-    cairo_surface_destroy(surface);
-    std::error_code ec;
-    if (drawn != CAIRO_STATUS_SUCCESS || finished != CAIRO_STATUS_SUCCESS) {
-        std::filesystem::remove(partial, ec);
-        return unwritable(pdfPath);
-    }
-    std::filesystem::rename(partial, pdfPath, ec);
-    if (ec) return unwritable(pdfPath);
-    return true;
-}
-
-wxPrintData selfDeclarationPrintData(const std::string& printerName) {
-    wxPrintData data;
-    data.SetPaperId(wxPAPER_A4);
-    data.SetOrientation(wxPORTRAIT);
-    data.SetColour(false);
-    if (!printerName.empty()) data.SetPrinterName(wxString::FromUTF8(printerName));
-    return data;
+        cairo_show_page(cairo);
+    });
 }
 
 bool previewAndPrintSelfDeclaration(wxWindow* parent, const SelfDeclarationForm& form,
                                     const std::string& printerName) {
-    wxPrintData printData = selfDeclarationPrintData(printerName);
+    wxPrintData printData = a4PrintData(printerName);
     wxPrintDialogData dialogData(printData);
     auto* preview = new wxPrintPreview(new SelfDeclarationPrintout(form), new SelfDeclarationPrintout(form),
                                        &dialogData);

@@ -4,7 +4,6 @@
 #include "domain/ports/form_renderer.h"
 
 class wxWindow;
-class wxPrintData;
 
 namespace madoguchi::gui {
 
@@ -14,9 +13,6 @@ public:
     // when the file cannot be written.
     Outcome<bool> renderSelfDeclaration(const SelfDeclarationForm& form, const std::string& pdfPath) override;
 };
-
-// The A4 portrait print settings the form uses; printerName empty means the system default.
-wxPrintData selfDeclarationPrintData(const std::string& printerName = {});
 
 // Opens a print preview window (with its Print button, which prints through wx) for the form.
 // False when wx could not prepare the preview (no printing support); the preview window is

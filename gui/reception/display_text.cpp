@@ -132,6 +132,20 @@ wxString wrapToWidth(const wxWindow* window, const wxString& text, int width) {
     return out + line;
 }
 
+wxString escapeHtml(const wxString& text) {
+    wxString out;
+    for (auto c : text) {
+        switch (static_cast<wxChar>(c)) {
+            case '<': out += "&lt;"; break;
+            case '>': out += "&gt;"; break;
+            case '&': out += "&amp;"; break;
+            case '"': out += "&quot;"; break;
+            default: out += c;
+        }
+    }
+    return out;
+}
+
 wxString breakForHtml(const wxString& escaped, int maxUnits) {
     wxString out, line;
     int units = 0;

@@ -27,6 +27,8 @@ class wxWindow;
 
 namespace madoguchi::gui {
 
+// The text with <, >, & and " escaped for HTML.
+wxString escapeHtml(const wxString& text);
 // Breaks text into lines no wider than `width` pixels in the window's font. Japanese has no
 // spaces to break at, so any character may end a line; English breaks at the last space.
 wxString wrapToWidth(const wxWindow* window, const wxString& text, int width);

@@ -13,19 +13,7 @@
 namespace madoguchi::gui {
 namespace {
 
-wxString esc(const wxString& text) {
-    wxString out;
-    for (auto c : text) {
-        switch (static_cast<wxChar>(c)) {
-            case '<': out += "&lt;"; break;
-            case '>': out += "&gt;"; break;
-            case '&': out += "&amp;"; break;
-            case '"': out += "&quot;"; break;
-            default: out += c;
-        }
-    }
-    return out;
-}
+wxString esc(const wxString& text) { return escapeHtml(text); }
 
 wxString hex(const wxColour& colour) { return colour.GetAsString(wxC2S_HTML_SYNTAX); }
 

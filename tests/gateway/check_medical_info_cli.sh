@@ -3,7 +3,7 @@
 # comes from a face file the simulated reader drops; the 薬剤情報 answer lists the merged days with
 # the duplicate ロキソプロフェン flagged; mode 3, a missing consent and a second fetch within 6 hours
 # are refused without writing a request; --force asks again; every fetch is audited; a PDF answer is
-# written where asked; parse reads the hand-written answers.
+# written where asked; parse reads the hand-written answers, signed in and audited.
 set -uo pipefail
 cli=$1
 data=$(cd "$(dirname "$0")/data" && pwd)
@@ -71,17 +71,28 @@ head -c 5 "$root/checkups.pdf" | grep -q '%PDF-' || fail "the PDF written"
 audited=$(sqlite3 "$root/journal.db" "SELECT action || ' ' || patient_id || ' ' || staff_id FROM audit_log
   WHERE action IN ('medication.fetch', 'checkups.fetch') ORDER BY seq")
 [ "$audited" = $'medication.fetch P001 admin\nmedication.fetch P001 admin\ncheckups.fetch P001 admin\ncheckups.fetch P001 admin' ] ||
-  fail "every fetch audited, no refused one: $audited"
+  fail "every fetch audited: $audited"
+refused=$(sqlite3 "$root/journal.db" "SELECT action || ' ' || patient_id || ' ' || detail FROM audit_log
+  WHERE action LIKE '%.fetch_refused' ORDER BY seq")
+[ "$refused" = $'medication.fetch_refused P001 medical_info.recently_fetched\ncheckups.fetch_refused P001 medical_info.mode\ncheckups.fetch_refused P003 medical_info.no_consent' ] ||
+  fail "every refused fetch audited: $refused"
 
-"$cli" druginfo parse "$data/YZKsiquc01res_shift_jis.xml" >"$root/parsed.json" || fail "druginfo parse"
+parse=(--db "$root/journal.db" --user admin --password-file "$root/pw")
+"$cli" druginfo parse "$data/YZKsiquc01res_shift_jis.xml" --db "$root/journal.db" >/dev/null 2>"$root/unsigned.err"
+[ $? = 2 ] && grep -q -- '--user' "$root/unsigned.err" || fail "parse without signing in is refused: $(cat "$root/unsigned.err")"
+"$cli" druginfo parse "$data/YZKsiquc01res_shift_jis.xml" --patient P-42 "${parse[@]}" >"$root/parsed.json" || fail "druginfo parse"
 [ "$(jq -r '.possible_duplicates[0].later.institution_name' "$root/parsed.json")" = "登戸ペインクリニック" ] ||
   fail "parse flags the duplicate: $(jq -c '.possible_duplicates' "$root/parsed.json")"
-"$cli" druginfo parse "$data/YZKsiquc01res_error.xml" >/dev/null 2>"$root/error.err"
-[ $? = 2 ] && grep -q '同意がない' "$root/error.err" || fail "an error answer exits 2 with its text: $(cat "$root/error.err")"
-"$cli" checkup parse "$data/hostile_entity_expansion.xml" >/dev/null 2>&1
-[ $? = 2 ] || fail "a hostile file exits 2"
-"$cli" checkup parse "$data/TKKsiquc01res_three_years.xml" | jq -e '.checkups[0].items[0].outside_range' >/dev/null ||
+"$cli" druginfo parse "$data/YZKsiquc01res_error.xml" "${parse[@]}" >/dev/null 2>"$root/error.err"
+[ $? = 2 ] && grep -q '同意がないため' "$root/error.err" || fail "the terminal's text on stderr: $(cat "$root/error.err")"
+"$cli" checkup parse "$data/hostile_entity_expansion.xml" "${parse[@]}" >/dev/null 2>&1
+[ $? = 2 ] || fail "hostile checkup answer refused"
+"$cli" checkup parse "$data/TKKsiquc01res_three_years.xml" "${parse[@]}" | jq -e '.checkups[0].items[0].outside_range' >/dev/null ||
   fail "checkup parse"
+parsed=$(sqlite3 "$root/journal.db" "SELECT action || ' ' || patient_id || ' ' || staff_id FROM audit_log
+  WHERE action IN ('medication.parse', 'checkups.parse') ORDER BY seq")
+[ "$(echo "$parsed" | head -1)" = "medication.parse P-42 admin" ] && [ "$(echo "$parsed" | wc -l)" = 4 ] ||
+  fail "every parse audited: $parsed"
 
 [ "$failures" = 0 ] && echo "ok: druginfo/checkup fetch with consent, gates, audit, PDF; parse"
 exit "$failures"

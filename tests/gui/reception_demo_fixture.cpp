@@ -5,9 +5,9 @@
 namespace madoguchi::test {
 using namespace ::madoguchi::gui;  // the harness drives the window's types
 
-ReceptionDemo::ReceptionDemo(FacilityKind kind) {
+ReceptionDemo::ReceptionDemo(FacilityKind kind, FacilityMode mode) {
     applyLanguage("ja");  // the window as a Japanese front desk sees it
-    auto environment = DemoEnvironment::create({}, kind);
+    auto environment = DemoEnvironment::create({}, kind, mode);
     BOOST_REQUIRE_MESSAGE(environment, "demo: " << (environment ? "" : environment.problem().message));
     demo = environment.value().get();
     frame = new ReceptionFrame(nullptr, std::move(environment).value());

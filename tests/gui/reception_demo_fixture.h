@@ -18,7 +18,7 @@ namespace madoguchi::test {
 using namespace ::madoguchi::gui;  // the harness drives the window's types
 
 struct ReceptionDemo {
-    explicit ReceptionDemo(FacilityKind kind = FacilityKind::Clinic);
+    explicit ReceptionDemo(FacilityKind kind = FacilityKind::Clinic, FacilityMode mode = FacilityMode::Standard);
     ~ReceptionDemo();
 
     ReceptionFrame* frame = nullptr;

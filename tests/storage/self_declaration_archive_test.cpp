@@ -57,6 +57,26 @@ BOOST_AUTO_TEST_CASE(TheDayItWasPrintedLeadsTheName) {
                       "2026-03-09_V-0042-self-declaration.pdf");
 }
 
+// The medication and checkup views saved as PDF are kept under the same rule, audited as their kind.
+BOOST_AUTO_TEST_CASE(MedicationAndCheckupPdfsFollowTheSameRetention) {
+    Archive a;
+    BOOST_CHECK_EQUAL(storage::patientPdfFileName("V-7", "medication", a.clock.now().date),
+                      "2026-01-05_V-7-medication.pdf");
+    const fs::path medication = a.forms / storage::patientPdfFileName("V-7", "medication", a.clock.now().date);
+    const fs::path checkups = a.forms / storage::patientPdfFileName("V-7", "checkups", a.clock.now().date);
+    std::ofstream(medication) << "%PDF-1.5";
+    std::ofstream(checkups) << "%PDF-1.5";
+    a.advanceDays(30);
+    BOOST_CHECK(a.archive.deleteExpired().empty());
+    a.advanceDays(1);
+    BOOST_CHECK_EQUAL(a.archive.deleteExpired().size(), 2u);
+    BOOST_CHECK(!fs::exists(medication) && !fs::exists(checkups));
+    BOOST_CHECK_EQUAL(a.auditRows("medication.pdf_deleted").size(), 1u);
+    BOOST_REQUIRE_EQUAL(a.auditRows("checkups.pdf_deleted").size(), 1u);
+    BOOST_CHECK(a.auditRows("checkups.pdf_deleted")[0].starts_with("system|V-7|" + checkups.filename().string()));
+    BOOST_CHECK(a.auditRows("self_declaration.deleted").empty());
+}
+
 BOOST_AUTO_TEST_CASE(APdfIsDeletedOnceItsRetentionHasPassedAndTheDeletionIsAudited) {
     Archive a;
     const fs::path early = a.print("V-early");

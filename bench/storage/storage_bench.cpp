@@ -95,7 +95,8 @@ ReportFigures measureReport(const std::string& self, const std::string& kind, co
 
 void removeJournal(const std::string& db) {
     if (storage::isServerLocation(db)) {
-        storage::openDatabase(db)->execute("DROP SCHEMA public CASCADE; CREATE SCHEMA public");
+        auto server = storage::openDatabase(db);
+        server->execute("DROP SCHEMA public CASCADE; CREATE SCHEMA public");
         return;
     }
     for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(db + suffix);

@@ -89,45 +89,29 @@ void DailyLogPage::showDay(const Date& date) {
 }
 
 void DailyLogPage::refresh() {
-    if (refreshing_) {
-        refreshAgain_ = true;
-        return;
-    }
-    refreshing_ = true;
+    if (!live_.start()) return;
     work_->run<DayRead>(
         [this, date = shown_, alreadyRead = patientsRead_](std::stop_token) {
-            for (int attempt = 0;; ++attempt) {
-                try {
-                    if (!reader_) reader_ = journal_.anotherConnection();
-                    return read(*reader_, member_.on(reader_->database()), clock_, date, alreadyRead);
-                } catch (const storage::StorageError& error) {
-                    reader_.reset();  // re-opened on the next read
-                    if (attempt == 0 && error.transient()) continue;
-                    throw;
-                }
-            }
+            return readOverOwnConnection(reader_, journal_, [&](storage::FacilityJournal& reader) {
+                return read(reader, member_.on(reader.database()), clock_, date, alreadyRead);
+            });
         },
         [this](DayRead day) { refreshDone(std::move(day)); },
         [this](std::exception_ptr error) {
-            refreshing_ = refreshAgain_ = false;  // the journal watch says when it can be read again
+            live_.failed();
             showUnavailable(wxString::FromUTF8(describeFailure(error)));
         });
 }
 
 void DailyLogPage::refreshDone(DayRead day) {
-    refreshing_ = false;
     if (day.date == shown_) {  // else the staff chose another day meanwhile, shown already
         const std::string selected = selectedVisitId();
         show(std::move(day));
-        ++refreshesShown_;
         for (std::size_t row = 0; row < visitIds_.size(); ++row)
             if (!selected.empty() && visitIds_[row] == selected)
                 visits_->SetItemState(static_cast<long>(row), wxLIST_STATE_SELECTED, wxLIST_STATE_SELECTED);
     }
-    if (refreshAgain_) {  // more visits came while reading: one more read for all of them
-        refreshAgain_ = false;
-        refresh();
-    }
+    if (live_.shown()) refresh();  // more visits came while reading: one more read for all of them
 }
 
 std::string DailyLogPage::selectedVisitId() const {

@@ -15,6 +15,7 @@
 #include "domain/ports/clock.h"
 #include "domain/staff.h"
 #include "storage/staff_accounts.h"
+#include "gui/manager/live_refresh.h"
 #include "storage/visit_journal.h"
 
 class wxDatePickerCtrl;
@@ -35,8 +36,8 @@ public:
     // shown before on this day are audited as read. Asked again while a read runs, it reads once
     // more when that one is done (notices coalesce).
     void refresh();
-    bool refreshing() const { return refreshing_; }
-    int refreshesShown() const { return refreshesShown_; }  // background reads shown so far
+    bool refreshing() const { return live_.running(); }
+    int refreshesShown() const { return live_.shownCount(); }  // background reads shown so far
     // The journal cannot be read (the site server unreachable): nothing stale stays on screen.
     void showUnavailable(const wxString& why);
     std::string selectedVisitId() const;
@@ -73,9 +74,7 @@ private:
     Date shown_;
     std::vector<std::string> visitIds_;          // per row of visits_
     std::set<std::string> patientsRead_;         // of the shown day, already audited
-    bool refreshing_ = false;
-    bool refreshAgain_ = false;  // a notice came while reading
-    int refreshesShown_ = 0;
+    LiveRefresh live_;
     std::unique_ptr<storage::FacilityJournal> reader_;  // the workers' connection, opened on first use
     std::unique_ptr<BackgroundWork> work_;               // last: stopped first
 };

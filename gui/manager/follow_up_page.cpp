@@ -155,39 +155,21 @@ void FollowUpPage::reload() {
 }
 
 void FollowUpPage::refresh() {
-    if (refreshing_) {
-        refreshAgain_ = true;
-        return;
-    }
-    refreshing_ = true;
+    if (!live_.start()) return;
     work_->run<ListRead>(
         [this, alreadyRead = patientsRead_](std::stop_token) {
-            for (int attempt = 0;; ++attempt) {
-                try {
-                    if (!reader_) reader_ = journal_.anotherConnection();
-                    return read(*reader_, member_.on(reader_->database()), clock_, alreadyRead);
-                } catch (const storage::StorageError& error) {
-                    reader_.reset();  // re-opened on the next read
-                    if (attempt == 0 && error.transient()) continue;
-                    throw;
-                }
-            }
+            return readOverOwnConnection(reader_, journal_, [&](storage::FacilityJournal& reader) {
+                return read(reader, member_.on(reader.database()), clock_, alreadyRead);
+            });
         },
-        [this](ListRead listed) { refreshDone(std::move(listed)); },
+        [this](ListRead listed) {
+            show(std::move(listed));
+            if (live_.shown()) refresh();  // more visits came while reading: one more read for all of them
+        },
         [this](std::exception_ptr error) {
-            refreshing_ = refreshAgain_ = false;  // the journal watch says when it can be read again
+            live_.failed();
             showUnavailable(wxString::FromUTF8(describeFailure(error)));
         });
-}
-
-void FollowUpPage::refreshDone(ListRead listed) {
-    refreshing_ = false;
-    show(std::move(listed));
-    ++refreshesShown_;
-    if (refreshAgain_) {  // more visits came while reading: one more read for all of them
-        refreshAgain_ = false;
-        refresh();
-    }
 }
 
 FollowUpPage::ListRead FollowUpPage::read(storage::FacilityJournal& journal, const storage::StaffStanding& member,

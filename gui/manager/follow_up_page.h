@@ -16,6 +16,7 @@
 #include "domain/ports/clock.h"
 #include "domain/staff.h"
 #include "storage/staff_accounts.h"
+#include "gui/manager/live_refresh.h"
 #include "storage/visit_journal.h"
 
 class wxButton;
@@ -42,8 +43,8 @@ public:
     // The same read on a worker thread over a connection of the page's own (another window
     // recorded a visit); asked again while a read runs, it reads once more when that one is done.
     void refresh();
-    bool refreshing() const { return refreshing_; }
-    int refreshesShown() const { return refreshesShown_; }  // background reads shown so far
+    bool refreshing() const { return live_.running(); }
+    int refreshesShown() const { return live_.shownCount(); }  // background reads shown so far
     void showUnavailable(const wxString& why);
     const std::vector<VisitSummary>& visits() const { return visits_; }
     wxListCtrl* list() const { return list_; }
@@ -68,7 +69,6 @@ private:
     static ListRead read(storage::FacilityJournal& journal, const storage::StaffStanding& member, const Clock& clock,
                          const std::set<std::string>& alreadyRead);
     void show(ListRead listed);  // the selected visit stays selected
-    void refreshDone(ListRead listed);
     void recheckDone(const Outcome<RecheckReport>& report);
 
     storage::FacilityJournal& journal_;
@@ -81,9 +81,7 @@ private:
     BulkRecheckTerminal terminal_;
     wxButton* recheckButton_ = nullptr;
     bool recheckRunning_ = false;
-    bool refreshing_ = false;
-    bool refreshAgain_ = false;  // a notice came while reading
-    int refreshesShown_ = 0;
+    LiveRefresh live_;
     std::unique_ptr<storage::FacilityJournal> reader_;  // the workers' connection, opened on first use
     std::unique_ptr<BackgroundWork> work_;               // last: stopped first
 };

@@ -1,5 +1,9 @@
 #include "rule_tables.h"
 
+#include <algorithm>
+#include <tuple>
+#include <utility>
+
 #include "tsv_reader.h"
 
 namespace madoguchi {
@@ -118,13 +122,20 @@ Outcome<CodeTables> CodeTables::parse(std::string_view tsv) {
             return tsvProblem(line, "expected table, code, label");
         tables.rows_.emplace_back(line.fields[0], line.fields[1], line.fields[2]);
     }
+    // sorted by (table, code), the first of equal keys kept first: label() looks up by halving
+    std::stable_sort(tables.rows_.begin(), tables.rows_.end(), [](const auto& a, const auto& b) {
+        return std::tie(std::get<0>(a), std::get<1>(a)) < std::tie(std::get<0>(b), std::get<1>(b));
+    });
     return tables;
 }
 
 std::optional<std::string> CodeTables::label(std::string_view table, std::string_view code) const {
-    for (const auto& [rowTable, rowCode, rowLabel] : rows_)
-        if (rowTable == table && rowCode == code) return rowLabel;
-    return std::nullopt;
+    const auto key = std::pair(table, code);
+    const auto found = std::lower_bound(rows_.begin(), rows_.end(), key, [](const auto& row, const auto& wanted) {
+        return std::pair<std::string_view, std::string_view>(std::get<0>(row), std::get<1>(row)) < wanted;
+    });
+    if (found == rows_.end() || std::get<0>(*found) != table || std::get<1>(*found) != code) return std::nullopt;
+    return std::get<2>(*found);
 }
 
 }  // namespace madoguchi

@@ -59,7 +59,7 @@ public:
     std::optional<std::string> label(std::string_view table, std::string_view code) const;
 
 private:
-    std::vector<std::tuple<std::string, std::string, std::string>> rows_;
+    std::vector<std::tuple<std::string, std::string, std::string>> rows_;  // sorted by table, code
 };
 
 }  // namespace madoguchi

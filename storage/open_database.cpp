@@ -12,9 +12,9 @@ bool isServerLocation(const std::string& location) {
     return location.starts_with("postgresql://") || location.starts_with("postgres://");
 }
 
-std::unique_ptr<Database> openDatabase(const std::string& location, bool readOnly) {
-    if (isServerLocation(location)) return postgresEngine().connect(connectionOptions(location));
-    return std::make_unique<SqliteDatabase>(location, readOnly);
+OpenedDatabase openDatabase(const std::string& location, bool readOnly) {
+    if (isServerLocation(location)) return OpenedDatabase(postgresEngine().connect(connectionOptions(location)));
+    return OpenedDatabase(std::make_unique<SqliteDatabase>(location, readOnly));
 }
 
 std::string displayLocation(const std::string& location) {

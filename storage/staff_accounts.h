@@ -63,6 +63,8 @@ public:
     StaffStanding(Database& db, StaffMember member) : db_(&db), member_(std::move(member)) {}
     StaffMember now() const;
     const std::string& id() const { return member_.id; }
+    // The same member read over another connection (a worker thread's).
+    StaffStanding on(Database& db) const { return StaffStanding(db, member_); }
 
 private:
     Database* db_;

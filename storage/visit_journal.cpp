@@ -220,6 +220,16 @@ FacilityJournal::FacilityJournal(const std::string& location, const std::filesys
     makePrivateFile(anchorPath_);
 }
 
+FacilityJournal::FacilityJournal(const FacilityJournal& other)
+    : db_(openDatabase(other.location_)), location_(other.location_), key_(other.key_), anchorPath_(other.anchorPath_),
+      window_(other.window_) {
+    configureConnection(*db_);
+}
+
+std::unique_ptr<FacilityJournal> FacilityJournal::anotherConnection() const {
+    return std::unique_ptr<FacilityJournal>(new FacilityJournal(*this));
+}
+
 void FacilityJournal::commitAndAnchor(Transaction& transaction, const std::string& at) {
     transaction.commit();
     appendAnchor(anchorPath_, key_, auditHead(*db_, at));

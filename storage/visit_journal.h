@@ -76,10 +76,15 @@ public:
     const AuditKey& auditKey() const { return key_; }
     const std::filesystem::path& anchorPath() const { return anchorPath_; }
 
+    // The same journal (key, window, anchor) on a connection of its own, for another thread:
+    // a connection serves one thread at a time. Nothing is migrated or re-keyed. Throws StorageError.
+    std::unique_ptr<FacilityJournal> anotherConnection() const;
+
     Database& database() { return *db_; }
     const std::string& location() const { return location_; }  // as given: a file or a URI
 
 private:
+    FacilityJournal(const FacilityJournal& other);  // anotherConnection()
     void writeVisit(const VisitRecord& visit);  // inside the caller's transaction
     void saveVisit(const VisitRecord& visit);   // in its own transaction; throws StorageError
     int saveUnsavedLocked();                    // with mutex_ held

@@ -142,7 +142,8 @@ void printReports(const std::string& self, const Profile& profile, const char* e
 
 void removeJournal(const std::string& db) {
     if (storage::isServerLocation(db)) {
-        storage::openDatabase(db)->execute("DROP SCHEMA public CASCADE; CREATE SCHEMA public");
+        auto server = storage::openDatabase(db);
+        server->execute("DROP SCHEMA public CASCADE; CREATE SCHEMA public");
         return;
     }
     for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(db + suffix);

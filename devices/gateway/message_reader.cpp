@@ -16,10 +16,14 @@
 namespace madoguchi::gateway {
 namespace {
 
-std::string trimmed(const std::string& text) {
-    auto first = text.find_first_not_of(" \t\r\n");
-    if (first == std::string::npos) return {};
-    return text.substr(first, text.find_last_not_of(" \t\r\n") - first + 1);
+void trimInPlace(std::string& text) {
+    const auto first = text.find_first_not_of(" \t\r\n");
+    if (first == std::string::npos) {
+        text.clear();
+        return;
+    }
+    text.erase(text.find_last_not_of(" \t\r\n") + 1);
+    text.erase(0, first);
 }
 
 std::string lowercase(std::string text) {
@@ -118,28 +122,36 @@ private:
         }
     }
 
+    // The element names on the way down: path_[0..depth_) is the open path. The strings are kept
+    // (and only re-assigned) as elements come and go, so a message costs no allocation per element.
+    const std::string& parentOf(std::size_t depth) const { return depth >= 2 ? path_[depth - 2] : kNoParent; }
+
     static void onStart(void* data, const XML_Char* name, const XML_Char**) {
         ExpatReader& reader = self(data);
         reader.guarded([&] {
-            if (static_cast<int>(reader.path_.size()) >= kMaxElementDepth)
+            if (static_cast<int>(reader.depth_) >= kMaxElementDepth)
                 throw std::runtime_error("elements nest deeper than " + std::to_string(kMaxElementDepth));
-            if (reader.path_.empty() && std::string_view(name) != "XmlMsg")
+            if (reader.depth_ == 0 && std::string_view(name) != "XmlMsg")
                 throw std::runtime_error("the root element is not XmlMsg");
             if (!reader.hasChildren_.empty()) reader.hasChildren_.back() = true;
-            reader.visitor_.open(reader.path_.empty() ? std::string() : reader.path_.back(), name);
-            reader.path_.emplace_back(name);
+            if (reader.path_.size() == reader.depth_) reader.path_.emplace_back();
+            reader.path_[reader.depth_++].assign(name);
+            reader.visitor_.open(reader.parentOf(reader.depth_), reader.path_[reader.depth_ - 1]);
             reader.hasChildren_.push_back(false);
             reader.text_.clear();
         });
     }
 
-    static void onEnd(void* data, const XML_Char* name) {
+    static void onEnd(void* data, const XML_Char*) {
         ExpatReader& reader = self(data);
         reader.guarded([&] {
-            std::string parent = reader.path_.size() >= 2 ? reader.path_[reader.path_.size() - 2] : "";
-            if (!reader.hasChildren_.back()) reader.visitor_.leaf(parent, name, trimmed(reader.text_));
+            const std::string& name = reader.path_[reader.depth_ - 1];
+            if (!reader.hasChildren_.back()) {
+                trimInPlace(reader.text_);
+                reader.visitor_.leaf(reader.parentOf(reader.depth_), name, reader.text_);
+            }
             reader.visitor_.close(name);
-            reader.path_.pop_back();
+            --reader.depth_;
             reader.hasChildren_.pop_back();
             reader.text_.clear();
         });
@@ -166,7 +178,9 @@ private:
 
     MessageVisitor& visitor_;
     std::unique_ptr<std::remove_pointer_t<XML_Parser>, ParserFree> parser_;
+    inline static const std::string kNoParent;
     std::vector<std::string> path_;
+    std::size_t depth_ = 0;
     std::vector<bool> hasChildren_;
     std::string text_;
     std::size_t totalText_ = 0;

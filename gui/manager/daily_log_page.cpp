@@ -8,6 +8,7 @@
 #include <wx/stattext.h>
 
 #include "domain/manager_desk.h"
+#include "gui/app/background_work.h"
 #include "gui/manager/report_labels.h"
 #include "gui/manager/wx_dates.h"
 #include "gui/settings/language.h"
@@ -32,7 +33,7 @@ DailyLogPage::DailyLogPage(wxWindow* parent, storage::FacilityJournal& journal, 
 DailyLogPage::DailyLogPage(wxWindow* parent, storage::FacilityJournal& journal, const StaffMember& member,
                            const Clock& clock, const Date& today)
     : wxPanel(parent), journal_(journal), member_(journal.database(), member), clock_(clock), log_{summarizeDay(today, {})},
-      shown_(today) {
+      shown_(today), work_(std::make_unique<BackgroundWork>(*this)) {
     auto* sizer = new wxBoxSizer(wxVERTICAL);
     auto* top = new wxBoxSizer(wxHORIZONTAL);
     top->Add(new wxStaticText(this, wxID_ANY, _("Day")), 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 8);
@@ -63,6 +64,8 @@ DailyLogPage::DailyLogPage(wxWindow* parent, storage::FacilityJournal& journal, 
     showDay(today);
 }
 
+DailyLogPage::~DailyLogPage() { work_->stopAll(); }  // before the reader connection goes
+
 void DailyLogPage::addSummary(const wxString& what, const wxString& value) {
     long row = summary_->InsertItem(summary_->GetItemCount(), what);
     summary_->SetItem(row, 1, value);
@@ -74,7 +77,7 @@ void DailyLogPage::showDay(const Date& date) {
     date_->SetValue(toWxDate(date));
     for (int attempt = 0;; ++attempt) {
         try {
-            fill(date);
+            show(read(journal_, member_, clock_, date, patientsRead_));
             return;
         } catch (const storage::StorageError& error) {
             // a connection the server dropped fails once, then is re-opened: try once more
@@ -86,11 +89,29 @@ void DailyLogPage::showDay(const Date& date) {
 }
 
 void DailyLogPage::refresh() {
-    const std::string selected = selectedVisitId();
-    showDay(shown_);
-    for (std::size_t row = 0; row < visitIds_.size(); ++row)
-        if (!selected.empty() && visitIds_[row] == selected)
-            visits_->SetItemState(static_cast<long>(row), wxLIST_STATE_SELECTED, wxLIST_STATE_SELECTED);
+    if (!live_.start()) return;
+    work_->run<DayRead>(
+        [this, date = shown_, alreadyRead = patientsRead_](std::stop_token) {
+            return readOverOwnConnection(reader_, journal_, [&](storage::FacilityJournal& reader) {
+                return read(reader, member_.on(reader.database()), clock_, date, alreadyRead);
+            });
+        },
+        [this](DayRead day) { refreshDone(std::move(day)); },
+        [this](std::exception_ptr error) {
+            live_.failed();
+            showUnavailable(wxString::FromUTF8(describeFailure(error)));
+        });
+}
+
+void DailyLogPage::refreshDone(DayRead day) {
+    if (day.date == shown_) {  // else the staff chose another day meanwhile, shown already
+        const std::string selected = selectedVisitId();
+        show(std::move(day));
+        for (std::size_t row = 0; row < visitIds_.size(); ++row)
+            if (!selected.empty() && visitIds_[row] == selected)
+                visits_->SetItemState(static_cast<long>(row), wxLIST_STATE_SELECTED, wxLIST_STATE_SELECTED);
+    }
+    if (live_.shown()) refresh();  // more visits came while reading: one more read for all of them
 }
 
 std::string DailyLogPage::selectedVisitId() const {
@@ -104,21 +125,33 @@ void DailyLogPage::showUnavailable(const wxString& why) {
     visits_->DeleteAllItems();
     visitIds_.clear();
     log_ = summarizeDay(shown_, {});
-    addSummary(_("Not shown"), _("The journal cannot be read now (the site server does not answer).") + " " + why);
+    addSummary(_("Not shown"), journalUnreadableText(journal_.location()) + " " + why);
 }
 
-void DailyLogPage::fill(const Date& date) {
+DailyLogPage::DayRead DailyLogPage::read(storage::FacilityJournal& journal, const storage::StaffStanding& member,
+                                          const Clock& clock, const Date& date, const std::set<std::string>& alreadyRead) {
+    DayRead day{date, dailyReport(member.now(), journal, date), {}};  // the role check first, as the CLI
+    if (!day.report) return day;
+    std::set<std::string> audited;
+    for (const VisitSummary& v : day.report.value().visits)
+        if (!v.patientId.empty() && !alreadyRead.contains(v.patientId) && audited.insert(v.patientId).second)
+            day.audited.push_back(v.patientId);
+    if (!day.audited.empty()) journal.recordReads(member.id(), day.audited, "manager daily log " + date.iso(), clock.now());
+    return day;
+}
+
+void DailyLogPage::show(DayRead day) {
     summary_->DeleteAllItems();
     visits_->DeleteAllItems();
     visitIds_.clear();
-    auto report = dailyReport(member_.now(), journal_, date);  // the role check first, as the CLI
-    if (!report) {
-        log_ = summarizeDay(date, {});
-        addSummary(_("Not shown"), wxString::FromUTF8(translated(report.problem().message)));
+    patientsRead_.insert(day.audited.begin(), day.audited.end());
+    if (!day.report) {
+        log_ = summarizeDay(day.date, {});
+        addSummary(_("Not shown"), wxString::FromUTF8(translated(day.report.problem().message)));
         return;
     }
-    log_ = report.value().log;
-    const std::vector<VisitSummary>& visits = report.value().visits;
+    log_ = day.report.value().log;
+    const std::vector<VisitSummary>& visits = day.report.value().visits;
     addSummary(_("Visits"), count(log_.visits));
     addSummary(_("Cancelled"), count(log_.cancelled));
     addSummary(_("Fallback path (not the online check)"), count(log_.fallbacks));
@@ -139,8 +172,6 @@ void DailyLogPage::fill(const Date& date) {
                        wxString::Format(wxString::FromUTF8("%d割: "), c.chosenTenths) + utf8(c.reason));
 
     for (const VisitSummary& v : visits) {
-        if (!v.patientId.empty() && patientsRead_.insert(v.patientId).second)
-            journal_.recordAccess(member_.id(), v.patientId, "manager daily log " + date.iso(), clock_.now());
         visitIds_.push_back(v.visitId);
         long row = visits_->InsertItem(visits_->GetItemCount(), utf8(v.startedAt.size() >= 16 ? v.startedAt.substr(11, 5) : v.startedAt));
         visits_->SetItem(row, 1, utf8(v.patientName.empty() ? v.patientId : v.patientName));

@@ -137,18 +137,14 @@ void FollowUpPage::recheckDone(const Outcome<RecheckReport>& report) {
 void FollowUpPage::showUnavailable(const wxString& why) {
     list_->DeleteAllItems();
     visits_.clear();
-    status_->SetLabel(_("The journal cannot be read now (the site server does not answer).") + " " + why);
+    status_->SetLabel(journalUnreadableText(journal_.location()) + " " + why);
 }
 
 void FollowUpPage::reload() {
-    const long selectedRow = list_->GetNextItem(-1, wxLIST_NEXT_ALL, wxLIST_STATE_SELECTED);
-    const std::string selected =
-        selectedRow < 0 || static_cast<std::size_t>(selectedRow) >= visits_.size() ? std::string()
-                                                                                   : visits_[static_cast<std::size_t>(selectedRow)].visitId;
     for (int attempt = 0;; ++attempt) {
         try {
-            fill();
-            break;
+            show(read(journal_, member_, clock_, patientsRead_));
+            return;
         } catch (const storage::StorageError& error) {
             // a connection the server dropped fails once, then is re-opened: try once more
             if (attempt == 0 && error.transient()) continue;
@@ -156,23 +152,52 @@ void FollowUpPage::reload() {
             return;
         }
     }
-    for (std::size_t row = 0; row < visits_.size(); ++row)
-        if (!selected.empty() && visits_[row].visitId == selected)
-            list_->SetItemState(static_cast<long>(row), wxLIST_STATE_SELECTED, wxLIST_STATE_SELECTED);
 }
 
-void FollowUpPage::fill() {
-    auto listed = followUpList(member_.now(), journal_);
-    visits_ = listed ? listed.value() : std::vector<VisitSummary>{};
-    if (!listed) {
-        list_->DeleteAllItems();
-        status_->SetLabel(utf8(translated(listed.problem().message)));
+void FollowUpPage::refresh() {
+    if (!live_.start()) return;
+    work_->run<ListRead>(
+        [this, alreadyRead = patientsRead_](std::stop_token) {
+            return readOverOwnConnection(reader_, journal_, [&](storage::FacilityJournal& reader) {
+                return read(reader, member_.on(reader.database()), clock_, alreadyRead);
+            });
+        },
+        [this](ListRead listed) {
+            show(std::move(listed));
+            if (live_.shown()) refresh();  // more visits came while reading: one more read for all of them
+        },
+        [this](std::exception_ptr error) {
+            live_.failed();
+            showUnavailable(wxString::FromUTF8(describeFailure(error)));
+        });
+}
+
+FollowUpPage::ListRead FollowUpPage::read(storage::FacilityJournal& journal, const storage::StaffStanding& member,
+                                          const Clock& clock, const std::set<std::string>& alreadyRead) {
+    ListRead listed{followUpList(member.now(), journal), {}};
+    if (!listed.visits) return listed;
+    std::set<std::string> audited;
+    for (const VisitSummary& v : listed.visits.value())
+        if (!v.patientId.empty() && !alreadyRead.contains(v.patientId) && audited.insert(v.patientId).second)
+            listed.audited.push_back(v.patientId);
+    if (!listed.audited.empty()) journal.recordReads(member.id(), listed.audited, "manager follow-up list", clock.now());
+    return listed;
+}
+
+void FollowUpPage::show(ListRead listed) {
+    const long selectedRow = list_->GetNextItem(-1, wxLIST_NEXT_ALL, wxLIST_STATE_SELECTED);
+    const std::string selected =
+        selectedRow < 0 || static_cast<std::size_t>(selectedRow) >= visits_.size() ? std::string()
+                                                                                   : visits_[static_cast<std::size_t>(selectedRow)].visitId;
+    patientsRead_.insert(listed.audited.begin(), listed.audited.end());
+    list_->DeleteAllItems();
+    if (!listed.visits) {
+        visits_.clear();
+        status_->SetLabel(utf8(translated(listed.visits.problem().message)));
         return;
     }
-    list_->DeleteAllItems();
+    visits_ = std::move(listed.visits).value();
     for (const VisitSummary& v : visits_) {
-        if (!v.patientId.empty() && patientsRead_.insert(v.patientId).second)
-            journal_.recordAccess(member_.id(), v.patientId, "manager follow-up list", clock_.now());
         long row = list_->InsertItem(list_->GetItemCount(), utf8(v.date.iso()));
         list_->SetItem(row, 1, utf8(v.patientName.empty() ? v.patientId : v.patientName));
         list_->SetItem(row, 2, claimRouteLabel(v.claimRoute));
@@ -180,6 +205,7 @@ void FollowUpPage::fill() {
         list_->SetItem(row, 4, validityLabel(v.validity));
         list_->SetItem(row, 5, utf8(v.visitId));
         list_->SetItem(row, 6, utf8(v.claimRemarks));
+        if (!selected.empty() && v.visitId == selected) list_->SetItemState(row, wxLIST_STATE_SELECTED, wxLIST_STATE_SELECTED);
     }
     status_->SetLabel(wxString::Format(_("%zu visits to follow up"), visits_.size()));
 }

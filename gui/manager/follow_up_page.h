@@ -16,6 +16,7 @@
 #include "domain/ports/clock.h"
 #include "domain/staff.h"
 #include "storage/staff_accounts.h"
+#include "gui/manager/live_refresh.h"
 #include "storage/visit_journal.h"
 
 class wxButton;
@@ -39,6 +40,11 @@ public:
     // The list again; the selected visit stays selected, only patients not listed before are
     // audited as read. A journal that cannot be read clears the list (showUnavailable).
     void reload();
+    // The same read on a worker thread over a connection of the page's own (another window
+    // recorded a visit); asked again while a read runs, it reads once more when that one is done.
+    void refresh();
+    bool refreshing() const { return live_.running(); }
+    int refreshesShown() const { return live_.shownCount(); }  // background reads shown so far
     void showUnavailable(const wxString& why);
     const std::vector<VisitSummary>& visits() const { return visits_; }
     wxListCtrl* list() const { return list_; }
@@ -51,9 +57,18 @@ public:
     bool recheckRunning() const { return recheckRunning_; }
     wxString statusText() const;
 
+    // What one read of the list brings: the visits (or why not) and the patients it audited.
+    struct ListRead {
+        Outcome<std::vector<VisitSummary>> visits;
+        std::vector<std::string> audited;
+    };
+
 private:
     void onRetagClicked();
-    void fill();  // throws StorageError
+    // Reads the list and audits the patients not in `alreadyRead` (one commit); throws StorageError.
+    static ListRead read(storage::FacilityJournal& journal, const storage::StaffStanding& member, const Clock& clock,
+                         const std::set<std::string>& alreadyRead);
+    void show(ListRead listed);  // the selected visit stays selected
     void recheckDone(const Outcome<RecheckReport>& report);
 
     storage::FacilityJournal& journal_;
@@ -66,7 +81,9 @@ private:
     BulkRecheckTerminal terminal_;
     wxButton* recheckButton_ = nullptr;
     bool recheckRunning_ = false;
-    std::unique_ptr<BackgroundWork> work_;
+    LiveRefresh live_;
+    std::unique_ptr<storage::FacilityJournal> reader_;  // the workers' connection, opened on first use
+    std::unique_ptr<BackgroundWork> work_;               // last: stopped first
 };
 
 }  // namespace madoguchi::gui

@@ -18,6 +18,7 @@
 #include "gui/settings/language.h"
 #include "gui/signin/staff_sign_in.h"
 #include "storage/journal_watch.h"
+#include "storage/open_database.h"
 
 namespace madoguchi::gui {
 
@@ -130,7 +131,8 @@ ManagerFrame::ManagerFrame(wxWindow* parent, FacilityJournal& journal, const Sta
                                wxString::FromUTF8(member.displayName.empty() ? member.id : member.displayName)),
               wxDefaultPosition, wxSize(1000, 720)),
       staff_(journal, clock),
-      member_(member) {
+      member_(member),
+      onServer_(storage::isServerLocation(journal.location())) {
     auto* menu = new wxMenu;
     const int signOutId = wxWindow::NewControlId();
     menu->Append(signOutId, _("Sign out\tCtrl+L"));
@@ -162,6 +164,10 @@ ManagerFrame::ManagerFrame(wxWindow* parent, FacilityJournal& journal, const Sta
     sizer->Add(unreachable_, 0, wxEXPAND | wxALL, 8);
     sizer->Add(notebook_, 1, wxEXPAND);
     SetSizer(sizer);
+    notebook_->Bind(wxEVT_NOTEBOOK_PAGE_CHANGED, [this](wxBookCtrlEvent& event) {
+        refreshShownPage();
+        event.Skip();
+    });
     work_ = std::make_unique<BackgroundWork>(*this);
     watchJournal(journal.location());
 }
@@ -192,15 +198,30 @@ void ManagerFrame::watchJournal(const std::string& location) {
 
 void ManagerFrame::journalChanged() {
     unreachable_->Hide();
-    dailyLog_->refresh();
-    followUps_->reload();
+    dailyLogStale_ = followUpsStale_ = true;
+    refreshShownPage();
     ++refreshes_;
     Layout();
 }
 
+void ManagerFrame::refreshShownPage() {
+    wxWindow* shown = notebook_->GetCurrentPage();
+    if (shown == dailyLog_ && dailyLogStale_) {
+        dailyLogStale_ = false;
+        dailyLog_->refresh();
+    } else if (shown == followUps_ && followUpsStale_) {
+        followUpsStale_ = false;
+        followUps_->refresh();
+    }
+}
+
 void ManagerFrame::journalUnreachable(const std::string& why) {
-    const wxString text = _("The site server does not answer: the daily log and the follow-up list are cleared until it "
-                            "answers again. The reception windows keep their visits and send them when it is back.");
+    const wxString text =
+        onServer_ ? _("The site server does not answer: the daily log and the follow-up list are cleared until it "
+                      "answers again. The reception windows keep their visits and send them when it is back.")
+                  : _("The journal file is locked, moved or unreadable: the daily log and the follow-up list are "
+                      "cleared until it can be read again. The reception window keeps its visits and saves them "
+                      "when it can.");
     unreachable_->SetLabel(text);
     unreachable_->Show();
     dailyLog_->showUnavailable(wxString::FromUTF8(why));
@@ -209,6 +230,8 @@ void ManagerFrame::journalUnreachable(const std::string& why) {
 }
 
 bool ManagerFrame::showsUnreachable() const { return unreachable_->IsShown(); }
+
+wxString ManagerFrame::unreachableText() const { return unreachable_->GetLabel(); }
 
 void ManagerFrame::signOut(bool idle) {
     if (!idle_) return;  // once

@@ -77,16 +77,22 @@ public:
     // closes (staff.sign_out / staff.idle_lock); opening it again asks for a sign-in.
     void signOut(bool idle);
     // The journal watch (storage/journal_watch.h) said the visits changed, or whether the journal
-    // can be read: the daily log and the follow-up list refresh, or say the server is unreachable.
+    // can be read: the daily log or the follow-up list, whichever is on screen, re-reads in the
+    // background and the other one when it is shown; or both say the server is unreachable.
     void journalChanged();
+    bool dailyLogStale() const { return dailyLogStale_; }
+    bool followUpsStale() const { return followUpsStale_; }
     void journalUnreachable(const std::string& why);
     bool showsUnreachable() const;
+    wxString unreachableText() const;
     int refreshes() const { return refreshes_; }  // live refreshes so far (tests wait on it)
 
 private:
     void watchJournal(const std::string& location);
+    void refreshShownPage();  // when stale
     StaffAccounts staff_;
     StaffMember member_;
+    bool onServer_;  // the journal is on the site server (else a file on this PC)
     std::unique_ptr<IdleWatch> idle_;
     wxNotebook* notebook_ = nullptr;
     DailyLogPage* dailyLog_ = nullptr;
@@ -95,6 +101,8 @@ private:
     ExportPage* export_ = nullptr;
     wxStaticText* unreachable_ = nullptr;
     int refreshes_ = 0;
+    bool dailyLogStale_ = false;  // the journal changed since the page last read it
+    bool followUpsStale_ = false;
     std::unique_ptr<BackgroundWork> work_;  // last: stopped first
 };
 

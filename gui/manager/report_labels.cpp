@@ -1,10 +1,11 @@
 #include "gui/manager/report_labels.h"
 
-#include <wx/intl.h>
-
 #include <map>
 
+#include <wx/intl.h>
+
 #include "domain/outcome.h"
+#include "storage/open_database.h"
 
 namespace madoguchi::gui {
 namespace {
@@ -75,6 +76,12 @@ wxString yenAmountText(long long yen) {
     }
     if (yen < 0) grouped = "-" + grouped;
     return wxString::Format(_("%s yen"), grouped);
+}
+
+wxString journalUnreadableText(const std::string& location) {
+    return storage::isServerLocation(location)
+               ? _("The journal cannot be read now (the site server does not answer).")
+               : _("The journal cannot be read now (the journal file is locked, moved or unreadable).");
 }
 
 }  // namespace madoguchi::gui

@@ -13,5 +13,8 @@ wxString validityLabel(const std::string& code);        // OQSCD006 "1".."6"; ""
 wxString claimRouteLabel(const std::string& name);      // "old" → 旧資格（旧資格請求）
 wxString percentText(int basisPoints);                  // 4512 → "45.12%"
 wxString yenAmountText(long long yen);                  // 12340 → "12,340 yen" / "12,340円"
+// Why a page shows nothing, in the words of the journal's engine: a site server that does not
+// answer, or a journal file that is locked or cannot be read. `location` as the settings give it.
+wxString journalUnreadableText(const std::string& location);
 
 }  // namespace madoguchi::gui

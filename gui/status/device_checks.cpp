@@ -128,8 +128,8 @@ DeviceCheck checkJournal(const fs::path& journalPath) {
     return {};
 }
 
-DeviceCheck checkJournalServer(const std::string& uri) {
-    return journalServerCheck(storage::checkServer(uri), storage::displayLocation(uri));
+DeviceCheck checkJournalServer(storage::ServerProbe& probe) {
+    return journalServerCheck(probe.check(), storage::displayLocation(probe.uri()));
 }
 
 DeviceCheck journalServerCheck(const storage::ServerCheck& found, const std::string& subject) {

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "storage/server_check.h"
+#include "storage/server_probe.h"
 
 namespace madoguchi::gui {
 
@@ -34,10 +35,10 @@ DeviceCheck checkCardReaders(bool required);
 // The journal's folder takes a new file (a probe, written and removed) and the journal file, if
 // it exists, is writable; a nearly full disk is a warning.
 DeviceCheck checkJournal(const std::filesystem::path& journalPath);
-// A journal on the site server: a short connection of its own (storage/server_check.h), the
+// A journal on the site server, over the probe's kept connection (storage/server_probe.h), the
 // password from ~/.pgpass; what it found as a check (Ready: good; no journal yet or an older
 // schema: warning; anything else: failing, with libpq's words in the details).
-DeviceCheck checkJournalServer(const std::string& uri);
+DeviceCheck checkJournalServer(storage::ServerProbe& probe);
 DeviceCheck journalServerCheck(const storage::ServerCheck& found, const std::string& subject);
 
 }  // namespace madoguchi::gui

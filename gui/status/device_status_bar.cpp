@@ -24,8 +24,9 @@ std::string logLine(Device device, const DeviceCheck& check) {
     return std::string(names[static_cast<size_t>(device)]) + " failing: " + problem;
 }
 
-DeviceCheck journalCheck(const DeviceTargets& targets) {
-    if (!targets.journalServer.empty()) return checkJournalServer(targets.journalServer);
+// `server`: the site server's probe when the journal is there (kept from check to check).
+DeviceCheck journalCheck(const DeviceTargets& targets, storage::ServerProbe* server) {
+    if (server) return checkJournalServer(*server);
     return targets.journalPath.empty() ? notUsed() : checkJournal(targets.journalPath);
 }
 
@@ -99,11 +100,13 @@ DeviceStatusBar::DeviceStatusBar(wxFrame* parent, DeviceTargets targets, Backgro
     placeIndicators();
     work.watch<Round>(
         [targets, interval](std::stop_token stop, const std::function<void(Round)>& emit) {
+            std::unique_ptr<storage::ServerProbe> server;
+            if (!targets.journalServer.empty()) server = std::make_unique<storage::ServerProbe>(targets.journalServer);
             do {
                 Round round{targets.terminalRoot.empty() ? notUsed()
                                                          : checkTerminalFolders(targets.terminalRoot, FolderTest::LookOnly),
                             targets.readerUsed ? checkCardReaders(true) : notUsed(),
-                            journalCheck(targets)};
+                            journalCheck(targets, server.get())};
                 emit(std::move(round));
             } while (waitUnlessStopped(stop, interval));
         },

@@ -16,12 +16,6 @@
 #include "storage_fixtures.h"
 #include "terminal_fixture.h"
 
-using namespace madoguchi;
-using namespace madoguchi::gateway;
-using namespace madoguchi::gateway::testing;
-using namespace std::chrono_literals;
-namespace fs = std::filesystem;
-
 namespace {
 
 BulkPolicy quickPolicy(int maxAsks = 5) { return BulkPolicy{10s, 100ms, maxAsks}; }

@@ -11,12 +11,6 @@
 #include "devices/gateway/folder_events.h"
 #include "terminal_fixture.h"
 
-using namespace madoguchi;
-using namespace madoguchi::gateway;
-using namespace madoguchi::gateway::testing;
-using namespace std::chrono_literals;
-namespace fs = std::filesystem;
-
 namespace {
 
 // A real face result as the simulated reader writes it, taken out of face/ again.

@@ -12,12 +12,6 @@
 #include "devices/gateway/face_folder_watcher.h"
 #include "terminal_fixture.h"
 
-using namespace madoguchi;
-using namespace madoguchi::gateway;
-using namespace madoguchi::gateway::testing;
-using namespace std::chrono_literals;
-namespace fs = std::filesystem;
-
 
 BOOST_AUTO_TEST_SUITE(FolderExchange)
 

@@ -12,8 +12,6 @@
 #include "gateway_test_data.h"
 #include "terminal_fixture.h"
 
-using namespace madoguchi;
-using namespace madoguchi::gateway;
 using madoguchi::test::goldenFile;
 using madoguchi::test::required;
 
@@ -223,8 +221,6 @@ BOOST_AUTO_TEST_SUITE_END()
 BOOST_AUTO_TEST_SUITE(MedicalInfoThroughTheFolders)
 
 namespace {
-
-using namespace madoguchi::gateway::testing;
 
 constexpr const char* kHistories = R"({"medical_institution_code": "1312345678", "people": [
   {"id": "M", "validity": "1", "insurer_number": "01130012", "symbol": "12", "number": "34", "branch": "00",

@@ -2,6 +2,7 @@
 // A real folder root with the simulated terminal answering on its own thread, as the terminal
 // would, and a folder client on the same root (tests of label gateway).
 #include <atomic>
+#include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
@@ -93,3 +94,10 @@ inline std::string readAll(const std::filesystem::path& path) {
 }
 
 }  // namespace madoguchi::gateway::testing
+
+// The names the terminal tests speak in (each test file would otherwise repeat these lines).
+using namespace madoguchi;
+using namespace madoguchi::gateway;
+using namespace madoguchi::gateway::testing;
+using namespace std::chrono_literals;
+namespace fs = std::filesystem;

@@ -16,12 +16,6 @@
 #include "devices/gateway/terminal_rejection.h"
 #include "terminal_fixture.h"
 
-using namespace madoguchi;
-using namespace madoguchi::gateway;
-using namespace madoguchi::gateway::testing;
-using namespace std::chrono_literals;
-namespace fs = std::filesystem;
-
 namespace {
 
 // Repeats collectLateAnswers until something comes (or about 5 s pass).

@@ -220,6 +220,55 @@ BOOST_AUTO_TEST_CASE(DailyLogCountsTheDayFromTheJournal) {
     test::pumpEvents();
 }
 
+BOOST_AUTO_TEST_CASE(ANewVisitRefreshesTheShownPageInTheBackgroundAndTheOtherWhenShown) {
+    auto* frame = new ManagerFrame(nullptr, journal, {"jimucho", "事務長 森", StaffRole::Manager}, settings, clock);
+    frame->Show();
+    MADOGUCHI_REQUIRE_EVENTUALLY(frame->IsShownOnScreen());
+    frame->dailyLog()->visitList()->SetItemState(2, wxLIST_STATE_SELECTED, wxLIST_STATE_SELECTED);
+    const std::string selected = frame->dailyLog()->selectedVisitId();
+    const std::size_t followUpsBefore = frame->followUps()->visits().size();
+    VisitRecord late = visit("v-09", "p-10", "小林 直子", kToday, 17);  // another window, on the same file
+    late.claimRoute = ClaimRoute::Unknown;
+    BOOST_REQUIRE(journal.recordVisit(late).ok());
+
+    frame->journalChanged();
+    BOOST_CHECK(frame->dailyLog()->refreshing());  // read on a worker: the window is not held
+    BOOST_CHECK(frame->followUpsStale());
+    MADOGUCHI_REQUIRE_EVENTUALLY(frame->dailyLog()->visitList()->GetItemCount() == 9);
+    BOOST_CHECK_EQUAL(frame->dailyLog()->selectedVisitId(), selected);
+    BOOST_CHECK_EQUAL(frame->followUps()->visits().size(), followUpsBefore);  // not read while hidden
+    storage::Statement reads = journal.database().prepare(
+        "SELECT COUNT(*), COUNT(DISTINCT patient_id) FROM audit_log WHERE action = 'patient.read' "
+        "AND detail LIKE 'manager daily log%'");
+    BOOST_REQUIRE(reads.step());
+    BOOST_CHECK_EQUAL(reads.integer(0), 9);  // only the new patient was audited again
+    BOOST_CHECK_EQUAL(reads.integer(1), 9);
+
+    frame->notebook()->SetSelection(1);
+    BOOST_CHECK(!frame->followUpsStale());
+    MADOGUCHI_REQUIRE_EVENTUALLY(frame->followUps()->visits().size() == followUpsBefore + 1);
+    frame->Destroy();
+    test::pumpEvents();
+}
+
+BOOST_AUTO_TEST_CASE(AJournalFileThatCannotBeReadIsNotCalledAServer) {
+    auto* frame = new ManagerFrame(nullptr, journal, {"jimucho", "事務長 森", StaffRole::Manager}, settings, clock);
+    frame->Show();
+    MADOGUCHI_REQUIRE_EVENTUALLY(frame->IsShownOnScreen());
+    frame->journalUnreachable("database is locked");
+    BOOST_CHECK(frame->showsUnreachable());
+    BOOST_CHECK_EQUAL(frame->unreachableText().utf8_string(),
+                      tr("The journal file is locked, moved or unreadable: the daily log and the follow-up list are "
+                         "cleared until it can be read again. The reception window keeps its visits and saves them "
+                         "when it can."));
+    BOOST_CHECK_EQUAL(frame->dailyLog()->summaryRows().at(0).second.utf8_string(),
+                      tr("The journal cannot be read now (the journal file is locked, moved or unreadable).") +
+                          " database is locked");
+    BOOST_CHECK(frame->unreachableText().utf8_string().find("サーバー") == std::string::npos);
+    frame->Destroy();
+    test::pumpEvents();
+}
+
 BOOST_AUTO_TEST_CASE(FollowUpListsOldAndUnknownOldestFirstAndRetagNeedsTheRole) {
     auto* receptionistPage = new FollowUpPage(new wxFrame(nullptr, wxID_ANY, "r"), journal,
                                               {"uketsuke", "受付 川口", StaffRole::Receptionist}, clock);

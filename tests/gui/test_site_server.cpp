@@ -189,6 +189,24 @@ BOOST_FIXTURE_TEST_CASE(TheJournalLightFollowsTheServerDownAndBack, SiteServerFi
     test::pumpEvents();
 }
 
+// How many patient reads the journal's audit trail holds for `what` (a report and its day).
+long long countOf(storage::FacilityJournal& journal, const std::string& sql, const std::string& parameter) {
+    auto reader = journal.anotherConnection();
+    storage::Statement count = reader->database().prepare(sql);
+    count.bind(1, parameter);
+    BOOST_REQUIRE(count.step());
+    return count.integer(0);
+}
+
+long long readsOf(storage::FacilityJournal& journal, const std::string& what) {
+    return countOf(journal, "SELECT COUNT(*) FROM audit_log WHERE action = 'patient.read' AND detail = ?", what);
+}
+
+// The patients with a visit on the day.
+long long patientsOn(storage::FacilityJournal& journal, const std::string& day) {
+    return countOf(journal, "SELECT COUNT(DISTINCT patient_id) FROM visits WHERE visit_date = ? AND patient_id <> ''", day);
+}
+
 BOOST_FIXTURE_TEST_CASE(TheManagerSeesAnotherWindowsVisitsLiveAndSaysWhenTheServerIsDown, SiteServerFixture) {
     savedPassword(*this);
     generateInAnotherProcess(*this, "2026-11-25", 1);  // yesterday: some OLD / UNKNOWN to follow up
@@ -217,10 +235,37 @@ BOOST_FIXTURE_TEST_CASE(TheManagerSeesAnotherWindowsVisitsLiveAndSaysWhenTheServ
     generateInAnotherProcess(*this, "2026-11-26", 1);  // today, from another program
     MADOGUCHI_REQUIRE_EVENTUALLY(frame->dailyLog()->visitList()->GetItemCount() == 20);
     BOOST_CHECK_GT(frame->refreshes(), refreshes);
+    BOOST_CHECK_GE(frame->dailyLog()->refreshesShown(), 1);
+    // the follow-up list is not on screen: it is not read, only marked stale
+    BOOST_CHECK(frame->followUpsStale());
+    BOOST_CHECK_EQUAL(followUps->refreshesShown(), 0);
+    BOOST_CHECK_EQUAL(followUps->visits().size(), followUpsBefore);
+    BOOST_CHECK_EQUAL(readsOf(journal, "manager daily log 2026-11-26"), patientsOn(journal, "2026-11-26"));
+
+    // the daily log's selection stays, and notices during a read make one more read, not one each
+    frame->dailyLog()->visitList()->SetItemState(3, wxLIST_STATE_SELECTED, wxLIST_STATE_SELECTED);
+    const std::string selectedToday = frame->dailyLog()->selectedVisitId();
+    MADOGUCHI_REQUIRE_EVENTUALLY(!frame->dailyLog()->refreshing());
+    const int shown = frame->dailyLog()->refreshesShown();
+    const int notices = frame->refreshes();
+    for (int notice = 0; notice < 4; ++notice) frame->dailyLog()->refresh();
+    BOOST_CHECK(frame->dailyLog()->refreshing());
+    MADOGUCHI_REQUIRE_EVENTUALLY(!frame->dailyLog()->refreshing());
+    const int reads = frame->dailyLog()->refreshesShown() - shown;
+    BOOST_CHECK_GE(reads, 2);                                       // the first, then one for the three others
+    BOOST_CHECK_LE(reads, 2 + (frame->refreshes() - notices));      // (and any the watch added meanwhile)
+    BOOST_CHECK_EQUAL(frame->dailyLog()->selectedVisitId(), selectedToday);
+    BOOST_CHECK_EQUAL(readsOf(journal, "manager daily log 2026-11-26"), patientsOn(journal, "2026-11-26"));
+
+    // shown, the stale follow-up list reads in the background and keeps its selection
+    frame->notebook()->SetSelection(1);
+    BOOST_CHECK(!frame->followUpsStale());
+    MADOGUCHI_REQUIRE_EVENTUALLY(followUps->refreshesShown() >= 1 && !followUps->refreshing());
     BOOST_CHECK_GE(followUps->visits().size(), followUpsBefore);
     const long row = followUps->list()->GetNextItem(-1, wxLIST_NEXT_ALL, wxLIST_STATE_SELECTED);
     BOOST_REQUIRE_GE(row, 0);
     BOOST_CHECK_EQUAL(followUps->visits()[static_cast<std::size_t>(row)].visitId, selected);  // kept
+    frame->notebook()->SetSelection(0);
     test::saveScreenshot(frame, "manager-live-visits-of-another-window");
 
     server.stop();

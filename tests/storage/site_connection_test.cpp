@@ -13,6 +13,7 @@
 #include "storage/schema.h"
 #include "storage/server_address.h"
 #include "storage/server_check.h"
+#include "storage/server_probe.h"
 #include "storage/visit_journal.h"
 #include "storage_fixtures.h"
 
@@ -139,6 +140,38 @@ BOOST_AUTO_TEST_CASE(AStoppedServerABadAddressAndAMissingDatabaseAreToldApart) {
     BOOST_CHECK(down.reach == ServerReach::Unreachable);
     BOOST_CHECK_MESSAGE(!down.detail.empty(), "libpq's words are kept for the details");
     BOOST_CHECK(storage::checkServer(place.journal()).reach == ServerReach::EmptyDatabase);
+}
+
+BOOST_AUTO_TEST_CASE(TheJournalLightKeepsOneConnectionAndMakesItAgainWhenItBreaks) {
+    test::JournalPlace place;
+    const std::string uri = roleJournal(place, "window_light", "the-light-password");
+    const auto pgpass = place / "pgpass";
+    setenv("PGPASSFILE", pgpass.c_str(), 1);
+    std::string password = "the-light-password";
+    const auto address = storage::serverAddress(uri);
+    BOOST_REQUIRE(storage::savePassword(pgpass, address.host, address.port, address.database, address.user, password));
+    { storage::FacilityJournal journal(uri); }  // ready
+    auto admin = storage::openDatabase(place.journal());
+
+    storage::ServerProbe probe(uri);
+    BOOST_CHECK(probe.check().usable());
+    // the role may not log in any more: a new connection is refused, the kept one still answers
+    admin->execute("ALTER ROLE window_light NOLOGIN");
+    BOOST_CHECK(!storage::checkServer(uri).usable());
+    for (int check = 0; check < 3; ++check) BOOST_CHECK(probe.check().usable());
+
+    // the kept connection broken: the check says why (it cannot connect again yet)...
+    admin->execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = 'window_light'");
+    const auto broken = probe.check();
+    BOOST_CHECK(!broken.usable());
+    BOOST_CHECK_MESSAGE(broken.detail.find("window_light") != std::string::npos, broken.detail);  // the server's words
+    // ... and connects again once it may
+    admin->execute("ALTER ROLE window_light LOGIN");
+    BOOST_CHECK(probe.check().usable());
+    admin->execute("ALTER ROLE window_light NOLOGIN");
+    BOOST_CHECK(probe.check().usable());  // kept again
+    admin->execute("ALTER ROLE window_light LOGIN");
+    unsetenv("PGPASSFILE");
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -179,7 +179,8 @@ BOOST_AUTO_TEST_CASE(AJournalFileMovesToTheServerRowByRowWithItsAuditChain) {
     BOOST_CHECK_EQUAL(test::scalar(place.journal(), "SELECT COUNT(*) FROM visits"), 300);
     BOOST_CHECK_EQUAL(test::scalar(place.journal(), "SELECT COUNT(*) FROM audit_log"), rows);
     // A row changed on the server after the copy is named by the row-by-row comparison.
-    storage::openDatabase(place.journal())->execute("UPDATE visits SET share_basis = 'changed' WHERE id = (SELECT MIN(id) FROM visits)");
+    auto changer = storage::openDatabase(place.journal());
+    changer->execute("UPDATE visits SET share_basis = 'changed' WHERE id = (SELECT MIN(id) FROM visits)");
     BOOST_CHECK(storage::journalDifference(window.database(), server.database()).find("visits") != std::string::npos);
 }
 

@@ -124,7 +124,8 @@ BOOST_AUTO_TEST_CASE(AJournalOfSchemaSixWithVisitsGetsItsCountsFromTheMigration)
     }
     BOOST_CHECK_EQUAL(test::scalar(place.journal(), "SELECT COUNT(*) FROM visits"), kDays * 25 + 7);
     storage::FacilityJournal journal(place.journal());  // migrates to the current schema
-    BOOST_CHECK_EQUAL(storage::openDatabase(place.journal())->schemaVersion(), storage::currentSchemaVersion());
+    auto migrated = storage::openDatabase(place.journal());
+    BOOST_CHECK_EQUAL(migrated->schemaVersion(), storage::currentSchemaVersion());
     BOOST_CHECK_GT(test::scalar(place.journal(), "SELECT COUNT(*) FROM usage_patient_months"), 100);
     BOOST_CHECK_EQUAL(test::scalar(place.journal(), "SELECT COUNT(*) FROM usage_months"), 4);
     checkAgainstEveryVisit(journal);

@@ -105,7 +105,7 @@ wxString dayBlock(const MedicationDay& day, FacilityKind kind) {
     line += " &nbsp; <font color='" + wxString(kMutedColour) + "'>" + escapeHtml(sourceText(day.source)) + "</font>";
     if (day.revised)
         line += " &nbsp; <font color='" + wxString(kMutedColour) + "'><i>" +
-                escapeHtml(_("revised: the claims-based entry of this day comes first")) + "</i></font>";
+                escapeHtml(_("revised: this day from a higher-ranked source (claims-based, then dispensing) comes first")) + "</i></font>";
     return "<p>" + line + "</p>" + drugTable(day);
 }
 

@@ -36,6 +36,18 @@ fs::path modulePath(const std::string& fileName, const char* override) {
     return executablePath().parent_path().parent_path() / MADOGUCHI_INSTALLED_MODULE_DIR / fileName;
 }
 
+fs::path helperProgramPath(const std::string& fileName, const char* override) {
+#ifdef MADOGUCHI_DEVELOPER_BUILD
+    if (const char* fromEnvironment = std::getenv(override); fromEnvironment && *fromEnvironment)
+        return fromEnvironment;
+    const fs::path buildTree = fs::path(MADOGUCHI_BUILD_HELPER_DIR) / fileName;
+    if (fs::exists(buildTree)) return buildTree;
+#else
+    (void)override;
+#endif
+    return executablePath().parent_path().parent_path() / MADOGUCHI_INSTALLED_HELPER_DIR / fileName;
+}
+
 namespace {
 
 // The handle of the module at `path`, null when it is missing or cannot be loaded (on Windows the

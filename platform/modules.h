@@ -12,6 +12,10 @@ std::filesystem::path executablePath();
 // <prefix>/<libdir>/madoguchi/<fileName> beside the installed program. Developer builds
 // (MADOGUCHI_DEVELOPER_BUILD) first try the environment variable `override` and the build tree.
 std::filesystem::path modulePath(const std::string& fileName, const char* override);
+// A helper program that the program runs in its place (madoguchi-cli's gateway and card commands):
+// <prefix>/<libexecdir>/<fileName>, so that its own resources and modules are found as the
+// program's. Developer builds first try `override` and the build tree's libexec folder.
+std::filesystem::path helperProgramPath(const std::string& fileName, const char* override);
 
 // An opened module: dlopen keeps it mapped for the rest of the process (code from it may live
 // in objects anywhere), so it is never closed.

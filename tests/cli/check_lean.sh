@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Lean processes: madoguchi-cli and the window link no OpenCV and no libpq; the CLI opens the
+# Lean processes: madoguchi-cli and the window link no OpenCV and no libpq; madoguchi-cli links
+# nothing only the gateway and card commands use (it starts its helper for those); the CLI opens the
 # face module (libmadoguchi-face.so) only for card face-check and the site server's engine
 # (libmadoguchi-postgres.so) only for a postgresql:// journal, and says clearly when one is missing.
 # Usage: check_lean.sh MADOGUCHI-CLI [MADOGUCHI]
@@ -27,6 +28,12 @@ for program in "$cli" $window; do
   else ok "$(basename "$program") links no libpq, Kerberos or LDAP"; fi
 done
 
+# The journal, report and rules commands link none of what only the gateway and card commands use:
+# those run in the helper madoguchi-cli starts in its place (libexec/madoguchi-cli-devices).
+if ldd "$cli" | grep -qi 'libPocoNet\|libPocoXML\|libPocoZip\|libPocoUtil\|libexpat\|libpcsclite\|libssl'; then
+  fail "madoguchi-cli links no Poco Net/NetSSL/XML/Zip/Util, expat, OpenSSL's TLS or PC/SC: $(ldd "$cli" | grep -i 'poco\|expat\|pcsc\|libssl' | awk '{print $1}' | tr '\n' ' ')"
+else ok "madoguchi-cli links no Poco Net/NetSSL/XML/Zip/Util, expat, OpenSSL's TLS or PC/SC ($(ldd "$cli" | wc -l) libraries)"; fi
+
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 # Without a module the face check is refused at once, with its own error (not a card error).
@@ -53,6 +60,19 @@ out=$("$cli" report daily --db "$server" --date 2025-06-02 --user admin --passwo
 code=$?
 if [ "$code" -eq 4 ]; then ok "the server engine is found and opened (the server does not answer: exit 4)";
 else fail "the server engine is found and opened: exit $code: $out"; fi
+
+# A gateway command runs in the helper with the same words, standard streams and exit code.
+out=$("$cli" oqs parse /dev/null </dev/null 2>&1)
+code=$?
+if [ "$code" -eq 2 ] && grep -q "the file is empty" <<<"$out"; then ok "a gateway command runs in the helper (its error, exit 2)";
+else fail "a gateway command runs in the helper: exit $code: $out"; fi
+# Without the helper a gateway command says so (exit 2); a journal command does not need it.
+out=$(MADOGUCHI_CLI_DEVICES="$work/madoguchi-cli-devices" "$cli" oqs parse /dev/null </dev/null 2>&1)
+code=$?
+if [ "$code" -eq 2 ] && grep -q "program for the gateway and card commands ($work/madoguchi-cli-devices) could not be started" <<<"$out"; then
+  ok "a missing helper is said (exit 2)"; else fail "a missing helper is said: exit $code: $out"; fi
+if MADOGUCHI_CLI_DEVICES="$work/madoguchi-cli-devices" "$cli" copay --birth 1990-02-02 --on 2026-11-25 --points 1235 >/dev/null; then
+  ok "copay runs without the helper"; else fail "copay runs without the helper"; fi
 
 [ "$failures" -eq 0 ] && echo "all lean-process checks passed"
 [ "$failures" -eq 0 ]

@@ -31,7 +31,7 @@ check "Depends has the shared libraries (shlibdeps)" field_names Depends libwx
 check "Recommends pcscd" field_names Recommends pcscd
 dpkg-deb -c "$deb" | awk '{print $6}' >"$scratch/contents"
 ships() { grep -qx -- "$1" "$scratch/contents"; }
-for path in ./usr/bin/madoguchi ./usr/bin/madoguchi-cli \
+for path in ./usr/bin/madoguchi ./usr/bin/madoguchi-cli ./usr/libexec/madoguchi-cli-devices \
             ./usr/share/applications/madoguchi.desktop ./usr/share/applications/madoguchi-manager.desktop \
             ./usr/share/icons/hicolor/scalable/apps/madoguchi.svg \
             ./usr/share/locale/ja/LC_MESSAGES/madoguchi.mo \
@@ -59,6 +59,13 @@ for program in madoguchi madoguchi-cli; do
   check "$program links no OpenCV (the face module does)" needs_no_opencv "$root/usr/bin/$program"
   check "$program links no libpq (the site server's engine does)" needs_no_libpq "$root/usr/bin/$program"
 done
+helper="$root/usr/libexec/madoguchi-cli-devices"  # madoguchi-cli's gateway and card commands
+check "madoguchi-cli-devices is stripped" stripped "$helper"
+check "madoguchi-cli-devices holds no path of the source tree" holds_no_source_path "$helper"
+check "madoguchi-cli-devices links no OpenCV (the face module does)" needs_no_opencv "$helper"
+needs_no_network_library() { ! readelf -d "$1" | grep NEEDED | grep -qi 'PocoNet\|PocoXML\|PocoZip\|expat\|pcsclite'; }
+check "madoguchi-cli links none of the gateway's and card's libraries (its helper does)" needs_no_network_library \
+  "$root/usr/bin/madoguchi-cli"
 
 # --- the installed command-line tool, from a folder outside both trees ----------------
 work="$scratch/work"

@@ -1,0 +1,59 @@
+#include "dispatch.h"
+
+#include <algorithm>
+#include <array>
+#include <exception>
+#include <iostream>
+#include <string_view>
+
+#include "app/process_hardening.h"
+#include "platform/console.h"
+#include "storage/database.h"
+#include "storage/private_files.h"
+
+namespace madoguchi::cli {
+
+bool isDeviceCommand(const std::string& name) {
+    static constexpr std::array<std::string_view, 8> kNames{"scenario", "oqs",      "sim oqs",  "sim card",
+                                                            "card",     "followup", "druginfo", "checkup"};
+    return std::find(kNames.begin(), kNames.end(), name) != kNames.end();
+}
+
+CommandWords splitCommandWords(const Arguments& words) {
+    CommandWords split{words[0], {}};
+    std::size_t consumed = 1;
+    if (split.name == "sim" && words.size() > 1 && !asksForHelp({words[1]})) {
+        split.name += " " + words[1];
+        consumed = 2;
+    }
+    split.rest.assign(words.begin() + static_cast<long>(consumed), words.end());
+    return split;
+}
+
+bool asksForHelp(const Arguments& words) {
+    return std::any_of(words.begin(), words.end(), [](const auto& word) { return word == "--help" || word == "-h"; });
+}
+
+void prepareCommandProcess() {
+    storage::usePrivateUmask();  // every file this process writes is private to its user
+    app::disableCoreDumps();
+    platform::useBinaryStandardOutput();
+}
+
+int runCaught(const std::string& name, Command command, const Arguments& rest) {
+    try {
+        return command(rest);
+    } catch (const storage::StorageError& error) {
+        std::cerr << "madoguchi-cli " << name << ": " << error.what() << "\n";
+        if (error.failure != storage::StorageFailure::Unreachable) return kBadInput;
+        std::cerr << "madoguchi-cli " << name
+                  << ": the journal's server cannot be reached: nothing was read or written. Run the command again "
+                     "once the server answers.\n";
+        return kUnreachable;
+    } catch (const std::exception& error) {
+        std::cerr << "madoguchi-cli " << name << ": " << error.what() << "\n";
+        return kBadInput;
+    }
+}
+
+}  // namespace madoguchi::cli

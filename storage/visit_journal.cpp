@@ -3,6 +3,7 @@
 #include <Poco/JSON/Object.h>
 #include <cstdlib>
 #include <sstream>
+#include <unordered_map>
 
 #include "platform/posix_files.h"
 #include "storage/journal_watch.h"
@@ -94,6 +95,38 @@ const std::string kSummaryColumns =
     "v.source, v.validity, v.claim_route, v.share_tenths, v.copay_yen, v.full_charge_reason, v.cancelled, "
     "v.share_decided_tenths, v.share_correction_reason, " + std::string(kRemarksColumns) + "v.\"window\" "
     "FROM visits v LEFT JOIN patients p ON p.id = v.patient_id LEFT JOIN claim_remarks r ON r.visit_id = v.id ";
+
+// The follow-up list's rows as kSummaryColumns lays them out, from the visits alone (the partial
+// index visits_follow_up covers every column): no name, no remarks (followUps joins them).
+const std::string kFollowUpColumns =
+    "SELECT v.id, COALESCE(v.patient_id, ''), '', v.visit_date, v.started_at, v.identity_method, v.source, "
+    "v.validity, v.claim_route, v.share_tenths, v.copay_yen, v.full_charge_reason, v.cancelled, "
+    "v.share_decided_tenths, v.share_correction_reason, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, "
+    "NULL, v.\"window\" ";
+const std::string kFollowUpWhere = "WHERE v.claim_route IN ('old', 'unknown') AND v.cancelled = 0 ";
+
+// Each visit's patient name, from one pass over the patients.
+void attachPatientNames(Database& db, std::vector<VisitSummary>& visits) {
+    std::unordered_map<std::string, std::vector<std::size_t>> visitsOfPatient;
+    for (std::size_t i = 0; i < visits.size(); ++i)
+        if (!visits[i].patientId.empty()) visitsOfPatient[visits[i].patientId].push_back(i);
+    if (visitsOfPatient.empty()) return;
+    Statement names = db.prepare("SELECT id, name FROM patients");
+    while (names.step())
+        if (auto found = visitsOfPatient.find(names.text(0)); found != visitsOfPatient.end())
+            for (std::size_t i : found->second) visits[i].patientName = names.text(1);
+}
+
+// The 摘要欄 text of the follow-up visits that have remarks, from one pass over those remarks.
+void attachFollowUpRemarks(Database& db, std::vector<VisitSummary>& visits) {
+    std::unordered_map<std::string, std::size_t> visitIndex;
+    for (std::size_t i = 0; i < visits.size(); ++i) visitIndex.emplace(visits[i].visitId, i);
+    Statement remarks = db.prepare("SELECT v.id, " + std::string(kRemarksColumns) +
+                                   "'' FROM claim_remarks r JOIN visits v ON v.id = r.visit_id " + kFollowUpWhere);
+    while (remarks.step())
+        if (auto found = visitIndex.find(remarks.text(0)); found != visitIndex.end())
+            if (auto read = remarksFrom(remarks, 1)) visits[found->second].claimRemarks = claimRemarksText(*read);
+}
 
 void writeRemarks(Database& db, const std::string& visitId, const ClaimRemarks& r) {
     db.cached("INSERT INTO claim_remarks(visit_id, name_kana, insurance_type, insurer_name, employer, address, phone, "
@@ -481,10 +514,15 @@ std::map<Date, MonthPatients> FacilityJournal::patientsByMonth(const Date& from,
 
 std::vector<VisitSummary> FacilityJournal::followUps() {
     std::lock_guard lock(mutex_);
-    Statement query = db_->prepare(kSummaryColumns +
-                                  "WHERE v.claim_route IN ('old', 'unknown') AND v.cancelled = 0 ORDER BY v.started_at, v.id");
+    // A hospital's year lists tens of thousands of visits: looking each one's patient and remarks
+    // up costs two index descents per row (seconds), so the list is read from its own index
+    // (visits_follow_up) alone, then the names in one pass over the patients and the remarks in
+    // one pass over the follow-ups' remarks, joined here.
+    Statement query = db_->prepare(kFollowUpColumns + "FROM visits v " + kFollowUpWhere + "ORDER BY v.started_at, v.id");
     std::vector<VisitSummary> visits;
     while (query.step()) visits.push_back(summaryFrom(query));
+    attachPatientNames(*db_, visits);
+    attachFollowUpRemarks(*db_, visits);
     return visits;
 }
 

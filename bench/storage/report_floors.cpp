@@ -24,6 +24,11 @@ std::string floorQuery(const std::string& kind) {
     if (kind == "daily") return kRowColumns + "WHERE v.visit_date = '2025-06-02' ORDER BY v.started_at, v.id";
     if (kind == "followup")
         return kRowColumns + "WHERE v.claim_route IN ('old', 'unknown') AND v.cancelled = 0 ORDER BY v.started_at, v.id";
+    if (kind == "followup-rows")  // the list's own columns only, from its index: no name, no remarks
+        return "SELECT v.id, COALESCE(v.patient_id, ''), v.visit_date, v.started_at, v.identity_method, v.source, "
+               "v.validity, v.claim_route, v.share_tenths, v.copay_yen, v.full_charge_reason, v.cancelled, "
+               "v.share_decided_tenths, v.share_correction_reason, v.\"window\" FROM visits v "
+               "WHERE v.claim_route IN ('old', 'unknown') AND v.cancelled = 0 ORDER BY v.started_at, v.id";
     if (kind == "usage")
         return "SELECT month, patients_seen, patients_with_card FROM usage_months "
                "WHERE month BETWEEN '2025-06' AND '2025-11' ORDER BY month";
@@ -31,7 +36,7 @@ std::string floorQuery(const std::string& kind) {
         return "SELECT substr(visit_date, 1, 7), COUNT(DISTINCT " + kWho + "), COUNT(DISTINCT CASE WHEN source = "
                "'online_card' THEN " + kWho + " END) FROM visits WHERE visit_date BETWEEN '2025-06-01' AND "
                "'2025-11-30' AND cancelled = 0 GROUP BY 1 ORDER BY 1";
-    throw std::invalid_argument("floor: daily, followup, usage or usage-visits");
+    throw std::invalid_argument("floor: daily, followup, followup-rows, usage or usage-visits");
 }
 
 bool countsPatients(const std::string& kind) { return kind.rfind("usage", 0) == 0; }

@@ -8,7 +8,8 @@
 
 namespace madoguchi::bench {
 
-// kind: daily, followup, usage (the counts of usage_months, as the report reads them) or
+// kind: daily, followup, followup-rows (the follow-up list's rows without the patients' names and
+// the remarks: the least any follow-up list reads), usage (the counts of usage_months, as the report reads them) or
 // usage-visits (the same numbers counted from the visits with COUNT(DISTINCT …), no summary).
 // The time counts from after the file is opened (the server connected) to the last row read, as
 // the report's counts from after the journal is opened.

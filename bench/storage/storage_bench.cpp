@@ -128,7 +128,7 @@ std::pair<ReportFigures, ReportFigures> measureBesideFloor(const std::string& se
 
 void printReports(const std::string& self, const Profile& profile, const char* engine, const std::string& db, int runs) {
     const std::pair<const char*, const char*> kinds[] = {
-        {"daily", "daily"}, {"followup", "followup"}, {"usage", "usage"}, {"usage", "usage-visits"}};
+        {"daily", "daily"}, {"followup", "followup"}, {"followup", "followup-rows"}, {"usage", "usage"}, {"usage", "usage-visits"}};
     for (const auto& [kind, floorKind] : kinds) {
         auto [report, floor] = measureBesideFloor(self, kind, floorKind, db, runs);
         std::printf("%s/%s: %-8s report %8.1f ms, %7zu rows, peak RSS %6.1f MiB | floor %-12s %8.1f ms, %7zu rows, "

@@ -5,6 +5,8 @@
 // both engines (the suite runs in qa_storage and qa_storage_postgres).
 #include <boost/test/unit_test.hpp>
 
+#include <algorithm>
+
 #include "app/visit_generator.h"
 #include "domain/manager_desk.h"
 #include "storage/open_database.h"
@@ -62,6 +64,10 @@ void writeStretch(storage::FacilityJournal& journal) {
         BOOST_REQUIRE(journal.recordVisit(walkIn).ok());
     }
     BOOST_REQUIRE(journal.recordVisit(test::unknownClaimVisit("S1", "P7", at(2026, 10, 2, 10))).ok());
+    VisitRecord declared = test::unknownClaimVisit("S2", "P8", at(2026, 10, 3, 10));  // a 申立書 with its 摘要欄 data
+    declared.claimRemarks = ClaimRemarks{"ヤマダ　タロウ", DeclaredInsuranceType::Unknown, "協会けんぽ東京", "", "", "",
+                                         {"01130012", {"1234", "5678", ""}}, std::nullopt};
+    BOOST_REQUIRE(journal.recordVisit(declared).ok());
     const auto followUps = journal.followUps();
     BOOST_REQUIRE_GT(followUps.size(), 40u);
     for (std::size_t i = 0; i < followUps.size(); i += 3)
@@ -79,6 +85,10 @@ void writeStretch(storage::FacilityJournal& journal) {
 void checkAgainstEveryVisit(storage::FacilityJournal& journal) {
     const auto slowFollowUps = followUpsFromEveryVisit(journal);
     BOOST_CHECK_GT(slowFollowUps.size(), 30u);
+    // The list joins names and remarks: both are there to compare.
+    BOOST_CHECK(std::any_of(slowFollowUps.begin(), slowFollowUps.end(), [](const auto& v) { return !v.claimRemarks.empty(); }));
+    BOOST_CHECK(std::any_of(slowFollowUps.begin(), slowFollowUps.end(), [](const auto& v) { return !v.patientName.empty(); }));
+    BOOST_CHECK(std::any_of(slowFollowUps.begin(), slowFollowUps.end(), [](const auto& v) { return v.patientId.empty(); }));
     BOOST_CHECK_EQUAL(describe(journal.followUps()), describe(slowFollowUps));
     BOOST_CHECK_EQUAL(describe(followUpList(kManager, journal).value()), describe(slowFollowUps));
 
@@ -122,7 +132,7 @@ BOOST_AUTO_TEST_CASE(AJournalOfSchemaSixWithVisitsGetsItsCountsFromTheMigration)
         db->setSchemaVersion(6);
         transaction.commit();
     }
-    BOOST_CHECK_EQUAL(test::scalar(place.journal(), "SELECT COUNT(*) FROM visits"), kDays * 25 + 7);
+    BOOST_CHECK_EQUAL(test::scalar(place.journal(), "SELECT COUNT(*) FROM visits"), kDays * 25 + 8);
     storage::FacilityJournal journal(place.journal());  // migrates to the current schema
     auto migrated = storage::openDatabase(place.journal());
     BOOST_CHECK_EQUAL(migrated->schemaVersion(), storage::currentSchemaVersion());

@@ -74,39 +74,63 @@ Outcome<std::string> shiftJisToUtf8(std::string_view bytes) {
     return converted;
 }
 
+// The expat parser and the element buffers, kept for the next message of the same thread: a
+// parser reset (XML_ParserReset) costs a fraction of a new one, and the buffers keep their
+// capacity. A message read while another is being read on the thread (a visitor that reads one)
+// gets fresh ones.
+struct ParserState {
+    struct ParserFree {
+        void operator()(XML_Parser parser) const { XML_ParserFree(parser); }
+    };
+    std::unique_ptr<std::remove_pointer_t<XML_Parser>, ParserFree> parser{XML_ParserCreate("UTF-8")};
+    std::vector<std::string> path;  // element names: path[0..depth) is the open path, re-assigned, never shrunk
+    std::vector<bool> hasChildren;
+    std::string text;
+    bool inUse = false;
+};
+
 // Turns expat's events into the visitor's open / leaf / close, under the depth and text limits.
 // A DTD is refused by the parser itself, whatever the document's encoding.
 class ExpatReader {
 public:
-    explicit ExpatReader(MessageVisitor& visitor) : visitor_(visitor), parser_(XML_ParserCreate("UTF-8")) {
-        XML_SetUserData(parser_.get(), this);
-        XML_SetElementHandler(parser_.get(), &ExpatReader::onStart, &ExpatReader::onEnd);
-        XML_SetCharacterDataHandler(parser_.get(), &ExpatReader::onText);
-        XML_SetStartDoctypeDeclHandler(parser_.get(), &ExpatReader::onDoctype);
-        XML_SetEntityDeclHandler(parser_.get(), &ExpatReader::onEntity);
-        XML_SetParamEntityParsing(parser_.get(), XML_PARAM_ENTITY_PARSING_NEVER);
+    ExpatReader(MessageVisitor& visitor, ParserState& state) : visitor_(visitor), state_(state) {
+        state_.inUse = true;
+        XML_Parser parser = state_.parser.get();
+        if (!parser || !XML_ParserReset(parser, "UTF-8")) return;
+        XML_SetUserData(parser, this);
+        XML_SetElementHandler(parser, &ExpatReader::onStart, &ExpatReader::onEnd);
+        XML_SetCharacterDataHandler(parser, &ExpatReader::onText);
+        XML_SetStartDoctypeDeclHandler(parser, &ExpatReader::onDoctype);
+        XML_SetEntityDeclHandler(parser, &ExpatReader::onEntity);
+        XML_SetParamEntityParsing(parser, XML_PARAM_ENTITY_PARSING_NEVER);
+        ready_ = true;
     }
+    ~ExpatReader() {
+        if (state_.text.capacity() > kKeptTextCapacity) std::string().swap(state_.text);  // one huge leaf: not kept
+        state_.inUse = false;
+    }
+    ExpatReader(const ExpatReader&) = delete;
+    ExpatReader& operator=(const ExpatReader&) = delete;
 
     Outcome<bool> parse(std::string_view utf8) {
-        if (!parser_) return malformedMessage("out of memory");
-        bool parsed = XML_Parse(parser_.get(), utf8.data(), static_cast<int>(utf8.size()), XML_TRUE) == XML_STATUS_OK;
+        if (!ready_) return malformedMessage("out of memory");
+        state_.hasChildren.clear();
+        state_.text.clear();
+        XML_Parser parser = state_.parser.get();
+        bool parsed = XML_Parse(parser, utf8.data(), static_cast<int>(utf8.size()), XML_TRUE) == XML_STATUS_OK;
         if (refusal_) return malformedMessage(*refusal_);
         if (!parsed)
-            return malformedMessage(std::string(XML_ErrorString(XML_GetErrorCode(parser_.get()))) + " at line " +
-                                    std::to_string(XML_GetCurrentLineNumber(parser_.get())));
+            return malformedMessage(std::string(XML_ErrorString(XML_GetErrorCode(parser))) + " at line " +
+                                    std::to_string(XML_GetCurrentLineNumber(parser)));
         return true;
     }
 
 private:
-    struct ParserFree {
-        void operator()(XML_Parser parser) const { XML_ParserFree(parser); }
-    };
-
     static ExpatReader& self(void* data) { return *static_cast<ExpatReader*>(data); }
 
     void refuse(std::string why) {
         if (!refusal_) refusal_ = std::move(why);
-        XML_StopParser(parser_.get(), XML_FALSE);
+        XML_StopParser(state_.parser.get(), XML_FALSE);
     }
 
     // The visitor may throw to refuse the content; the exception must not cross expat's C frames.
@@ -122,38 +146,38 @@ private:
         }
     }
 
-    // The element names on the way down: path_[0..depth_) is the open path. The strings are kept
-    // (and only re-assigned) as elements come and go, so a message costs no allocation per element.
-    const std::string& parentOf(std::size_t depth) const { return depth >= 2 ? path_[depth - 2] : kNoParent; }
+    const std::string& parentOf(std::size_t depth) const { return depth >= 2 ? state_.path[depth - 2] : kNoParent; }
 
     static void onStart(void* data, const XML_Char* name, const XML_Char**) {
         ExpatReader& reader = self(data);
+        ParserState& state = reader.state_;
         reader.guarded([&] {
             if (static_cast<int>(reader.depth_) >= kMaxElementDepth)
                 throw std::runtime_error("elements nest deeper than " + std::to_string(kMaxElementDepth));
             if (reader.depth_ == 0 && std::string_view(name) != "XmlMsg")
                 throw std::runtime_error("the root element is not XmlMsg");
-            if (!reader.hasChildren_.empty()) reader.hasChildren_.back() = true;
-            if (reader.path_.size() == reader.depth_) reader.path_.emplace_back();
-            reader.path_[reader.depth_++].assign(name);
-            reader.visitor_.open(reader.parentOf(reader.depth_), reader.path_[reader.depth_ - 1]);
-            reader.hasChildren_.push_back(false);
-            reader.text_.clear();
+            if (!state.hasChildren.empty()) state.hasChildren.back() = true;
+            if (state.path.size() == reader.depth_) state.path.emplace_back();
+            state.path[reader.depth_++].assign(name);
+            reader.visitor_.open(reader.parentOf(reader.depth_), state.path[reader.depth_ - 1]);
+            state.hasChildren.push_back(false);
+            state.text.clear();
         });
     }
 
     static void onEnd(void* data, const XML_Char*) {
         ExpatReader& reader = self(data);
+        ParserState& state = reader.state_;
         reader.guarded([&] {
-            const std::string& name = reader.path_[reader.depth_ - 1];
-            if (!reader.hasChildren_.back()) {
-                trimInPlace(reader.text_);
-                reader.visitor_.leaf(reader.parentOf(reader.depth_), name, reader.text_);
+            const std::string& name = state.path[reader.depth_ - 1];
+            if (!state.hasChildren.back()) {
+                trimInPlace(state.text);
+                reader.visitor_.leaf(reader.parentOf(reader.depth_), name, state.text);
             }
             reader.visitor_.close(name);
             --reader.depth_;
-            reader.hasChildren_.pop_back();
-            reader.text_.clear();
+            state.hasChildren.pop_back();
+            state.text.clear();
         });
     }
 
@@ -164,7 +188,7 @@ private:
             reader.refuse("the document holds more than " + std::to_string(kMaxDocumentCharacters) + " characters of text");
             return;
         }
-        if (!reader.refusal_) reader.text_.append(text, static_cast<std::size_t>(length));
+        if (!reader.refusal_) reader.state_.text.append(text, static_cast<std::size_t>(length));
     }
 
     static void onDoctype(void* data, const XML_Char*, const XML_Char*, const XML_Char*, int) {
@@ -177,15 +201,24 @@ private:
     }
 
     MessageVisitor& visitor_;
-    std::unique_ptr<std::remove_pointer_t<XML_Parser>, ParserFree> parser_;
+    ParserState& state_;
     inline static const std::string kNoParent;
-    std::vector<std::string> path_;
+    static constexpr std::size_t kKeptTextCapacity = 64 * 1024;
+    bool ready_ = false;
     std::size_t depth_ = 0;
-    std::vector<bool> hasChildren_;
-    std::string text_;
     std::size_t totalText_ = 0;
     std::optional<std::string> refusal_;
 };
+
+// This thread's kept parser, or a fresh one while it is in use.
+Outcome<bool> parseUtf8(std::string_view utf8, MessageVisitor& visitor) {
+    thread_local ParserState kept;
+    if (kept.inUse) {
+        ParserState fresh;
+        return ExpatReader(visitor, fresh).parse(utf8);
+    }
+    return ExpatReader(visitor, kept).parse(utf8);
+}
 
 }  // namespace
 
@@ -201,11 +234,10 @@ Outcome<bool> readXmlMessage(std::string_view bytes, MessageVisitor& visitor) {
     if (bytes.empty()) return malformedMessage("the file is empty");
     auto encoding = encodingByFirstBytes(bytes);
     if (!encoding) return encoding.problem();
-    ExpatReader reader(visitor);
-    if (encoding.value() == PrologEncoding::Utf8) return reader.parse(bytes);
+    if (encoding.value() == PrologEncoding::Utf8) return parseUtf8(bytes, visitor);
     auto utf8 = shiftJisToUtf8(bytes);
     if (!utf8) return utf8.problem();
-    return reader.parse(utf8.value());
+    return parseUtf8(utf8.value(), visitor);
 }
 
 }  // namespace madoguchi::gateway

@@ -1,8 +1,6 @@
 #include "storage/audit_key.h"
 
 #include <openssl/crypto.h>
-#include <openssl/evp.h>
-#include <openssl/hmac.h>
 #include <openssl/rand.h>
 
 #include <cerrno>
@@ -12,6 +10,7 @@
 
 #include "platform/posix_files.h"
 #include "storage/private_files.h"
+#include "storage/sha256.h"
 
 namespace madoguchi::storage {
 namespace {
@@ -92,11 +91,8 @@ AuditKey AuditKey::load(const std::filesystem::path& path) {
 AuditKey::~AuditKey() { OPENSSL_cleanse(bytes_.data(), bytes_.size()); }
 
 std::string AuditKey::hmacHex(const std::string& content) const {
-    std::array<unsigned char, EVP_MAX_MD_SIZE> digest{};
-    unsigned int length = 0;
-    HMAC(EVP_sha256(), bytes_.data(), static_cast<int>(bytes_.size()),
-         reinterpret_cast<const unsigned char*>(content.data()), content.size(), digest.data(), &length);
-    return toHex(digest.data(), length);
+    const Sha256Digest digest = hmacSha256(bytes_.data(), bytes_.size(), content);
+    return toHex(digest.data(), digest.size());
 }
 
 }  // namespace madoguchi::storage

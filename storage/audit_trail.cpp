@@ -1,9 +1,9 @@
 #include "storage/audit_trail.h"
 
-#include <openssl/evp.h>
-
 #include <array>
 #include <map>
+
+#include "storage/sha256.h"
 
 namespace madoguchi::storage {
 namespace {
@@ -107,10 +107,8 @@ void checkAnchors(const AnchorLines& anchors, const std::map<long long, std::pai
 }  // namespace
 
 std::string sha256Hex(const std::string& content) {
-    std::array<unsigned char, EVP_MAX_MD_SIZE> digest{};
-    unsigned int length = 0;
-    EVP_Digest(content.data(), content.size(), digest.data(), &length, EVP_sha256(), nullptr);
-    return toHex(digest.data(), length);
+    const Sha256Digest digest = sha256(content);
+    return toHex(digest.data(), digest.size());
 }
 
 std::string plainRowHash(long long seq, const AuditEntry& entry, const std::string& previous) {

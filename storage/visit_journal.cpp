@@ -3,6 +3,7 @@
 #include <Poco/JSON/Object.h>
 #include <cstdlib>
 #include <sstream>
+#include <string_view>
 #include <unordered_map>
 
 #include "platform/posix_files.h"
@@ -107,25 +108,32 @@ const std::string kFollowUpWhere = "WHERE v.claim_route IN ('old', 'unknown') AN
 
 // Each visit's patient name, from one pass over the patients.
 void attachPatientNames(Database& db, std::vector<VisitSummary>& visits) {
-    std::unordered_map<std::string, std::vector<std::size_t>> visitsOfPatient;
-    for (std::size_t i = 0; i < visits.size(); ++i)
-        if (!visits[i].patientId.empty()) visitsOfPatient[visits[i].patientId].push_back(i);
-    if (visitsOfPatient.empty()) return;
-    Statement names = db.prepare("SELECT id, name FROM patients");
-    while (names.step())
-        if (auto found = visitsOfPatient.find(names.text(0)); found != visitsOfPatient.end())
-            for (std::size_t i : found->second) visits[i].patientName = names.text(1);
+    std::unordered_map<std::string_view, std::string> names;  // the visits' patients (keys view into `visits`)
+    names.reserve(visits.size());
+    for (const VisitSummary& v : visits)
+        if (!v.patientId.empty()) names.emplace(v.patientId, std::string());
+    if (names.empty()) return;
+    Statement patients = db.prepare("SELECT id, name FROM patients");
+    while (patients.step()) {
+        const std::string id = patients.text(0);
+        if (auto found = names.find(id); found != names.end()) found->second = patients.text(1);
+    }
+    for (VisitSummary& v : visits)
+        if (auto found = names.find(v.patientId); found != names.end()) v.patientName = found->second;
 }
 
-// The 摘要欄 text of the follow-up visits that have remarks, from one pass over those remarks.
-void attachFollowUpRemarks(Database& db, std::vector<VisitSummary>& visits) {
-    std::unordered_map<std::string, std::size_t> visitIndex;
-    for (std::size_t i = 0; i < visits.size(); ++i) visitIndex.emplace(visits[i].visitId, i);
-    Statement remarks = db.prepare("SELECT v.id, " + std::string(kRemarksColumns) +
-                                   "'' FROM claim_remarks r JOIN visits v ON v.id = r.visit_id " + kFollowUpWhere);
-    while (remarks.step())
-        if (auto found = visitIndex.find(remarks.text(0)); found != visitIndex.end())
-            if (auto read = remarksFrom(remarks, 1)) visits[found->second].claimRemarks = claimRemarksText(*read);
+// The 摘要欄 text of the visits that have remarks, from one pass over the remarks (a 申立書 visit
+// has them: a small share of the visits).
+void attachRemarks(Database& db, std::vector<VisitSummary>& visits) {
+    std::unordered_map<std::string_view, VisitSummary*> byId;  // keys view into `visits`
+    byId.reserve(visits.size());
+    for (VisitSummary& v : visits) byId.emplace(v.visitId, &v);
+    Statement remarks = db.prepare("SELECT r.visit_id, " + std::string(kRemarksColumns) + "'' FROM claim_remarks r");
+    while (remarks.step()) {
+        const std::string id = remarks.text(0);
+        if (auto found = byId.find(id); found != byId.end())
+            if (auto read = remarksFrom(remarks, 1)) found->second->claimRemarks = claimRemarksText(*read);
+    }
 }
 
 void writeRemarks(Database& db, const std::string& visitId, const ClaimRemarks& r) {
@@ -517,12 +525,14 @@ std::vector<VisitSummary> FacilityJournal::followUps() {
     // A hospital's year lists tens of thousands of visits: looking each one's patient and remarks
     // up costs two index descents per row (seconds), so the list is read from its own index
     // (visits_follow_up) alone, then the names in one pass over the patients and the remarks in
-    // one pass over the follow-ups' remarks, joined here.
-    Statement query = db_->prepare(kFollowUpColumns + "FROM visits v " + kFollowUpWhere + "ORDER BY v.started_at, v.id");
+    // one pass over the remarks, joined here.
+    Statement count = db_->prepare("SELECT COUNT(*) FROM visits v " + kFollowUpWhere);
     std::vector<VisitSummary> visits;
+    if (count.step()) visits.reserve(static_cast<std::size_t>(count.integer(0)));
+    Statement query = db_->prepare(kFollowUpColumns + "FROM visits v " + kFollowUpWhere + "ORDER BY v.started_at, v.id");
     while (query.step()) visits.push_back(summaryFrom(query));
     attachPatientNames(*db_, visits);
-    attachFollowUpRemarks(*db_, visits);
+    attachRemarks(*db_, visits);
     return visits;
 }
 

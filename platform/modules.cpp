@@ -8,6 +8,12 @@
 #include <dlfcn.h>
 #endif
 
+// Release builds look only beside the installed program.
+#ifndef MADOGUCHI_DEVELOPER_BUILD
+#define MADOGUCHI_BUILD_MODULE_DIR ""
+#define MADOGUCHI_BUILD_HELPER_DIR ""
+#endif
+
 namespace madoguchi::platform {
 
 namespace fs = std::filesystem;
@@ -24,28 +30,31 @@ fs::path executablePath() {
 #endif
 }
 
-fs::path modulePath(const std::string& fileName, const char* override) {
+namespace {
+
+// `override` (developer builds), then `buildDir` of the build tree (developer builds), then
+// <prefix>/<installedDir>/<fileName> beside the running program.
+fs::path installedFile(const std::string& fileName, const char* override, const char* buildDir, const char* installedDir) {
 #ifdef MADOGUCHI_DEVELOPER_BUILD
     if (const char* fromEnvironment = std::getenv(override); fromEnvironment && *fromEnvironment)
         return fromEnvironment;
-    const fs::path buildTree = fs::path(MADOGUCHI_BUILD_MODULE_DIR) / fileName;
+    const fs::path buildTree = fs::path(buildDir) / fileName;
     if (fs::exists(buildTree)) return buildTree;
 #else
     (void)override;
+    (void)buildDir;
 #endif
-    return executablePath().parent_path().parent_path() / MADOGUCHI_INSTALLED_MODULE_DIR / fileName;
+    return executablePath().parent_path().parent_path() / installedDir / fileName;
+}
+
+}  // namespace
+
+fs::path modulePath(const std::string& fileName, const char* override) {
+    return installedFile(fileName, override, MADOGUCHI_BUILD_MODULE_DIR, MADOGUCHI_INSTALLED_MODULE_DIR);
 }
 
 fs::path helperProgramPath(const std::string& fileName, const char* override) {
-#ifdef MADOGUCHI_DEVELOPER_BUILD
-    if (const char* fromEnvironment = std::getenv(override); fromEnvironment && *fromEnvironment)
-        return fromEnvironment;
-    const fs::path buildTree = fs::path(MADOGUCHI_BUILD_HELPER_DIR) / fileName;
-    if (fs::exists(buildTree)) return buildTree;
-#else
-    (void)override;
-#endif
-    return executablePath().parent_path().parent_path() / MADOGUCHI_INSTALLED_HELPER_DIR / fileName;
+    return installedFile(fileName, override, MADOGUCHI_BUILD_HELPER_DIR, MADOGUCHI_INSTALLED_HELPER_DIR);
 }
 
 namespace {

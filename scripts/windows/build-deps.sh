@@ -164,6 +164,9 @@ build_poco() {
     -DENABLE_ACTIVERECORD_COMPILER=OFF -DENABLE_ENCODINGS_COMPILER=OFF -DENABLE_JWT=OFF \
     -DENABLE_PROMETHEUS=OFF -DOPENSSL_ROOT_DIR="$prefix" -DOPENSSL_USE_STATIC_LIBS=ON \
     -DCMAKE_MC_COMPILER="$(command -v $triple-windmc)"
+  # Poco's installed PocoFoundationConfig.cmake looks for PCRE with Poco's FindPCRE.cmake beside
+  # it, but does not install that file.
+  cp "$src/cmake/FindPCRE.cmake" "$prefix/cmake/"
 }
 
 build_wxwidgets() {

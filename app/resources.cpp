@@ -2,6 +2,7 @@
 
 #include "devices/camera/face_module.h"
 #include "platform/modules.h"
+#include "platform/utf8_path.h"
 
 #include <cstdlib>
 #include <fstream>
@@ -37,10 +38,10 @@ std::filesystem::path resourcePath(const std::string& relative) { return resourc
 
 Outcome<std::string> readTextFile(const std::filesystem::path& path) {
     std::ifstream in(path, std::ios::binary);
-    if (!in) return Problem{"file.unreadable", "Cannot read " + path.string()};
+    if (!in) return Problem{"file.unreadable", "Cannot read " + platform::utf8Text(path)};
     std::ostringstream content;
     content << in.rdbuf();
-    if (in.bad()) return Problem{"file.unreadable", "Cannot read " + path.string()};
+    if (in.bad()) return Problem{"file.unreadable", "Cannot read " + platform::utf8Text(path)};
     return content.str();
 }
 

@@ -18,6 +18,7 @@
 #include "devices/gateway/result_xml.h"
 #include "devices/gateway/stable_file.h"
 #include "domain/medical_information_gate.h"
+#include "platform/utf8_path.h"
 #include "journal_options.h"
 #include "json_output.h"
 #include "sign_in.h"
@@ -63,7 +64,7 @@ int printAnswer(const Family& family, const std::string& bytes, const std::strin
 int parseCommand(const Family& family, const Options& options) {
     if (options.positional().size() != 2) throw std::invalid_argument(std::string("usage: ") + family.command + " parse FILE");
     const std::string& path = options.positional()[1];
-    auto bytes = gateway::readRegularFile(path, gateway::kMaxResultBytes);
+    auto bytes = gateway::readRegularFile(platform::utf8Path(path), gateway::kMaxResultBytes);
     if (!bytes) throw std::invalid_argument("no file " + path);
     storage::FacilityJournal journal(journalLocation(options));
     actAsCommandLine(journal);
@@ -81,7 +82,7 @@ int parseCommand(const Family& family, const Options& options) {
 QualificationRecord receptionRecord(const std::string& path) {
     auto codes = app::loadCodeTables();
     if (!codes) throw std::runtime_error(codes.problem().message);
-    auto bytes = gateway::readRegularFile(path, gateway::kMaxResultBytes);
+    auto bytes = gateway::readRegularFile(platform::utf8Path(path), gateway::kMaxResultBytes);
     if (!bytes || !*bytes) throw std::invalid_argument("--result: cannot read " + path);
     auto result = gateway::parseResultXml(bytes->value(), codes.value());
     if (!result) throw std::invalid_argument("--result: " + result.problem().message);

@@ -5,6 +5,7 @@
 #include <stdexcept>
 
 #include "app/resources.h"
+#include "platform/utf8_path.h"
 #include "storage/visit_record_json.h"
 #include "commands.h"
 #include "json_output.h"
@@ -14,7 +15,7 @@ namespace madoguchi::cli {
 namespace {
 
 Poco::JSON::Object::Ptr parseFile(const std::string& path) {
-    auto content = app::readTextFile(path);
+    auto content = app::readTextFile(platform::utf8Path(path));
     if (!content) throw std::invalid_argument(content.problem().message);
     try {
         auto object = Poco::JSON::Parser().parse(content.value()).extract<Poco::JSON::Object::Ptr>();

@@ -25,8 +25,12 @@ set(CMAKE_FIND_ROOT_PATH_MODE_PROGRAM NEVER)
 set(CMAKE_FIND_ROOT_PATH_MODE_LIBRARY ONLY)
 set(CMAKE_FIND_ROOT_PATH_MODE_INCLUDE ONLY)
 set(CMAKE_FIND_ROOT_PATH_MODE_PACKAGE ONLY)
-# Static libraries only: one .exe per program, no DLLs to ship beside it.
+# Static libraries only: one .exe per program, no DLLs to ship beside it. (CMake's Windows-GNU
+# platform file sets the suffixes again after this file, with the DLLs' import libraries .dll.a
+# first: zlib, the only dependency in mingw's sysroot with both, is asked for static by name.)
 set(CMAKE_FIND_LIBRARY_SUFFIXES .a)
+set(ZLIB_USE_STATIC_LIBS ON)
+set(OPENSSL_USE_STATIC_LIBS ON)
 
 # mingw's headers are lower-case; code written against the Windows SDK on a case-insensitive
 # disk includes some with capitals (Poco's headers: <Winsock2.h>, <Iphlpapi.h>). A folder of

@@ -90,7 +90,8 @@ Outcome<bool> savePassword(const std::filesystem::path& file, const std::string&
     }
     text += key + escaped(password) + "\n";
     wipe(password);
-    const std::filesystem::path beside = file.string() + ".new";
+    std::filesystem::path beside = file;
+    beside += ".new";
     std::error_code ec;
     if (file.has_parent_path()) std::filesystem::create_directories(file.parent_path(), ec);
     ::unlink(beside.c_str());
@@ -99,7 +100,8 @@ Outcome<bool> savePassword(const std::filesystem::path& file, const std::string&
                    ::fsync(fd) == 0;
     if (fd >= 0) written = ::close(fd) == 0 && written;
     wipe(text);
-    if (!written || std::rename(beside.c_str(), file.c_str()) != 0) {
+    if (written) std::filesystem::rename(beside, file, ec);  // replaces: rename(2), MoveFileExW on Windows
+    if (!written || ec) {
         ::unlink(beside.c_str());
         return Problem{"site.password", N_("The password file could not be written.")};
     }

@@ -15,7 +15,11 @@
 
 namespace madoguchi::storage {
 
+#ifdef _WIN32
+inline constexpr const char* kPostgresModuleFileName = "madoguchi-postgres.dll";  // not built for Windows yet
+#else
 inline constexpr const char* kPostgresModuleFileName = "libmadoguchi-postgres.so";
+#endif
 inline constexpr int kPostgresModuleVersion = 1;
 // Developer builds: the module to open instead of the build tree's or the installed one.
 inline constexpr const char* kPostgresModuleOverride = "MADOGUCHI_POSTGRES_MODULE";

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# The Windows madoguchi-cli.exe under Wine answers the copay and insurer-number cases with exactly
-# the bytes the Linux build prints (stdout: the JSON; and the same exit code). Run by
+# The Windows madoguchi-cli.exe under Wine answers the copay, insurer-number and scenario cases
+# with exactly the bytes the Linux build prints (stdout: the JSON; and the same exit code), a
+# scenario file in a folder with a Japanese name included. Run by
 # scripts/build-windows.sh --test (docs/windows.md).
 #
 #   tests/windows/compare_cli_json.sh LINUX_CLI WINDOWS_CLI_EXE
@@ -57,6 +58,18 @@ compare "full-width kokuho number" insurer-number check '　１３８０６５'
 compare "corrupted number" insurer-number check 01130013
 compare "wrong length" insurer-number check 0113001
 compare "letters" insurer-number check 0113００1X
+
+# scenario: whole receptions through the state machine, read from a file; one from a folder and
+# file with Japanese names (UTF-8 arguments reach the file system as UTF-16 on Windows).
+scenarios="$(cd "$(dirname "${BASH_SOURCE[0]}")/../scenarios" && pwd)"
+for scenario in confirmed_by_pin kouki_by_disability_certificate_printed_share pin_lock_then_visual \
+    self_declaration_claim_remarks validity_six_is_public_assistance; do
+  compare "scenario $scenario" scenario "$scenarios/$scenario.json"
+done
+mkdir -p "$work/受付 データ"
+cp "$scenarios/multiple_matches_chosen_by_staff.json" "$work/受付 データ/資格確認.json"
+compare "scenario in a Japanese folder" scenario "$work/受付 データ/資格確認.json"
+compare "scenario file missing" scenario "$work/受付 データ/ない.json"
 
 echo "$differ of $cases differ"
 [ "$differ" -eq 0 ]

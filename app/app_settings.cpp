@@ -123,7 +123,8 @@ Outcome<AppSettings> settingsFromJson(const Object& root, const std::filesystem:
         !readString(root, "journal_path", journalPath, error) ||
         !readString(root, "window_name", settings.windowName, error) ||
         !readString(root, "face_trash_folder", faceTrashFolder, error) ||
-        !readString(root, "request_encoding", settings.requestEncoding, error))
+        !readString(root, "request_encoding", settings.requestEncoding, error) ||
+        !readString(root, "folder_watch", settings.folderWatch, error))
         return malformed(path, error);
     if (!readWholeNumber(root, "idle_lock_minutes", 0, 240, settings.idleLockMinutes, error) ||
         !readWholeNumber(root, "self_declaration_retention_days", 1, kMaxSelfDeclarationRetentionDays,
@@ -132,6 +133,9 @@ Outcome<AppSettings> settingsFromJson(const Object& root, const std::filesystem:
     if (std::find(std::begin(kRequestEncodings), std::end(kRequestEncodings), settings.requestEncoding) ==
         std::end(kRequestEncodings))
         return malformed(path, "\"request_encoding\" must be \"auto\", \"utf-8\" or \"shift_jis\"");
+    if (std::find(std::begin(kFolderWatchModes), std::end(kFolderWatchModes), settings.folderWatch) ==
+        std::end(kFolderWatchModes))
+        return malformed(path, "\"folder_watch\" must be \"auto\" or \"polling\"");
     if (storage::isServerLocation(journalPath)) {  // the password belongs in ~/.pgpass, never in this file
         try {
             storage::connectionOptions(journalPath);
@@ -172,6 +176,7 @@ Object::Ptr settingsToJson(const AppSettings& settings) {
     root->set("window_name", settings.windowName);
     root->set("face_trash_folder", settings.faceTrashFolder.string());
     root->set("request_encoding", settings.requestEncoding);
+    root->set("folder_watch", settings.folderWatch);
     root->set("idle_lock_minutes", settings.idleLockMinutes);
     root->set("self_declaration_retention_days", settings.selfDeclarationRetentionDays);
     return root;
@@ -323,6 +328,7 @@ std::vector<std::string> settingsChanges(const AppSettings& before, const AppSet
     compare("gateway_root", before.gatewayRoot.string(), after.gatewayRoot.string());
     compare("face_trash_folder", before.faceTrashFolder.string(), after.faceTrashFolder.string());
     compare("request_encoding", before.requestEncoding, after.requestEncoding);
+    compare("folder_watch", before.folderWatch, after.folderWatch);
     std::size_t listed = changes.size();
     compare("card_check_url", maskedUrl(before.cardCheckUrl), maskedUrl(after.cardCheckUrl));
     if (before.cardCheckUrl != after.cardCheckUrl && changes.size() == listed)

@@ -22,6 +22,9 @@ inline bool usesDirectReader(IdentitySource source) { return source != IdentityS
 
 // request_encoding: "auto" (follow the site's results), "utf-8" or "shift_jis".
 inline constexpr const char* kRequestEncodings[] = {"auto", "utf-8", "shift_jis"};
+// folder_watch: "auto" (inotify events on a local folder, polling on a network share) or "polling"
+// (always scan: a share the automatic check does not recognise and that reports no changes).
+inline constexpr const char* kFolderWatchModes[] = {"auto", "polling"};
 inline constexpr int kDefaultSelfDeclarationRetentionDays = 90;  // the month's claim and its first returns
 inline constexpr int kMaxSelfDeclarationRetentionDays = 3650;
 
@@ -31,6 +34,7 @@ struct AppSettings {
     std::filesystem::path gatewayRoot;   // holds req/, res/, face/
     std::filesystem::path faceTrashFolder;  // an electronic chart's trash/archive for face files (also scanned)
     std::string requestEncoding = "auto";   // one of kRequestEncodings
+    std::string folderWatch = "auto";       // one of kFolderWatchModes
     std::string cardCheckUrl;            // direct card check endpoint (DirectReader): https:// only
     std::filesystem::path cardCheckCaFile;  // PEM: the CA of the gateway's TLS certificate (pinned)
     std::string printerName;             // empty: the system default

@@ -1,6 +1,7 @@
 #include "follow_up_recheck.h"
 
 #include <map>
+#include <unordered_map>
 
 #include "facility.h"
 #include "manager_desk.h"
@@ -47,8 +48,10 @@ private:
     std::map<std::string, const BulkPersonAnswer*> byIdentifier_, byNumbers_;  // the first answer of each key
 };
 
+// The verdict of one answer; a confirmed visit is left as Retagged with its re-tag in `retag`
+// (applied later, with the others, in one transaction).
 RecheckEntry judged(const RecheckCandidate& candidate, const BulkPersonAnswer& person, const BulkCheckAnswer& answers,
-                    const StaffMember& who, VisitJournal& journal, const LocalDateTime& now) {
+                    const StaffMember& who, const LocalDateTime& now, std::optional<Retag>& retag) {
     RecheckEntry entry{candidate.visitId, RecheckVerdict::NotConfirmed, person.result.qualificationValidity.raw, {}};
     const EligibilityResult& result = person.result;
     entry.detail = !result.processingResultMessage.empty() ? result.processingResultMessage : result.errorMessage;
@@ -57,14 +60,25 @@ RecheckEntry judged(const RecheckCandidate& candidate, const BulkPersonAnswer& p
         entry.verdict = RecheckVerdict::NotOnVisitDay;
         return entry;
     }
-    Retag retag{candidate.visitId, ClaimRoute::Current, who.id,
-                "bulk re-check confirmed the eligibility (reception " + answers.receptionNumber + ", " +
-                    answers.answerFile + ")",
-                person.rawXml, now};
-    auto retagged = retagClaim(who, journal, retag);
-    entry.verdict = retagged ? RecheckVerdict::Retagged : RecheckVerdict::RetagFailed;
-    if (!retagged) entry.detail = retagged.problem().message;
+    retag = Retag{candidate.visitId, ClaimRoute::Current, who.id,
+                  "bulk re-check confirmed the eligibility (reception " + answers.receptionNumber + ", " +
+                      answers.answerFile + ")",
+                  person.rawXml, now};
+    entry.verdict = RecheckVerdict::Retagged;
     return entry;
+}
+
+// The re-tags in one transaction; a refused one turns its entry into RetagFailed with the reason.
+void applyRetags(VisitJournal& journal, const std::vector<Retag>& retags, const std::vector<std::size_t>& entryOf,
+                 RecheckReport& report) {
+    if (retags.empty()) return;
+    const auto outcomes = journal.retagAll(retags);
+    for (std::size_t i = 0; i < outcomes.size() && i < entryOf.size(); ++i) {
+        if (outcomes[i]) continue;
+        RecheckEntry& entry = report.visits[entryOf[i]];
+        entry.verdict = RecheckVerdict::RetagFailed;
+        entry.detail = outcomes[i].problem().message;
+    }
 }
 
 }  // namespace
@@ -96,36 +110,61 @@ std::optional<NumberQuery> recheckQueryFor(const RecheckCandidate& candidate, co
 }
 
 Outcome<RecheckReport> recheckFollowUps(const StaffMember& who, ManagerJournal& followUps, BulkEligibilityCheck& check,
-                                        VisitJournal& journal, const LocalDateTime& now) {
+                                        VisitJournal& journal, const LocalDateTime& now,
+                                        const RecheckProgressSink& progress) {
     if (auto allowed = requirePermission(who, Permission::RetagClaim); !allowed) return allowed.problem();
+    RecheckProgress progressed;
+    const auto tell = [&](RecheckStage stage) {
+        progressed.stage = stage;
+        if (progress) progress(progressed);
+    };
+    tell(RecheckStage::ReadingList);
     const std::vector<RecheckCandidate> candidates = followUps.recheckCandidates();
     RecheckReport report;
     std::vector<NumberQuery> queries;
-    std::map<std::string, NumberQuery> asked;  // visit id → its query
+    std::unordered_map<std::string, std::size_t> asked;  // visit id → its query in `queries`
     for (const auto& candidate : candidates)
         if (auto query = recheckQueryFor(candidate, now.date)) {
-            queries.push_back(*query);
-            asked.emplace(candidate.visitId, *query);
+            asked.emplace(candidate.visitId, queries.size());
+            queries.push_back(std::move(*query));
         }
+    progressed.visits = candidates.size();
+    progressed.asked = queries.size();
     BulkCheckAnswer answers;
     if (!queries.empty()) {
+        tell(RecheckStage::Asking);
         auto checked = check.check(queries);
         if (!checked) return checked.problem();
         answers = std::move(checked).value();
         report.receptionNumber = answers.receptionNumber;
         report.answerFile = answers.answerFile;
     }
+    tell(RecheckStage::Matching);
     const AnswerIndex index(answers);
+    std::vector<Retag> retags;
+    std::vector<std::size_t> entryOf;  // retags[i] belongs to report.visits[entryOf[i]]
+    report.visits.reserve(candidates.size());
     for (const auto& candidate : candidates) {
         auto query = asked.find(candidate.visitId);
         if (query == asked.end()) {
             report.visits.push_back({candidate.visitId, RecheckVerdict::NoNumbers, {}, {}});
             continue;
         }
-        const BulkPersonAnswer* person = index.find(candidate, query->second);
-        report.visits.push_back(person ? judged(candidate, *person, answers, who, journal, now)
-                                       : RecheckEntry{candidate.visitId, RecheckVerdict::NoAnswer, {}, {}});
+        const BulkPersonAnswer* person = index.find(candidate, queries[query->second]);
+        if (!person) {
+            report.visits.push_back({candidate.visitId, RecheckVerdict::NoAnswer, {}, {}});
+            continue;
+        }
+        std::optional<Retag> retag;
+        report.visits.push_back(judged(candidate, *person, answers, who, now, retag));
+        if (!retag) continue;
+        retags.push_back(std::move(*retag));
+        entryOf.push_back(report.visits.size() - 1);
     }
+    progressed.confirmed = retags.size();
+    tell(RecheckStage::Applying);
+    applyRetags(journal, retags, entryOf, report);
+    tell(RecheckStage::Done);
     return report;
 }
 

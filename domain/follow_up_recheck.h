@@ -2,8 +2,10 @@
 // The bulk re-check of the follow-up list (DOMAIN.md §9, 一括照会): every OLD / UNKNOWN visit
 // with usable numbers goes into one bulk job; each answer is matched back to its visit (by the
 // echoed ArbitraryIdentifier, the visit id, else by the numbers and birth date) and a visit whose
-// eligibility the answer confirms for its visit day is re-tagged CURRENT through retagClaim, so
-// the re-tag carries who ran the re-check, when, and the answer itself as evidence.
+// eligibility the answer confirms for its visit day is re-tagged CURRENT, all of them in one
+// transaction (VisitJournal::retagAll), each re-tag carrying who ran the re-check, when, and the
+// answer itself as evidence.
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -54,11 +56,30 @@ struct RecheckReport {
 // ones; nullopt when they lack an insurer number, a card number or the birth date.
 std::optional<NumberQuery> recheckQueryFor(const RecheckCandidate& candidate, const Date& today);
 
+// How far a running re-check is (the window's progress bar): its stages in order.
+enum class RecheckStage {
+    ReadingList,  // reading the OLD / UNKNOWN visits
+    Asking,       // the bulk job is with the terminal (the long wait)
+    Matching,     // the answers are matched to their visits
+    Applying,     // the confirmed ones are re-tagged, in one transaction
+    Done,
+};
+struct RecheckProgress {
+    RecheckStage stage = RecheckStage::ReadingList;
+    std::size_t visits = 0;     // the follow-up visits read (known from Asking on)
+    std::size_t asked = 0;      // those with numbers to ask with, in the job
+    std::size_t confirmed = 0;  // those the answers confirm for the visit day (known from Applying on)
+};
+using RecheckProgressSink = std::function<void(const RecheckProgress&)>;
+
 class ManagerJournal;
 
-// Needs Permission::RetagClaim; reads the candidates from the journal (recheckCandidates). Asks nothing (and succeeds) when no candidate has numbers; a
-// Problem when the bulk job fails (nothing is re-tagged then).
+// Needs Permission::RetagClaim; reads the candidates from the journal (recheckCandidates). Asks
+// nothing (and succeeds) when no candidate has numbers; a Problem when the bulk job fails
+// (nothing is re-tagged then). progress, when given, hears each stage as it starts (on the
+// caller's thread).
 Outcome<RecheckReport> recheckFollowUps(const StaffMember& who, ManagerJournal& followUps, BulkEligibilityCheck& check,
-                                        VisitJournal& journal, const LocalDateTime& now);
+                                        VisitJournal& journal, const LocalDateTime& now,
+                                        const RecheckProgressSink& progress = {});
 
 }  // namespace madoguchi

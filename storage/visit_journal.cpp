@@ -432,27 +432,42 @@ std::optional<PastEligibility> FacilityJournal::lastEligibility(const std::strin
     return past;
 }
 
-Outcome<bool> FacilityJournal::retag(const Retag& r) {
+Outcome<bool> FacilityJournal::retag(const Retag& r) { return retagAll({r}).front(); }
+
+Outcome<bool> FacilityJournal::writeRetag(const Retag& r) {
+    Statement current = db_->cached("SELECT claim_route, COALESCE(patient_id, '') FROM visits WHERE id = ?");
+    current.bind(1, r.visitId);
+    if (!current.step()) return Problem{"journal.no_visit", N_("No such visit in the journal.")};
+    const std::string from = current.text(0), patient = current.text(1), to(claimRouteName(r.to));
+    current.reset();
+    if (from == to) return Problem{"journal.same_route", N_("The visit already has this claim route.")};
+    if (r.reason.empty()) return Problem{"journal.reason_required", N_("Say why the claim route changes.")};
+    db_->cached("UPDATE visits SET claim_route = ? WHERE id = ?").bind(1, to).bind(2, r.visitId).run();
+    db_->cached("INSERT INTO retags(visit_id, from_route, to_route, staff_id, reason, evidence, at) VALUES(?,?,?,?,?,?,?)")
+        .bind(1, r.visitId).bind(2, from).bind(3, to).bind(4, r.staffId).bind(5, r.reason).bind(6, r.evidence)
+        .bind(7, r.at.iso()).run();
+    appendAuditRow({r.at.iso(), r.staffId, "visit.retagged", patient, r.visitId, from + " -> " + to, ""});
+    return true;
+}
+
+std::vector<Outcome<bool>> FacilityJournal::retagAll(const std::vector<Retag>& retags) {
     std::lock_guard lock(mutex_);
+    std::vector<Outcome<bool>> outcomes;
+    outcomes.reserve(retags.size());
     try {
         Transaction transaction(*db_);
-        Statement current = db_->prepare("SELECT claim_route, patient_id FROM visits WHERE id = ?");
-        current.bind(1, r.visitId);
-        if (!current.step()) return Problem{"journal.no_visit", N_("No such visit in the journal.")};
-        std::string from = current.text(0), patient = current.text(1);
-        if (from == claimRouteName(r.to)) return Problem{"journal.same_route", N_("The visit already has this claim route.")};
-        if (r.reason.empty()) return Problem{"journal.reason_required", N_("Say why the claim route changes.")};
-        db_->prepare("UPDATE visits SET claim_route = ? WHERE id = ?").bind(1, std::string(claimRouteName(r.to))).bind(2, r.visitId).run();
-        db_->prepare("INSERT INTO retags(visit_id, from_route, to_route, staff_id, reason, evidence, at) VALUES(?,?,?,?,?,?,?)")
-            .bind(1, r.visitId).bind(2, from).bind(3, std::string(claimRouteName(r.to))).bind(4, r.staffId)
-            .bind(5, r.reason).bind(6, r.evidence).bind(7, r.at.iso()).run();
-        appendAuditRow({r.at.iso(), r.staffId, "visit.retagged", patient, r.visitId, from + " -> " + std::string(claimRouteName(r.to)), ""});
-        notifyVisitsChanged(*db_, r.visitId);
-        commitAndAnchor(transaction, r.at.iso());
-        return true;
+        const Retag* last = nullptr;  // the last one written
+        for (const Retag& r : retags) {
+            outcomes.push_back(writeRetag(r));
+            if (outcomes.back()) last = &r;
+        }
+        if (!last) return outcomes;  // nothing to commit
+        notifyVisitsChanged(*db_, last->visitId);  // one notice: the readers re-read the whole page
+        commitAndAnchor(transaction, last->at.iso());
     } catch (const StorageError& error) {
-        return storageProblem(error);
+        outcomes.assign(retags.size(), storageProblem(error));
     }
+    return outcomes;
 }
 
 Outcome<bool> FacilityJournal::attachLateAnswer(const std::string& pendingRequestId, const EligibilityResult& result,

@@ -38,6 +38,7 @@ public:
     Outcome<bool> recordVisits(const std::vector<VisitRecord>& visits);
     std::optional<PastEligibility> lastEligibility(const std::string& patientId) override;
     Outcome<bool> retag(const Retag& retag) override;
+    std::vector<Outcome<bool>> retagAll(const std::vector<Retag>& retags) override;
     Outcome<bool> attachLateAnswer(const std::string& pendingRequestId, const EligibilityResult& result,
                                    const std::string& rawXml, const LocalDateTime& receivedAt) override;
     Outcome<bool> closeRejectedRequest(const std::string& pendingRequestId, const std::string& reason,
@@ -90,6 +91,7 @@ private:
     int saveUnsavedLocked();                    // with mutex_ held
     void commitAndAnchor(Transaction& transaction, const std::string& at);  // then the head goes to the anchor file
     void appendAuditRow(AuditEntry entry);      // inside the caller's transaction, with this window
+    Outcome<bool> writeRetag(const Retag& retag);  // inside the caller's transaction; throws StorageError
 
     std::unique_ptr<Database> db_;
     std::string location_;

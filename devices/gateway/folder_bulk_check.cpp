@@ -1,8 +1,10 @@
 #include "devices/gateway/folder_bulk_check.h"
 
+#include <algorithm>
 #include <thread>
 
 #include "devices/gateway/bulk_answer.h"
+#include "devices/gateway/folder_events.h"
 #include "devices/gateway/message_xml.h"
 #include "devices/gateway/request_placement.h"
 #include "devices/gateway/result_xml.h"
@@ -27,17 +29,24 @@ std::string terminalError(const EligibilityResult& status) {
     return {};
 }
 
-BulkPersonAnswer personAnswer(const BulkResultUnit& unit) {
-    const SearchInfo& searched = unit.searched;
-    return BulkPersonAnswer{searched.arbitraryIdentifier,
-                            {searched.insurerNumber,
-                             {searched.insuredCardSymbol, searched.insuredIdentificationNumber, searched.insuredBranchNumber}},
-                            searched.birthdate,
-                            unit.result,
-                            resultXml(unit.result)};
-}
-
 }  // namespace
+
+BulkCheckAnswer bulkCheckAnswerOf(const BulkResult& result, const std::string& receptionNumber,
+                                  const std::string& answerFile) {
+    BulkCheckAnswer answer{receptionNumber, answerFile, {}};
+    answer.people.reserve(result.units.size());
+    for (const auto& unit : result.units) {
+        const SearchInfo& searched = unit.searched;
+        answer.people.push_back(BulkPersonAnswer{
+            searched.arbitraryIdentifier,
+            {searched.insurerNumber,
+             {searched.insuredCardSymbol, searched.insuredIdentificationNumber, searched.insuredBranchNumber}},
+            searched.birthdate,
+            unit.result,
+            resultXml(unit.result)});
+    }
+    return answer;
+}
 
 struct FolderBulkQueryClient::AnswerFile {
     std::string name;   // the file in res/ (.xml or .zip)
@@ -60,19 +69,28 @@ Outcome<FolderBulkQueryClient::AnswerFile> FolderBulkQueryClient::awaitAnswer(co
     const std::string answerName = answerNameFor(requestName);
     const std::string zipName = std::filesystem::path(answerName).replace_extension(".zip").string();
     auto deadline = std::chrono::steady_clock::now() + policy_.answerTimeout;
+    // res/ through its events where they arrive: an answer closed after writing or moved in is
+    // read once, at once; a file found by looking (before the first event, or on a share without
+    // events) is read until two reads agree. A rejection (.err) is found by looking every kPoll.
+    FolderEvents events({layout_.res()}, layout_.watch);
+    std::vector<std::filesystem::path> completed;
     while (!stopped()) {
         if (auto rejection = findRejection(layout_, requestName))
             return Problem{"gateway.rejected", std::string(N_("The terminal rejected the request:")) + " " +
                                                    (rejection->reason.empty() ? std::string(N_("no reason given"))
                                                                               : rejection->reason)};
-        for (const auto& name : {answerName, zipName})
-            if (auto content = readStableFile(layout_.res() / name)) {
+        for (const auto& name : {answerName, zipName}) {
+            const auto path = layout_.res() / name;
+            const bool closed = std::find(completed.begin(), completed.end(), path) != completed.end();
+            if (auto content = closed ? readRegularFile(path, StableReadLimits{}.maxBytes) : readStableFile(path)) {
                 if (!*content) return content->problem();
                 return AnswerFile{name, std::move(*content).value()};
             }
+        }
         if (std::chrono::steady_clock::now() >= deadline)
             return Problem{"gateway.no_answer", "no answer to " + requestName + " yet (the request stays; never resent)"};
-        std::this_thread::sleep_for(kPoll);
+        if (events.eventsArrive()) completed = events.completedFiles(kPoll);
+        else std::this_thread::sleep_for(kPoll);
     }
     return Problem{"gateway.stopped", "the bulk re-check was stopped"};
 }
@@ -146,9 +164,7 @@ Outcome<std::optional<BulkCheckAnswer>> FolderBulkQueryClient::askOnce(const std
         if (auto error = terminalError(result.header); !error.empty())
             return Problem{"gateway.bulk_refused", std::string(N_("The terminal refused the bulk job:")) + " " + error};
         if (result.header.segmentOfResult.raw == "2") return std::optional<BulkCheckAnswer>{};
-        BulkCheckAnswer done{receptionNumber, answer.value().name, {}};
-        for (const auto& unit : result.units) done.people.push_back(personAnswer(unit));
-        return std::optional<BulkCheckAnswer>{std::move(done)};
+        return std::optional<BulkCheckAnswer>{bulkCheckAnswerOf(result, receptionNumber, answer.value().name)};
     }
 }
 

@@ -28,6 +28,11 @@ struct BulkPolicy {
     int maxDownloadAsks = 20;                                         // 02req files in all
 };
 
+// The answers of a finished job as the domain takes them: each person with the numbers the
+// terminal searched and their answer as a result XML of its own (the re-tag's evidence).
+BulkCheckAnswer bulkCheckAnswerOf(const BulkResult& result, const std::string& receptionNumber,
+                                  const std::string& answerFile);
+
 class FolderBulkQueryClient : public BulkEligibilityCheck {
 public:
     // stop: when requested, a waiting job gives up ("gateway.stopped"; the requests stay, never resent).

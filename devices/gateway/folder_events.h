@@ -10,12 +10,9 @@
 #include <filesystem>
 #include <vector>
 
-namespace madoguchi::gateway {
+#include "devices/gateway/folder_layout.h"
 
-enum class FolderWatchMode {
-    Automatic,  // inotify where the folder is on a local file system, polling elsewhere
-    Polling,    // never rely on events (a share whose type is not recognised but sends none)
-};
+namespace madoguchi::gateway {
 
 // True when inotify events can be trusted for this folder: a local file system.
 bool sendsLocalEvents(const std::filesystem::path& folder);

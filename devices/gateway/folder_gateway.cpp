@@ -44,7 +44,7 @@ Outcome<std::string> FolderEligibilityGateway::writeRequest(const NumberQuery& q
 
 GatewayAnswer FolderEligibilityGateway::query(const NumberQuery& query, std::chrono::milliseconds timeout) {
     // Watched before the request is written, so the answer's arrival cannot be missed.
-    FolderEvents events({layout_.res()});
+    FolderEvents events({layout_.res()}, layout_.watch);
     std::string requestName;
     {
         std::lock_guard lock(mutex_);

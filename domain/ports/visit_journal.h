@@ -29,6 +29,11 @@ public:
     virtual void recordAccess(const std::string& staffId, const std::string& patientId, const std::string& what,
                               const LocalDateTime& at) = 0;
     virtual Outcome<bool> retag(const Retag& retag) = 0;
+    // Many re-tags in one transaction (a bulk re-check): each is checked as retag() checks it and
+    // one refused (no such visit, already on that route, no reason) is skipped with its Problem;
+    // the others are committed together. A failed commit gives every one the storage's Problem.
+    // The outcomes are in the order of `retags`.
+    virtual std::vector<Outcome<bool>> retagAll(const std::vector<Retag>& retags) = 0;
     // receivedAt: when this machine received the answer (the caller's clock); the gateway's own
     // ProcessExecutionTime is kept when the answer carries a readable one.
     virtual Outcome<bool> attachLateAnswer(const std::string& pendingRequestId, const EligibilityResult& result,

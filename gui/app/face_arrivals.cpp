@@ -31,9 +31,9 @@ constexpr std::chrono::milliseconds kEventWait{100};
 }  // namespace
 
 void FaceArrivals::watch(std::stop_token stop, const std::function<void(Arrival)>& emit,
-                         std::chrono::milliseconds interval) const {
+                         gateway::FolderWatchMode watch, std::chrono::milliseconds interval) const {
     gateway::FaceFolderWatcher watcher(folder_, codes_, seenStore_, gateway::FaceWatchOptions{otherFolders_, &clock_});
-    gateway::FolderEvents events(watcher.folders());
+    gateway::FolderEvents events(watcher.folders(), watch);
     const auto emitAll = [&](std::vector<gateway::FaceResult> faces) {
         for (auto& face : faces)
             if (face.result) emit(arrivalOf(std::move(face)));  // unreadable: kept out of the queue

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "devices/gateway/face_folder_watcher.h"
+#include "devices/gateway/folder_layout.h"
 #include "domain/ports/clock.h"
 #include "domain/rule_tables.h"
 #include "gui/reception/arrival.h"
@@ -24,9 +25,11 @@ public:
     // otherFolders: e.g. the chart's trash folder, scanned as well (FaceWatchOptions).
     FaceArrivals(std::filesystem::path faceFolder, std::vector<std::filesystem::path> otherFolders, CodeTables codes,
                  std::filesystem::path seenStore, const Clock& clock, PatientNumberLookup patientNumber);
-    // Blocks until `stop`: emit(arrival) for every new readable result. `interval`: the scan
-    // period where the folders send no events.
+    // Blocks until `stop`: emit(arrival) for every new readable result: first the files already
+    // there, then each one as it is completed. `watch`: FolderWatchMode::Polling scans every
+    // `interval` even where the folders send events.
     void watch(std::stop_token stop, const std::function<void(Arrival)>& emit,
+               gateway::FolderWatchMode watch = gateway::FolderWatchMode::Automatic,
                std::chrono::milliseconds interval = std::chrono::milliseconds(50)) const;
 
 private:

@@ -1,6 +1,7 @@
 #include "gui/app/facility_environment.h"
 
 #include "app/resources.h"
+#include "gui/app/terminal_folders.h"
 #include "gui/forms/self_declaration_printer.h"
 #include "storage/open_database.h"
 
@@ -82,7 +83,7 @@ DeviceTargets FacilityEnvironment::deviceTargets() {
 
 std::optional<MedicalInfoFolders> FacilityEnvironment::medicalInfoFolders() {
     if (!usesTerminalFolders(settings_.identitySource) || settings_.gatewayRoot.empty()) return std::nullopt;
-    return MedicalInfoFolders{gateway::FolderLayout{settings_.gatewayRoot}, settings_.facility.medicalInstitutionCode,
+    return MedicalInfoFolders{terminalFolders(settings_), settings_.facility.medicalInstitutionCode,
                               gateway::requestEncodingFromName(settings_.requestEncoding)
                                   .value_or(gateway::RequestEncoding::FollowResults)};
 }
@@ -93,7 +94,8 @@ void FacilityEnvironment::startArrivals(BackgroundWork& work, std::function<void
         work.watch<Arrival>([taps = cardTaps_.get()](std::stop_token stop, const auto& emit) { taps->watch(stop, emit); },
                             deliver, failed);
     if (faces_)
-        work.watch<Arrival>([faces = faces_.get()](std::stop_token stop, const auto& emit) { faces->watch(stop, emit); },
+        work.watch<Arrival>([faces = faces_.get(), watch = folderWatchMode(settings_)](
+                                std::stop_token stop, const auto& emit) { faces->watch(stop, emit, watch); },
                             deliver, failed);
 }
 

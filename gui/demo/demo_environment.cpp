@@ -7,6 +7,7 @@
 #include <wx/intl.h>
 
 #include "app/resources.h"
+#include "gui/app/terminal_folders.h"
 #include "gui/demo/demo_panel.h"
 #include "gui/forms/self_declaration_printer.h"
 #include "storage/staff_accounts.h"
@@ -102,7 +103,8 @@ void DemoEnvironment::startArrivals(BackgroundWork& work, std::function<void(Arr
     failed_ = failed;
     work.watch<GatewayAnswer>([this](std::stop_token stop, const auto& emit) { runSimulator(stop, emit); },
                               [this](GatewayAnswer late) { attachLateAnswer(std::move(late)); }, failed);
-    work.watch<Arrival>([faces = faces_.get()](std::stop_token stop, const auto& emit) { faces->watch(stop, emit); },
+    work.watch<Arrival>([faces = faces_.get(), watch = folderWatchMode(settings_)](
+                            std::stop_token stop, const auto& emit) { faces->watch(stop, emit, watch); },
                         std::move(deliver), std::move(failed));
 }
 

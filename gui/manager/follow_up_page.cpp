@@ -3,12 +3,15 @@
 #include <wx/button.h>
 #include <wx/choice.h>
 #include <wx/dialog.h>
+#include <wx/gauge.h>
 #include <wx/intl.h>
 #include <wx/listctrl.h>
 #include <wx/msgdlg.h>
 #include <wx/sizer.h>
 #include <wx/stattext.h>
 #include <wx/textctrl.h>
+
+#include <variant>
 
 #include "domain/manager_desk.h"
 #include "gui/app/background_work.h"
@@ -87,6 +90,10 @@ FollowUpPage::FollowUpPage(wxWindow* parent, storage::FacilityJournal& journal, 
     recheckButton_->SetName("recheck_all");
     recheckButton_->Enable(bool(terminal_));
     buttons->Add(recheckButton_, 0, wxRIGHT, 12);
+    progress_ = new wxGauge(this, wxID_ANY, static_cast<int>(RecheckStage::Done), wxDefaultPosition, wxSize(160, -1));
+    progress_->SetName("recheck_progress");
+    progress_->Hide();
+    buttons->Add(progress_, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 12);
     status_ = new wxStaticText(this, wxID_ANY, wxEmptyString);
     buttons->Add(status_, 1, wxALIGN_CENTER_VERTICAL);
     sizer->Add(buttons, 0, wxEXPAND | wxALL, 8);
@@ -101,6 +108,27 @@ FollowUpPage::~FollowUpPage() { work_->stopAll(); }  // before the journal and t
 
 wxString FollowUpPage::statusText() const { return status_->GetLabel(); }
 
+namespace {
+
+// What a running re-check tells the worker's watcher: a stage began, or it is over.
+using RecheckUpdate = std::variant<RecheckProgress, Outcome<RecheckReport>>;
+
+wxString recheckStageText(const RecheckProgress& progress) {
+    switch (progress.stage) {
+        case RecheckStage::ReadingList: return _("Reading the visits to follow up…");
+        case RecheckStage::Asking:
+            return wxString::Format(_("Asking the online system about %zu of %zu visits (bulk 照会)…"), progress.asked,
+                                    progress.visits);
+        case RecheckStage::Matching: return _("Matching the answers to the visits…");
+        case RecheckStage::Applying:
+            return wxString::Format(_("Re-tagging %zu confirmed visits…"), progress.confirmed);
+        case RecheckStage::Done: break;
+    }
+    return wxEmptyString;
+}
+
+}  // namespace
+
 void FollowUpPage::startRecheck() {
     if (recheckRunning_ || !terminal_) return;
     if (auto allowed = requirePermission(member_.now(), Permission::RetagClaim); !allowed) {
@@ -109,23 +137,39 @@ void FollowUpPage::startRecheck() {
     }
     recheckRunning_ = true;
     recheckButton_->Disable();
-    status_->SetLabel(_("Re-checking with the online system (bulk 照会)…"));
-    Layout();
-    work_->run<Outcome<RecheckReport>>(
-        [this, terminal = terminal_, member = member_.now()](std::stop_token stop) {
+    recheckHeard(RecheckProgress{});
+    // Its own connection: the GUI thread's reads never wait for the re-tagging transaction.
+    work_->watch<RecheckUpdate>(
+        [this, terminal = terminal_, member = member_.now()](std::stop_token stop,
+                                                             const std::function<void(RecheckUpdate)>& emit) {
+            const auto journal = journal_.anotherConnection();
             auto check = terminal(stop);
-            return recheckFollowUps(member, journal_, *check, journal_, clock_.now());
+            emit(recheckFollowUps(member, *journal, *check, *journal, clock_.now(),
+                                  [&emit](const RecheckProgress& progress) { emit(progress); }));
         },
-        [this](Outcome<RecheckReport> report) { recheckDone(report); },
+        [this](RecheckUpdate update) {
+            if (const auto* progress = std::get_if<RecheckProgress>(&update)) recheckHeard(*progress);
+            else recheckDone(std::get<Outcome<RecheckReport>>(update));
+        },
         [this](std::exception_ptr error) { recheckDone(Problem{"gui.recheck_failed", describeFailure(error)}); });
+}
+
+void FollowUpPage::recheckHeard(const RecheckProgress& progress) {
+    if (!recheckRunning_) return;
+    progress_->SetValue(static_cast<int>(progress.stage));
+    progress_->Show();
+    status_->SetLabel(recheckStageText(progress));
+    Layout();
 }
 
 void FollowUpPage::recheckDone(const Outcome<RecheckReport>& report) {
     recheckRunning_ = false;
     recheckButton_->Enable();
+    progress_->Hide();
     reload();
     if (!report) {
         status_->SetLabel(wxString::Format(_("The re-check failed: %s"), domainText(report.problem().message)));
+        Layout();
         return;
     }
     status_->SetLabel(wxString::Format(_("Re-checked %zu visits: %d now CURRENT, %zu still to follow up"),

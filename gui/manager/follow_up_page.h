@@ -1,8 +1,9 @@
 #pragma once
 // Visits claimed on a past eligibility (OLD) or none (UNKNOWN), oldest first, until a later
 // check re-tags them. Re-tagging records who, why and the evidence; the role is checked first.
-// "Re-check all" sends every one of them to the terminal in one bulk 照会, in the background,
-// and re-tags the confirmed ones (domain/follow_up_recheck.h).
+// "Re-check all" sends every one of them to the terminal in one bulk 照会, in the background
+// over a journal connection of its own, and re-tags the confirmed ones in one transaction
+// (domain/follow_up_recheck.h); a progress bar shows its stage meanwhile.
 #include <functional>
 #include <memory>
 #include <set>
@@ -20,6 +21,7 @@
 #include "storage/visit_journal.h"
 
 class wxButton;
+class wxGauge;
 class wxListCtrl;
 class wxStaticText;
 
@@ -56,6 +58,7 @@ public:
     void startRecheck();
     bool recheckRunning() const { return recheckRunning_; }
     wxString statusText() const;
+    wxGauge* recheckProgress() const { return progress_; }  // shown while a re-check runs
 
     // What one read of the list brings: the visits (or why not) and the patients it audited.
     struct ListRead {
@@ -69,6 +72,7 @@ private:
     static ListRead read(storage::FacilityJournal& journal, const storage::StaffStanding& member, const Clock& clock,
                          const std::set<std::string>& alreadyRead);
     void show(ListRead listed);  // the selected visit stays selected
+    void recheckHeard(const RecheckProgress& progress);  // a stage began
     void recheckDone(const Outcome<RecheckReport>& report);
 
     storage::FacilityJournal& journal_;
@@ -80,6 +84,7 @@ private:
     std::set<std::string> patientsRead_;  // already audited by this page
     BulkRecheckTerminal terminal_;
     wxButton* recheckButton_ = nullptr;
+    wxGauge* progress_ = nullptr;
     bool recheckRunning_ = false;
     LiveRefresh live_;
     std::unique_ptr<storage::FacilityJournal> reader_;  // the workers' connection, opened on first use

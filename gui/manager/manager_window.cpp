@@ -11,6 +11,7 @@
 #include "app/resources.h"
 #include "devices/gateway/folder_bulk_check.h"
 #include "gui/app/background_work.h"
+#include "gui/app/terminal_folders.h"
 #include "gui/manager/daily_log_page.h"
 #include "gui/manager/export_page.h"
 #include "gui/manager/follow_up_page.h"
@@ -38,9 +39,9 @@ BulkRecheckTerminal bulkRecheckTerminal(const AppSettings& settings, const Clock
     auto codes = app::loadCodeTables();
     if (settings.gatewayRoot.empty() || !codes) return {};
     auto encoding = gateway::requestEncodingFromName(settings.requestEncoding).value_or(gateway::RequestEncoding::FollowResults);
-    return [root = settings.gatewayRoot, code = settings.facility.medicalInstitutionCode, codes = codes.value(), &clock,
-            encoding](std::stop_token stop) -> std::unique_ptr<BulkEligibilityCheck> {
-        return std::make_unique<gateway::FolderBulkQueryClient>(gateway::FolderLayout{root}, code, codes, clock, encoding,
+    return [folders = terminalFolders(settings), code = settings.facility.medicalInstitutionCode, codes = codes.value(),
+            &clock, encoding](std::stop_token stop) -> std::unique_ptr<BulkEligibilityCheck> {
+        return std::make_unique<gateway::FolderBulkQueryClient>(folders, code, codes, clock, encoding,
                                                                 gateway::BulkPolicy{}, std::move(stop));
     };
 }

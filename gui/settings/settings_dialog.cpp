@@ -46,6 +46,19 @@ int requestEncodingIndex(const std::string& encoding) {
     return found == std::end(kRequestEncodings) ? 0 : static_cast<int>(found - std::begin(kRequestEncodings));
 }
 
+// In the order of kFolderWatchModes (app_settings.h).
+wxArrayString folderWatchLabels() {
+    wxArrayString labels;
+    labels.Add(_("Automatic (events on a local folder, polling on a network share)"));
+    labels.Add(_("Polling every 50 ms (a share that reports no changes)"));
+    return labels;
+}
+
+int folderWatchIndex(const std::string& mode) {
+    const auto* found = std::find(std::begin(kFolderWatchModes), std::end(kFolderWatchModes), mode);
+    return found == std::end(kFolderWatchModes) ? 0 : static_cast<int>(found - std::begin(kFolderWatchModes));
+}
+
 const StaffRole kRoles[] = {StaffRole::Receptionist, StaffRole::Pharmacist, StaffRole::Manager, StaffRole::Admin};
 
 wxString roleLabel(StaffRole role) {
@@ -201,6 +214,10 @@ wxWindow* SettingsDialog::connectionPage() {
                                     wxDefaultValidator, "request_encoding");
     requestEncoding_->SetSelection(requestEncodingIndex(initial_.requestEncoding));
     addRow(page, grid, _("Encoding of the requests to the terminal"), requestEncoding_);
+    folderWatch_ = new wxChoice(page, wxID_ANY, wxDefaultPosition, wxDefaultSize, folderWatchLabels(), 0,
+                                wxDefaultValidator, "folder_watch");
+    folderWatch_->SetSelection(folderWatchIndex(initial_.folderWatch));
+    addRow(page, grid, _("Watching the terminal's folders"), folderWatch_);
     cardCheckUrl_ = new wxTextCtrl(page, wxID_ANY, utf8(initial_.cardCheckUrl));
     addRow(page, grid, _("Direct card check address"), cardCheckUrl_);
     cardCheckCa_ = new wxFilePickerCtrl(page, wxID_ANY, utf8(initial_.cardCheckCaFile.string()),
@@ -288,6 +305,7 @@ AppSettings SettingsDialog::edited() const {
     settings.gatewayRoot = gatewayRoot_->GetPath().utf8_string();
     settings.faceTrashFolder = faceTrash_->GetPath().utf8_string();
     settings.requestEncoding = kRequestEncodings[std::max(0, requestEncoding_->GetSelection())];
+    settings.folderWatch = kFolderWatchModes[std::max(0, folderWatch_->GetSelection())];
     settings.cardCheckUrl = cardCheckUrl_->GetValue().Strip(wxString::both).utf8_string();
     settings.cardCheckCaFile = cardCheckCa_->GetPath().utf8_string();
     settings.journalPath = siteServer_->journalLocation();
@@ -322,6 +340,7 @@ void SettingsDialog::revalidate() {
     gatewayRoot_->Enable(usesTerminalFolders(settings.identitySource));
     faceTrash_->Enable(usesTerminalFolders(settings.identitySource));
     requestEncoding_->Enable(usesTerminalFolders(settings.identitySource));
+    folderWatch_->Enable(usesTerminalFolders(settings.identitySource));
     cardCheckUrl_->Enable(usesDirectReader(settings.identitySource));
     cardCheckCa_->Enable(usesDirectReader(settings.identitySource));
     wxString text;

@@ -54,6 +54,7 @@ public:
     wxDirPickerCtrl* gatewayPicker() const { return gatewayRoot_; }
     wxDirPickerCtrl* faceTrashPicker() const { return faceTrash_; }
     wxChoice* requestEncodingChoice() const { return requestEncoding_; }
+    wxChoice* folderWatchChoice() const { return folderWatch_; }
     wxSpinCtrl* retentionDays() const { return retention_; }
     wxChoice* languageChoice() const { return language_; }
     wxSpinCtrl* idleLockMinutes() const { return idleLock_; }
@@ -91,6 +92,7 @@ private:
     wxDirPickerCtrl* gatewayRoot_ = nullptr;
     wxDirPickerCtrl* faceTrash_ = nullptr;
     wxChoice* requestEncoding_ = nullptr;
+    wxChoice* folderWatch_ = nullptr;
     wxSpinCtrl* retention_ = nullptr;
     wxTextCtrl* cardCheckUrl_ = nullptr;
     wxFilePickerCtrl* cardCheckCa_ = nullptr;

@@ -24,6 +24,21 @@ struct FakeJournal : VisitJournal, ManagerJournal {
         retags.push_back(r);
         return true;
     }
+    std::vector<std::size_t> batches;  // the size of each retagAll call (each one transaction)
+    std::set<std::string> refused;     // visits the journal refuses to re-tag
+    std::vector<Outcome<bool>> retagAll(const std::vector<Retag>& all) override {
+        batches.push_back(all.size());
+        std::vector<Outcome<bool>> outcomes;
+        for (const Retag& r : all) {
+            if (refused.count(r.visitId)) {
+                outcomes.push_back(Problem{"journal.same_route", "The visit already has this claim route."});
+                continue;
+            }
+            retags.push_back(r);
+            outcomes.push_back(true);
+        }
+        return outcomes;
+    }
     Outcome<bool> attachLateAnswer(const std::string&, const EligibilityResult&, const std::string&,
                                    const LocalDateTime&) override {
         return true;
@@ -243,6 +258,7 @@ BOOST_AUTO_TEST_CASE(OneJobAnswersAreMatchedBackToTheirVisitsAndOnlyConfirmedOne
     BOOST_CHECK_EQUAL(report.value().receptionNumber, "R-0042");
 
     BOOST_REQUIRE_EQUAL(journal.retags.size(), 2u);
+    BOOST_CHECK_EQUAL(journal.batches.size(), 1u);  // both in one transaction
     const Retag& first = journal.retags[0];
     BOOST_CHECK_EQUAL(first.visitId, "V1");
     BOOST_CHECK(first.to == ClaimRoute::Current);
@@ -253,6 +269,37 @@ BOOST_AUTO_TEST_CASE(OneJobAnswersAreMatchedBackToTheirVisitsAndOnlyConfirmedOne
     BOOST_CHECK_NE(first.reason.find("OQSmuquc02res_202511250002.zip"), std::string::npos);
 }
 
+BOOST_AUTO_TEST_CASE(AReTagTheJournalRefusesIsReportedAndTheOthersStand) {
+    FakeJournal journal;
+    journal.candidates = {candidate("V1", "2025-11-20", ClaimRoute::Old, "01130012", "34", d("1980-06-15")),
+                          candidate("V2", "2025-11-20", ClaimRoute::Old, "01130012", "35", d("1981-06-15")),
+                          candidate("V3", "2025-11-20", ClaimRoute::Old, "01130012", "36", d("1982-06-15"))};
+    journal.refused = {"V2"};  // another window re-tagged it meanwhile
+    FakeBulkCheck terminal;
+    terminal.answers = {{"34", answered("1")}, {"35", answered("1")}, {"36", answered("1")}};
+    std::vector<RecheckProgress> heard;
+    auto report = recheckFollowUps(kManager, journal, terminal, journal, kNow,
+                                   [&](const RecheckProgress& progress) { heard.push_back(progress); });
+    BOOST_REQUIRE(report.ok());
+    BOOST_REQUIRE_EQUAL(report.value().visits.size(), 3u);
+    BOOST_CHECK(report.value().visits[0].verdict == RecheckVerdict::Retagged);
+    BOOST_CHECK(report.value().visits[1].verdict == RecheckVerdict::RetagFailed);
+    BOOST_CHECK_EQUAL(report.value().visits[1].detail, "The visit already has this claim route.");
+    BOOST_CHECK(report.value().visits[2].verdict == RecheckVerdict::Retagged);
+    BOOST_CHECK_EQUAL(journal.batches.size(), 1u);
+    BOOST_CHECK_EQUAL(journal.batches.at(0), 3u);
+
+    // Every stage was heard once, in order, with what was known by then.
+    std::vector<RecheckStage> stages;
+    for (const auto& progress : heard) stages.push_back(progress.stage);
+    const std::vector<RecheckStage> expected{RecheckStage::ReadingList, RecheckStage::Asking, RecheckStage::Matching,
+                                             RecheckStage::Applying, RecheckStage::Done};
+    BOOST_CHECK(stages == expected);
+    BOOST_CHECK_EQUAL(heard.at(1).visits, 3u);
+    BOOST_CHECK_EQUAL(heard.at(1).asked, 3u);
+    BOOST_CHECK_EQUAL(heard.at(3).confirmed, 3u);
+}
+
 BOOST_AUTO_TEST_CASE(AFailedJobRetagsNothingAndNothingAskedMeansNoJob) {
     FakeJournal journal;
     journal.candidates = {candidate("V1", "2025-11-20", ClaimRoute::Old, "01130012", "34", d("1980-06-15"))};
@@ -261,6 +308,7 @@ BOOST_AUTO_TEST_CASE(AFailedJobRetagsNothingAndNothingAskedMeansNoJob) {
     BOOST_CHECK_EQUAL(recheckFollowUps(kManager, journal, terminal, journal, kNow).problem().code,
                       "gateway.bulk_still_processing");
     BOOST_CHECK(journal.retags.empty());
+    BOOST_CHECK(journal.batches.empty());
 
     FakeJournal nobodyToAsk;
     nobodyToAsk.candidates = {candidate("V9", "2025-11-20", ClaimRoute::Unknown, "77777777", "77777777", d("1980-06-15"))};

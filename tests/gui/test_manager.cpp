@@ -1,6 +1,7 @@
 // The manager window over a real SQLite journal filled through FacilityJournal: sign-in with
 // wrong passwords and lockout, the daily log's counts, the follow-up list and re-tagging by
 // role, the usage chart with an official figure, and CSV export. Screenshots of every tab.
+#include <wx/gauge.h>
 #include <wx/listctrl.h>
 #include <wx/notebook.h>
 
@@ -306,13 +307,7 @@ BOOST_AUTO_TEST_CASE(ReCheckAllRunsOneBulkJobInTheBackgroundAndRetagsTheConfirme
     habits.bulkAnswerAsZip = true;
     gateway::TerminalSimulator terminal(layout, gateway::DemoDataset::parse(dataset, test::codeTables()).value(),
                                         test::codeTables(), clock, habits);
-    std::jthread serving([&terminal](std::stop_token stop) {
-        while (!stop.stop_requested()) {
-            terminal.serveOnce();
-            std::this_thread::sleep_for(std::chrono::milliseconds(20));
-        }
-    });
-    auto* frame = new wxFrame(nullptr, wxID_ANY, "m");
+    auto* frame = new wxFrame(nullptr, wxID_ANY, "m", wxDefaultPosition, wxSize(1100, 420));
     auto* page = new FollowUpPage(frame, journal, {"jimucho", "事務長 森", StaffRole::Manager}, clock,
                                   [&](std::stop_token stop) -> std::unique_ptr<BulkEligibilityCheck> {
                                       return std::make_unique<gateway::FolderBulkQueryClient>(
@@ -321,10 +316,27 @@ BOOST_AUTO_TEST_CASE(ReCheckAllRunsOneBulkJobInTheBackgroundAndRetagsTheConfirme
                                           gateway::BulkPolicy{std::chrono::seconds(10), std::chrono::milliseconds(100), 5},
                                           stop);
                                   });
+    frame->Show();
     BOOST_REQUIRE_EQUAL(page->visits().size(), 3u);
+    BOOST_CHECK(!page->recheckProgress()->IsShown());
     page->startRecheck();
     BOOST_CHECK(page->recheckRunning());  // the window stays responsive meanwhile
+    // The terminal does not answer yet: the bar stands at "asking", the status says how many.
+    const int asking = static_cast<int>(RecheckStage::Asking);
+    MADOGUCHI_REQUIRE_EVENTUALLY(page->recheckProgress()->GetValue() == asking);
+    BOOST_CHECK(page->recheckProgress()->IsShown());
+    BOOST_CHECK_EQUAL(page->recheckProgress()->GetRange(), static_cast<int>(RecheckStage::Done));
+    BOOST_CHECK_NE(page->statusText().utf8_string().find("3"), std::string::npos);
+    test::saveScreenshot(frame, "manager-follow-up-recheck-progress");
+    // Now the terminal serves: "still processing" first, then the answer as a .zip.
+    std::jthread serving([&terminal](std::stop_token stop) {
+        while (!stop.stop_requested()) {
+            terminal.serveOnce();
+            std::this_thread::sleep_for(std::chrono::milliseconds(20));
+        }
+    });
     MADOGUCHI_REQUIRE_EVENTUALLY(!page->recheckRunning());
+    BOOST_CHECK(!page->recheckProgress()->IsShown());
     BOOST_CHECK_MESSAGE(page->visits().size() == 2u, page->statusText().utf8_string());
     for (const auto& v : page->visits()) BOOST_CHECK_NE(v.visitId, "v-06");
     BOOST_CHECK_NE(page->statusText().utf8_string().find("1"), std::string::npos);

@@ -140,12 +140,15 @@ BOOST_AUTO_TEST_CASE(SavedThroughTheDialogTheFileIsAcceptedAndEveryChangeIsAudit
     dialog->nameField()->SetValue("みどり内科クリニック");
     dialog->faceTrashPicker()->SetPath(wxString::FromUTF8((folder.path() / "trash").string()));
     dialog->requestEncodingChoice()->SetSelection(2);
+    BOOST_CHECK_EQUAL(dialog->folderWatchChoice()->GetSelection(), 0);  // automatic unless set
+    dialog->folderWatchChoice()->SetSelection(1);
     dialog->retentionDays()->SetValue(60);
     dialog->notebook()->SetSelection(1);
     test::pumpFor(std::chrono::milliseconds(200));
     test::saveScreenshot(dialog, "settings-identity-and-folders-trash-encoding");
     const AppSettings edited = dialog->edited();
     BOOST_CHECK_EQUAL(edited.requestEncoding, "shift_jis");
+    BOOST_CHECK_EQUAL(edited.folderWatch, "polling");
     BOOST_CHECK_EQUAL(edited.faceTrashFolder.string(), (folder.path() / "trash").string());
     BOOST_CHECK_EQUAL(edited.selfDeclarationRetentionDays, 60);
     dialog->Destroy();
@@ -171,8 +174,9 @@ BOOST_AUTO_TEST_CASE(SavedThroughTheDialogTheFileIsAcceptedAndEveryChangeIsAudit
         "admin|settings.changed|facility.name: みどり内科 -> みどり内科クリニック",
         "admin|settings.changed|face_trash_folder:  -> " + (folder.path() / "trash").string(),
         "admin|settings.changed|request_encoding: auto -> shift_jis",
+        "admin|settings.changed|folder_watch: auto -> polling",
         "admin|settings.changed|self_declaration_retention_days: 90 -> 60",
-        "admin|settings.saved|" + path.string() + " (4 changes)",
+        "admin|settings.saved|" + path.string() + " (5 changes)",
     };
     BOOST_CHECK_EQUAL_COLLECTIONS(rows.begin(), rows.end(), expected.begin(), expected.end());
 }

@@ -116,6 +116,7 @@ BOOST_AUTO_TEST_CASE(WrongTypesAndValuesAreProblemsNamingTheField) {
         {R"({"identity_source": "camera"})", "identity_source"},
         {R"({"language": "fr"})", "language"},
         {R"({"request_encoding": "latin1"})", "request_encoding"},
+        {R"({"folder_watch": "inotify"})", "folder_watch"},
         {R"({"idle_lock_minutes": -1})", "idle_lock_minutes"},
         {R"({"idle_lock_minutes": "five"})", "idle_lock_minutes"},
         {R"({"self_declaration_retention_days": 0})", "self_declaration_retention_days"},
@@ -232,6 +233,7 @@ BOOST_AUTO_TEST_CASE(EveryChangeIsListedOldToNewWithSecretsMasked) {
     after.facility.name = "みどり内科";
     after.faceTrashFolder = "/srv/chart/trash";
     after.requestEncoding = "shift_jis";
+    after.folderWatch = "polling";
     after.selfDeclarationRetentionDays = 60;
     after.cardCheckCaFile = "/etc/madoguchi/ca.pem";
     after.cardCheckUrl = "https://user:other-secret@gateway.example/check?token=new-secret";
@@ -240,6 +242,7 @@ BOOST_AUTO_TEST_CASE(EveryChangeIsListedOldToNewWithSecretsMasked) {
         "facility.name: みどりクリニック -> みどり内科",
         "face_trash_folder:  -> /srv/chart/trash",
         "request_encoding: auto -> shift_jis",
+        "folder_watch: auto -> polling",
         "card_check_url: *** -> *** (a masked part changed)",
         "card_check_ca_file:  -> /etc/madoguchi/ca.pem",
         "self_declaration_retention_days: 90 -> 60",

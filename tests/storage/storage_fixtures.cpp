@@ -1,7 +1,9 @@
 #include "storage_fixtures.h"
 
+#include <algorithm>
 #include <cstdlib>
 #include <fstream>
+#include <iterator>
 #include <memory>
 
 #include "postgres_server.h"
@@ -99,6 +101,11 @@ storage::AuditVerdict verifyJournal(const std::string& location) {
     storage::AuditKey key = storage::AuditKey::load(storage::defaultAuditKeyPath());
     auto connection = storage::openDatabase(location, true);
     return storage::verifyAudit(*connection, key, storage::readAnchorLines(storage::anchorPathForLocation(location), key));
+}
+
+long long anchorLineCount(const std::filesystem::path& anchorFile) {
+    std::ifstream in(anchorFile, std::ios::binary);
+    return std::count(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>(), '\n');
 }
 
 bool chainIntact(storage::Database& db) {

@@ -60,6 +60,8 @@ struct FixedTestClock : Clock {
 
 // The audit trail of a journal against its anchor file, with the key the journal used.
 storage::AuditVerdict verifyJournal(const std::string& location);
+// How many anchors (one per commit) an anchor file holds.
+long long anchorLineCount(const std::filesystem::path& anchorFile);
 // The chain alone (no anchors), on a connection the caller holds (e.g. inside a read snapshot).
 bool chainIntact(storage::Database& db);
 // A password file as scripts keep it: 0600, one line.

@@ -129,6 +129,46 @@ BOOST_AUTO_TEST_CASE(RetagToCurrentKeepsWhoWhenWhyAndTheEvidence) {
                       "journal.no_visit");
 }
 
+BOOST_AUTO_TEST_CASE(ManyRetagsGoInOneCommitAndARefusedOneIsSkippedWithItsReason) {
+    test::JournalPlace folder;
+    auto file = folder.journal();
+    storage::FacilityJournal journal(file);
+    std::vector<VisitRecord> visits;
+    for (int i = 0; i < 40; ++i)
+        visits.push_back(test::oldClaimVisit("V-" + std::to_string(i), "P" + std::to_string(i), at(2026, 11, 2, 9, i)));
+    BOOST_REQUIRE(journal.recordVisits(visits).ok());
+    BOOST_REQUIRE(journal.retag({"V-7", ClaimRoute::Current, "jimucho", "資格確認書", "scan", at(2026, 11, 9)}).ok());
+    const auto anchorLinesBefore = test::anchorLineCount(journal.anchorPath());
+
+    std::vector<Retag> retags;
+    for (int i = 0; i < 40; ++i)
+        retags.push_back({"V-" + std::to_string(i), ClaimRoute::Current, "jimucho", "bulk re-check confirmed",
+                          "<XmlMsg>" + std::to_string(i) + "</XmlMsg>", at(2026, 11, 10, 11)});
+    retags.push_back({"V-none", ClaimRoute::Current, "jimucho", "bulk re-check confirmed", "", at(2026, 11, 10, 11)});
+    const auto outcomes = journal.retagAll(retags);
+    BOOST_REQUIRE_EQUAL(outcomes.size(), 41u);
+    for (int i = 0; i < 40; ++i) BOOST_CHECK_EQUAL(outcomes[static_cast<std::size_t>(i)].ok(), i != 7);
+    BOOST_CHECK_EQUAL(outcomes[7].problem().code, "journal.same_route");  // already CURRENT
+    BOOST_CHECK_EQUAL(outcomes[40].problem().code, "journal.no_visit");
+
+    BOOST_CHECK(journal.followUps().empty());
+    BOOST_CHECK_EQUAL(scalar(file, "SELECT COUNT(*) FROM retags WHERE at = '2026-11-10T11:00:00'"), 39);
+    BOOST_CHECK_EQUAL(test::text(file, "SELECT from_route || '>' || to_route || '|' || staff_id || '|' || evidence "
+                                       "FROM retags WHERE visit_id = 'V-12'"),
+                      "old>current|jimucho|<XmlMsg>12</XmlMsg>");
+    BOOST_CHECK_EQUAL(scalar(file, "SELECT COUNT(*) FROM audit_log WHERE action = 'visit.retagged'"), 40);
+    // One commit: the anchor file got one line for the 39 re-tags; the chain is whole and anchored.
+    BOOST_CHECK_EQUAL(test::anchorLineCount(journal.anchorPath()), anchorLinesBefore + 1);
+    const auto verdict = test::verifyJournal(file);
+    BOOST_CHECK(verdict.intact());
+    BOOST_CHECK_EQUAL(verdict.anchoredRows, verdict.rows);
+
+    const auto nothing = journal.retagAll({{"V-3", ClaimRoute::Current, "jimucho", "again", "", at(2026, 11, 11)}});
+    BOOST_REQUIRE_EQUAL(nothing.size(), 1u);
+    BOOST_CHECK_EQUAL(nothing[0].problem().code, "journal.same_route");
+    BOOST_CHECK_EQUAL(test::anchorLineCount(journal.anchorPath()), anchorLinesBefore + 1);  // nothing committed
+}
+
 BOOST_AUTO_TEST_CASE(AReceptionistCannotRetagNorReadTheReports) {
     test::JournalPlace folder;
     auto file = folder.journal();

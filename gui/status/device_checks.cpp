@@ -1,7 +1,6 @@
 #include "gui/status/device_checks.h"
 
 #include <fcntl.h>
-#include <sys/statvfs.h>
 #include <unistd.h>
 
 #include <system_error>
@@ -9,6 +8,7 @@
 #include "devices/card/pcsc_reader.h"
 #include "devices/gateway/folder_safety.h"
 #include "domain/outcome.h"
+#include "platform/posix_files.h"
 #include "storage/open_database.h"
 
 namespace madoguchi::gui {
@@ -118,9 +118,8 @@ DeviceCheck checkJournal(const fs::path& journalPath) {
         if (fd < 0) return failing(N_("The journal %s cannot be written."), fixRights, journalPath);
         ::close(fd);
     }
-    struct statvfs disk {};
-    if (::statvfs(folder.c_str(), &disk) == 0 &&
-        static_cast<unsigned long long>(disk.f_bavail) * disk.f_frsize < kLowDiskBytes)
+    const fs::space_info disk = fs::space(folder, ec);
+    if (!ec && disk.available < kLowDiskBytes)
         return DeviceCheck{Health::Warning, N_("The disk holding the journal %s is nearly full."),
                            N_("Free some space on that disk: the journal stops taking visits when it is full."),
                            journalPath.string(),

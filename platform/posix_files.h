@@ -13,7 +13,6 @@
 //               the POSIX ownership checks pass and the ACLs do the protecting (not checked yet)
 //   fopen       _wfopen (for a std::filesystem::path's c_str())
 //   getuid      0 (see stat)
-//   access      _waccess (only the read-only flag: the ACLs are not consulted)
 //   chmod       a mode without group or others bits gives the file or folder a private DACL
 //               (below); other modes only the read-only flag
 //   gethostname the computer's DNS host name (GetComputerNameExW), as UTF-8
@@ -248,8 +247,6 @@ inline int gethostname(char* name, size_t size) {
 }
 inline int fsync(int fd) { return ::_commit(fd); }
 inline int unlink(const wchar_t* path) { return ::_wunlink(path); }
-// Windows knows only "read-only or not" here; the ACLs are not consulted.
-inline int access(const wchar_t* path, int mode) { return ::_waccess(path, mode); }
 inline int link(const wchar_t* existing, const wchar_t* created) {
     if (CreateHardLinkW(created, existing, nullptr)) return 0;
     errno = madoguchi::platform::errnoFromLastError();

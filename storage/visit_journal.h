@@ -20,8 +20,7 @@
 
 namespace madoguchi::storage {
 
-// $XDG_DATA_HOME/madoguchi/<facility>.sqlite3 (else ~/.local/share/madoguchi/…); Windows:
-// %LOCALAPPDATA%\Madoguchi\<facility>.sqlite3.
+// $XDG_DATA_HOME/madoguchi/<facility>.sqlite3 (else ~/.local/share/madoguchi/…).
 std::filesystem::path defaultJournalPath(const std::string& facility = "facility");
 std::string hostName();  // the default window name
 

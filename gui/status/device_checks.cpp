@@ -2,6 +2,9 @@
 
 #include <fcntl.h>
 #include <unistd.h>
+#ifdef _WIN32
+#include <io.h>
+#endif
 
 #include <system_error>
 
@@ -33,6 +36,16 @@ bool probeWrite(const fs::path& folder) {
     return written && closed && removed;
 }
 
+// The quick check (no file written): Linux asks the permission bits; Windows knows only the
+// read-only flag here (the share's ACL decides, and the probe finds that out).
+bool writableByMode(const fs::path& folder) {
+#ifdef _WIN32
+    return ::_waccess(folder.c_str(), W_OK) == 0;
+#else
+    return ::access(folder.c_str(), W_OK) == 0;
+#endif
+}
+
 bool listable(const fs::path& folder) {
     std::error_code ec;
     fs::directory_iterator entries(folder, ec);
@@ -61,7 +74,7 @@ DeviceCheck checkTerminalFolders(const fs::path& root, FolderTest test) {
                            N_("The terminal's shared folder holds req/, res/ and face/: choose the folder that contains "
                               "all three, or ask the terminal's vendor to create them."),
                            root / name);
-    const bool writable = test == FolderTest::Probe ? probeWrite(root / "req") : ::access((root / "req").c_str(), W_OK) == 0;
+    const bool writable = test == FolderTest::Probe ? probeWrite(root / "req") : writableByMode(root / "req");
     if (!writable)
         return failing(N_("Madoguchi cannot write into %s."),
                        N_("Ask whoever set up the share to give this PC's account write access to req/."), root / "req");

@@ -10,7 +10,9 @@
 ; For IT vendors (silent, no window):
 ;   madoguchi-<version>-setup.exe /S [/D=C:\Path\Without\Quotes]    install or update in place
 ;   "C:\Program Files\Madoguchi\uninstall.exe" /S                     uninstall (keeps the data)
-Unicode true
+; A 64-bit installer (like the programs it installs): it runs where they run, and under a Wine
+; without 32-bit support.
+Target amd64-unicode
 !include "MUI2.nsh"
 !include "x64.nsh"
 

@@ -19,7 +19,9 @@ programs="$(unix_path '%ProgramW6432%')/Madoguchi"
 menu="$(unix_path '%ProgramData%')/Microsoft/Windows/Start Menu/Programs/窓口 Madoguchi"
 local_data="$(unix_path '%LOCALAPPDATA%')/Madoguchi"
 uninstall_key='HKLM\Software\Microsoft\Windows\CurrentVersion\Uninstall\Madoguchi'
-work="$(mktemp -d -t madoguchi-installer.XXXXXX)"
+# On C: (inside the prefix): no path of this machine's source tree resolves from there, so the
+# installed programs find their data only in C:\Program Files\Madoguchi.
+work="$(mktemp -d "$WINEPREFIX/drive_c/madoguchi-installer.XXXXXX")"
 trap 'rm -rf "$work"' EXIT
 
 # --- install ------------------------------------------------------------------------------

@@ -28,8 +28,10 @@ read -r -t 30 number <&"$displayfd" || { echo "window_demo: Xvfb did not start" 
 export DISPLAY=":$number"
 
 # The Windows program's own environment: no LANG (Windows has none), so the window speaks
-# Japanese, as on a Japanese front-desk PC.
-(cd "$scratch" && exec env -u LANG -u LANGUAGE -u LC_ALL -u LC_MESSAGES wine "$exe" --demo >"$scratch/window.log" 2>&1) &
+# Japanese, as on a Japanese front-desk PC. It starts in C:\ (the prefix's drive_c), where no path
+# of this machine's source tree resolves: the data files and the catalog must come from beside
+# the .exe, as on a clinic's PC.
+(cd "$WINEPREFIX/drive_c" && exec env -u LANG -u LANGUAGE -u LC_ALL -u LC_MESSAGES wine "$exe" --demo >"$scratch/window.log" 2>&1) &
 app_pid=$!
 title="まどぐち（デモ）"
 for _ in $(seq 1 240); do

@@ -175,7 +175,7 @@ build_wxwidgets() {
   # (XPM) for the info bar and message boxes. No png/jpeg/tiff/zlib/expat/regex (the dfsg tarball
   # has no bundled copies and nothing needs them), no sockets, no xrc/stc/aui/propgrid/ribbon/
   # richtext/webview/media/OpenGL/SVG. The print dialog needs wxComboBox and wxDirDialog wxTreeCtrl
-  # (wx/chkconf.h). Precompiled headers: every wxMSW source parses windows.h and wx/wxprec.h,
+  # (wx/chkconf.h), the generic info bar wxStaticBitmap (a compile error). Precompiled headers: every wxMSW source parses windows.h and wx/wxprec.h,
   # once with --enable-pch (without, the first objects took 5-9 CPU-s each).
   local features=(
     intl cmdline datetime dynlib dynamicloader exceptions ffile file filesystem fontenum fontmap
@@ -184,7 +184,7 @@ build_wxwidgets() {
     html printarch graphics_ctx loggui logwin logdialog markup accel artstd xpm image ico_cur
     controls button bmpbutton checkbox choice datepick dirpicker filepicker display gauge imaglist
     infobar listbox listctrl notebook radiobox radiobtn spinbtn spinctrl statbox statline stattext
-    statusbar textctrl caret tooltips popupwin scrollbar combobox treectrl
+    statusbar textctrl caret tooltips popupwin scrollbar combobox treectrl statbmp
     commondlg choicedlg filedlg dirdlg msgdlg textdlg menus menubar mousewheel validators
     dccache uxtheme wxdib ownerdrawn metafile autoidman
   )

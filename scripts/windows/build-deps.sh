@@ -175,8 +175,9 @@ build_wxwidgets() {
   # (XPM) for the info bar and message boxes. No png/jpeg/tiff/zlib/expat/regex (the dfsg tarball
   # has no bundled copies and nothing needs them), no sockets, no xrc/stc/aui/propgrid/ribbon/
   # richtext/webview/media/OpenGL/SVG. The print dialog needs wxComboBox and wxDirDialog wxTreeCtrl
-  # (wx/chkconf.h), the generic info bar wxStaticBitmap (a compile error). Precompiled headers: every wxMSW source parses windows.h and wx/wxprec.h,
-  # once with --enable-pch (without, the first objects took 5-9 CPU-s each).
+  # (wx/chkconf.h), the generic info bar wxStaticBitmap (a compile error). Precompiled headers:
+  # every wxMSW source parses windows.h and wx/wxprec.h, once with --enable-pch (without, the
+  # first objects took 5-9 CPU-s each).
   local features=(
     intl cmdline datetime dynlib dynamicloader exceptions ffile file filesystem fontenum fontmap
     log longlong mimetype stdpaths stopwatch streams sysoptions textbuf textfile timer variant any

@@ -175,7 +175,8 @@ build_wxwidgets() {
   # (XPM) for the info bar and message boxes. No png/jpeg/tiff/zlib/expat/regex (the dfsg tarball
   # has no bundled copies and nothing needs them), no sockets, no xrc/stc/aui/propgrid/ribbon/
   # richtext/webview/media/OpenGL/SVG. The print dialog needs wxComboBox and wxDirDialog wxTreeCtrl
-  # (wx/chkconf.h), the generic info bar wxStaticBitmap (a compile error). Precompiled headers:
+  # (wx/chkconf.h), the generic info bar wxStaticBitmap and wxMSW's generic date picker (compiled
+  # beside the native one) wxCalendarCtrl and wxComboCtrl (compile errors). Precompiled headers:
   # every wxMSW source parses windows.h and wx/wxprec.h, once with --enable-pch (without, the
   # first objects took 5-9 CPU-s each).
   local features=(
@@ -186,6 +187,7 @@ build_wxwidgets() {
     controls button bmpbutton checkbox choice datepick dirpicker filepicker display gauge imaglist
     infobar listbox listctrl notebook radiobox radiobtn spinbtn spinctrl statbox statline stattext
     statusbar textctrl caret tooltips popupwin scrollbar combobox treectrl statbmp
+    calendar comboctrl
     commondlg choicedlg filedlg dirdlg msgdlg textdlg menus menubar mousewheel validators
     dccache uxtheme wxdib ownerdrawn metafile autoidman
   )

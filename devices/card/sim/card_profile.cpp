@@ -1,15 +1,17 @@
 #include "devices/card/sim/card_profile.h"
 
+// Poco before OpenSSL: on Windows Poco brings windows.h, whose wincrypt.h defines X509_NAME as a
+// macro; OpenSSL's headers undefine it when they come after.
+#include <Poco/Base64Decoder.h>
+#include <Poco/JSON/Object.h>
+#include <Poco/JSON/Parser.h>
+
 #include <openssl/bio.h>
 #include <openssl/bn.h>
 #include <openssl/evp.h>
 #include <openssl/pem.h>
 #include <openssl/x509.h>
 #include <openssl/x509v3.h>
-
-#include <Poco/Base64Decoder.h>
-#include <Poco/JSON/Object.h>
-#include <Poco/JSON/Parser.h>
 
 #include <fstream>
 #include <sstream>

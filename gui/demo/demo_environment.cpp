@@ -1,6 +1,7 @@
 #include "gui/demo/demo_environment.h"
 
 #include <cstdlib>
+#include <random>
 #include <stdexcept>
 #include <vector>
 
@@ -15,11 +16,23 @@ namespace madoguchi::gui {
 namespace {
 
 std::filesystem::path makeTempRoot() {
+#ifdef _WIN32
+    // No mkdtemp: a folder with a random name (create_directory refuses one that exists); the
+    // user's %TEMP% is private to the user.
+    std::random_device random;
+    for (int attempt = 0; attempt < 100; ++attempt) {
+        const auto candidate = std::filesystem::temp_directory_path() / ("madoguchi-demo-" + std::to_string(random()));
+        std::error_code ec;
+        if (std::filesystem::create_directory(candidate, ec)) return candidate;
+    }
+    return {};
+#else
     std::string pattern = (std::filesystem::temp_directory_path() / "madoguchi-demo-XXXXXX").string();
     std::vector<char> buffer(pattern.begin(), pattern.end());
     buffer.push_back('\0');
     if (mkdtemp(buffer.data()) == nullptr) return {};
     return buffer.data();
+#endif
 }
 
 constexpr auto kLookupTimeout = std::chrono::seconds(5);

@@ -1,13 +1,16 @@
-// madoguchi: the reception window. Without a display it says how to run it and exits.
+// madoguchi: the reception window. Without a display (Linux) it says how to run it and exits.
 #include <cstdlib>
 #include <iostream>
 
 #include "app/process_hardening.h"
 #include "gui/app/madoguchi_app.h"
+#ifndef _WIN32
 #include "gui/app/utf8_locale.h"
+#endif
 
 wxIMPLEMENT_APP_NO_MAIN(madoguchi::gui::MadoguchiApp);
 
+#ifndef _WIN32
 namespace {
 
 bool haveDisplay() {
@@ -19,9 +22,15 @@ bool haveDisplay() {
 }
 
 }  // namespace
+#endif
 
 int main(int argc, char** argv) {
     madoguchi::app::disableCoreDumps();
+#ifdef _WIN32
+    // A Windows desktop always has a display, and wxMSW talks UTF-16 to the system: nothing to
+    // check or set up before wx starts.
+    return wxEntry(argc, argv);
+#else
     if (!haveDisplay()) {
         std::cerr << "madoguchi: no display (neither DISPLAY nor WAYLAND_DISPLAY is set).\n"
                      "Run it on a desktop, or under a virtual X server, for example:\n"
@@ -35,4 +44,5 @@ int main(int argc, char** argv) {
     // set (a desktop that needs it) is kept.
     setenv("GDK_GL", "disable", 0);
     return wxEntry(argc, argv);
+#endif
 }

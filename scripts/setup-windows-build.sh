@@ -12,6 +12,8 @@ packages=(
   libz-mingw-w64-dev
   # running the tests and the window
   wine wine64 xvfb xauth imagemagick fonts-noto-cjk
+  # the window test finds the Wine window by its title (xdotool) and measures it (xwininfo)
+  xdotool x11-utils
   # the installer
   nsis
   # apt-get source, building the dependencies

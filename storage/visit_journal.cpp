@@ -196,11 +196,17 @@ std::vector<AuditEntry> shareDecisionEntries(const VisitRecord& v) {
 }  // namespace
 
 std::filesystem::path defaultJournalPath(const std::string& facility) {
+#ifdef _WIN32
+    // Windows: %LOCALAPPDATA%\Madoguchi beside the settings (a program started from the Start menu
+    // runs in its install folder, which it may not write; there is no HOME).
+    return configFolder() / (facility + ".sqlite3");
+#else
     const char* xdg = std::getenv("XDG_DATA_HOME");
     const char* home = std::getenv("HOME");
     std::filesystem::path base = xdg && *xdg ? std::filesystem::path(xdg)
                                              : std::filesystem::path(home ? home : ".") / ".local" / "share";
     return base / "madoguchi" / (facility + ".sqlite3");
+#endif
 }
 
 namespace {

@@ -10,9 +10,9 @@ namespace {
 
 // A journal file or the site server's postgresql:// URI (the file's folder is made first).
 std::unique_ptr<storage::FacilityJournal> openJournal(const std::filesystem::path& location) {
-    if (!storage::isServerLocation(location) && location.has_parent_path())
+    if (!storage::isServerLocation(location.string()) && location.has_parent_path())
         std::filesystem::create_directories(location.parent_path());
-    return std::make_unique<storage::FacilityJournal>(location);
+    return std::make_unique<storage::FacilityJournal>(location.string());
 }
 
 }  // namespace
@@ -48,7 +48,7 @@ FacilityEnvironment::FacilityEnvironment(AppSettings settings, std::filesystem::
                                                     ? std::vector<std::filesystem::path>{}
                                                     : std::vector<std::filesystem::path>{settings_.faceTrashFolder},
                                                 codes_,
-                                                storage::localFolderFor(journalPath_) / "face-seen.txt", clock_, nullptr);
+                                                storage::localFolderFor(journalPath_.string()) / "face-seen.txt", clock_, nullptr);
     if (usesDirectReader(settings_.identitySource)) {
         cardTaps_ = std::make_unique<ReaderCardTaps>(clock_);
         if (!settings_.cardCheckUrl.empty())
@@ -66,7 +66,7 @@ ReceptionServices FacilityEnvironment::services() {
     services.journal = journal_.get();
     services.formRenderer = formRenderer_.get();
     services.cardLookup = cardLookup_.get();
-    services.formsFolder = storage::localFolderFor(journalPath_) / "forms";
+    services.formsFolder = storage::localFolderFor(journalPath_.string()) / "forms";
     const std::string printer = settings_.printerName;
     services.printSelfDeclaration = [printer](wxWindow* parent, const SelfDeclarationForm& form) {
         previewAndPrintSelfDeclaration(parent, form, printer);
@@ -77,8 +77,8 @@ ReceptionServices FacilityEnvironment::services() {
 DeviceTargets FacilityEnvironment::deviceTargets() {
     return DeviceTargets{usesTerminalFolders(settings_.identitySource) ? settings_.gatewayRoot : std::filesystem::path(),
                          usesDirectReader(settings_.identitySource),
-                         storage::isServerLocation(journalPath_) ? std::filesystem::path() : journalPath_,
-                         storage::isServerLocation(journalPath_) ? journalPath_.string() : std::string()};
+                         storage::isServerLocation(journalPath_.string()) ? std::filesystem::path() : journalPath_,
+                         storage::isServerLocation(journalPath_.string()) ? journalPath_.string() : std::string()};
 }
 
 std::optional<MedicalInfoFolders> FacilityEnvironment::medicalInfoFolders() {

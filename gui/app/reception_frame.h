@@ -4,6 +4,7 @@
 #include <functional>
 #include <memory>
 
+#include <wx/infobar.h>  // wxMSW: wxInfoBar is a macro for wxInfoBarGeneric, no class to declare
 #include <wx/frame.h>
 #include <wx/timer.h>
 
@@ -12,7 +13,6 @@
 #include "gui/reception/reception_flow.h"
 #include "storage/self_declaration_archive.h"
 
-class wxInfoBar;
 class wxKeyEvent;
 
 namespace madoguchi::gui {

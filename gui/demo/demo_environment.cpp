@@ -1,6 +1,7 @@
 #include "gui/demo/demo_environment.h"
 
 #include <cstdlib>
+#include <random>
 #include <stdexcept>
 #include <vector>
 
@@ -16,11 +17,23 @@ namespace madoguchi::gui {
 namespace {
 
 std::filesystem::path makeTempRoot() {
+#ifdef _WIN32
+    // No mkdtemp: a folder with a random name (create_directory refuses one that exists); the
+    // user's %TEMP% is private to the user.
+    std::random_device random;
+    for (int attempt = 0; attempt < 100; ++attempt) {
+        const auto candidate = std::filesystem::temp_directory_path() / ("madoguchi-demo-" + std::to_string(random()));
+        std::error_code ec;
+        if (std::filesystem::create_directory(candidate, ec)) return candidate;
+    }
+    return {};
+#else
     std::string pattern = (std::filesystem::temp_directory_path() / "madoguchi-demo-XXXXXX").string();
     std::vector<char> buffer(pattern.begin(), pattern.end());
     buffer.push_back('\0');
     if (mkdtemp(buffer.data()) == nullptr) return {};
     return buffer.data();
+#endif
 }
 
 constexpr auto kLookupTimeout = std::chrono::seconds(5);
@@ -57,7 +70,7 @@ DemoEnvironment::DemoEnvironment(std::filesystem::path root, FacilityKind kind, 
       dataset_(std::move(dataset)),
       layout_{root_ / "gateway"},
       clock_(systemClock_, dataset_.demoToday().value_or(systemClock_.now().date)),
-      journal_(std::make_unique<storage::FacilityJournal>(root_ / "journal.sqlite", root_ / "audit.key")),
+      journal_(std::make_unique<storage::FacilityJournal>((root_ / "journal.sqlite").string(), root_ / "audit.key")),
       gateway_(layout_, dataset_.medicalInstitutionCode(), codes_, clock_),
       simulator_(layout_, dataset_, codes_, clock_),
       cards_(root_ / "cards"),

@@ -14,7 +14,13 @@
 namespace madoguchi::gui {
 namespace {
 
+// A Japanese font the system has: Noto Sans CJK JP on Debian (fonts-noto-cjk, a dependency of the
+// package); Meiryo on Windows, where every Japanese installation has it.
+#ifdef _WIN32
+const wxString kFace = "Meiryo";
+#else
 const wxString kFace = "Noto Sans CJK JP";
+#endif
 constexpr double kUnitsPerMm = 100.0;
 // wx's cairo fonts take a pixel size that pango reads at 96 dpi against 72 points: this makes
 // a requested size the em height in millimetres.

@@ -10,6 +10,8 @@ namespace madoguchi::gui {
 
 inline constexpr double kA4WidthMm = 210.0;
 inline constexpr double kA4HeightMm = 297.0;
+// The form's title: the PDF's and the print job's.
+inline constexpr const char* kSelfDeclarationTitle = "被保険者資格申立書";
 
 // Draws the whole page; the context's user unit must be one millimetre with (0,0) at the
 // paper's top-left corner.

@@ -1,6 +1,5 @@
 #include "gui/forms/self_declaration_printer.h"
 
-#include <cairo/cairo.h>
 #include <wx/cmndata.h>
 #include <wx/graphics.h>
 #include <wx/intl.h>
@@ -14,14 +13,11 @@
 namespace madoguchi::gui {
 namespace {
 
-constexpr double kPointsPerMm = 72.0 / 25.4;
-const char* kTitle = "被保険者資格申立書";
-
 // One page through wx printing: the printer DC or the preview's bitmap.
 class SelfDeclarationPrintout : public wxPrintout {
 public:
     explicit SelfDeclarationPrintout(const SelfDeclarationForm& form)
-        : wxPrintout(wxString::FromUTF8(kTitle)), form_(form) {}
+        : wxPrintout(wxString::FromUTF8(kSelfDeclarationTitle)), form_(form) {}
 
     bool HasPage(int page) override { return page == 1; }
     void GetPageInfo(int* minPage, int* maxPage, int* fromPage, int* toPage) override {
@@ -51,20 +47,6 @@ private:
 };
 
 }  // namespace
-
-Outcome<bool> WxFormRenderer::renderSelfDeclaration(const SelfDeclarationForm& form, const std::string& pdfPath) {
-    return writeA4Pdf(pdfPath, kTitle, [&form](cairo_t* cairo) {
-        {
-            std::unique_ptr<wxGraphicsContext> gc(
-                wxGraphicsRenderer::GetCairoRenderer()->CreateContextFromNativeContext(cairo));
-            if (gc) {
-                gc->Scale(kPointsPerMm, kPointsPerMm);
-                drawSelfDeclaration(*gc, form);
-            }
-        }
-        cairo_show_page(cairo);
-    });
-}
 
 bool previewAndPrintSelfDeclaration(wxWindow* parent, const SelfDeclarationForm& form,
                                     const std::string& printerName) {

@@ -477,7 +477,7 @@ bool SetupAssistant::createFirstAdministrator(const AppSettings& settings) {
     const fs::path journalPath = journalLocation(settings);
     try {
         storage::makePrivateFolder(journalPath.parent_path());
-        storage::FacilityJournal journal(journalPath);
+        storage::FacilityJournal journal(journalPath.string());
         storage::StaffAccounts staff(journal, clock_);
         if (staff.anyAdministrator()) {  // a journal kept from an earlier installation
             administratorCreated_ = true;

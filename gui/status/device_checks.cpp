@@ -1,14 +1,17 @@
 #include "gui/status/device_checks.h"
 
 #include <fcntl.h>
-#include <sys/statvfs.h>
 #include <unistd.h>
+#ifdef _WIN32
+#include <io.h>
+#endif
 
 #include <system_error>
 
 #include "devices/card/pcsc_reader.h"
 #include "devices/gateway/folder_safety.h"
 #include "domain/outcome.h"
+#include "platform/posix_files.h"
 #include "storage/open_database.h"
 
 namespace madoguchi::gui {
@@ -31,6 +34,16 @@ bool probeWrite(const fs::path& folder) {
     const bool closed = ::close(fd) == 0;
     const bool removed = ::unlink(probe.c_str()) == 0;
     return written && closed && removed;
+}
+
+// The quick check (no file written): Linux asks the permission bits; Windows knows only the
+// read-only flag here (the share's ACL decides, and the probe finds that out).
+bool writableByMode(const fs::path& folder) {
+#ifdef _WIN32
+    return ::_waccess(folder.c_str(), W_OK) == 0;
+#else
+    return ::access(folder.c_str(), W_OK) == 0;
+#endif
 }
 
 bool listable(const fs::path& folder) {
@@ -61,7 +74,7 @@ DeviceCheck checkTerminalFolders(const fs::path& root, FolderTest test) {
                            N_("The terminal's shared folder holds req/, res/ and face/: choose the folder that contains "
                               "all three, or ask the terminal's vendor to create them."),
                            root / name);
-    const bool writable = test == FolderTest::Probe ? probeWrite(root / "req") : ::access((root / "req").c_str(), W_OK) == 0;
+    const bool writable = test == FolderTest::Probe ? probeWrite(root / "req") : writableByMode(root / "req");
     if (!writable)
         return failing(N_("Madoguchi cannot write into %s."),
                        N_("Ask whoever set up the share to give this PC's account write access to req/."), root / "req");
@@ -118,9 +131,8 @@ DeviceCheck checkJournal(const fs::path& journalPath) {
         if (fd < 0) return failing(N_("The journal %s cannot be written."), fixRights, journalPath);
         ::close(fd);
     }
-    struct statvfs disk {};
-    if (::statvfs(folder.c_str(), &disk) == 0 &&
-        static_cast<unsigned long long>(disk.f_bavail) * disk.f_frsize < kLowDiskBytes)
+    const fs::space_info disk = fs::space(folder, ec);
+    if (!ec && disk.available < kLowDiskBytes)
         return DeviceCheck{Health::Warning, N_("The disk holding the journal %s is nearly full."),
                            N_("Free some space on that disk: the journal stops taking visits when it is full."),
                            journalPath.string(),

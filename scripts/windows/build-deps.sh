@@ -171,17 +171,36 @@ build_poco() {
 
 build_wxwidgets() {
   local src; src="$(unpack_source wxwidgets)"
-  # Static monolithic wxMSW with only what gui/ uses (html and printing yes; stc, xrc,
-  # propgrid, ribbon, aui, richtext, webview, media, OpenGL, SVG no); no png/jpeg/tiff (the
-  # dfsg tarball has no bundled copies), zlib from libz-mingw-w64-dev.
+  # Static monolithic wxMSW built from nothing up (--disable-all-features), then only what gui/
+  # and app/ use (`grep -rhoE '#include <wx/[a-z/_]+\.h>' gui app`, and the classes those headers
+  # bring): the controls and dialogs the windows show, html (help, forms) and its printing through
+  # the Windows print dialog, wxGraphicsContext (GDI+), translations, threads, the standard art
+  # (XPM) for the info bar and message boxes. No png/jpeg/tiff/zlib/expat/regex (the dfsg tarball
+  # has no bundled copies and nothing needs them), no sockets, no xrc/stc/aui/propgrid/ribbon/
+  # richtext/webview/media/OpenGL/SVG. The print dialog needs wxComboBox and wxDirDialog wxTreeCtrl
+  # (wx/chkconf.h), the generic info bar wxStaticBitmap and wxMSW's generic date picker (compiled
+  # beside the native one) wxCalendarCtrl and wxComboCtrl (compile errors). Precompiled headers:
+  # every wxMSW source parses windows.h and wx/wxprec.h, once with --enable-pch (without, the
+  # first objects took 5-9 CPU-s each).
+  local features=(
+    intl cmdline datetime dynlib dynamicloader exceptions ffile file filesystem fontenum fontmap
+    log longlong mimetype stdpaths stopwatch streams sysoptions textbuf textfile timer variant any
+    threads regkey ole dataobj clipboard geometry
+    html printarch graphics_ctx loggui logwin logdialog markup accel artstd xpm image ico_cur
+    controls button bmpbutton checkbox choice datepick dirpicker filepicker display gauge imaglist
+    infobar listbox listctrl notebook radiobox radiobtn spinbtn spinctrl statbox statline stattext
+    statusbar textctrl caret tooltips popupwin scrollbar combobox treectrl statbmp
+    calendar comboctrl
+    commondlg choicedlg filedlg dirdlg msgdlg textdlg menus menubar mousewheel validators
+    dccache uxtheme wxdib ownerdrawn metafile autoidman
+  )
   mkdir -p "$src/build-msw"
   (cd "$src/build-msw" && "${NICE[@]}" ../configure --host=$triple --build=x86_64-linux-gnu \
-      CC=$triple-gcc-posix CXX=$triple-g++-posix --prefix="$prefix" \
-      --disable-shared --enable-monolithic --enable-unicode --disable-debug_info \
-      --without-libpng --without-libjpeg --without-libtiff --without-expat --without-opengl \
-      --disable-xrc --disable-stc --disable-propgrid --disable-ribbon --disable-aui \
-      --disable-richtext --disable-webview --disable-mediactrl --disable-svg \
-      --disable-sound --disable-joystick --disable-tests >&2 \
+      CC=$triple-gcc-posix CXX=$triple-g++-posix --prefix="$prefix" --with-msw \
+      --disable-shared --enable-monolithic --enable-unicode --disable-debug_info --enable-pch \
+      --disable-all-features "${features[@]/#/--enable-}" \
+      --without-libpng --without-libjpeg --without-libtiff --without-zlib --without-expat \
+      --without-regex --without-opengl --disable-tests >&2 \
     && "${NICE[@]}" make -j "$jobs" >&2 && make install >&2)
 }
 

@@ -1,15 +1,17 @@
 #include "devices/card/sim/card_profile.h"
 
+// Poco before OpenSSL: on Windows Poco brings windows.h, whose wincrypt.h defines X509_NAME as a
+// macro; OpenSSL's headers undefine it when they come after.
+#include <Poco/Base64Decoder.h>
+#include <Poco/JSON/Object.h>
+#include <Poco/JSON/Parser.h>
+
 #include <openssl/bio.h>
 #include <openssl/bn.h>
 #include <openssl/evp.h>
 #include <openssl/pem.h>
 #include <openssl/x509.h>
 #include <openssl/x509v3.h>
-
-#include <Poco/Base64Decoder.h>
-#include <Poco/JSON/Object.h>
-#include <Poco/JSON/Parser.h>
 
 #include <fstream>
 #include <sstream>
@@ -24,6 +26,12 @@ namespace madoguchi::card::sim {
 namespace fs = std::filesystem;
 
 namespace {
+
+// OpenSSL takes file names as UTF-8 on every system (on Windows it converts them to UTF-16).
+std::string utf8Name(const fs::path& path) {
+    const auto name = path.u8string();
+    return {reinterpret_cast<const char*>(name.data()), name.size()};
+}
 
 std::string base64(const Bytes& bytes) {
     std::string text(4 * ((bytes.size() + 2) / 3) + 1, '\0');
@@ -238,10 +246,10 @@ Outcome<int> makeProfiles(const fs::path& dataset, const fs::path& caKeyPem, con
                           const fs::path& outDir, const std::string& pin) {
     Ca ca;
     {
-        BIO* bio = BIO_new_file(caKeyPem.c_str(), "r");
+        BIO* bio = BIO_new_file(utf8Name(caKeyPem).c_str(), "r");
         if (bio) ca.key = PEM_read_bio_PrivateKey(bio, nullptr, nullptr, nullptr);
         BIO_free(bio);
-        bio = BIO_new_file(caCertPem.c_str(), "r");
+        bio = BIO_new_file(utf8Name(caCertPem).c_str(), "r");
         if (bio) ca.cert = PEM_read_bio_X509(bio, nullptr, nullptr, nullptr);
         BIO_free(bio);
     }
@@ -337,7 +345,7 @@ Outcome<bool> makeCertificateAuthority(const fs::path& keyPem, const fs::path& c
         out << pem(ca.key);
         if (!out) return badProfile("cannot write " + keyPem.string());
     }
-    BIO* bio = BIO_new_file(certPem.c_str(), "w");
+    BIO* bio = BIO_new_file(utf8Name(certPem).c_str(), "w");
     const bool written = bio && PEM_write_bio_X509(bio, ca.cert) == 1;
     BIO_free(bio);
     if (!written) return badProfile("cannot write " + certPem.string());

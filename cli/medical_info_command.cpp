@@ -137,7 +137,7 @@ int fetchCommand(const Family& family, const Options& options) {
     const StaffMember staff = signIn(journal, options, Permission::ViewEligibility);
     const CommandClock clock(options);
     auto allowed = mayFetch(modeFrom(options), record, family.kind, clock.now(),
-                            journal.lastAudited(medicalInfoAuditAction(family.kind, "fetch"), patient),
+                            journal.lastAudited(medicalInfoAuditAction(family.kind, "fetch"), patient, ""),
                             options.flag("--force"));
     if (!allowed) {
         journal.audit({clock.now().iso(), staff.id, medicalInfoAuditAction(family.kind, "fetch_refused"), patient, "",

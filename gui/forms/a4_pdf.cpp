@@ -12,7 +12,9 @@
 #include <climits>
 #include <filesystem>
 #include <system_error>
+#include <vector>
 
+#include "gui/reception/display_text.h"
 #include "storage/private_files.h"
 
 namespace madoguchi::gui {
@@ -22,6 +24,27 @@ constexpr double kA4WidthPt = 595.276;
 constexpr double kA4HeightPt = 841.89;
 constexpr int kMarginPt = 42;      // about 15 mm
 constexpr double kHtmlPixelToPt = 0.75;  // HTML pixels are 1/96 inch, points 1/72
+constexpr int kFooterPt = 24;            // kept free at the foot of each page for the footer
+
+// The footer of one page: the facility and the day on the left, the page number on the right.
+wxString footerHtml(const PageFooter& footer, int page, int pages) {
+    return wxString::Format("<table width=\"100%%\" cellspacing=0 cellpadding=0><tr><td><font size=-1>%s</font></td>"
+                            "<td align=right><font size=-1>%s</font></td></tr></table>",
+                            escapeHtml(footerLine(footer)),
+                            escapeHtml(pageNumberText(wxString::Format("%d", page), wxString::Format("%d", pages))));
+}
+
+// Where each page of the rendered HTML starts (the renderer's page breaks; a break at or past the
+// end of the text starts no page).
+std::vector<int> pageStarts(wxHtmlDCRenderer& renderer) {
+    std::vector<int> starts;
+    for (int from = 0;;) {
+        starts.push_back(from);
+        const int to = renderer.FindNextPageBreak(from);
+        if (to == wxNOT_FOUND || to <= from || renderer.FindNextPageBreak(to) == wxNOT_FOUND) return starts;
+        from = to;
+    }
+}
 
 Problem unwritable(const std::string& path) {
     return Problem{"form.pdf_unwritable", "Cannot write the PDF " + path};
@@ -65,35 +88,53 @@ wxPrintData a4PrintData(const std::string& printerName) {
     return data;
 }
 
-Outcome<bool> writeHtmlPdf(const std::string& pdfPath, const wxString& title, const wxString& html) {
+wxString footerLine(const PageFooter& footer) {
+    const wxString day = wxString::Format(_("%d-%02d-%02d"), footer.printed.year(), static_cast<int>(footer.printed.month()),
+                                          static_cast<int>(footer.printed.day()));
+    return wxString::Format(_("%s — printed on %s"), wxString::FromUTF8(footer.facility), day);
+}
+
+wxString pageNumberText(const wxString& page, const wxString& pages) {
+    return wxString::Format(_("page %s / %s"), page, pages);
+}
+
+Outcome<bool> writeHtmlPdf(const std::string& pdfPath, const wxString& title, const wxString& html,
+                           const PageFooter& footer) {
     return writeA4Pdf(pdfPath, title.utf8_string(), [&](cairo_t* cairo) {
         wxGCDC dc(wxGraphicsRenderer::GetCairoRenderer()->CreateContextFromNativeContext(cairo));
-        wxHtmlDCRenderer renderer;
-        renderer.SetDC(&dc, kHtmlPixelToPt);
-        renderer.SetStandardFonts(10);
         const int width = static_cast<int>(kA4WidthPt) - 2 * kMarginPt;
         const int height = static_cast<int>(kA4HeightPt) - 2 * kMarginPt;
-        renderer.SetSize(width, height);
-        renderer.SetHtmlText(html);
-        for (int from = 0, page = 1;; ++page) {
-            const int to = renderer.FindNextPageBreak(from);
-            if (to == wxNOT_FOUND && page > 1) break;  // the previous page ended the text
-            renderer.Render(kMarginPt, kMarginPt, from, to == wxNOT_FOUND ? INT_MAX : to);
+        wxHtmlDCRenderer body, foot;
+        for (auto* renderer : {&body, &foot}) {
+            renderer->SetDC(&dc, kHtmlPixelToPt);
+            renderer->SetStandardFonts(10);
+        }
+        body.SetSize(width, height - kFooterPt);
+        foot.SetSize(width, kFooterPt);
+        body.SetHtmlText(html);
+        const std::vector<int> starts = pageStarts(body);
+        const int pages = static_cast<int>(starts.size());
+        for (int page = 0; page < pages; ++page) {
+            const int to = page + 1 < pages ? starts[static_cast<std::size_t>(page) + 1] : INT_MAX;
+            body.Render(kMarginPt, kMarginPt, starts[static_cast<std::size_t>(page)], to);
+            foot.SetHtmlText(footerHtml(footer, page + 1, pages));
+            foot.Render(kMarginPt, static_cast<int>(kA4HeightPt) - kMarginPt - kFooterPt / 2, 0, INT_MAX);
             dc.GetGraphicsContext()->Flush();
             cairo_show_page(cairo);
-            if (to == wxNOT_FOUND || to <= from) break;
-            from = to;
         }
     });
 }
 
-bool previewAndPrintHtml(wxWindow* parent, const wxString& title, const wxString& html, const std::string& printerName) {
+bool previewAndPrintHtml(wxWindow* parent, const wxString& title, const wxString& html, const PageFooter& footer,
+                         const std::string& printerName) {
     wxPrintData printData = a4PrintData(printerName);
     wxPrintDialogData dialogData(printData);
     auto makePrintout = [&] {
         auto* printout = new wxHtmlPrintout(title);
         printout->SetHtmlText(html);
-        printout->SetFooter(title + "  —  @PAGENUM@ / @PAGESCNT@");
+        printout->SetFooter("<table width=\"100%\"><tr><td><font size=-1>" + escapeHtml(footerLine(footer)) +
+                            "</font></td><td align=right><font size=-1>" +
+                            escapeHtml(pageNumberText("@PAGENUM@", "@PAGESCNT@")) + "</font></td></tr></table>");
         printout->SetStandardFonts(10);
         return printout;
     };

@@ -65,11 +65,7 @@ int parseCommand(const Family& family, const Options& options) {
     const std::string& path = options.positional()[1];
     auto bytes = gateway::readRegularFile(path, gateway::kMaxResultBytes);
     if (!bytes) throw std::invalid_argument("no file " + path);
-    storage::FacilityJournal journal(journalLocation(options));
-    actAsCommandLine(journal);
-    const StaffMember staff = signIn(journal, options, Permission::ViewEligibility);
-    journal.audit({CommandClock(options).now().iso(), staff.id, medicalInfoAuditAction(family.kind, "parse"),
-                   options.value("--patient").value_or(""), "", path, ""});
+    signInToShowFile(options, medicalInfoAuditAction(family.kind, "parse"), path);
     if (!*bytes) {
         std::cerr << family.command << ": " << path << ": " << bytes->problem().message << "\n";
         return kBadInput;

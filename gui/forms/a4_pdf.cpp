@@ -4,6 +4,7 @@
 #include <cairo/cairo.h>
 #include <wx/cmndata.h>
 #include <wx/dcgraph.h>
+#include <wx/font.h>
 #include <wx/graphics.h>
 #include <wx/html/htmprint.h>
 #include <wx/intl.h>
@@ -26,12 +27,16 @@ constexpr int kMarginPt = 42;      // about 15 mm
 constexpr double kHtmlPixelToPt = 0.75;  // HTML pixels are 1/96 inch, points 1/72
 constexpr int kFooterPt = 24;            // kept free at the foot of each page for the footer
 
-// The footer of one page: the facility and the day on the left, the page number on the right.
-wxString footerHtml(const PageFooter& footer, int page, int pages) {
-    return wxString::Format("<table width=\"100%%\" cellspacing=0 cellpadding=0><tr><td><font size=-1>%s</font></td>"
-                            "<td align=right><font size=-1>%s</font></td></tr></table>",
-                            escapeHtml(footerLine(footer)),
-                            escapeHtml(pageNumberText(wxString::Format("%d", page), wxString::Format("%d", pages))));
+constexpr int kFooterFontPt = 8;
+
+// The footer of one page: the facility and the day on the left, "n / N" on the right.
+void drawFooter(wxDC& dc, const PageFooter& footer, int page, int pages) {
+    dc.SetFont(wxFont(wxFontInfo(kFooterFontPt)));
+    dc.SetTextForeground(*wxBLACK);
+    const int y = static_cast<int>(kA4HeightPt) - kMarginPt - kFooterPt / 2;
+    dc.DrawText(footerLine(footer), kMarginPt, y);
+    const wxString number = pageNumberText(wxString::Format("%d", page), wxString::Format("%d", pages));
+    dc.DrawText(number, static_cast<int>(kA4WidthPt) - kMarginPt - dc.GetTextExtent(number).GetWidth(), y);
 }
 
 // Where each page of the rendered HTML starts (the renderer's page breaks; a break at or past the
@@ -104,21 +109,22 @@ Outcome<bool> writeHtmlPdf(const std::string& pdfPath, const wxString& title, co
         wxGCDC dc(wxGraphicsRenderer::GetCairoRenderer()->CreateContextFromNativeContext(cairo));
         const int width = static_cast<int>(kA4WidthPt) - 2 * kMarginPt;
         const int height = static_cast<int>(kA4HeightPt) - 2 * kMarginPt;
-        wxHtmlDCRenderer body, foot;
-        for (auto* renderer : {&body, &foot}) {
-            renderer->SetDC(&dc, kHtmlPixelToPt);
-            renderer->SetStandardFonts(10);
-        }
+        wxHtmlDCRenderer body;
+        body.SetDC(&dc, kHtmlPixelToPt);
+        body.SetStandardFonts(10);
         body.SetSize(width, height - kFooterPt);
-        foot.SetSize(width, kFooterPt);
         body.SetHtmlText(html);
         const std::vector<int> starts = pageStarts(body);
         const int pages = static_cast<int>(starts.size());
         for (int page = 0; page < pages; ++page) {
             const int to = page + 1 < pages ? starts[static_cast<std::size_t>(page) + 1] : INT_MAX;
             body.Render(kMarginPt, kMarginPt, starts[static_cast<std::size_t>(page)], to);
-            foot.SetHtmlText(footerHtml(footer, page + 1, pages));
-            foot.Render(kMarginPt, static_cast<int>(kA4HeightPt) - kMarginPt - kFooterPt / 2, 0, INT_MAX);
+            // The renderer's clipper, undone, clips to the DC's size, which a DC made from a
+            // cairo context does not have (0×0): without this the footer and every later page
+            // would be clipped away.
+            dc.GetGraphicsContext()->Flush();
+            cairo_reset_clip(cairo);
+            drawFooter(dc, footer, page + 1, pages);
             dc.GetGraphicsContext()->Flush();
             cairo_show_page(cairo);
         }

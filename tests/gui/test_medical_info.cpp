@@ -11,6 +11,7 @@
 #include <thread>
 
 #include "../pcsc/pcsc_stack.h"
+#include "gui/forms/a4_pdf.h"
 #include "gui/medical/medical_info_fetcher.h"
 #include "gui/medical/medical_info_frame.h"
 #include "gui/medical/medical_info_panel.h"
@@ -171,9 +172,24 @@ BOOST_AUTO_TEST_CASE(MedicationViewForThePharmacistPrintsToAnA4PdfInJapanese) {
     BOOST_CHECK(text.find("ひまわり薬局") != std::string::npos);
     BOOST_CHECK(text.find("窓口　花子") != std::string::npos || text.find("窓口 花子") != std::string::npos);
     checkFooterOnEveryPage(pdf.value(), "窓口デモ薬局", window.demo->clock().now().date);
-    BOOST_CHECK_GE(pdfPages(pdf.value()).size(), 2u);  // the three-source history runs over pages
     savePagePicture(pdf.value(), "64-medication-pdf-pharmacy");
     BOOST_CHECK_EQUAL(auditRows(window, "medication.pdf").size(), 1u);
+}
+
+// A page longer than A4 runs over several pages, each with its own rows and the footer.
+BOOST_AUTO_TEST_CASE(ALongViewRunsOverSeveralA4PagesEachWithItsRowsAndFooter) {
+    test::TempFolder folder;
+    wxString html = "<html><body>";
+    for (int row = 1; row <= 150; ++row) html += wxString::Format("<p>row %d</p>", row);
+    html += "</body></html>";
+    const Date printed = *Date::fromYmd(2026, 12, 1);
+    const auto pdf = folder.path() / "long.pdf";
+    BOOST_REQUIRE(gui::writeHtmlPdf(pdf.string(), "long", html, {"テスト薬局", printed}));
+    const auto pages = pdfPages(pdf);
+    BOOST_REQUIRE_GE(pages.size(), 3u);
+    checkFooterOnEveryPage(pdf, "テスト薬局", printed);
+    for (const std::string& page : pages) BOOST_CHECK(page.find("row ") != std::string::npos);  // no blank page
+    BOOST_CHECK(pages.back().find("row 150") != std::string::npos);
 }
 
 BOOST_AUTO_TEST_CASE(CheckupViewShowsLatestValuesBesideEarlierOnesWithOutOfRangeMarked) {

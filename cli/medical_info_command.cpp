@@ -66,11 +66,7 @@ int parseCommand(const Family& family, const Options& options) {
     const std::string& path = options.positional()[1];
     auto bytes = gateway::readRegularFile(platform::utf8Path(path), gateway::kMaxResultBytes);
     if (!bytes) throw std::invalid_argument("no file " + path);
-    storage::FacilityJournal journal(journalLocation(options));
-    actAsCommandLine(journal);
-    const StaffMember staff = signIn(journal, options, Permission::ViewEligibility);
-    journal.audit({CommandClock(options).now().iso(), staff.id, medicalInfoAuditAction(family.kind, "parse"),
-                   options.value("--patient").value_or(""), "", path, ""});
+    signInToShowFile(options, medicalInfoAuditAction(family.kind, "parse"), path);
     if (!*bytes) {
         std::cerr << family.command << ": " << path << ": " << bytes->problem().message << "\n";
         return kBadInput;
@@ -138,7 +134,7 @@ int fetchCommand(const Family& family, const Options& options) {
     const StaffMember staff = signIn(journal, options, Permission::ViewEligibility);
     const CommandClock clock(options);
     auto allowed = mayFetch(modeFrom(options), record, family.kind, clock.now(),
-                            journal.lastAudited(medicalInfoAuditAction(family.kind, "fetch"), patient),
+                            journal.lastAudited(medicalInfoAuditAction(family.kind, "fetch"), patient, ""),
                             options.flag("--force"));
     if (!allowed) {
         journal.audit({clock.now().iso(), staff.id, medicalInfoAuditAction(family.kind, "fetch_refused"), patient, "",

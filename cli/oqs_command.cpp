@@ -1,5 +1,7 @@
 // madoguchi-cli oqs parse FILE: decodes any online-qualification message (result, face file,
-// request, bulk, 照会番号 registration; detected by name prefix or content) as JSON.
+// request, bulk, 照会番号 registration; detected by name prefix or content) as JSON. It shows
+// patient data, so it signs in (ViewEligibility) and is audited (oqs.parse: who, --patient, the
+// file) like `druginfo parse`.
 #include <iostream>
 #include <stdexcept>
 
@@ -12,23 +14,27 @@
 #include "devices/gateway/result_json.h"
 #include "devices/gateway/message_kind.h"
 #include "json_output.h"
+#include "sign_in.h"
 
 namespace madoguchi::cli {
 namespace {
 
 int parseCommand(const Arguments& args) {
-    if (args.size() != 1) throw std::invalid_argument("usage: oqs parse FILE");
+    Options options(args, withSignInOptions({"--db", "--patient"}), {});
+    if (options.positional().size() != 1) throw std::invalid_argument("usage: oqs parse FILE");
+    const std::string& path = options.positional()[0];
     auto codes = app::loadCodeTables();
     if (!codes) throw std::runtime_error(codes.problem().message);
-    auto bytes = app::readTextFile(args[0]);
+    auto bytes = app::readTextFile(path);
+    signInToShowFile(options, "oqs.parse", path);
     if (!bytes) {
         std::cerr << "oqs parse: " << bytes.problem().message << "\n";
         return kBadInput;
     }
-    auto kind = gateway::detectMessageKind(args[0], bytes.value());
+    auto kind = gateway::detectMessageKind(path, bytes.value());
     auto json = gateway::messageToJson(kind, bytes.value(), codes.value());
     if (!json) {
-        std::cerr << "oqs parse: " << args[0] << " (" << gateway::messageKindName(kind) << "): " << json.problem().message
+        std::cerr << "oqs parse: " << path << " (" << gateway::messageKindName(kind) << "): " << json.problem().message
                   << "\n";
         return kBadInput;
     }
@@ -80,7 +86,7 @@ int runOqs(const Arguments& args) {
     Arguments rest = args.empty() ? args : Arguments(args.begin() + 1, args.end());
     if (!args.empty() && args[0] == "parse") return parseCommand(rest);
     if (!args.empty() && args[0] == "query") return queryCommand(rest);
-    throw std::invalid_argument("usage: oqs parse FILE | oqs query --root DIR --insurer N --number N [--symbol S] "
+    throw std::invalid_argument("usage: oqs parse FILE --db J (--user U | --session S) [--patient ID] | oqs query --root DIR --insurer N --number N [--symbol S] "
                                 "[--branch B] --birth YYYY-MM-DD [--timeout-ms MS] [--today YYYY-MM-DD]\n"
                                 "      [--encoding utf-8|shift_jis|auto]");
 }

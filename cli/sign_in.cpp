@@ -5,6 +5,7 @@
 
 #include "app/system_clock.h"
 #include "command_clock.h"
+#include "journal_options.h"
 #include "platform/console.h"
 #include "storage/private_files.h"
 #include "storage/session_ticket.h"
@@ -99,6 +100,13 @@ StaffMember signInOrSetUp(storage::FacilityJournal& journal, const Options& opti
     if (auto created = staff.createFirstAdministrator(admin, password); !created)
         throw std::runtime_error(created.problem().message);
     return admin;
+}
+
+void signInToShowFile(const Options& options, const std::string& action, const std::string& file) {
+    storage::FacilityJournal journal(journalLocation(options));
+    actAsCommandLine(journal);
+    const StaffMember staff = signIn(journal, options, Permission::ViewEligibility);
+    journal.audit({CommandClock(options).now().iso(), staff.id, action, options.value("--patient").value_or(""), "", file, ""});
 }
 
 }  // namespace madoguchi::cli

@@ -26,6 +26,10 @@ StaffMember signInWithSession(storage::FacilityJournal& journal, const Options& 
 // On a journal without an administrator (a new one), creates the first administrator from the
 // same options; otherwise signs in as signIn() does.
 StaffMember signInOrSetUp(storage::FacilityJournal& journal, const Options& options, Permission permission);
+// A command that shows the patient data of a file (oqs/druginfo/checkup parse): opens the journal
+// (--db), signs in with ViewEligibility and writes `action` (who, --patient if given, the file)
+// before anything is shown. Throws as signIn() does.
+void signInToShowFile(const Options& options, const std::string& action, const std::string& file);
 // The password from --password-file or the terminal; `prompt` is shown on the terminal.
 std::string readPassword(const Options& options, const std::string& fileOption, const std::string& prompt);
 

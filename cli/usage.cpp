@@ -10,7 +10,7 @@ const std::vector<CommandUsage>& commandUsages() {
         {"insurer-number", {"check"}, "insurer-number check NUMBER\n"},
         {"scenario", {}, "scenario FILE      (docs/scenario.md)\n"},
         {"oqs", {"parse", "query"},
-         "oqs parse FILE\n"
+         "oqs parse FILE [--patient ID] [--db FILE|URI] SIGN-IN\n"
          "oqs query --root DIR --insurer N --number N [--symbol S] [--branch B] --birth YYYY-MM-DD\n"
          "      [--timeout-ms MS] [--institution CODE] [--today YYYY-MM-DD] [--encoding utf-8|shift_jis|auto]\n"},
         {"sim oqs", {},

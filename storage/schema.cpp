@@ -19,6 +19,9 @@ const std::string kUsageCountsFromVisits = R"(
          SELECT month, COUNT(*), SUM(with_card) FROM usage_patient_months GROUP BY month;
        DROP INDEX visits_by_route;)";
 
+// Schema 8, the same on both engines.
+const std::string kAuditByPatient = "CREATE INDEX audit_by_patient ON audit_log(patient_id, action, at);";
+
 // Never edit a released step: add a new one. The 個人番号 has no column, by design.
 const std::vector<std::string> kSqliteMigrations{
     // 1: patients, visits, eligibility snapshots, re-tags, staff, the audit trail
@@ -96,6 +99,9 @@ const std::vector<std::string> kSqliteMigrations{
        CREATE INDEX visits_follow_up ON visits(started_at, id, patient_id, visit_date, identity_method, source,
          validity, claim_route, share_tenths, copay_yen, full_charge_reason, cancelled, share_decided_tenths,
          share_correction_reason, "window") WHERE claim_route IN ('old', 'unknown') AND cancelled = 0;)",
+    // 8: the audit rows of one patient and action, newest last: the 6-hour rule of a 薬剤情報 or
+    //    特定健診 fetch (FacilityJournal::lastAudited) seeks its answer instead of reading the trail
+    kAuditByPatient,
 };
 
 // The same steps on PostgreSQL, one for one (the version numbers mean the same schema on both).
@@ -171,6 +177,8 @@ const std::vector<std::string> kPostgresMigrations{
        CREATE INDEX visits_follow_up ON visits(started_at, id) INCLUDE (patient_id, visit_date, identity_method,
          source, validity, claim_route, share_tenths, copay_yen, full_charge_reason, cancelled, share_decided_tenths,
          share_correction_reason, "window") WHERE claim_route IN ('old', 'unknown') AND cancelled = 0;)",
+    // 8
+    kAuditByPatient,
 };
 
 const std::vector<std::string>& migrationsOf(const Database& db) {

@@ -21,6 +21,8 @@ const std::vector<PdfKind>& pdfKinds() {
         {"-self-declaration.pdf", "self_declaration.deleted", "self_declaration.delete_failed"},
         {"-medication.pdf", "medication.pdf_deleted", "medication.pdf_delete_failed"},
         {"-checkups.pdf", "checkups.pdf_deleted", "checkups.pdf_delete_failed"},
+        {"-medication-answer.pdf", "medication.pdf_deleted", "medication.pdf_delete_failed"},
+        {"-checkups-answer.pdf", "checkups.pdf_deleted", "checkups.pdf_delete_failed"},
     };
     return kinds;
 }

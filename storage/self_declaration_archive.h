@@ -1,6 +1,6 @@
 #pragma once
-// The patient PDFs saved at the window — the printed 被保険者資格申立書 and the medication and
-// checkup views (薬剤情報, 特定健診) saved as PDF: kept in a private folder
+// The patient PDFs saved at the window — the printed 被保険者資格申立書, the medication and
+// checkup views (薬剤情報, 特定健診) saved as PDF and the terminal's own PDF answers of those: kept in a private folder
 // (0700, each file 0600), each named by the day it was printed, and deleted once the retention
 // period of the settings (self_declaration_retention_days) has passed. The day comes from the
 // Clock port only, never from the files' times; every deletion is written to the audit trail.
@@ -16,8 +16,8 @@
 namespace madoguchi::storage {
 
 // <YYYY-MM-DD>_<visitId>-<what>.pdf: the day it was saved leads the name. what: "self-declaration",
-// "medication" or "checkups"; their deletions are audited as self_declaration.deleted,
-// medication.pdf_deleted and checkups.pdf_deleted.
+// "medication", "checkups", "medication-answer" or "checkups-answer"; their deletions are audited
+// as self_declaration.deleted, medication.pdf_deleted and checkups.pdf_deleted.
 std::string patientPdfFileName(const std::string& visitId, const std::string& what, const Date& saved);
 // patientPdfFileName(visitId, "self-declaration", printed).
 std::string selfDeclarationFileName(const std::string& visitId, const Date& printed);

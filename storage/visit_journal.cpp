@@ -295,10 +295,16 @@ void FacilityJournal::audit(AuditEntry entry) {
     commitAndAnchor(transaction, at);
 }
 
-std::optional<LocalDateTime> FacilityJournal::lastAudited(const std::string& action, const std::string& patientId) {
+std::optional<LocalDateTime> FacilityJournal::lastAudited(const std::string& action, const std::string& patientId,
+                                                         const std::string& visitId) {
     std::lock_guard lock(mutex_);
-    Statement last = db_->prepare("SELECT MAX(at) FROM audit_log WHERE action = ? AND patient_id = ?");
-    last.bind(1, action).bind(2, patientId);
+    Statement last = patientId.empty()
+                         ? db_->prepare("SELECT MAX(at) FROM audit_log WHERE patient_id = '' AND action = ? AND visit_id = ?")
+                         : db_->prepare("SELECT MAX(at) FROM audit_log WHERE patient_id = ? AND action = ?");
+    if (patientId.empty())
+        last.bind(1, action).bind(2, visitId);
+    else
+        last.bind(1, patientId).bind(2, action);
     if (!last.step() || last.isNull(0)) return std::nullopt;
     return LocalDateTime::parseIso(last.text(0));
 }

@@ -69,7 +69,11 @@ public:
     // the entry's window is this journal's window. Throws StorageError.
     void audit(AuditEntry entry);
     // When `action` was last audited for the patient (a 薬剤情報 fetch, …): to keep it from repeating.
-    std::optional<LocalDateTime> lastAudited(const std::string& action, const std::string& patientId);
+    // A patient without a patient number is known by the visit, as the audit rows name them
+    // (patient_id empty, the visit's id): then the visit's rows count. Seeks the audit_by_patient
+    // index (schema 8); call it off the GUI thread all the same.
+    std::optional<LocalDateTime> lastAudited(const std::string& action, const std::string& patientId,
+                                             const std::string& visitId);
 
     // Which window or program writes (the window-name setting; default: this host's name).
     void setWindow(const std::string& window) { window_ = window; }

@@ -5,6 +5,8 @@
 #include <wx/intl.h>
 #include <wx/print.h>
 
+#include "gui/reception/display_text.h"
+
 namespace madoguchi::gui {
 
 wxPrintData a4PrintData(const std::string& printerName) {
@@ -16,13 +18,26 @@ wxPrintData a4PrintData(const std::string& printerName) {
     return data;
 }
 
-bool previewAndPrintHtml(wxWindow* parent, const wxString& title, const wxString& html, const std::string& printerName) {
+wxString footerLine(const PageFooter& footer) {
+    const wxString day = wxString::Format(_("%d-%02d-%02d"), footer.printed.year(), static_cast<int>(footer.printed.month()),
+                                          static_cast<int>(footer.printed.day()));
+    return wxString::Format(_("%s — printed on %s"), wxString::FromUTF8(footer.facility), day);
+}
+
+wxString pageNumberText(const wxString& page, const wxString& pages) {
+    return wxString::Format(_("page %s / %s"), page, pages);
+}
+
+bool previewAndPrintHtml(wxWindow* parent, const wxString& title, const wxString& html, const PageFooter& footer,
+                         const std::string& printerName) {
     wxPrintData printData = a4PrintData(printerName);
     wxPrintDialogData dialogData(printData);
     auto makePrintout = [&] {
         auto* printout = new wxHtmlPrintout(title);
         printout->SetHtmlText(html);
-        printout->SetFooter(title + "  —  @PAGENUM@ / @PAGESCNT@");
+        printout->SetFooter("<table width=\"100%\"><tr><td><font size=-1>" + escapeHtml(footerLine(footer)) +
+                            "</font></td><td align=right><font size=-1>" +
+                            escapeHtml(pageNumberText("@PAGENUM@", "@PAGESCNT@")) + "</font></td></tr></table>");
         printout->SetStandardFonts(10);
         return printout;
     };

@@ -17,7 +17,9 @@ Problem pdfUnavailable() {
 
 Outcome<bool> writeA4Pdf(const std::string&, const std::string&, const PdfPages&) { return pdfUnavailable(); }
 
-Outcome<bool> writeHtmlPdf(const std::string&, const wxString&, const wxString&) { return pdfUnavailable(); }
+Outcome<bool> writeHtmlPdf(const std::string&, const wxString&, const wxString&, const PageFooter&) {
+    return pdfUnavailable();
+}
 
 Outcome<bool> WxFormRenderer::renderSelfDeclaration(const SelfDeclarationForm&, const std::string&) {
     return pdfUnavailable();

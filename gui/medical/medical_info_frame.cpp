@@ -107,12 +107,14 @@ void MedicalInfoFrame::audit(const std::string& what, const std::string& detail)
                              order.patientId, order.visitId, detail, ""});
 }
 
+PageFooter MedicalInfoFrame::footer() const { return {context_.facilityName, context_.clock->now().date}; }
+
 Outcome<std::filesystem::path> MedicalInfoFrame::savePdf() {
     storage::makePrivateFolder(context_.formsFolder);
     const auto path = context_.formsFolder / storage::patientPdfFileName(fetched_.order.visitId,
                                                                          medicalInformationName(fetched_.order.kind),
                                                                          context_.clock->now().date);
-    auto written = writeHtmlPdf(path.string(), title(), html_);
+    auto written = writeHtmlPdf(path.string(), title(), html_, footer());
     if (!written) return written.problem();
     audit("pdf", path.filename().string());
     return path;
@@ -120,7 +122,7 @@ Outcome<std::filesystem::path> MedicalInfoFrame::savePdf() {
 
 void MedicalInfoFrame::print() {
     audit("print", fetched_.requestName);
-    if (!previewAndPrintHtml(this, title(), html_, context_.printerName))
+    if (!previewAndPrintHtml(this, title(), html_, footer(), context_.printerName))
         SetStatusText(_("Printing is not available on this computer."));
 }
 

@@ -4,6 +4,7 @@
 #include <wx/checkbox.h>
 #include <wx/choice.h>
 #include <wx/intl.h>
+#include <wx/utils.h>
 #include <wx/sizer.h>
 #include <wx/stattext.h>
 
@@ -29,11 +30,7 @@ const QualificationRecord* consentRecord(const ReceptionSession& session) {
     return result && result->results.size() == 1 ? &result->results.front() : nullptr;
 }
 
-// Who the audit trail names: the facility's patient number, else the insurance identity.
-std::string auditedPatient(const ReceptionSession& session, const QualificationRecord& record) {
-    const std::string& id = session.record().patientId;
-    return id.empty() ? "insured:" + patientKeyOf(record) : id;
-}
+bool launchViewer(const std::filesystem::path& pdf) { return wxLaunchDefaultApplication(wxString(pdf.wstring())); }
 
 wxString refusalText(const Problem& problem, MedicalInformation kind) {
     if (problem.code == "medical_info.recently_fetched")
@@ -49,7 +46,7 @@ wxString refusalText(const Problem& problem, MedicalInformation kind) {
 }  // namespace
 
 MedicalInfoPanel::MedicalInfoPanel(wxWindow* parent, MedicalInfoServices services, BackgroundWork& work)
-    : wxPanel(parent, wxID_ANY), services_(std::move(services)), work_(work) {
+    : wxPanel(parent, wxID_ANY), services_(std::move(services)), work_(work), openPdf_(launchViewer) {
     SetName("medical_info_panel");
     SetSizer(new wxBoxSizer(wxVERTICAL));
     Hide();
@@ -62,7 +59,7 @@ void MedicalInfoPanel::render(const ReceptionSession* session, const std::string
     const bool medication = record && mayOfferFetch(mode, *record, MedicalInformation::Medication, now);
     const bool checkups = record && mayOfferFetch(mode, *record, MedicalInformation::Checkups, now);
     if (medication || checkups)
-        patient_ = Patient{*record, auditedPatient(*session, *record), session->record().visitId, staffId};
+        patient_ = Patient{*record, session->record().patientId, session->record().visitId, staffId};
     else
         patient_.reset();
     std::tuple<std::string, bool, bool> wanted{session ? session->record().visitId : std::string(), medication, checkups};
@@ -76,7 +73,10 @@ void MedicalInfoPanel::rebuild(bool medication, bool checkups) {
     DestroyChildren();
     months_ = nullptr;
     again_ = nullptr;
+    asPdf_ = nullptr;
     status_ = nullptr;
+    openPdfButton_ = nullptr;
+    keptPdf_.clear();
     auto* sizer = GetSizer();
     sizer->Clear();
     if (medication || checkups) {
@@ -108,9 +108,19 @@ void MedicalInfoPanel::rebuild(bool medication, bool checkups) {
         again_ = new wxCheckBox(this, wxID_ANY, _("Fetch again even if fetched in the last 6 hours"));
         again_->SetName("medical_info_again");
         sizer->Add(again_, 0, wxLEFT | wxRIGHT | wxBOTTOM, 6);
+        if (!services_.formsFolder.empty()) {
+            asPdf_ = new wxCheckBox(this, wxID_ANY, _("Ask for the terminal's PDF (kept for viewing only)"));
+            asPdf_->SetName("medical_info_as_pdf");
+            sizer->Add(asPdf_, 0, wxLEFT | wxRIGHT | wxBOTTOM, 6);
+        }
         status_ = new wxStaticText(this, wxID_ANY, wxString());
         status_->SetName("medical_info_status");
         sizer->Add(status_, 0, wxEXPAND | wxLEFT | wxRIGHT | wxBOTTOM, 6);
+        openPdfButton_ = new wxButton(this, wxID_ANY, _("Open the PDF"));
+        openPdfButton_->SetName("medical_info_open_pdf");
+        openPdfButton_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { openKeptPdf(); });
+        openPdfButton_->Hide();
+        sizer->Add(openPdfButton_, 0, wxLEFT | wxRIGHT | wxBOTTOM, 6);
     }
     Show(medication || checkups);
     Thaw();
@@ -131,17 +141,16 @@ MedicalInfoFrame* MedicalInfoPanel::lastView() const { return dynamic_cast<Medic
 
 void MedicalInfoPanel::fetch(MedicalInformation kind) {
     if (!patient_ || fetching_ || !services_.folders) return;
-    MedicalInfoOrder order{kind, patient_->record, patient_->staffId, patient_->patientId, patient_->visitId,
-                           months_ ? kMonths[std::max(months_->GetSelection(), 0)] : 6, again_ && again_->GetValue()};
-    const LocalDateTime now = services_.clock->now();
-    auto allowed = mayFetch(services_.facility.mode, order.record, kind, now,
-                            services_.journal->lastAudited(medicalInfoAuditAction(kind, "fetch"), order.patientId), order.forced);
-    if (!allowed) {
-        services_.journal->audit({now.iso(), order.staffId, medicalInfoAuditAction(kind, "fetch_refused"), order.patientId, order.visitId,
-                                  allowed.problem().code, ""});
-        setStatus(refusalText(allowed.problem(), kind), true);
-        return;
-    }
+    MedicalInfoOrder order{kind,
+                           patient_->record,
+                           services_.facility.mode,
+                           patient_->staffId,
+                           patient_->patientId,
+                           patient_->visitId,
+                           months_ ? kMonths[std::max(months_->GetSelection(), 0)] : 6,
+                           again_ && again_->GetValue(),
+                           asPdf_ && asPdf_->GetValue(),
+                           services_.formsFolder};
     fetching_ = true;
     setStatus(_("Asking the terminal… the queue goes on meanwhile."), false);
     work_.run<FetchedMedicalInfo>(
@@ -158,7 +167,9 @@ void MedicalInfoPanel::fetch(MedicalInformation kind) {
 
 void MedicalInfoPanel::onFetched(FetchedMedicalInfo fetched) {
     fetching_ = false;
-    if (!fetched.problem.empty()) {
+    if (fetched.refused) {
+        setStatus(refusalText(*fetched.refused, fetched.order.kind), true);
+    } else if (!fetched.problem.empty()) {
         setStatus(domainText(fetched.problem), true);
     } else if (fetched.rejected) {
         setStatus(wxString::Format(_("The terminal answered: %s"),
@@ -166,18 +177,41 @@ void MedicalInfoPanel::onFetched(FetchedMedicalInfo fetched) {
                   true);
     } else if (fetched.pending) {
         setStatus(wxString::Format(_("No answer yet to %s (not sent again)."), fromUtf8(fetched.requestName)), true);
+    } else if (!fetched.pdf.empty()) {
+        showKeptPdf(fetched);
     } else {
         setStatus(wxString(), false);
         openView(std::move(fetched));
     }
 }
 
+void MedicalInfoPanel::showKeptPdf(const FetchedMedicalInfo& fetched) {
+    if (!patient_ || patient_->visitId != fetched.order.visitId) return;  // the window moved on to someone else
+    keptPdf_ = fetched.pdf;
+    keptPdfOrder_ = fetched.order;
+    setStatus(wxString::Format(_("The terminal's PDF is saved at %s (deleted with the other patient PDFs after the "
+                                 "retention period)."),
+                               wxString(fetched.pdf.wstring())),
+              false);
+    if (openPdfButton_) openPdfButton_->Show();
+    Layout();
+    GetParent()->Layout();
+}
+
+void MedicalInfoPanel::openKeptPdf() {
+    if (keptPdf_.empty()) return;
+    const auto& order = keptPdfOrder_;
+    services_.journal->audit({services_.clock->now().iso(), order.staffId, medicalInfoAuditAction(order.kind, "view"),
+                              order.patientId, order.visitId, keptPdf_.filename().string(), ""});
+    if (!openPdf_(keptPdf_)) setStatus(_("No PDF viewer could open the file; it stays in the forms folder."), true);
+}
+
 void MedicalInfoPanel::openView(FetchedMedicalInfo fetched) {
     const auto& order = fetched.order;
     services_.journal->audit({services_.clock->now().iso(), order.staffId, medicalInfoAuditAction(order.kind, "view"), order.patientId,
                               order.visitId, fetched.requestName, ""});
-    MedicalInfoViewContext context{services_.facility.kind, services_.clock, services_.journal, services_.formsFolder,
-                                   services_.printerName};
+    MedicalInfoViewContext context{services_.facility.kind, services_.facility.name, services_.clock, services_.journal,
+                                   services_.formsFolder, services_.printerName};
     auto* frame = new MedicalInfoFrame(wxGetTopLevelParent(this), std::move(context), std::move(fetched));
     frame->Show();
     lastView_ = frame;

@@ -2,11 +2,14 @@
 // The window's 薬剤情報 / 特定健診 actions under the eligibility panel (docs/gui.md): they exist only
 // after a reception whose result carries the patient's consent (flag 1, …AvailableTime not passed)
 // and only in facility modes ① and ② (mayOfferFetch) — otherwise the panel holds nothing. A fetch
-// runs on the window's BackgroundWork (the queue goes on), is refused within kRefetchInterval of the
-// last one for the patient unless staff tick "fetch again", and opens the view when it answers.
-// Every fetch, refused fetch and view is audited (who, which patient, what).
+// runs on the window's BackgroundWork (the queue goes on; the journal is read there too), is refused
+// within kRefetchInterval of the last one for the patient unless staff tick "fetch again", and opens
+// the view when it answers. Asked for the terminal's PDF, the answer is kept in the forms folder
+// (the 申立書's retention) and opened in the system's PDF viewer from here. Every fetch, refused
+// fetch and view is audited (who, which patient — the patient number, else the visit —, what).
 #include <chrono>
 #include <filesystem>
+#include <functional>
 #include <optional>
 #include <string>
 
@@ -36,6 +39,9 @@ struct MedicalInfoServices {
     std::chrono::milliseconds timeout{60000};   // how long one fetch waits for the terminal
 };
 
+// What opens a kept PDF answer; false when it could not.
+using PdfOpener = std::function<bool(const std::filesystem::path&)>;
+
 class MedicalInfoPanel : public wxPanel {
 public:
     MedicalInfoPanel(wxWindow* parent, MedicalInfoServices services, BackgroundWork& work);
@@ -48,6 +54,12 @@ public:
     bool fetching() const { return fetching_; }
     // The view the last answer opened (nullptr until one did, or once it was closed).
     MedicalInfoFrame* lastView() const;
+    // The terminal's PDF of the last answer, as kept (empty until one came).
+    const std::filesystem::path& keptPdf() const { return keptPdf_; }
+    // Exactly what the "open the PDF" button does: audited as a view, then opened.
+    void openKeptPdf();
+    // What opens the PDF (default: the system's viewer, wxLaunchDefaultApplication).
+    void setPdfOpener(PdfOpener opener) { openPdf_ = std::move(opener); }
 
 private:
     struct Patient {
@@ -58,6 +70,7 @@ private:
     void setStatus(const wxString& text, bool problem);
     void onFetched(FetchedMedicalInfo fetched);
     void openView(FetchedMedicalInfo fetched);
+    void showKeptPdf(const FetchedMedicalInfo& fetched);
 
     MedicalInfoServices services_;
     BackgroundWork& work_;
@@ -66,8 +79,13 @@ private:
     bool fetching_ = false;
     wxChoice* months_ = nullptr;
     wxCheckBox* again_ = nullptr;
+    wxCheckBox* asPdf_ = nullptr;
     wxStaticText* status_ = nullptr;
+    wxButton* openPdfButton_ = nullptr;
     wxWindowRef lastView_;
+    std::filesystem::path keptPdf_;
+    MedicalInfoOrder keptPdfOrder_;
+    PdfOpener openPdf_;
 };
 
 }  // namespace madoguchi::gui

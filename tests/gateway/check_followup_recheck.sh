@@ -49,7 +49,7 @@ stop_sim
 jq -r '.answer_file' "$root/recheck.json" | grep -q '^OQSmuquc02res_.*\.zip$' || fail "answered as a zip"
 [ "$(ls "$root/oqs/req" | grep -c '^OQSmuquc02req_')" = 2 ] || fail "asked twice: $(ls "$root/oqs/req")"
 answer=$(jq -r '.answer_file' "$root/recheck.json")
-"$cli" oqs parse "$root/oqs/res/$answer" >"$root/parsed.json" 2>&1 || fail "oqs parse $answer: $(cat "$root/parsed.json")"
+"$cli" oqs parse "$root/oqs/res/$answer" "${signin[@]}" >"$root/parsed.json" 2>&1 || fail "oqs parse $answer: $(cat "$root/parsed.json")"
 grep -q '一括　照会' "$root/parsed.json" || fail "oqs parse reads the zip's answer: $(head -c 300 "$root/parsed.json")"
 [ "$(sqlite3 "$root/journal.db" "SELECT claim_route FROM visits WHERE id = '$visit'")" = current ] || fail "route in the journal"
 [ "$(sqlite3 "$root/journal.db" "SELECT staff_id FROM retags WHERE visit_id = '$visit'")" = admin ] || fail "who"

@@ -3,7 +3,7 @@
 # comes from a face file the simulated reader drops; the 薬剤情報 answer lists the merged days with
 # the duplicate ロキソプロフェン flagged; mode 3, a missing consent and a second fetch within 6 hours
 # are refused without writing a request; --force asks again; every fetch is audited; a PDF answer is
-# written where asked; parse reads the hand-written answers, signed in and audited.
+# written where asked; parse reads the hand-written answers, signed in and audited, as oqs parse does.
 set -uo pipefail
 cli=$1
 data=$(cd "$(dirname "$0")/data" && pwd)
@@ -93,6 +93,38 @@ parsed=$(sqlite3 "$root/journal.db" "SELECT action || ' ' || patient_id || ' ' |
   WHERE action IN ('medication.parse', 'checkups.parse') ORDER BY seq")
 [ "$(echo "$parsed" | head -1)" = "medication.parse P-42 admin" ] && [ "$(echo "$parsed" | wc -l)" = 4 ] ||
   fail "every parse audited: $parsed"
+
+# Answers written by hand from INTEROP.md §7 alone (CP932 text under a Shift_JIS label, each date's
+# drug list nested in it, ResultCode in the header of the checkup): the drugs, dates, institutions
+# and values as written; the duplicate exactly where an ingredient overlaps across institutions
+# (セレコキシブ from 西が丘 ends 10-03, 北町's starts 10-04: not flagged; the revised copy left out).
+"$cli" druginfo parse "$data/YZKsiquc01res_interop_nested_cp932.xml" "${parse[@]}" >"$root/interop.json" ||
+  fail "druginfo parse (INTEROP-only file)"
+[ "$(jq -r '[.possible_duplicates[] | .ingredient + ":" + .earlier.institution_code + "/" + .later.institution_code + ":" + .later.first_day] | join(",")' "$root/interop.json")" = \
+  "ファモチジン:1310000001/1310000003:2026-09-20,メトホルミン塩酸塩:1310000001/1310000005:2026-10-25" ] ||
+  fail "the duplicates of the INTEROP-only file: $(jq -c '.possible_duplicates' "$root/interop.json")"
+[ "$(jq -r '[.days[] | .source + " " + .date + " " + .institution_name + (if .revised then " revised" else "" end)] | join(",")' "$root/interop.json")" = \
+  "claims 20260905 北町内科医院,claims 20260920 南口薬局,dispensing 20260920 南口薬局 revised,claims 20261003 北町内科医院,claims 20261004 北町内科医院,prescription 20261025 東駅前クリニック,prescription 20261110 東駅前クリニック" ] ||
+  fail "the days of the INTEROP-only file: $(jq -c '[.days[] | {source, date, institution_name, revised}]' "$root/interop.json")"
+[ "$(jq -r '.days[3].drugs[0] | [.name, .ingredient, .quantity, .unit, .usage, .days] | join("|")' "$root/interop.json")" = \
+  "メトホルミン塩酸塩錠２５０ｍｇ|メトホルミン塩酸塩|3|錠|1日3回毎食後|28" ] || fail "a drug of the INTEROP-only file"
+[ "$(jq -r '.days[0].treatments[0].name + "|" + .days[1].prescriber_name + "|" + .days[1].drugs[1].special_instruction' "$root/interop.json")" = \
+  "再診料|西が丘整形外科|痛む時のみ継続" ] || fail "診療, prescriber and instruction of the INTEROP-only file"
+"$cli" checkup parse "$data/TKKsiquc01res_interop_cp932.xml" "${parse[@]}" >"$root/interop-checkups.json" ||
+  fail "checkup parse (INTEROP-only file)"
+[ "$(jq -r '[.checkups[] | .effective_time] | join(",")' "$root/interop-checkups.json")" = "20260601,20250518,20240520" ] ||
+  fail "the checkups newest first"
+[ "$(jq -r '[.checkups[0].items[] | .name + "=" + .value + .unit + (if .value_name != "" then "(" + .value_name + ")" else "" end) + (if .outside_range then "!" else "" end)] | join(",")' "$root/interop-checkups.json")" = \
+  "収縮期血圧=142mmHg!,HbA1c（NGSP値）=5.5%,BMI=17.9kg/m2!,尿糖=1(（－）)" ] ||
+  fail "the latest values, units and ranges: $(jq -c '.checkups[0].items' "$root/interop-checkups.json")"
+
+# oqs parse shows patient data too: the same rule (signed in, audited)
+"$cli" oqs parse "$data/valid_kyokai.xml" --db "$root/journal.db" >/dev/null 2>"$root/oqs-unsigned.err"
+[ $? = 2 ] && grep -q -- '--user' "$root/oqs-unsigned.err" || fail "oqs parse without signing in is refused: $(cat "$root/oqs-unsigned.err")"
+"$cli" oqs parse "$data/valid_kyokai.xml" --patient P-43 "${parse[@]}" | grep -q '"label": "有効"' ||
+  fail "oqs parse signed in"
+[ "$(sqlite3 "$root/journal.db" "SELECT patient_id || ' ' || staff_id || ' ' || detail FROM audit_log WHERE action = 'oqs.parse'")" = \
+  "P-43 admin $data/valid_kyokai.xml" ] || fail "oqs parse audited"
 
 [ "$failures" = 0 ] && echo "ok: druginfo/checkup fetch with consent, gates, audit, PDF; parse"
 exit "$failures"

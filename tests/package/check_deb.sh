@@ -98,10 +98,11 @@ check_cli_suite() {
   check "$1: no command signs arbitrary data" cli_refuses card sign --challenge-hex 00112233 --wait-ms 0
   check "$1: copay" cli_prints '"amount' copay --birth 1955-04-01 --on 2025-05-10 --elderly-ratio 020 --points 1234
   check "$1: insurer-number check" cli_prints 'true' insurer-number check 01130012
-  check "$1: oqs parse (code tables found)" cli_prints '"label": "有効"' oqs parse valid_kyokai.xml
   check "$1: scenario (rule tables found)" cli_prints '' scenario confirmed_by_pin.json
   check "$1: journal generate (first administrator)" cli_prints '' journal generate --db "$work/j.db" \
     --start 2026-01-05 --days 3 --per-day 5 "${as_admin[@]}"
+  check "$1: oqs parse (code tables found)" cli_prints '"label": "有効"' oqs parse valid_kyokai.xml --db "$work/j.db" \
+    "${as_admin[@]}"
   check "$1: report daily" cli_prints '2026-01-06' report daily --db "$work/j.db" --date 2026-01-06 "${as_admin[@]}"
   check "$1: audit verify" cli_prints '' audit verify --db "$work/j.db" "${as_admin[@]}"
   # card face-check opens the face module before it asks for a card: an error other than

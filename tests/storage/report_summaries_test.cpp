@@ -124,10 +124,10 @@ BOOST_AUTO_TEST_CASE(AJournalOfSchemaSixWithVisitsGetsItsCountsFromTheMigration)
         storage::FacilityJournal journal(place.journal());
         writeStretch(journal);
     }
-    {  // back to schema 6 as an older Madoguchi left it: no counts, no follow-up index
+    {  // back to schema 6 as an older Madoguchi left it: no counts, no follow-up index (nor schema 8's)
         auto db = storage::openDatabase(place.journal());
         storage::Transaction transaction(*db);
-        db->execute("DROP INDEX visits_follow_up; DROP TABLE usage_patient_months; DROP TABLE usage_months; "
+        db->execute("DROP INDEX audit_by_patient; DROP INDEX visits_follow_up; DROP TABLE usage_patient_months; DROP TABLE usage_months; "
                     "CREATE INDEX visits_by_route ON visits(claim_route, visit_date)");
         db->setSchemaVersion(6);
         transaction.commit();

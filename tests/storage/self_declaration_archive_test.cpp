@@ -77,6 +77,26 @@ BOOST_AUTO_TEST_CASE(MedicationAndCheckupPdfsFollowTheSameRetention) {
     BOOST_CHECK(a.auditRows("self_declaration.deleted").empty());
 }
 
+// The terminal's own PDF answers, kept for viewing at the window, go by the same rule and name
+// their visit in the deletion's row.
+BOOST_AUTO_TEST_CASE(TheTerminalsPdfAnswersFollowTheSameRetention) {
+    Archive a;
+    const fs::path medication = a.forms / storage::patientPdfFileName("V-8", "medication-answer", a.clock.now().date);
+    const fs::path checkups = a.forms / storage::patientPdfFileName("V-8", "checkups-answer", a.clock.now().date);
+    std::ofstream(medication) << "%PDF-1.4";
+    std::ofstream(checkups) << "%PDF-1.4";
+    a.advanceDays(30);
+    BOOST_CHECK(a.archive.deleteExpired().empty());
+    a.advanceDays(1);
+    BOOST_CHECK_EQUAL(a.archive.deleteExpired().size(), 2u);
+    BOOST_CHECK(!fs::exists(medication) && !fs::exists(checkups));
+    BOOST_REQUIRE_EQUAL(a.auditRows("medication.pdf_deleted").size(), 1u);
+    BOOST_CHECK(a.auditRows("medication.pdf_deleted")[0].starts_with("system|V-8|" + medication.filename().string()));
+    BOOST_REQUIRE_EQUAL(a.auditRows("checkups.pdf_deleted").size(), 1u);
+    BOOST_CHECK(a.auditRows("checkups.pdf_deleted")[0].starts_with("system|V-8|" + checkups.filename().string()));
+    BOOST_CHECK(a.auditRows("self_declaration.deleted").empty());
+}
+
 BOOST_AUTO_TEST_CASE(APdfIsDeletedOnceItsRetentionHasPassedAndTheDeletionIsAudited) {
     Archive a;
     const fs::path early = a.print("V-early");

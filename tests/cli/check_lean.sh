@@ -62,12 +62,12 @@ if [ "$code" -eq 4 ]; then ok "the server engine is found and opened (the server
 else fail "the server engine is found and opened: exit $code: $out"; fi
 
 # A gateway command runs in the helper with the same words, standard streams and exit code.
-out=$("$cli" oqs parse /dev/null </dev/null 2>&1)
+out=$("$cli" sim oqs </dev/null 2>&1)
 code=$?
-if [ "$code" -eq 2 ] && grep -q "the file is empty" <<<"$out"; then ok "a gateway command runs in the helper (its error, exit 2)";
+if [ "$code" -eq 2 ] && grep -q "sim oqs: --root is required" <<<"$out"; then ok "a gateway command runs in the helper (its error, exit 2)";
 else fail "a gateway command runs in the helper: exit $code: $out"; fi
 # Without the helper a gateway command says so (exit 2); a journal command does not need it.
-out=$(MADOGUCHI_CLI_DEVICES="$work/madoguchi-cli-devices" "$cli" oqs parse /dev/null </dev/null 2>&1)
+out=$(MADOGUCHI_CLI_DEVICES="$work/madoguchi-cli-devices" "$cli" sim oqs </dev/null 2>&1)
 code=$?
 if [ "$code" -eq 2 ] && grep -q "program for the gateway and card commands ($work/madoguchi-cli-devices) could not be started" <<<"$out"; then
   ok "a missing helper is said (exit 2)"; else fail "a missing helper is said: exit $code: $out"; fi

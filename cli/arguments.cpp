@@ -2,6 +2,8 @@
 
 #include <stdexcept>
 
+#include "platform/utf8_path.h"
+
 namespace madoguchi::cli {
 
 Options::Options(const Arguments& args, const std::set<std::string>& valueOptions,
@@ -31,6 +33,10 @@ std::string Options::required(const std::string& name) const {
     auto found = value(name);
     if (!found) throw std::invalid_argument(name + " is required");
     return *found;
+}
+
+std::filesystem::path Options::requiredPath(const std::string& name) const {
+    return platform::utf8Path(required(name));
 }
 
 int numberOption(const Options& options, const std::string& name, int fallback, int low, int high) {

@@ -1,5 +1,6 @@
 #pragma once
 // Parsing `--name value` and `--flag` options for madoguchi-cli commands.
+#include <filesystem>
 #include <map>
 #include <optional>
 #include <set>
@@ -18,6 +19,9 @@ public:
 
     std::optional<std::string> value(const std::string& name) const;
     std::string required(const std::string& name) const;  // throws std::invalid_argument when missing
+    // A required option naming a file or folder: UTF-8 text to a path on every system
+    // (platform/utf8_path.h).
+    std::filesystem::path requiredPath(const std::string& name) const;
     bool flag(const std::string& name) const { return flags_.count(name) > 0; }
     const std::vector<std::string>& positional() const { return positional_; }
 

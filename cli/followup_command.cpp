@@ -57,7 +57,7 @@ int recheck(const Options& options) {
     storage::FacilityJournal journal(journalLocation(options));
     const StaffMember staff = signIn(journal, options, Permission::RetagClaim);
     const CommandClock clock(options);
-    const gateway::FolderLayout layout{options.required("--root")};
+    const gateway::FolderLayout layout{options.requiredPath("--root")};
     for (const auto& warning : gateway::folderSafetyWarnings(layout))
         std::cerr << "followup recheck: warning: " << warning << "\n";
     gateway::FolderBulkQueryClient terminal(layout, options.value("--institution").value_or("1312345678"), codes.value(),

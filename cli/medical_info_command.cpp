@@ -144,7 +144,7 @@ int fetchCommand(const Family& family, const Options& options) {
     }
     auto encoding = gateway::requestEncodingFromName(options.value("--encoding").value_or("auto"));
     if (!encoding) throw std::invalid_argument("--encoding must be utf-8, shift_jis or auto");
-    const gateway::FolderLayout layout{options.required("--root")};
+    const gateway::FolderLayout layout{options.requiredPath("--root")};
     for (const auto& warning : gateway::folderSafetyWarnings(layout))
         std::cerr << family.command << ": warning: " << warning << "\n";
     gateway::RequestCounter counter(layout.state());

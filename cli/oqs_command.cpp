@@ -62,10 +62,10 @@ int queryCommand(const Arguments& args) {
     auto insurer = InsurerNumber::parse(options.required("--insurer"));
     if (!insurer) throw std::invalid_argument(insurer.problem().message);
     const CommandClock clock(options);
-    gateway::FolderEligibilityGateway gateway({options.required("--root")},
+    gateway::FolderEligibilityGateway gateway({options.requiredPath("--root")},
                                               options.value("--institution").value_or("1312345678"), codes.value(), clock,
                                               *encoding);
-    for (const auto& warning : gateway::folderSafetyWarnings(gateway::FolderLayout{options.required("--root")}))
+    for (const auto& warning : gateway::folderSafetyWarnings(gateway::FolderLayout{options.requiredPath("--root")}))
         std::cerr << "oqs query: warning: " << warning << "\n";
     NumberQuery query{{insurer.value().digits(), card.value()}, requiredDate(options, "--birth"), clock.now().date, false, ""};
     auto answer = gateway.query(query, std::chrono::milliseconds(std::stoi(options.value("--timeout-ms").value_or("5000"))));

@@ -48,7 +48,7 @@ gateway::TerminalSimulator makeSimulator(const Options& options, const CodeTable
     habits.faceTrashAfter = std::chrono::milliseconds(numberOption(options, "--face-trash-after-ms", 2000, 0, 600000));
     habits.bulkStillProcessingAsks = numberOption(options, "--bulk-processing-asks", 0, 0, 1000);
     habits.bulkAnswerAsZip = options.flag("--bulk-zip");
-    return gateway::TerminalSimulator(gateway::FolderLayout{options.required("--root")}, std::move(dataset).value(),
+    return gateway::TerminalSimulator(gateway::FolderLayout{options.requiredPath("--root")}, std::move(dataset).value(),
                                       codes, clock, habits);
 }
 

@@ -54,16 +54,19 @@ nice -n 10 cmake -S "$root" -B "$build" -G Ninja \
   -DCMAKE_BUILD_TYPE=Release -DCMAKE_CXX_FLAGS_RELEASE="-O2 -DNDEBUG" \
   -DMADOGUCHI_DOMAIN_ONLY="$([ "$domain_only" -eq 1 ] && echo ON || echo OFF)" \
   -DMADOGUCHI_BUILD_GUI="$([ "$window" = ON ] && [ -x "$prefix/bin/wx-config" ] && echo ON || echo OFF)" \
-  -DCMAKE_INSTALL_BINDIR=. -DMADOGUCHI_BUILD_BENCH=OFF "${launcher[@]}"
+  -DCMAKE_INSTALL_BINDIR=. -DMADOGUCHI_BUILD_BENCH=OFF -DMADOGUCHI_DEVELOPER_BUILD=OFF "${launcher[@]}"
 TIMEFORMAT="build-windows: Madoguchi cross-built in %R s wall, %U s user + %S s sys"
 time nice -n 10 cmake --build "$build" -j "$jobs"
 
-# The Windows layout (build/windows/dist), stripped: what the installer packs, and what the window
-# test starts (its data files and catalog found beside it, as on a clinic's PC).
+# The Windows layout (build/windows/dist), stripped: what the installer packs, and what the tests
+# start (the data files and catalog found beside the .exe, as on a clinic's PC: a Windows build is
+# never a developer build, whose source- and build-tree paths are this machine's Unix paths).
 installer=""
-if [ -f "$build/gui/madoguchi.exe" ]; then
+if [ "$domain_only" -eq 0 ]; then
   rm -rf "$build/dist"
   cmake --install "$build" --prefix "$build/dist" --strip >/dev/null
+fi
+if [ -f "$build/gui/madoguchi.exe" ]; then
   if [ "$want_installer" -eq 1 ] || [ "$run_tests" -eq 1 ]; then
     version="$(sed -n 's/^CMAKE_PROJECT_VERSION:STATIC=//p' "$build/CMakeCache.txt")"
     installer="$build/madoguchi-$version-setup.exe"
@@ -90,7 +93,7 @@ if [ "$run_tests" -eq 1 ]; then
     linux="$root/build/default"
     [ -f "$linux/CMakeCache.txt" ] || (cd "$root" && nice -n 19 cmake --preset default >/dev/null)
     nice -n 19 cmake --build "$linux" --target madoguchi-cli
-    "$root/tests/windows/compare_cli_json.sh" "$linux/cli/madoguchi-cli" "$build/cli/madoguchi-cli.exe"
+    "$root/tests/windows/compare_cli_json.sh" "$linux/cli/madoguchi-cli" "$build/dist/madoguchi-cli.exe"
   fi
   if [ -f "$build/dist/madoguchi.exe" ]; then
     # The window in demo mode under Xvfb, with a Japanese font in the prefix; the screenshot stays.

@@ -1,12 +1,30 @@
 #!/usr/bin/env bash
 # Builds Madoguchi and runs every test: the parser fuzzers for a bounded time, the domain tests
 # under AddressSanitizer + UBSan, the .deb built from a release configuration and run where it
-# is installed (tests/package/check_deb.sh), and the full suite (RelWithDebInfo).
+# is installed (tests/package/check_deb.sh), the full suite (RelWithDebInfo), and the Windows
+# cross-build with its Wine tests and installer (scripts/build-windows.sh --test --installer).
+#
+# The Windows dependencies (scripts/windows/build-deps.sh: Debian's source packages, built once
+# into a cache outside the clone) build in the background beside the Linux presets, at a lower
+# priority: they take the cores the Linux builds and tests leave idle (configure steps, links,
+# fuzzers and tests waiting). Set MADOGUCHI_SKIP_WINDOWS=1 to leave the Windows part out.
 set -euo pipefail
 export CTEST_OUTPUT_ON_FAILURE=1  # a failing test prints its own output in the CI log
 cd "$(dirname "$0")/.."
 
 bash scripts/setup-debian.sh
+windows=$([ "${MADOGUCHI_SKIP_WINDOWS:-0}" = 1 ] && echo 0 || echo 1)
+
+deps_pid="" deps_log=""
+if [ "$windows" -eq 1 ]; then
+  bash scripts/setup-windows-build.sh
+  deps_log="$(mktemp -t madoguchi-windows-deps.XXXXXX)"
+  # A session of its own, so that a failing Linux step stops the whole dependency build.
+  setsid nice -n 10 bash scripts/windows/build-deps.sh --jobs 2 >"$deps_log" 2>&1 &
+  deps_pid=$!
+fi
+stop_deps() { [ -n "$deps_pid" ] && kill -- "-$deps_pid" 2>/dev/null; true; }
+trap stop_deps EXIT
 
 run_preset() {
   local preset=$1
@@ -23,3 +41,11 @@ cpack --preset package
 bash tests/package/check_deb.sh build/package/madoguchi_*_amd64.deb "$PWD"
 run_preset default
 ctest --preset default
+
+if [ "$windows" -eq 1 ]; then
+  TIMEFORMAT="run-tests: waited %R s for the Windows dependencies"
+  time wait "$deps_pid" || { echo "run-tests: the Windows dependencies failed:" >&2; tail -n 40 "$deps_log" >&2; exit 1; }
+  deps_pid=""
+  cat "$deps_log"
+  bash scripts/build-windows.sh --test --installer --no-setup
+fi

@@ -5,6 +5,7 @@
 #include "storage/server_address.h"
 #include "storage/sqlite.h"
 #include "storage/visit_journal.h"
+#include "platform/utf8_path.h"
 
 namespace madoguchi::storage {
 
@@ -14,7 +15,7 @@ bool isServerLocation(const std::string& location) {
 
 OpenedDatabase openDatabase(const std::string& location, bool readOnly) {
     if (isServerLocation(location)) return OpenedDatabase(postgresEngine().connect(connectionOptions(location)));
-    return OpenedDatabase(std::make_unique<SqliteDatabase>(location, readOnly));
+    return OpenedDatabase(std::make_unique<SqliteDatabase>(platform::utf8Path(location), readOnly));
 }
 
 std::string displayLocation(const std::string& location) {
@@ -24,11 +25,11 @@ std::string displayLocation(const std::string& location) {
 
 std::filesystem::path localFolderFor(const std::string& location) {
     return isServerLocation(location) ? defaultJournalPath().parent_path()
-                                      : std::filesystem::path(location).parent_path();
+                                      : platform::utf8Path(location).parent_path();
 }
 
 std::filesystem::path anchorPathForLocation(const std::string& location) {
-    if (!isServerLocation(location)) return anchorPathFor(location);
+    if (!isServerLocation(location)) return anchorPathFor(platform::utf8Path(location));
     std::string name = "site";
     for (const auto& [keyword, value] : connectionOptions(location))
         if (keyword == "host" || keyword == "port" || keyword == "dbname") name += "-" + value;

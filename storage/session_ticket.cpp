@@ -9,6 +9,7 @@
 #include <sstream>
 #include <vector>
 
+#include "platform/utf8_path.h"
 #include "storage/open_database.h"
 #include "storage/private_files.h"
 
@@ -142,7 +143,7 @@ std::string shortId(const std::string& id) { return id.substr(0, 8); }
 
 std::string sessionJournalName(const std::string& location) {
     if (isServerLocation(location)) return displayLocation(location);
-    return std::filesystem::weakly_canonical(std::filesystem::absolute(location)).string();
+    return platform::utf8Text(std::filesystem::weakly_canonical(std::filesystem::absolute(platform::utf8Path(location))));
 }
 
 std::filesystem::path revokedSessionsPath(const AuditKey& key) { return key.path().parent_path() / "revoked-sessions"; }

@@ -7,6 +7,7 @@
 #include <unordered_map>
 
 #include "platform/posix_files.h"
+#include "platform/utf8_path.h"
 #include "storage/journal_watch.h"
 #include "storage/open_database.h"
 #include "storage/private_files.h"
@@ -217,7 +218,7 @@ void makeFolderFor(const std::filesystem::path& path) {
 }
 
 std::unique_ptr<Database> openJournalDatabase(const std::string& location) {
-    if (!isServerLocation(location)) makeFolderFor(location);
+    if (!isServerLocation(location)) makeFolderFor(platform::utf8Path(location));
     return openDatabase(location);
 }
 

@@ -71,5 +71,40 @@ cp "$scenarios/multiple_matches_chosen_by_staff.json" "$work/受付 データ/�
 compare "scenario in a Japanese folder" scenario "$work/受付 データ/資格確認.json"
 compare "scenario file missing" scenario "$work/受付 データ/ない.json"
 
+# A journal in a folder with a Japanese name (--db, a narrow string through storage to SQLite:
+# UTF-8 on Windows too, through the programs' manifest, platform/windows/madoguchi.manifest): each
+# build makes its own from the same seed, then reads its daily report as CSV; the rows and the
+# audit anchor's row count must match.
+journal_case() {  # description, report arguments...
+  local what=$1; shift
+  cases=$((cases + 1))
+  local side rc_linux rc_windows
+  for side in linux windows; do
+    mkdir -p "$work/$side/受付 データ"
+    (umask 077; echo 'a passphrase of four words' > "$work/$side/pw")
+    local run=("$linux_cli"); [ "$side" = windows ] && run=("$wine_cmd" "$windows_cli")
+    "${run[@]}" journal generate --db "$work/$side/受付 データ/日誌.db" --start 2025-01-06 --days 2 \
+      --per-day 6 --seed 3 --user admin --password-file "$work/$side/pw" >/dev/null 2>"$work/$side.err" \
+      || { echo "FAIL $what: journal generate failed on $side: $(head -c 300 "$work/$side.err")"; differ=$((differ + 1)); return; }
+    "${run[@]}" report "$@" --db "$work/$side/受付 データ/日誌.db" --user admin \
+      --password-file "$work/$side/pw" >"$work/$side.out" 2>/dev/null
+    local rc=$?
+    if [ "$side" = linux ]; then rc_linux=$rc; else rc_windows=$rc; fi
+  done
+  # Both end with the journal's sealed audit anchor ("# audit anchor rows=… head=… at=… seal=…"):
+  # the same number of audit rows, but a head over salted hashes and the time of the run.
+  for side in linux windows; do
+    grep -q "^# audit anchor rows=[0-9]* head=[0-9a-f]\{64\} at=.* seal=" "$work/$side.out" || {
+      echo "FAIL $what: no audit anchor on $side"; differ=$((differ + 1)); return; }
+    sed -i 's/^\(# audit anchor rows=[0-9]*\) .*/\1/' "$work/$side.out"
+  done
+  if [ "$rc_linux" != "$rc_windows" ] || [ ! -s "$work/linux.out" ] || ! cmp -s "$work/linux.out" "$work/windows.out"; then
+    echo "FAIL $what: exit $rc_windows on Windows, $rc_linux on Linux, or the output differs"
+    diff <(od -c "$work/linux.out") <(od -c "$work/windows.out") | head -n 8
+    differ=$((differ + 1)); return
+  fi
+  echo "same $what"
+}
+journal_case "daily report (CSV) of a journal in a Japanese folder" daily --date 2025-01-07 --format csv
 echo "$differ of $cases differ"
 [ "$differ" -eq 0 ]

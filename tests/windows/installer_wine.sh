@@ -46,10 +46,13 @@ if [ -f "$programs/madoguchi-cli.exe" ]; then
   cp "$source_dir/tests/gateway/data/valid_kyokai.xml" "$work/"
   (umask 077; echo "installer-check-passphrase" >"$work/admin.password")
   check "installed CLI: copay" cli_prints '"amount' copay --birth 1955-04-01 --on 2025-05-10 --elderly-ratio 020 --points 1234
-  check "installed CLI: oqs parse (code tables found beside it)" cli_prints '"label": "有効"' oqs parse valid_kyokai.xml
-  # The default journal: %LOCALAPPDATA%\Madoguchi\facility.sqlite3.
-  check "installed CLI: a journal in %LOCALAPPDATA%\\Madoguchi" cli_prints '' journal generate --start 2026-01-05 \
-    --days 2 --per-day 3 --user admin --password-file admin.password
+  # The default journal, %LOCALAPPDATA%\Madoguchi\facility.sqlite3: `journal generate` names it
+  # (it never makes a journal where none was asked for); the commands after it find it by default.
+  journal="$(wine cmd /c echo '%LOCALAPPDATA%' 2>/dev/null | tr -d '\r')\\Madoguchi\\facility.sqlite3"
+  check "installed CLI: a journal in %LOCALAPPDATA%\\Madoguchi" cli_prints '"visits": 6' journal generate \
+    --db "$journal" --start 2026-01-05 --days 2 --per-day 3 --user admin --password-file admin.password
+  check "installed CLI: oqs parse (code tables found beside it; signed in to the default journal)" \
+    cli_prints '"label": "有効"' oqs parse valid_kyokai.xml --user admin --password-file admin.password
 else
   echo "installer_wine: no madoguchi-cli.exe in this build: the journal is made by hand for the uninstall check"
   mkdir -p "$local_data" && echo "journal stand-in" >"$local_data/facility.sqlite3"

@@ -21,21 +21,36 @@ cleanup() {
 }
 trap cleanup EXIT
 
+# A wineserver still running in the prefix (wineboot, the test programs) holds a desktop made
+# without a display: the window's CreateWindow would fail there ("no driver could be loaded") and
+# wx's html view crash on the page it never got. The window starts a session of its own.
+wineserver -k 2>/dev/null; wineserver -w 2>/dev/null
+
 exec {displayfd}<> <(:)
 Xvfb -displayfd "$displayfd" -screen 0 1366x768x24 -nolisten tcp >"$scratch/xvfb.log" 2>&1 &
 xvfb_pid=$!
 read -r -t 30 number <&"$displayfd" || { echo "window_demo: Xvfb did not start" >&2; cat "$scratch/xvfb.log" >&2; exit 1; }
 export DISPLAY=":$number"
 
-# The Windows program's own environment: no LANG (Windows has none), so the window speaks
-# Japanese, as on a Japanese front-desk PC. It starts in C:\ (the prefix's drive_c), where no path
-# of this machine's source tree resolves: the data files and the catalog must come from beside
-# the .exe, as on a clinic's PC.
-(cd "$WINEPREFIX/drive_c" && exec env -u LANG -u LANGUAGE -u LC_ALL -u LC_MESSAGES wine "$exe" --demo >"$scratch/window.log" 2>&1) &
+# A Japanese front-desk PC: Wine takes the Windows user locale (ja-JP, and code page 932 for a
+# program without Madoguchi's UTF-8 manifest) from LANG, so the window must speak Japanese with
+# its msgids (UTF-8, some with — and …) found in the catalog. It starts in C:\ (the prefix's
+# drive_c), where no path of this machine's source tree resolves: the data files and the catalog
+# must come from beside the .exe, as on a clinic's PC.
+(cd "$WINEPREFIX/drive_c" && exec env -u LANGUAGE -u LC_MESSAGES LANG=ja_JP.UTF-8 LC_ALL=ja_JP.UTF-8 wine "$exe" --demo >"$scratch/window.log" 2>&1) &
 app_pid=$!
 title="まどぐち（デモ）"
+# The visible window whose whole name is $1, compared as text: xdotool's --name regex does not
+# match Wine's Japanese titles (it read them as other bytes), getwindowname prints them right.
+window_named() {
+  local w
+  for w in $(xdotool search --onlyvisible --name '.' 2>/dev/null); do
+    [ "$(xdotool getwindowname "$w" 2>/dev/null)" = "$1" ] && { echo "$w"; return 0; }
+  done
+  return 1
+}
 for _ in $(seq 1 240); do
-  if window="$(xdotool search --onlyvisible --name "^${title}\$" 2>/dev/null | head -n1)" && [ -n "$window" ]; then
+  if window="$(window_named "$title")" && [ -n "$window" ]; then
     sleep 3  # let the first paint finish
     import -window root "$screenshot"
     echo "window_demo: window $window \"$(xdotool getwindowname "$window")\" ($(xwininfo -id "$window" | awk '/Width|Height/ { printf "%s%s", sep, $2; sep="x" }')), screenshot $screenshot"

@@ -209,12 +209,15 @@ build_wxwidgets() {
   # strconv.cpp (#undefs wxConvUTF8, wxConvLibc, ... to define them), the html modules' link
   # anchors (FORCE_WXHTML_MODULES in a unit with the m_*.cpp defining them), graphicsd2d.h's
   # `#undef GetHwnd`, file-local constants of the same name (datetimefmt.cpp and datetime.cpp's
-  # DAYS_PER_WEEK, time.cpp and stopwatch.cpp's MILLISECONDS_PER_SECOND).
+  # DAYS_PER_WEEK, time.cpp and stopwatch.cpp's MILLISECONDS_PER_SECOND), and every source that
+  # includes initguid.h (in a unit it makes the GUIDs of every later Windows header defined there
+  # too: madoguchi.exe's link then finds FMTID_* twice, in wx and in mingw's libuuid).
   local skips="$src/madoguchi-unity-skips.cmake" f
   {
     echo 'function(madoguchi_unity_skips)'
     for f in src/common/{strconv,datetimefmt,time}.cpp src/html/{htmlwin,htmprint}.cpp \
-        src/generic/htmllbox.cpp src/msw/graphicsd2d.cpp; do
+        src/generic/htmllbox.cpp src/msw/{graphicsd2d,stdpaths,textentry,textctrl,dirdlg}.cpp \
+        src/msw/taskbarbutton.cpp src/msw/ole/droptgt.cpp; do
       echo "  set_source_files_properties(\"$src/$f\" TARGET_DIRECTORY wxmono PROPERTIES SKIP_UNITY_BUILD_INCLUSION ON)"
     done
     echo 'endfunction()'

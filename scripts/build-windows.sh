@@ -53,7 +53,7 @@ nice -n 10 cmake -S "$root" -B "$build" -G Ninja \
   -DCMAKE_TOOLCHAIN_FILE="$root/cmake/mingw-w64.cmake" -DMADOGUCHI_WINDOWS_PREFIX="$prefix" \
   -DCMAKE_BUILD_TYPE=Release -DCMAKE_CXX_FLAGS_RELEASE="-O2 -DNDEBUG" \
   -DMADOGUCHI_DOMAIN_ONLY="$([ "$domain_only" -eq 1 ] && echo ON || echo OFF)" \
-  -DMADOGUCHI_BUILD_GUI="$([ "$window" = ON ] && [ -x "$prefix/bin/wx-config" ] && echo ON || echo OFF)" \
+  -DMADOGUCHI_BUILD_GUI="$([ "$window" = ON ] && [ -f "$prefix/lib/cmake/wxWidgets/wxWidgetsConfig.cmake" ] && echo ON || echo OFF)" \
   -DCMAKE_INSTALL_BINDIR=. -DMADOGUCHI_BUILD_BENCH=OFF -DMADOGUCHI_DEVELOPER_BUILD=OFF "${launcher[@]}"
 TIMEFORMAT="build-windows: Madoguchi cross-built in %R s wall, %U s user + %S s sys"
 time nice -n 10 cmake --build "$build" -j "$jobs"

@@ -171,37 +171,65 @@ build_poco() {
 
 build_wxwidgets() {
   local src; src="$(unpack_source wxwidgets)"
-  # Static monolithic wxMSW built from nothing up (--disable-all-features), then only what gui/
-  # and app/ use (`grep -rhoE '#include <wx/[a-z/_]+\.h>' gui app`, and the classes those headers
-  # bring): the controls and dialogs the windows show, html (help, forms) and its printing through
-  # the Windows print dialog, wxGraphicsContext (GDI+), translations, threads, the standard art
-  # (XPM) for the info bar and message boxes. No png/jpeg/tiff/zlib/expat/regex (the dfsg tarball
-  # has no bundled copies and nothing needs them), no sockets, no xrc/stc/aui/propgrid/ribbon/
-  # richtext/webview/media/OpenGL/SVG. The print dialog needs wxComboBox and wxDirDialog wxTreeCtrl
-  # (wx/chkconf.h), the generic info bar wxStaticBitmap and wxMSW's generic date picker (compiled
-  # beside the native one) wxCalendarCtrl and wxComboCtrl (compile errors). Precompiled headers:
-  # every wxMSW source parses windows.h and wx/wxprec.h, once with --enable-pch (without, the
-  # first objects took 5-9 CPU-s each).
+  # Static monolithic wxMSW with wx's own CMake build (build/cmake), every wxUSE_ option off but
+  # what gui/ and app/ use (`grep -rhoE '#include <wx/[a-z/_]+\.h>' gui app`, and the classes those
+  # headers bring): the controls and dialogs the windows show, html (help, forms) and its printing
+  # through the Windows print dialog, wxGraphicsContext (GDI+, Direct2D), translations, threads,
+  # the standard art (XPM) for the info bar and message boxes. No png/jpeg/tiff/zlib/expat/regex/
+  # nanosvg (the dfsg tarball has no bundled copies and nothing needs them), no sockets, no xml,
+  # xrc, stc, aui, propgrid, ribbon, richtext, webview, media, OpenGL. wx/chkconf.h and the
+  # sources ask for some: the print dialog wxComboBox, wxDirDialog wxTreeCtrl, the generic info bar
+  # wxStaticBitmap, wxMSW's generic date picker wxCalendarCtrl and wxComboCtrl. The list gives
+  # the same wx/setup.h as the configure build it replaced (--disable-all-features plus a list),
+  # the defaults configure kept on included (accessibility, ActiveX, hot keys, ...).
   local features=(
-    intl cmdline datetime dynlib dynamicloader exceptions ffile file filesystem fontenum fontmap
-    log longlong mimetype stdpaths stopwatch streams sysoptions textbuf textfile timer variant any
-    threads regkey ole dataobj clipboard geometry
-    html printarch graphics_ctx loggui logwin logdialog markup accel artstd xpm image ico_cur
-    controls button bmpbutton checkbox choice datepick dirpicker filepicker display gauge imaglist
-    infobar listbox listctrl notebook radiobox radiobtn spinbtn spinctrl statbox statline stattext
-    statusbar textctrl caret tooltips popupwin scrollbar combobox treectrl statbmp
-    calendar comboctrl
-    commondlg choicedlg filedlg dirdlg msgdlg textdlg menus menubar mousewheel validators
-    dccache uxtheme wxdib ownerdrawn metafile autoidman
+    GUI UNICODE DBGHELP CMDLINE_PARSER DATETIME DYNLIB_CLASS DYNAMIC_LOADER EXCEPTIONS FFILE FILE
+    FILESYSTEM FONTENUM FONTMAP INTL LOG LONGLONG MIMETYPE STDPATHS STOPWATCH STREAMS
+    SYSTEM_OPTIONS TEXTBUFFER TEXTFILE TIMER VARIANT ANY THREADS REGKEY OLE DATAOBJ CLIPBOARD
+    GEOMETRY COMPILER_TLS UNSAFE_WXSTRING_CONV
+    HTML PRINTING_ARCHITECTURE AFM_FOR_POSTSCRIPT GRAPHICS_CONTEXT GRAPHICS_DIRECT2D LOGGUI
+    LOGWINDOW LOG_DIALOG MARKUP ACCEL ARTPROVIDER_STD XPM IMAGE ICO_CUR ACCESSIBILITY ACTIVEX HOTKEY
+    CONTROLS BUTTON BMPBUTTON CHECKBOX CHOICE DATEPICKCTRL DIRPICKERCTRL FILEPICKERCTRL DISPLAY
+    GAUGE IMAGLIST INFOBAR LISTBOX LISTCTRL NOTEBOOK RADIOBOX RADIOBTN SPINBTN SPINCTRL STATBOX
+    STATLINE STATTEXT STATUSBAR NATIVE_STATUSBAR TEXTCTRL CARET TOOLTIPS POPUPWIN SCROLLBAR
+    COMBOBOX TREECTRL STATBMP CALENDARCTRL COMBOCTRL
+    CHOICEDLG FILEDLG DIRDLG MSGDLG TEXTDLG MENUS MENUBAR MOUSEWHEEL VALIDATORS
+    DC_CACHEING UXTHEME WXDIB OWNER_DRAWN METAFILE AUTOID_MANAGEMENT
   )
-  mkdir -p "$src/build-msw"
-  (cd "$src/build-msw" && "${NICE[@]}" ../configure --host=$triple --build=x86_64-linux-gnu \
-      CC=$triple-gcc-posix CXX=$triple-g++-posix --prefix="$prefix" --with-msw \
-      --disable-shared --enable-monolithic --enable-unicode --disable-debug_info --enable-pch \
-      --disable-all-features "${features[@]/#/--enable-}" \
-      --without-libpng --without-libjpeg --without-libtiff --without-zlib --without-expat \
-      --without-regex --without-opengl --disable-tests >&2 \
-    && "${NICE[@]}" make -j "$jobs" >&2 && make install >&2)
+  local options=() option
+  for option in $(grep -rhoE 'wx_(dependent_)?option\(wxUSE_\w+|wx_add_thirdparty_library\(wxUSE_\w+' \
+      "$src/build/cmake" | sed 's/.*(//' | sort -u); do
+    [ "$option" = wxUSE_DPI_AWARE_MANIFEST ] && continue # a string, not on/off
+    if [[ " ${features[*]} " == *" ${option#wxUSE_} "* ]]; then options+=("-D$option=ON")
+    else options+=("-D$option=OFF"); fi
+  done
+  # A unity build (24 sources a unit, no precompiled header): every wxMSW source parses windows.h
+  # and wx/wxprec.h; the configure build compiled them one by one (33 CPU-min with its 256 MB
+  # precompiled header). The sources below cannot share a unit and are compiled on their own:
+  # strconv.cpp (#undefs wxConvUTF8, wxConvLibc, ... to define them), the html modules' link
+  # anchors (FORCE_WXHTML_MODULES in a unit with the m_*.cpp defining them), graphicsd2d.h's
+  # `#undef GetHwnd`, file-local constants of the same name (datetimefmt.cpp and datetime.cpp's
+  # DAYS_PER_WEEK, time.cpp and stopwatch.cpp's MILLISECONDS_PER_SECOND), and every source that
+  # includes initguid.h (in a unit it makes the GUIDs of every later Windows header defined there
+  # too: madoguchi.exe's link then finds FMTID_* twice, in wx and in mingw's libuuid).
+  local skips="$src/madoguchi-unity-skips.cmake" f
+  {
+    echo 'function(madoguchi_unity_skips)'
+    for f in src/common/{strconv,datetimefmt,time}.cpp src/html/{htmlwin,htmprint}.cpp \
+        src/generic/htmllbox.cpp src/msw/{graphicsd2d,stdpaths,textentry,textctrl,dirdlg}.cpp \
+        src/msw/taskbarbutton.cpp src/msw/ole/droptgt.cpp; do
+      echo "  set_source_files_properties(\"$src/$f\" TARGET_DIRECTORY wxmono PROPERTIES SKIP_UNITY_BUILD_INCLUSION ON)"
+    done
+    echo 'endfunction()'
+    echo 'cmake_language(DEFER DIRECTORY "${CMAKE_SOURCE_DIR}" CALL madoguchi_unity_skips)'
+  } > "$skips"
+  # A prefix built by the earlier configure build holds its own wx-config and library names.
+  rm -rf "$prefix/include/wx-3.2" "$prefix"/lib/libwx_* "$prefix/lib/wx" "$prefix/bin/wx-config"
+  # -O2 without NDEBUG, as the configure build (wx's debug checks stay at their default level).
+  cmake_cross "$src" "$src/build-msw" -DwxBUILD_SHARED=OFF -DwxBUILD_MONOLITHIC=ON \
+    -DwxBUILD_PRECOMP=OFF -DwxBUILD_SAMPLES=OFF -DwxBUILD_TESTS=OFF -DwxBUILD_DEMOS=OFF \
+    -DCMAKE_UNITY_BUILD=ON -DCMAKE_UNITY_BUILD_BATCH_SIZE=24 -DCMAKE_PROJECT_wxWidgets_INCLUDE="$skips" \
+    -DCMAKE_CXX_FLAGS_RELEASE=-O2 -DCMAKE_C_FLAGS_RELEASE=-O2 "${options[@]}"
 }
 
 build_zlib() { # libz-mingw-w64-dev: already in mingw's sysroot

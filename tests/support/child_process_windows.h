@@ -16,6 +16,8 @@
 #include <utility>
 #include <vector>
 
+#include "environment.h"  // wideText
+
 namespace madoguchi::test {
 
 class ChildProcess {
@@ -113,13 +115,6 @@ public:
     static int exitCode(int status) { return status; }
 
 private:
-    static std::wstring wide(const std::string& utf8) {
-        if (utf8.empty()) return {};
-        const int size = MultiByteToWideChar(CP_UTF8, 0, utf8.data(), static_cast<int>(utf8.size()), nullptr, 0);
-        std::wstring text(static_cast<std::size_t>(size), L'\0');
-        MultiByteToWideChar(CP_UTF8, 0, utf8.data(), static_cast<int>(utf8.size()), text.data(), size);
-        return text;
-    }
     // One argument quoted so that CommandLineToArgvW (and the C runtime) give it back unchanged.
     static std::wstring quoted(const std::wstring& argument) {
         if (!argument.empty() && argument.find_first_of(L" \t\n\v\"") == std::wstring::npos) return argument;
@@ -140,7 +135,7 @@ private:
     }
     void start(const std::vector<std::string>& argv, HANDLE input, HANDLE output, HANDLE errors) {
         std::wstring commandLine;
-        for (const auto& argument : argv) commandLine += (commandLine.empty() ? L"" : L" ") + quoted(wide(argument));
+        for (const auto& argument : argv) commandLine += (commandLine.empty() ? L"" : L" ") + quoted(wideText(argument));
         STARTUPINFOW startup{};
         startup.cb = sizeof startup;
         startup.dwFlags = STARTF_USESTDHANDLES;

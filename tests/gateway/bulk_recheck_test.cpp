@@ -247,7 +247,7 @@ BOOST_AUTO_TEST_SUITE(FollowUpRecheckOnRealFolders)
 
 BOOST_AUTO_TEST_CASE(TheFollowUpListIsRecheckedInOneJobAndConfirmedVisitsAreRetaggedWithHistory) {
     Terminal terminal(stillProcessingThenZip());
-    storage::FacilityJournal journal(terminal.root / "journal.sqlite3", terminal.root / "audit.key");
+    storage::FacilityJournal journal(madoguchi::test::location(terminal.root / "journal.sqlite3"), terminal.root / "audit.key");
     VisitRecord old = test::oldClaimVisit("V-OLD", "P1", test::at(2026, 11, 20));
     old.insurance = {"01130012", {"12", "34", "00"}};
     old.patient.birthDate = Date::fromYmd(1980, 6, 15);

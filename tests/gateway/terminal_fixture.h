@@ -14,6 +14,7 @@
 #include "devices/gateway/folder_gateway.h"
 #include "devices/gateway/terminal_simulator.h"
 #include "fixed_clock.h"
+#include "platform/utf8_path.h"
 
 namespace madoguchi::gateway::testing {
 
@@ -37,10 +38,11 @@ inline constexpr const char* kDataset = R"({"medical_institution_code": "1312345
   {"id": "SILENT", "validity": "1", "insurer_number": "01130012", "number": "57", "name": "無言　応答",
    "birth_date": "1970-03-05", "fault": {"no_answer": true}}]})";
 
+// A folder with a Japanese name (as a clinic names its shares), reaching Windows as UTF-16.
 inline std::filesystem::path freshRoot() {
     static int counter = 0;
     return std::filesystem::temp_directory_path() /
-           ("madoguchi-gw-" + std::to_string(::getpid()) + "-" + std::to_string(counter++));
+           madoguchi::platform::utf8Path("madoguchi-窓口-" + std::to_string(::getpid()) + "-" + std::to_string(counter++));
 }
 
 // The simulated terminal answering req/ on its own thread until stop() (or destruction).

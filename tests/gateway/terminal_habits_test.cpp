@@ -209,6 +209,7 @@ BOOST_AUTO_TEST_CASE(AnAnswerThatDoesNotEchoTheRequestIsRefusedAndLogged) {
     BOOST_CHECK_NE(late[0].failure.find("MedicalInstitutionCode"), std::string::npos);
 }
 
+#ifndef _WIN32  // Windows: a symlink needs a privilege a reception PC's user has not; stat reports none (platform/posix_files.h)
 BOOST_AUTO_TEST_CASE(APlantedSymlinkIsNeitherFollowedNorOverwritten) {
     Terminal terminal;
     fs::path victim = terminal.root / "victim.txt";
@@ -219,6 +220,7 @@ BOOST_AUTO_TEST_CASE(APlantedSymlinkIsNeitherFollowedNorOverwritten) {
     BOOST_CHECK_EQUAL(readAll(victim), "precious");
     BOOST_CHECK(fs::is_symlink(terminal.root / "req" / "OQSsiquc01req_202611250001.xml"));
 }
+#endif
 
 BOOST_AUTO_TEST_SUITE_END()
 
@@ -267,6 +269,7 @@ BOOST_AUTO_TEST_CASE(TheTextOfADocumentIsCapped) {
     BOOST_CHECK_NE(parsed.problem().message.find("characters"), std::string::npos);
 }
 
+#ifndef _WIN32  // Windows has no FIFOs, and no symlinks for a user (above); its folder case is qa_windows_files'
 BOOST_AUTO_TEST_CASE(FilesAreReadUpToTheCapPlusOneAndMustBeRegular) {
     fs::path root = freshRoot();
     fs::create_directories(root);
@@ -303,6 +306,7 @@ BOOST_AUTO_TEST_CASE(AFifoOrSymlinkInResAndFaceHangsNothingAndIsNoArrival) {
     BOOST_CHECK(watcher.poll().empty());
 }
 
+// (Windows: fs::permissions does not touch the DACL; qa_windows_files warns about an Everyone-writable share.)
 BOOST_AUTO_TEST_CASE(FoldersOthersCanWriteAreReported) {
     Terminal terminal;
     BOOST_CHECK(folderSafetyWarnings(FolderLayout{terminal.root}).empty());
@@ -313,6 +317,7 @@ BOOST_AUTO_TEST_CASE(FoldersOthersCanWriteAreReported) {
     BOOST_CHECK_NE(warnings[0].find("face"), std::string::npos);
     BOOST_CHECK_NE(warnings[1].find("missing"), std::string::npos);
 }
+#endif
 
 BOOST_AUTO_TEST_SUITE_END()
 

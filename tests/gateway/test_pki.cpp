@@ -12,6 +12,17 @@
 #include <stdexcept>
 
 namespace madoguchi::test {
+
+namespace {
+// A PEM file for OpenSSL to write; the path reaches Windows as UTF-16 (it may hold Japanese).
+FILE* openForWriting(const std::filesystem::path& file) {
+#ifdef _WIN32
+    return ::_wfopen(file.c_str(), L"wb");
+#else
+    return std::fopen(file.c_str(), "w");
+#endif
+}
+}  // namespace
 namespace {
 
 KeyPtr newKey() { return KeyPtr(EVP_RSA_gen(2048), EVP_PKEY_free); }
@@ -57,7 +68,7 @@ TestCa::TestCa(const std::string& commonName) : key_(newKey()), certificate_(X50
 }
 
 void TestCa::writeCertificatePem(const std::filesystem::path& file) const {
-    FILE* out = std::fopen(file.c_str(), "w");
+    FILE* out = openForWriting(file);
     if (!out) throw std::runtime_error("cannot write " + file.string());
     PEM_write_X509(out, certificate_.get());
     std::fclose(out);
@@ -106,11 +117,11 @@ void TestCa::issueServer(const std::string& subjectAltName, const std::filesyste
     addExtension(cert, NID_ext_key_usage, "serverAuth");
     addExtension(cert, NID_subject_alt_name, subjectAltName.c_str());
     X509_sign(cert, key_.get(), EVP_sha256());
-    FILE* out = std::fopen(certificateFile.c_str(), "w");
+    FILE* out = openForWriting(certificateFile);
     if (!out) throw std::runtime_error("cannot write " + certificateFile.string());
     PEM_write_X509(out, cert);
     std::fclose(out);
-    out = std::fopen(keyFile.c_str(), "w");
+    out = openForWriting(keyFile);
     if (!out) throw std::runtime_error("cannot write " + keyFile.string());
     PEM_write_PrivateKey(out, key.get(), nullptr, nullptr, 0, nullptr, nullptr);
     std::fclose(out);

@@ -3,13 +3,13 @@
 // and by `madoguchi-cli audit verify`, which names what it found and since when.
 #include <sqlite3.h>
 #include <sys/stat.h>
-#include <sys/wait.h>
 
 #include <boost/test/unit_test.hpp>
 #include <cstdio>
 #include <fstream>
 #include <sstream>
 
+#include "child_process.h"
 #include "storage/staff_accounts.h"
 #include "storage/sqlite.h"
 #include "storage_fixtures.h"
@@ -27,7 +27,7 @@ const std::string kAdminPassword = "audit-admin-passphrase";
 // an administrator (made directly, so the trail has exactly those six rows).
 std::filesystem::path journalWithSixAuditRows(const TempFolder& folder) {
     auto file = folder / "journal.sqlite3";
-    storage::FacilityJournal journal(file);
+    storage::FacilityJournal journal(test::location(file));
     for (int i = 1; i <= 4; ++i)
         BOOST_REQUIRE(journal.recordVisit(test::oldClaimVisit("V" + std::to_string(i), "P" + std::to_string(i), at(2026, 11, 25, 9 + i))).ok());
     BOOST_REQUIRE(journal.retag({"V2", ClaimRoute::Current, "jimucho", "資格確認書", "scan 2", at(2026, 11, 26)}).ok());
@@ -40,7 +40,7 @@ std::filesystem::path journalWithSixAuditRows(const TempFolder& folder) {
 // What someone with the file and the sqlite3 tool could do: no triggers, no application.
 void tamper(const std::filesystem::path& file, const std::string& sql) {
     sqlite3* db = nullptr;
-    BOOST_REQUIRE_EQUAL(sqlite3_open(file.c_str(), &db), SQLITE_OK);
+    BOOST_REQUIRE_EQUAL(sqlite3_open(reinterpret_cast<const char*>(file.u8string().c_str()), &db), SQLITE_OK);
     char* error = nullptr;
     std::string script = "DROP TRIGGER IF EXISTS audit_log_no_update; DROP TRIGGER IF EXISTS audit_log_no_delete; " + sql;
     int rc = sqlite3_exec(db, script.c_str(), nullptr, nullptr, &error);
@@ -82,21 +82,21 @@ struct CliRun {
     std::string output;  // stdout and stderr
 };
 
-CliRun cli(const std::string& arguments) {
-    std::string command = std::string(MADOGUCHI_CLI) + " " + arguments + " 2>&1 </dev/null";
+// The command-line program on its own (no shell), its output (with `withErrors` standard error too).
+CliRun cli(std::vector<std::string> arguments, bool withErrors = true) {
+    arguments.insert(arguments.begin(), MADOGUCHI_CLI);
+    test::ChildProcess program(arguments, withErrors);
     CliRun run;
-    FILE* pipe = popen(command.c_str(), "r");
-    BOOST_REQUIRE(pipe);
-    char chunk[512];
-    while (std::size_t n = fread(chunk, 1, sizeof chunk, pipe)) run.output.append(chunk, n);
-    int status = pclose(pipe);
-    run.exitCode = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    run.output = program.readAll();
+    run.exitCode = test::ChildProcess::exitCode(program.wait());
     return run;
 }
 
-CliRun auditVerify(const TempFolder& folder, const std::filesystem::path& file, const std::string& more = "") {
+CliRun auditVerify(const TempFolder& folder, const std::filesystem::path& file, std::vector<std::string> more = {}) {
     auto password = test::passwordFile(folder.path(), kAdminPassword);
-    return cli("audit verify --db '" + file.string() + "' --user admin --password-file '" + password.string() + "' " + more);
+    std::vector<std::string> arguments{"audit", "verify", "--db", file.string(), "--user", "admin", "--password-file", password.string()};
+    arguments.insert(arguments.end(), more.begin(), more.end());
+    return cli(arguments);
 }
 
 bool has(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
@@ -119,6 +119,7 @@ BOOST_AUTO_TEST_CASE(AnUntouchedChainVerifies) {
     BOOST_CHECK_EQUAL(test::text(file, "SELECT action || ' ' || staff_id FROM audit_log WHERE seq = 7"), "staff.sign_in admin");
 }
 
+#ifndef _WIN32  // Windows: the DACLs are qa_windows_files' cases; Wine keeps a file's access through chmod
 BOOST_AUTO_TEST_CASE(TheKeyIsPrivateAndOutsideTheJournal) {
     TempFolder folder;
     auto file = journalWithSixAuditRows(folder);
@@ -134,10 +135,11 @@ BOOST_AUTO_TEST_CASE(TheKeyIsPrivateAndOutsideTheJournal) {
     }
     // A key others may read is refused, with the reason, rather than used.
     chmod(key.c_str(), 0644);
-    BOOST_CHECK_EXCEPTION(storage::FacilityJournal journal(file), storage::StorageError,
+    BOOST_CHECK_EXCEPTION(storage::FacilityJournal journal(test::location(file)), storage::StorageError,
                           [](const storage::StorageError& e) { return has(e.what(), "may be read by others"); });
     chmod(key.c_str(), 0600);
 }
+#endif
 
 BOOST_AUTO_TEST_CASE(TheApplicationCannotChangeOrDeleteARow) {
     TempFolder folder;
@@ -221,15 +223,17 @@ BOOST_AUTO_TEST_CASE(ADeletedTailWithItsAnchorFileIsNamedFromTheDailyExport) {
     auto file = journalWithSixAuditRows(folder);
     auto password = test::passwordFile(folder.path(), kAdminPassword);
     auto exported = folder / "daily.csv";
-    CliRun report = cli("report daily --date 2026-11-25 --format csv --db '" + file.string() + "' --user admin --password-file '" +
-                        password.string() + "' > '" + exported.string() + "'");
+    CliRun report = cli({"report", "daily", "--date", "2026-11-25", "--format", "csv", "--db", file.string(), "--user", "admin",
+                         "--password-file", password.string()},
+                        false);
     BOOST_REQUIRE_EQUAL(report.exitCode, 0);
+    std::ofstream(exported, std::ios::binary) << report.output;
     tamper(file, "DELETE FROM audit_log WHERE seq >= 5;");
     std::filesystem::remove(storage::anchorPathFor(file));
     auto verdict = test::verifyJournal(file);
     BOOST_REQUIRE(!verdict.intact());
     BOOST_CHECK_EQUAL(verdict.findings[0].what, "anchor");  // no anchor file: cannot rule a cut out
-    CliRun run = auditVerify(folder, file, "--export '" + exported.string() + "'");
+    CliRun run = auditVerify(folder, file, {"--export", exported.string()});
     BOOST_CHECK_EQUAL(run.exitCode, 1);
     BOOST_CHECK_MESSAGE(has(run.output, "are missing from the end (deleted)"), run.output);
 }
@@ -278,7 +282,7 @@ BOOST_AUTO_TEST_CASE(TheChainGoesOnAcrossReopening) {
     TempFolder folder;
     auto file = journalWithSixAuditRows(folder);
     {
-        storage::FacilityJournal journal(file);
+        storage::FacilityJournal journal(test::location(file));
         journal.recordAccess("yakuzaishi", "P2", "eligibility", at(2026, 11, 27));
     }
     BOOST_CHECK(test::verifyJournal(file).intact());

@@ -36,7 +36,7 @@ BOOST_AUTO_TEST_SUITE(ClaimRemarksJournal)
 BOOST_AUTO_TEST_CASE(TheDeclaredDataIsKeptBesideTheSevensAndGivesTheRemarksText) {
     test::JournalPlace folder;
     auto file = folder.journal();
-    storage::FacilityJournal journal(file);
+    storage::FacilityJournal journal(test::location(file));
     BOOST_TEST(journal.recordVisit(declaredVisit("V1")).ok());
     BOOST_CHECK_EQUAL(test::text(file, "SELECT insurer_number FROM visits WHERE id='V1'"), "77777777");
     BOOST_CHECK_EQUAL(test::text(file, "SELECT declared_insurer_number FROM claim_remarks WHERE visit_id='V1'"),
@@ -67,7 +67,7 @@ BOOST_AUTO_TEST_CASE(AVisitWithoutADeclarationHasNoRemarks) {
 BOOST_AUTO_TEST_CASE(CorrectionsAndFullChargesCarryTheirReasonsToTheAuditAndTheDailyLog) {
     test::JournalPlace folder;
     auto file = folder.journal();
-    storage::FacilityJournal journal(file);
+    storage::FacilityJournal journal(test::location(file));
     VisitRecord corrected = test::sampleVisit("V1", "P1");
     corrected.share = *CopayShare::fromTenths(3);
     corrected.shareCorrection = ShareCorrection{CopayShare::fromTenths(2), *CopayShare::fromTenths(3), "現役並み"};

@@ -1,13 +1,12 @@
 // The manager window's live refresh (storage/journal_watch.h): another process records a visit
 // and the watch wakes; a read by the manager (its audit rows) does not wake it. On the server the
 // visit's NOTIFY arrives, with the visit's id, once the writer's transaction committed.
-#include <sys/wait.h>
-
 #include <boost/test/unit_test.hpp>
 #include <algorithm>
 #include <cstdio>
 #include <vector>
 
+#include "child_process.h"
 #include "storage/journal_watch.h"
 #include "storage/open_database.h"
 #include "storage/visit_journal.h"
@@ -20,10 +19,9 @@ namespace {
 
 // Another window: journal_writer records `count` visits PREFIX-1… in its own process.
 void recordInAnotherProcess(const std::string& location, const std::string& prefix, int count) {
-    const std::string command = std::string(JOURNAL_WRITER) + " '" + location + "' " + prefix + " " +
-                                std::to_string(count) + " >/dev/null";
-    const int status = std::system(command.c_str());
-    BOOST_REQUIRE_MESSAGE(WIFEXITED(status) && WEXITSTATUS(status) == 0, command);
+    test::ChildProcess writer({JOURNAL_WRITER, location, prefix, std::to_string(count)});
+    writer.readAll();  // the ids it committed
+    BOOST_REQUIRE_EQUAL(test::ChildProcess::exitCode(writer.wait()), 0);
 }
 
 constexpr std::chrono::milliseconds kPoll{300};

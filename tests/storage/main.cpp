@@ -3,17 +3,30 @@
 #include <cstdlib>
 #include <iostream>
 
+#include "environment.h"
+#ifndef _WIN32
 #include "postgres_server.h"
+#endif
+#include "platform/utf8_path.h"
 #include "storage_fixtures.h"
 #include "temp_folder.h"
 
-// The audit key lives beside the settings ($XDG_CONFIG_HOME/madoguchi): a folder private to this
-// run, so no test reads or writes the user's own key, and the CLI the tests start inherits it.
+// The audit key lives beside the settings ($XDG_CONFIG_HOME/madoguchi, on Windows
+// %LOCALAPPDATA%\Madoguchi): a folder private to this run, so no test reads or writes the user's
+// own key, and the CLI the tests start inherits it.
 struct PrivateConfigFolder {
     madoguchi::test::TempFolder folder{"madoguchi-storage-config"};
-    PrivateConfigFolder() { setenv("XDG_CONFIG_HOME", folder.path().c_str(), 1); }
+    PrivateConfigFolder() {
+#ifdef _WIN32
+        madoguchi::test::setEnvironment("LOCALAPPDATA", madoguchi::platform::utf8Text(folder.path()));
+#else
+        madoguchi::test::setEnvironment("XDG_CONFIG_HOME", folder.path().string());
+#endif
+    }
 };
 BOOST_TEST_GLOBAL_FIXTURE(PrivateConfigFolder);
+
+#ifndef _WIN32  // no PostgreSQL in the Windows build (docs/windows.md): qa_storage runs on SQLite there
 
 // The server runs need the PostgreSQL server programs (scripts/setup-debian.sh installs them):
 // without them the run is skipped (exit 77, ctest's SKIP_RETURN_CODE), never passed.
@@ -26,3 +39,4 @@ struct ServerProgramsPresent {
     }
 };
 BOOST_TEST_GLOBAL_FIXTURE(ServerProgramsPresent);
+#endif

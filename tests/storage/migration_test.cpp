@@ -60,7 +60,7 @@ BOOST_AUTO_TEST_SUITE(Migrations)
 
 BOOST_AUTO_TEST_CASE(AnEmptyFileGetsTheWholeSchema) {
     TempFolder folder;
-    storage::FacilityJournal journal(folder / "new.sqlite3");
+    storage::FacilityJournal journal(test::location(folder / "new.sqlite3"));
     BOOST_CHECK_EQUAL(journal.database().schemaVersion(), storage::currentSchemaVersion());
     BOOST_CHECK_EQUAL(test::text(folder / "new.sqlite3", "PRAGMA journal_mode"), "wal");
 }
@@ -75,7 +75,7 @@ BOOST_AUTO_TEST_CASE(EachMigrationStepAppliesOnTheOneBefore) {
             storage::migrate(db, version);
             BOOST_CHECK_EQUAL(db.schemaVersion(), version);
         }
-        storage::FacilityJournal journal(file);
+        storage::FacilityJournal journal(test::location(file));
         BOOST_CHECK_EQUAL(journal.database().schemaVersion(), storage::currentSchemaVersion());
         BOOST_TEST(journal.recordVisit(test::sampleVisit("V", "P")).ok());
     }
@@ -86,10 +86,10 @@ BOOST_AUTO_TEST_CASE(AVersionOneJournalWithDataMigratesIntact) {
     auto file = versionOneJournal(folder);
     BOOST_REQUIRE_EQUAL(scalar(file, "PRAGMA user_version"), 1);
 
-    storage::FacilityJournal journal(file);
+    storage::FacilityJournal journal(test::location(file));
     BOOST_CHECK_EQUAL(journal.database().schemaVersion(), storage::currentSchemaVersion());
     // Same schema as a journal created by this program.
-    storage::FacilityJournal fresh(folder / "fresh.sqlite3");
+    storage::FacilityJournal fresh(test::location(folder / "fresh.sqlite3"));
     BOOST_CHECK_EQUAL(schemaOf(file), schemaOf(folder / "fresh.sqlite3"));
 
     // Every row is still there, with its values; the new column has its default.
@@ -125,8 +125,8 @@ BOOST_AUTO_TEST_CASE(APlainChainIsKeyedOnceAndItsPlainRowsStayChecked) {
     TempFolder folder;
     auto file = versionOneJournal(folder);
     std::string plainHead = test::text(file, "SELECT row_hash FROM audit_log WHERE seq = 2");
-    { storage::FacilityJournal journal(file); }
-    { storage::FacilityJournal again(file); }  // keyed once, not at every opening
+    { storage::FacilityJournal journal(test::location(file)); }
+    { storage::FacilityJournal again(test::location(file)); }  // keyed once, not at every opening
     BOOST_CHECK_EQUAL(scalar(file, "SELECT COUNT(*) FROM audit_log WHERE action = 'audit.chain_keyed'"), 1);
     BOOST_CHECK_EQUAL(test::text(file, "SELECT detail FROM audit_log WHERE seq = 3"), "plain rows=2 head=" + plainHead);
     auto verdict = test::verifyJournal(file);
@@ -157,7 +157,7 @@ BOOST_AUTO_TEST_CASE(AJournalFromANewerProgramIsRefused) {
         storage::SqliteDatabase db(file);
         db.setSchemaVersion(storage::currentSchemaVersion() + 1);
     }
-    BOOST_CHECK_EXCEPTION(storage::FacilityJournal journal(file), storage::StorageError,
+    BOOST_CHECK_EXCEPTION(storage::FacilityJournal journal(test::location(file)), storage::StorageError,
                           [](const storage::StorageError& e) { return std::string(e.what()).find("newer") != std::string::npos; });
 }
 

@@ -1,7 +1,9 @@
 // Reliability on real files: a writer process killed with SIGKILL at random moments loses no visit
 // it reported committed; readers during writes see whole transactions; a full disk gives a clear
 // error, keeps the visit in memory, corrupts nothing, and the retry saves it once space returns.
+#ifndef _WIN32
 #include <sys/mount.h>
+#endif
 
 #include <functional>
 
@@ -36,7 +38,9 @@ std::set<std::string> visitIds(const std::filesystem::path& file) {
 // A small file system of its own for the journal, so that filling it up touches nothing else: a
 // 2 MiB tmpfs, which needs the right to mount (root in CI). Where that is not permitted, ctest
 // reports the tmpfs case as skipped (run_full_disk.sh, SKIP_RETURN_CODE); the case that fills the
-// journal up to SQLite's PRAGMA max_page_count (the same SQLITE_FULL) runs everywhere.
+// journal up to SQLite's PRAGMA max_page_count (the same SQLITE_FULL) runs everywhere. Windows has
+// no tmpfs to mount (a RAM disk needs a driver): there only the max_page_count case runs.
+#ifndef _WIN32
 class TinyFileSystem {
 public:
     explicit TinyFileSystem(const std::filesystem::path& where) : where_(where) {
@@ -62,6 +66,7 @@ private:
     std::filesystem::path where_;
     bool mounted_ = false;
 };
+#endif
 
 }  // namespace
 
@@ -73,7 +78,7 @@ BOOST_AUTO_TEST_CASE(AWriterKilledAtRandomMomentsLosesNoCommittedVisit) {
     std::mt19937 random(20261125);
     std::set<std::string> reported;
     for (int round = 0; round < kKillRounds; ++round) {
-        ChildProcess writer({JOURNAL_WRITER, file.string(), "R" + std::to_string(round)});
+        ChildProcess writer({JOURNAL_WRITER, test::location(file), "R" + std::to_string(round)});
         // Wait for the first commit (start-up and migrations take a moment), then kill at a random point.
         auto first = writer.readLine();
         BOOST_REQUIRE_MESSAGE(first, "the writer committed nothing in round " << round);
@@ -81,7 +86,7 @@ BOOST_AUTO_TEST_CASE(AWriterKilledAtRandomMomentsLosesNoCommittedVisit) {
         std::this_thread::sleep_for(std::chrono::microseconds(std::uniform_int_distribution<int>(0, 30000)(random)));
         writer.killHard();
         int status = writer.wait();
-        BOOST_REQUIRE(WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL);
+        BOOST_REQUIRE(ChildProcess::killedHard(status));
         for (const auto& id : writer.remainingLines()) reported.insert(id);
 
         auto saved = visitIds(file);
@@ -91,7 +96,7 @@ BOOST_AUTO_TEST_CASE(AWriterKilledAtRandomMomentsLosesNoCommittedVisit) {
     BOOST_CHECK_EQUAL(test::integrityCheck(file), "ok");
     // The anchor file may lag behind the journal (killed between the commit and the anchor's write,
     // or in the middle of writing it) but never claims more than the journal holds.
-    storage::FacilityJournal journal(file);  // opens, recovers the WAL, migrates nothing
+    storage::FacilityJournal journal(test::location(file));  // opens, recovers the WAL, migrates nothing
     BOOST_CHECK(test::verifyJournal(file).intact());
     // Every visit has its audit row: no transaction was half-applied.
     BOOST_CHECK_EQUAL(test::scalar(file, "SELECT COUNT(*) FROM visits"),
@@ -101,8 +106,8 @@ BOOST_AUTO_TEST_CASE(AWriterKilledAtRandomMomentsLosesNoCommittedVisit) {
 BOOST_AUTO_TEST_CASE(ReadersDuringWritesSeeWholeTransactions) {
     TempFolder folder;
     auto file = folder / "journal.sqlite3";
-    { storage::FacilityJournal create(file); }
-    ChildProcess writer({JOURNAL_WRITER, file.string(), "W", "400"});
+    { storage::FacilityJournal create(test::location(file)); }
+    ChildProcess writer({JOURNAL_WRITER, test::location(file), "W", "400"});
     storage::SqliteDatabase reader(file, true);
     long long lastSeen = 0;
     int reads = 0;
@@ -128,7 +133,7 @@ BOOST_AUTO_TEST_CASE(ReadersDuringWritesSeeWholeTransactions) {
         BOOST_REQUIRE_GE(visits, lastSeen);  // never goes back
         lastSeen = visits;
     }
-    BOOST_CHECK_EQUAL(WEXITSTATUS(writer.wait()), 0);
+    BOOST_CHECK_EQUAL(ChildProcess::exitCode(writer.wait()), 0);
     BOOST_TEST_MESSAGE(reads << " consistent reads while " << lastSeen << " visits were written");
     BOOST_CHECK_EQUAL(test::scalar(file, "SELECT COUNT(*) FROM visits"), 400);
 }
@@ -139,7 +144,7 @@ static void fullJournalKeepsTheVisitsAndTheRetrySavesThem(const std::filesystem:
                                                           const std::function<void(storage::FacilityJournal&)>& fill,
                                                           const std::function<void(storage::FacilityJournal&)>& release) {
     {
-        storage::FacilityJournal journal(file);
+        storage::FacilityJournal journal(test::location(file));
         for (int i = 1; i <= 3; ++i) BOOST_REQUIRE(journal.recordVisit(test::sampleVisit("V" + std::to_string(i), "P1")).ok());
         fill(journal);
 
@@ -190,6 +195,7 @@ BOOST_AUTO_TEST_CASE(AJournalAtItsMaxPageCountKeepsTheVisitInMemoryAndTheRetrySa
         [](storage::FacilityJournal& journal) { journal.database().execute("PRAGMA max_page_count = 1073741823"); });
 }
 
+#ifndef _WIN32
 // Run on its own by tests/storage/run_full_disk.sh (skipped where tmpfs cannot be mounted).
 BOOST_AUTO_TEST_CASE(AFullTmpfsDiskKeepsTheVisitInMemoryAndTheRetrySavesIt) {
     TempFolder folder;
@@ -199,5 +205,6 @@ BOOST_AUTO_TEST_CASE(AFullTmpfsDiskKeepsTheVisitInMemoryAndTheRetrySavesIt) {
         folder / "disk" / "journal.sqlite3", [&disk](storage::FacilityJournal&) { disk.fill(); },
         [&disk](storage::FacilityJournal&) { disk.release(); });
 }
+#endif
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -3,6 +3,8 @@
 // or signed-out ticket, and an account whose role, password or lock changed since.
 #include <sys/stat.h>
 
+#include "platform/posix_files.h"  // stat: on Windows the group/others bits come from the DACL
+
 #include <boost/test/unit_test.hpp>
 #include <fstream>
 #include <iterator>

@@ -5,8 +5,14 @@
 #include <fstream>
 #include <iterator>
 #include <memory>
+#include <stdexcept>
 
+#include "environment.h"
+#ifndef _WIN32
 #include "postgres_server.h"
+#endif
+#include "platform/posix_files.h"
+#include "platform/utf8_path.h"
 #include "storage/open_database.h"
 #include "storage/sqlite.h"
 
@@ -68,20 +74,32 @@ bool onServer() {
 
 bool onSqlite() { return !onServer(); }
 
+#ifndef _WIN32
 PostgresServer& testServer() {
     static std::unique_ptr<PostgresServer> server;
     if (!server) server = std::make_unique<PostgresServer>();
     return *server;
 }
+#endif
 
 JournalPlace::JournalPlace() {
     if (!onServer()) {
-        journal_ = (folder_ / "journal.sqlite3").string();
+        journal_ = location(folder_ / "journal.sqlite3");
         return;
     }
-    setenv("XDG_DATA_HOME", (folder_ / "data").c_str(), 1);
+#ifdef _WIN32
+    throw std::runtime_error("no site server (PostgreSQL) in the Windows build");
+#else
+    setEnvironment("XDG_DATA_HOME", (folder_ / "data").string());
     journal_ = testServer().createDatabase();
+#endif
 }
+
+std::string location(const std::filesystem::path& file) { return platform::utf8Text(file); }
+
+long long scalar(const std::filesystem::path& file, const std::string& sql) { return scalar(location(file), sql); }
+std::string text(const std::filesystem::path& file, const std::string& sql) { return text(location(file), sql); }
+storage::AuditVerdict verifyJournal(const std::filesystem::path& file) { return verifyJournal(location(file)); }
 
 long long scalar(const std::string& location, const std::string& sql) {
     auto connection = storage::openDatabase(location, true);
@@ -116,13 +134,15 @@ bool chainIntact(storage::Database& db) {
 }
 
 std::filesystem::path passwordFile(const std::filesystem::path& folder, const std::string& password) {
+    // Created private (0600; on Windows with the private DACL from the start, platform/posix_files.h).
     auto file = folder / "password.txt";
-    {
-        std::ofstream out(file);
-        out << password << "\n";
-    }
-    std::filesystem::permissions(file, std::filesystem::perms::owner_read | std::filesystem::perms::owner_write,
-                                 std::filesystem::perm_options::replace);
+    std::filesystem::remove(file);
+    const int fd = ::open(file.c_str(), O_WRONLY | O_CREAT | O_EXCL | platform::kPrivateAcl, 0600);
+    if (fd < 0) throw std::runtime_error("cannot create " + location(file));
+    const std::string line = password + "\n";
+    const bool written = ::write(fd, line.data(), static_cast<unsigned>(line.size())) == static_cast<int>(line.size());
+    ::close(fd);
+    if (!written) throw std::runtime_error("cannot write " + location(file));
     return file;
 }
 

@@ -46,9 +46,15 @@ private:
     std::string journal_;
 };
 
+// A journal file as the storage port takes its location: UTF-8 text (on Windows path::string()
+// would give the C runtime's narrow code page).
+std::string location(const std::filesystem::path& file);
+
 // One integer (or text) answer of a query on its own connection; location: a file or a URI.
 long long scalar(const std::string& location, const std::string& sql);
+long long scalar(const std::filesystem::path& file, const std::string& sql);
 std::string text(const std::string& location, const std::string& sql);
+std::string text(const std::filesystem::path& file, const std::string& sql);
 std::string integrityCheck(const std::filesystem::path& db);  // SQLite: "ok" when intact
 
 // A clock that says what the test tells it.
@@ -60,6 +66,7 @@ struct FixedTestClock : Clock {
 
 // The audit trail of a journal against its anchor file, with the key the journal used.
 storage::AuditVerdict verifyJournal(const std::string& location);
+storage::AuditVerdict verifyJournal(const std::filesystem::path& file);
 // How many anchors (one per commit) an anchor file holds.
 long long anchorLineCount(const std::filesystem::path& anchorFile);
 // The chain alone (no anchors), on a connection the caller holds (e.g. inside a read snapshot).

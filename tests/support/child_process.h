@@ -1,7 +1,11 @@
 #pragma once
 // A child program started by a test, with its standard output on a pipe (the test reads what it
 // reports line by line) or, for daemons, its output appended to a log file; stopped by its own
-// process id (SIGTERM with a grace period, or SIGKILL). POSIX only.
+// process id (SIGTERM with a grace period, or SIGKILL). On Windows: child_process_windows.h, the
+// same class over CreateProcessW (no signals there: signal() is POSIX only).
+#ifdef _WIN32
+#include "child_process_windows.h"
+#else
 #include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
@@ -15,19 +19,22 @@
 #include <thread>
 #include <stdexcept>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace madoguchi::test {
 
 class ChildProcess {
 public:
-    explicit ChildProcess(const std::vector<std::string>& argv) {
+    // Standard output on a pipe the test reads; with `mergeErrors` standard error too.
+    explicit ChildProcess(const std::vector<std::string>& argv, bool mergeErrors = false) {
         int fds[2];
         if (pipe(fds) != 0) throw std::runtime_error("pipe failed");
         pid_ = fork();
         if (pid_ < 0) throw std::runtime_error("fork failed");
         if (pid_ == 0) {
             dup2(fds[1], STDOUT_FILENO);
+            if (mergeErrors) dup2(fds[1], STDERR_FILENO);
             close(fds[0]);
             close(fds[1]);
             execArgv(argv);
@@ -84,6 +91,12 @@ public:
         return lines;  // a last line without '\n' was cut by the kill and is not reported
     }
 
+    // The whole output until the child closes it (it ended), however long that takes.
+    std::string readAll() {
+        while (!ended_) fill(-1);
+        return std::exchange(buffer_, std::string());
+    }
+
     void killHard() {
         if (pid_ > 0) kill(pid_, SIGKILL);
     }
@@ -116,6 +129,9 @@ public:
         }
         return status;
     }
+    // What wait() returned, read the same way on both systems.
+    static bool killedHard(int status) { return WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL; }
+    static int exitCode(int status) { return WIFEXITED(status) ? WEXITSTATUS(status) : -1; }
 
 private:
     [[noreturn]] static void execArgv(const std::vector<std::string>& argv) {
@@ -145,3 +161,4 @@ private:
 };
 
 }  // namespace madoguchi::test
+#endif

@@ -210,14 +210,21 @@ private:
     std::optional<std::string> refusal_;
 };
 
-// This thread's kept parser, or a fresh one while it is in use.
+// This thread's kept parser, or a fresh one while it is in use. Windows (MinGW) always takes a
+// fresh one: there a thread_local's destructor can run after the thread's emulated TLS is gone,
+// and freeing the kept expat parser at a gateway thread's end crashed (seen under Wine).
 Outcome<bool> parseUtf8(std::string_view utf8, MessageVisitor& visitor) {
+#ifdef _WIN32
+    ParserState fresh;
+    return ExpatReader(visitor, fresh).parse(utf8);
+#else
     thread_local ParserState kept;
     if (kept.inUse) {
         ParserState fresh;
         return ExpatReader(visitor, fresh).parse(utf8);
     }
     return ExpatReader(visitor, kept).parse(utf8);
+#endif
 }
 
 }  // namespace

@@ -4,10 +4,11 @@
 # is installed (tests/package/check_deb.sh), the full suite (RelWithDebInfo), and the Windows
 # cross-build with its Wine tests and installer (scripts/build-windows.sh --test --installer).
 #
-# The Windows dependencies (scripts/windows/build-deps.sh: Debian's source packages, built once
-# into a cache outside the clone) build in the background beside the Linux presets, at a lower
-# priority: they take the cores the Linux builds and tests leave idle (configure steps, links,
-# fuzzers and tests waiting). Set MADOGUCHI_SKIP_WINDOWS=1 to leave the Windows part out.
+# The Windows cross-build (its dependencies from Debian's source packages, built once into a
+# cache outside the clone, then Madoguchi and its installer) runs in the background beside the
+# Linux presets, at a lower priority: it takes the cores the Linux builds and tests leave idle
+# (configure steps, links, fuzzers and tests waiting). Its Wine tests run at the end, when the
+# Linux madoguchi-cli they compare with is built. MADOGUCHI_SKIP_WINDOWS=1 leaves Windows out.
 set -euo pipefail
 export CTEST_OUTPUT_ON_FAILURE=1  # a failing test prints its own output in the CI log
 cd "$(dirname "$0")/.."
@@ -15,16 +16,16 @@ cd "$(dirname "$0")/.."
 bash scripts/setup-debian.sh
 windows=$([ "${MADOGUCHI_SKIP_WINDOWS:-0}" = 1 ] && echo 0 || echo 1)
 
-deps_pid="" deps_log=""
+windows_pid="" windows_log=""
 if [ "$windows" -eq 1 ]; then
   bash scripts/setup-windows-build.sh
-  deps_log="$(mktemp -t madoguchi-windows-deps.XXXXXX)"
-  # A session of its own, so that a failing Linux step stops the whole dependency build.
-  setsid nice -n 10 bash scripts/windows/build-deps.sh --jobs 2 >"$deps_log" 2>&1 &
-  deps_pid=$!
+  windows_log="$(mktemp -t madoguchi-windows-build.XXXXXX)"
+  # A session of its own, so that a failing Linux step stops the whole Windows build.
+  setsid nice -n 10 bash scripts/build-windows.sh --installer --no-setup >"$windows_log" 2>&1 &
+  windows_pid=$!
 fi
-stop_deps() { [ -n "$deps_pid" ] && kill -- "-$deps_pid" 2>/dev/null; true; }
-trap stop_deps EXIT
+stop_windows() { [ -n "$windows_pid" ] && kill -- "-$windows_pid" 2>/dev/null; true; }
+trap stop_windows EXIT
 
 run_preset() {
   local preset=$1
@@ -43,9 +44,9 @@ run_preset default
 ctest --preset default
 
 if [ "$windows" -eq 1 ]; then
-  TIMEFORMAT="run-tests: waited %R s for the Windows dependencies"
-  time wait "$deps_pid" || { echo "run-tests: the Windows dependencies failed:" >&2; tail -n 40 "$deps_log" >&2; exit 1; }
-  deps_pid=""
-  cat "$deps_log"
+  TIMEFORMAT="run-tests: waited %R s for the Windows build"
+  time wait "$windows_pid" || { echo "run-tests: the Windows build failed:" >&2; tail -n 60 "$windows_log" >&2; exit 1; }
+  windows_pid=""
+  grep -E '^build-(deps|windows):' "$windows_log" || true
   bash scripts/build-windows.sh --test --installer --no-setup
 fi

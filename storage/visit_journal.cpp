@@ -6,6 +6,7 @@
 #include <string_view>
 #include <unordered_map>
 
+#include "platform/memory_advice.h"
 #include "platform/posix_files.h"
 #include "storage/journal_watch.h"
 #include "storage/open_database.h"
@@ -113,6 +114,7 @@ const std::string kFollowUpWhere = "WHERE v.claim_route IN ('old', 'unknown') AN
 std::vector<VisitSummary> summariesCounted(Statement& count, Statement& rows) {
     std::vector<VisitSummary> visits;
     if (count.step()) visits.reserve(static_cast<std::size_t>(count.integer(0)));
+    platform::adviseHugePages(visits.data(), visits.capacity() * sizeof(VisitSummary));
     while (rows.step()) visits.push_back(summaryFrom(rows));
     return visits;
 }

@@ -89,6 +89,7 @@ BOOST_AUTO_TEST_CASE(AJournalOfSchemaSevenWithAuditRowsGetsTheIndexAndKeepsItsCh
     {  // back to schema 7 as the previous Madoguchi left it
         auto db = storage::openDatabase(place.journal());
         storage::Transaction transaction(*db);
+        test::undoSchemaNine(*db);
         db->execute("DROP INDEX audit_by_patient");
         db->setSchemaVersion(7);
         transaction.commit();

@@ -47,6 +47,11 @@ private:
 };
 
 // One integer (or text) answer of a query on its own connection; location: a file or a URI.
+// Schema 9 taken off a journal (inside the caller's transaction): the visits without the patient's
+// name, its trigger and the daily index; visits_by_date and schema 7's follow-up index as before.
+// Tests that take a journal back to an older schema start here; the caller sets the version.
+void undoSchemaNine(storage::Database& db);
+
 long long scalar(const std::string& location, const std::string& sql);
 std::string text(const std::string& location, const std::string& sql);
 std::string integrityCheck(const std::filesystem::path& db);  // SQLite: "ok" when intact

@@ -156,22 +156,6 @@ void checkAgainstEveryVisit(storage::FacilityJournal& journal, const std::string
     BOOST_CHECK_EQUAL(report.value().standing.bestBasisPoints, slowReport.standing.bestBasisPoints);
 }
 
-// How the engine runs a question (sequential scans discouraged on PostgreSQL, whose planner reads
-// a small table directly).
-std::string planOf(const std::string& location, const std::string& question) {
-    auto db = storage::openDatabase(location, true);
-    std::string plan;
-    if (test::onServer()) {
-        db->execute("SET enable_seqscan = off");
-        auto rows = db->prepare("EXPLAIN " + question);
-        while (rows.step()) plan += rows.text(0) + "\n";
-    } else {
-        auto rows = db->prepare("EXPLAIN QUERY PLAN " + question);
-        while (rows.step()) plan += rows.text(3) + "\n";
-    }
-    return plan;
-}
-
 // The columns the daily log and the follow-up list show from the visit (storage/visit_journal.cpp).
 const std::string kShownColumns =
     "SELECT v.id, COALESCE(v.patient_id, ''), v.patient_name, v.visit_date, v.started_at, v.identity_method, "
@@ -189,9 +173,9 @@ BOOST_AUTO_TEST_CASE(TheDailyLogAndTheFollowUpListReadOnlyTheirCoveringIndexes) 
         app::VisitGenerator generator(5, 150);
         for (int d = 0; d < 3; ++d) BOOST_REQUIRE(journal.recordVisits(generator.day(kFirst.plusDays(d), 25)).ok());
     }
-    const std::string daily = planOf(place.journal(), kShownColumns + "WHERE v.visit_date = '" + kFirst.iso() +
+    const std::string daily = test::planOf(place.journal(), kShownColumns + "WHERE v.visit_date = '" + kFirst.iso() +
                                                           "' ORDER BY v.started_at, v.id");
-    const std::string followUps = planOf(place.journal(), kShownColumns + "WHERE v.claim_route IN ('old', 'unknown') "
+    const std::string followUps = test::planOf(place.journal(), kShownColumns + "WHERE v.claim_route IN ('old', 'unknown') "
                                                                           "AND v.cancelled = 0 ORDER BY v.started_at, v.id");
     if (test::onServer()) {
         BOOST_CHECK_MESSAGE(daily.find("Index Only Scan using visits_daily") != std::string::npos, daily);

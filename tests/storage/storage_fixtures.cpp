@@ -98,6 +98,20 @@ void undoSchemaNine(storage::Database& db) {
                "WHERE claim_route IN ('old', 'unknown') AND cancelled = 0;");
 }
 
+std::string planOf(const std::string& location, const std::string& question) {
+    auto db = storage::openDatabase(location, true);
+    std::string plan;
+    if (onServer()) {
+        db->execute("SET enable_seqscan = off");
+        auto rows = db->prepare("EXPLAIN " + question);
+        while (rows.step()) plan += rows.text(0) + "\n";
+    } else {
+        auto rows = db->prepare("EXPLAIN QUERY PLAN " + question);
+        while (rows.step()) plan += rows.text(3) + "\n";
+    }
+    return plan;
+}
+
 long long scalar(const std::string& location, const std::string& sql) {
     auto connection = storage::openDatabase(location, true);
     auto query = connection->prepare(sql);

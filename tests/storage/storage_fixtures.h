@@ -52,6 +52,10 @@ private:
 // Tests that take a journal back to an older schema start here; the caller sets the version.
 void undoSchemaNine(storage::Database& db);
 
+// How the engine runs a question: SQLite's EXPLAIN QUERY PLAN details, PostgreSQL's EXPLAIN lines
+// with sequential scans discouraged (its planner reads a small table directly), one a line.
+std::string planOf(const std::string& location, const std::string& question);
+
 long long scalar(const std::string& location, const std::string& sql);
 std::string text(const std::string& location, const std::string& sql);
 std::string integrityCheck(const std::filesystem::path& db);  // SQLite: "ok" when intact

@@ -229,20 +229,19 @@ void configureConnection(Database& db) {
 void migrate(Database& db, int target) {
     const auto& steps = migrationsOf(db);
     const int goal = target < 0 ? static_cast<int>(steps.size()) : target;
-    // The version is read inside each step's write transaction: two windows starting at once
-    // against the same server apply each step once.
-    while (true) {
-        Transaction transaction(db);
-        const int version = db.schemaVersion();
-        if (version > static_cast<int>(steps.size()))
-            throw StorageError("the journal was written by a newer Madoguchi (schema " + std::to_string(version) +
-                                   "); this program knows schema " + std::to_string(steps.size()),
-                               StorageFailure::Other);
-        if (version >= goal) return;
-        db.execute(steps[static_cast<std::size_t>(version)]);
-        db.setSchemaVersion(version + 1);
-        transaction.commit();
-    }
+    // Every missing step in one write transaction, the version read inside it: two windows
+    // starting at once against the same server apply each step once, a step that fails leaves
+    // the journal as it was, and a new journal costs one commit (one fsync), not one per step.
+    Transaction transaction(db);
+    const int version = db.schemaVersion();
+    if (version > static_cast<int>(steps.size()))
+        throw StorageError("the journal was written by a newer Madoguchi (schema " + std::to_string(version) +
+                               "); this program knows schema " + std::to_string(steps.size()),
+                           StorageFailure::Other);
+    if (version >= goal) return;
+    for (int step = version; step < goal; ++step) db.execute(steps[static_cast<std::size_t>(step)]);
+    db.setSchemaVersion(goal);
+    transaction.commit();
 }
 
 }  // namespace madoguchi::storage

@@ -21,11 +21,11 @@ struct MessageLimits {
 };
 
 // A bulk job (OQSmuquc01req / 02res) carries at most kMaxBulkPeople persons: neither the
-// terminal's documentation nor the public sources name a maximum, so this is ours (DOMAIN.md §9,
-// docs/gateway.md), 4 times the 10,000 visits a busy clinic's follow-up list may hold. Its
-// answer, about 2.2 KB a person with the evidence of each, gets limits of its own (kBulkMessageLimits)
-// with room for a terminal that writes more per person; the folder client refuses a larger job
-// before sending it.
+// interface documents we follow nor the public sources name a maximum, so this one is ours
+// (docs/gateway.md), 4 times the 10,000 visits of a busy follow-up list; the folder client refuses
+// a larger job before sending anything. Its messages get limits of their own (kBulkMessageLimits):
+// an answer takes about 2.5 KB a person (25 MB for 10,000, bench_recheck), so 256 MiB leaves room
+// for a terminal that writes twice as much per person.
 inline constexpr std::size_t kMaxBulkPeople = 40000;
 inline constexpr MessageLimits kBulkMessageLimits{256 * 1024 * 1024, 128 * 1024 * 1024};
 

@@ -275,7 +275,7 @@ void runEngine(const char* engine, const std::string& location, const std::files
     const auto writeStart = Steady::now();
     writeJournal(location, visits);
     std::printf("%s: journal with %d OLD visits written in %.1f s\n", engine, visits, msSince(writeStart) / 1000.0);
-    std::vector<double> ours, oursCpu, floors;
+    std::vector<double> ours, oursCpu, floors, floorsCpu;
     std::size_t answerBytes = 0;
     std::map<RecheckStage, std::vector<double>> stages;
     for (int i = 0; i < runs; ++i) {
@@ -287,19 +287,23 @@ void runEngine(const char* engine, const std::string& location, const std::files
         answerBytes = run.answerBytes;
         for (const auto& [stage, ms] : run.stageMs) stages[stage].push_back(ms);
         const auto rows = takeBack(location);
+        const double floorCpuStart = cpuMs();
         floors.push_back(storage::isServerLocation(location) ? postgresFloor(location, rows) : sqliteFloor(location, rows));
+        floorsCpu.push_back(cpuMs() - floorCpuStart);
         takeBack(location);
-        std::printf("%s: run %d: ours %.0f ms (CPU %.0f ms), floor %.0f ms, load %.2f\n", engine, i + 1, ours.back(),
-                    oursCpu.back(), floors.back(), loadAverage());
+        std::printf("%s: run %d: ours %.0f ms (CPU %.0f ms), floor %.0f ms (CPU %.0f ms), load %.2f\n", engine, i + 1,
+                    ours.back(), oursCpu.back(), floors.back(), floorsCpu.back(), loadAverage());
         std::fflush(stdout);
     }
     const double our = median(ours), floor = median(floors);
     std::printf("%s: re-check of %d OLD visits, all confirmed, median of %d: ours %.0f ms | floor %.0f ms | ratio %.2f\n",
                 engine, visits, runs, our, floor, our / floor);
-    std::printf("%s:   of ours: list %.0f ms, request + answer %.0f ms, matching %.0f ms, one transaction %.0f ms; "
-                "CPU %.0f ms\n",
+    std::printf("%s:   CPU of this process, median: ours %.0f ms | floor %.0f ms | ratio %.2f (the server's own CPU "
+                "not counted)\n",
+                engine, median(oursCpu), median(floorsCpu), median(oursCpu) / median(floorsCpu));
+    std::printf("%s:   of ours: list %.0f ms, request + answer %.0f ms, matching %.0f ms, one transaction %.0f ms\n",
                 engine, median(stages[RecheckStage::ReadingList]), median(stages[RecheckStage::Asking]),
-                median(stages[RecheckStage::Matching]), median(stages[RecheckStage::Applying]), median(oursCpu));
+                median(stages[RecheckStage::Matching]), median(stages[RecheckStage::Applying]));
     std::printf("%s:   the answer file: %.1f MB (%.0f bytes a person)\n", engine, static_cast<double>(answerBytes) / 1e6,
                 static_cast<double>(answerBytes) / visits);
 }

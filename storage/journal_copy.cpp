@@ -13,13 +13,13 @@ struct TableCopy {
     std::vector<const char*> blobs;    // columns read and written as bytes
 };
 
-// The tables of schema 5. The identity ids of eligibility_snapshots and retags are the
+// The tables of schema 9. The identity ids of eligibility_snapshots and retags are the
 // destination's own (rows inserted in id order keep their order); everything else is copied as is.
 const std::vector<TableCopy>& tables() {
     static const std::vector<TableCopy> list{
         {"patients", {"id", "name", "name_kana", "birth_date", "sex", "address", "phone", "employer", "updated_at"}, "id", {}},
         {"visits",
-         {"id", "patient_id", "visit_date", "started_at", "completed_at", "staff_id", "identity_method",
+         {"id", "patient_id", "patient_name", "visit_date", "started_at", "completed_at", "staff_id", "identity_method",
           "identity_confirmed_by", "source", "validity", "claim_route", "insurer_number", "card_symbol", "card_number",
           "card_branch", "share_tenths", "share_basis", "points", "copay_yen", "full_charge_reason", "cancelled",
           "pending_request_id", "record_json", "visit_kind", "insurer_name", "share_decided_tenths",

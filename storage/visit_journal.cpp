@@ -6,6 +6,7 @@
 #include <string_view>
 #include <unordered_map>
 
+#include "platform/memory_advice.h"
 #include "platform/posix_files.h"
 #include "platform/utf8_path.h"
 #include "storage/journal_watch.h"
@@ -92,49 +93,43 @@ const char* kRemarksColumns =
     "r.name_kana, r.insurance_type, r.insurer_name, r.employer, r.address, r.phone, r.declared_insurer_number, "
     "r.declared_card_symbol, r.declared_card_number, r.declared_card_branch, r.patient_contacted_on, ";
 
-const std::string kSummaryColumns =
-    "SELECT v.id, COALESCE(v.patient_id, ''), COALESCE(p.name, ''), v.visit_date, v.started_at, v.identity_method, "
+// The visit's columns a report shows, in the order of the daily and follow-up covering indexes
+// (visits_daily, visits_follow_up: schema 9), the patient's name carried by the visit.
+const std::string kShownVisitColumns =
+    "SELECT v.id, COALESCE(v.patient_id, ''), v.patient_name, v.visit_date, v.started_at, v.identity_method, "
     "v.source, v.validity, v.claim_route, v.share_tenths, v.copay_yen, v.full_charge_reason, v.cancelled, "
-    "v.share_decided_tenths, v.share_correction_reason, " + std::string(kRemarksColumns) + "v.\"window\" "
-    "FROM visits v LEFT JOIN patients p ON p.id = v.patient_id LEFT JOIN claim_remarks r ON r.visit_id = v.id ";
+    "v.share_decided_tenths, v.share_correction_reason, ";
+
+const std::string kSummaryColumns = kShownVisitColumns + std::string(kRemarksColumns) + "v.\"window\" "
+    "FROM visits v LEFT JOIN claim_remarks r ON r.visit_id = v.id ";
 
 // The follow-up list's rows as kSummaryColumns lays them out, from the visits alone (the partial
-// index visits_follow_up covers every column): no name, no remarks (followUps joins them).
+// index visits_follow_up covers every column): no remarks (followUps joins them).
 const std::string kFollowUpColumns =
-    "SELECT v.id, COALESCE(v.patient_id, ''), '', v.visit_date, v.started_at, v.identity_method, v.source, "
-    "v.validity, v.claim_route, v.share_tenths, v.copay_yen, v.full_charge_reason, v.cancelled, "
-    "v.share_decided_tenths, v.share_correction_reason, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, "
-    "NULL, v.\"window\" ";
+    kShownVisitColumns + "NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, v.\"window\" ";
 const std::string kFollowUpWhere = "WHERE v.claim_route IN ('old', 'unknown') AND v.cancelled = 0 ";
 
-// Each visit's patient name, from one pass over the patients.
-void attachPatientNames(Database& db, std::vector<VisitSummary>& visits) {
-    std::unordered_map<std::string_view, std::string> names;  // the visits' patients (keys view into `visits`)
-    names.reserve(visits.size());
-    for (const VisitSummary& v : visits)
-        if (!v.patientId.empty()) names.emplace(v.patientId, std::string());
-    if (names.empty()) return;
-    Statement patients = db.prepare("SELECT id, name FROM patients");
-    while (patients.step()) {
-        const std::string id = patients.text(0);
-        if (auto found = names.find(id); found != names.end()) found->second = patients.text(1);
-    }
-    for (VisitSummary& v : visits)
-        if (auto found = names.find(v.patientId); found != names.end()) v.patientName = found->second;
+// The rows of `rows`, counted first by `count` (the same index range, a fraction of the read):
+// built in place, never moved by the vector's growth (which, for tens of thousands of rows,
+// cost more than reading them: fresh pages faulted in, the old ones unmapped).
+std::vector<VisitSummary> summariesCounted(Statement& count, Statement& rows) {
+    std::vector<VisitSummary> visits;
+    if (count.step()) visits.reserve(static_cast<std::size_t>(count.integer(0)));
+    platform::adviseHugePages(visits.data(), visits.capacity() * sizeof(VisitSummary));
+    while (rows.step()) visits.push_back(summaryFrom(rows));
+    return visits;
 }
 
 // The 摘要欄 text of the visits that have remarks, from one pass over the remarks (a 申立書 visit
-// has them: a small share of the visits).
+// has them: a small share of the visits, so the map is small and most visits find nothing).
 void attachRemarks(Database& db, std::vector<VisitSummary>& visits) {
-    std::unordered_map<std::string_view, VisitSummary*> byId;  // keys view into `visits`
-    byId.reserve(visits.size());
-    for (VisitSummary& v : visits) byId.emplace(v.visitId, &v);
+    std::unordered_map<std::string, std::string> texts;  // visit id → 摘要欄 text
     Statement remarks = db.prepare("SELECT r.visit_id, " + std::string(kRemarksColumns) + "'' FROM claim_remarks r");
-    while (remarks.step()) {
-        const std::string id = remarks.text(0);
-        if (auto found = byId.find(id); found != byId.end())
-            if (auto read = remarksFrom(remarks, 1)) found->second->claimRemarks = claimRemarksText(*read);
-    }
+    while (remarks.step())
+        if (auto read = remarksFrom(remarks, 1)) texts.emplace(remarks.text(0), claimRemarksText(*read));
+    if (texts.empty()) return;
+    for (VisitSummary& v : visits)
+        if (auto found = texts.find(v.visitId); found != texts.end()) v.claimRemarks = found->second;
 }
 
 void writeRemarks(Database& db, const std::string& visitId, const ClaimRemarks& r) {
@@ -335,8 +330,8 @@ void FacilityJournal::writeVisit(const VisitRecord& v) {
         "INSERT INTO visits(id, patient_id, visit_date, started_at, completed_at, staff_id, identity_method, "
         "identity_confirmed_by, source, validity, claim_route, insurer_number, card_symbol, card_number, card_branch, "
         "share_tenths, share_basis, points, copay_yen, full_charge_reason, cancelled, pending_request_id, record_json, "
-        "visit_kind, insurer_name, share_decided_tenths, share_correction_reason, \"window\") "
-        "VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+        "visit_kind, insurer_name, share_decided_tenths, share_correction_reason, \"window\", patient_name) "
+        "VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
     insert.bind(1, v.visitId);
     if (v.patientId.empty()) insert.bindNull(2); else insert.bind(2, v.patientId);
     insert.bind(3, v.startedAt.date.iso()).bind(4, v.startedAt.iso()).bind(5, v.completedAt.iso()).bind(6, v.staffId)
@@ -355,6 +350,7 @@ void FacilityJournal::writeVisit(const VisitRecord& v) {
                                             : std::nullopt)
         .bind(27, v.shareCorrection ? v.shareCorrection->reason : std::string())
         .bind(28, window_)
+        .bind(29, v.patientId.empty() ? std::string() : v.patient.name)  // what the upsert above made patients.name
         .run();
     if (v.claimRemarks) writeRemarks(*db_, v.visitId, *v.claimRemarks);
     if (!v.cancelled) countPatientOfMonth(*db_, v);
@@ -529,11 +525,16 @@ Outcome<bool> FacilityJournal::closeRejectedRequest(const std::string& pendingRe
 
 std::vector<VisitSummary> FacilityJournal::visitsBetween(const Date& from, const Date& to) {
     std::lock_guard lock(mutex_);
-    Statement query = db_->prepare(kSummaryColumns + "WHERE v.visit_date BETWEEN ? AND ? ORDER BY v.started_at, v.id");
-    query.bind(1, from.iso()).bind(2, to.iso());
-    std::vector<VisitSummary> visits;
-    while (query.step()) visits.push_back(summaryFrom(query));
-    return visits;
+    // One day (the daily log): an equality on visits_daily's first column, so its order is the log's, no sort.
+    const bool oneDay = from == to;
+    const std::string where = oneDay ? "WHERE v.visit_date = ? " : "WHERE v.visit_date BETWEEN ? AND ? ";
+    Statement count = db_->prepare("SELECT COUNT(*) FROM visits v " + where);
+    Statement query = db_->prepare(kSummaryColumns + where + "ORDER BY v.started_at, v.id");
+    for (Statement* statement : {&count, &query}) {
+        statement->bind(1, from.iso());
+        if (!oneDay) statement->bind(2, to.iso());
+    }
+    return summariesCounted(count, query);
 }
 
 std::map<Date, MonthPatients> FacilityJournal::patientsByMonth(const Date& from, const Date& to) {
@@ -550,16 +551,12 @@ std::map<Date, MonthPatients> FacilityJournal::patientsByMonth(const Date& from,
 
 std::vector<VisitSummary> FacilityJournal::followUps() {
     std::lock_guard lock(mutex_);
-    // A hospital's year lists tens of thousands of visits: looking each one's patient and remarks
-    // up costs two index descents per row (seconds), so the list is read from its own index
-    // (visits_follow_up) alone, then the names in one pass over the patients and the remarks in
-    // one pass over the remarks, joined here.
+    // A hospital's year lists tens of thousands of visits: looking each one's remarks up costs an
+    // index descent per row, so the list is read from its own index (visits_follow_up, which
+    // carries the patient's name) alone, then the remarks in one pass over the remarks, joined here.
     Statement count = db_->prepare("SELECT COUNT(*) FROM visits v " + kFollowUpWhere);
-    std::vector<VisitSummary> visits;
-    if (count.step()) visits.reserve(static_cast<std::size_t>(count.integer(0)));
     Statement query = db_->prepare(kFollowUpColumns + "FROM visits v " + kFollowUpWhere + "ORDER BY v.started_at, v.id");
-    while (query.step()) visits.push_back(summaryFrom(query));
-    attachPatientNames(*db_, visits);
+    std::vector<VisitSummary> visits = summariesCounted(count, query);
     attachRemarks(*db_, visits);
     return visits;
 }

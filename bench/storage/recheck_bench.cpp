@@ -16,6 +16,7 @@
 // back to OLD (untimed) after each; medians are printed, and the ratio.
 #include <libpq-fe.h>
 #include <sqlite3.h>
+#include <time.h>
 
 #include <algorithm>
 #include <chrono>
@@ -53,6 +54,18 @@ const char* kInstitution = "1312345678";
 
 double msSince(Steady::time_point start) { return std::chrono::duration<double, std::milli>(Steady::now() - start).count(); }
 
+// This thread's CPU time: beside the wall clock, as the machine is shared (the load is printed).
+double cpuMs() {
+    timespec now{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now);
+    return static_cast<double>(now.tv_sec) * 1000.0 + static_cast<double>(now.tv_nsec) / 1e6;
+}
+
+double loadAverage() {
+    double load[1] = {0};
+    return getloadavg(load, 1) == 1 ? load[0] : -1;
+}
+
 double median(std::vector<double> values) {
     std::sort(values.begin(), values.end());
     return values.empty() ? 0 : values[values.size() / 2];
@@ -72,18 +85,24 @@ public:
         if (!written) return written.problem();
 
         const auto terminalStart = Steady::now();
+        const double terminalCpuStart = cpuMs();
         const auto answerFile = folder_ / "OQSmuquc02res_bench.xml";
-        gateway::writeFileAtomically(answerFile, answerTo(request));
+        const std::string answer = answerTo(request);
+        answerBytes = answer.size();
+        gateway::writeFileAtomically(answerFile, answer);
+        terminalCpuMs += cpuMs() - terminalCpuStart;
         terminalMs += msSince(terminalStart);
 
         auto bytes = gateway::readRegularFile(answerFile, 256 * 1024 * 1024);
         if (!bytes || !*bytes) return Problem{"bench.unreadable", "the answer file cannot be read"};
         auto parsed = gateway::parseBulkAnswer(bytes->value(), codes_);
         if (!parsed) return parsed.problem();
-        return gateway::bulkCheckAnswerOf(parsed.value(), parsed.value().receptionNumber, answerFile.filename().string());
+        const std::string reception = parsed.value().receptionNumber;
+        return gateway::bulkCheckAnswerOf(std::move(parsed).value(), reception, answerFile.filename().string());
     }
 
-    double terminalMs = 0;
+    double terminalMs = 0, terminalCpuMs = 0;
+    std::size_t answerBytes = 0;
 
 private:
     static std::string answerTo(const QueryRequest& request) {
@@ -156,9 +175,9 @@ std::vector<RetagRow> takeBack(const std::string& location) {
 }
 
 struct OurRun {
-    double ms = 0;  // our own time: the whole re-check less the terminal's part
+    double ms = 0, cpuMs = 0;  // our own time (wall, CPU): the whole re-check less the terminal's part
     std::map<RecheckStage, double> stageMs;
-    std::size_t retagged = 0;
+    std::size_t retagged = 0, answerBytes = 0;
 };
 
 OurRun ourRecheck(const std::string& location, const std::filesystem::path& folder, const CodeTables& codes) {
@@ -168,12 +187,15 @@ OurRun ourRecheck(const std::string& location, const std::filesystem::path& fold
     RecheckStage stage = RecheckStage::ReadingList;
     auto stageStart = Steady::now();
     const auto start = Steady::now();
+    const double cpuStart = cpuMs();
     auto report = recheckFollowUps(kManager, journal, terminal, journal, kNow, [&](const RecheckProgress& progress) {
         run.stageMs[stage] += msSince(stageStart);
         stage = progress.stage;
         stageStart = Steady::now();
     });
     run.ms = msSince(start) - terminal.terminalMs;
+    run.cpuMs = cpuMs() - cpuStart - terminal.terminalCpuMs;
+    run.answerBytes = terminal.answerBytes;
     run.stageMs[RecheckStage::Asking] -= terminal.terminalMs;
     if (!report) throw std::runtime_error(report.problem().message);
     run.retagged = static_cast<std::size_t>(report.value().count(RecheckVerdict::Retagged));
@@ -253,26 +275,37 @@ void runEngine(const char* engine, const std::string& location, const std::files
     const auto writeStart = Steady::now();
     writeJournal(location, visits);
     std::printf("%s: journal with %d OLD visits written in %.1f s\n", engine, visits, msSince(writeStart) / 1000.0);
-    std::vector<double> ours, floors;
+    std::vector<double> ours, oursCpu, floors, floorsCpu;
+    std::size_t answerBytes = 0;
     std::map<RecheckStage, std::vector<double>> stages;
     for (int i = 0; i < runs; ++i) {
         const OurRun run = ourRecheck(location, folder, codes);
         if (run.retagged != static_cast<std::size_t>(visits))
             throw std::runtime_error("re-tagged " + std::to_string(run.retagged) + " of " + std::to_string(visits));
         ours.push_back(run.ms);
+        oursCpu.push_back(run.cpuMs);
+        answerBytes = run.answerBytes;
         for (const auto& [stage, ms] : run.stageMs) stages[stage].push_back(ms);
         const auto rows = takeBack(location);
+        const double floorCpuStart = cpuMs();
         floors.push_back(storage::isServerLocation(location) ? postgresFloor(location, rows) : sqliteFloor(location, rows));
+        floorsCpu.push_back(cpuMs() - floorCpuStart);
         takeBack(location);
-        std::printf("%s: run %d: ours %.0f ms, floor %.0f ms\n", engine, i + 1, ours.back(), floors.back());
+        std::printf("%s: run %d: ours %.0f ms (CPU %.0f ms), floor %.0f ms (CPU %.0f ms), load %.2f\n", engine, i + 1,
+                    ours.back(), oursCpu.back(), floors.back(), floorsCpu.back(), loadAverage());
         std::fflush(stdout);
     }
     const double our = median(ours), floor = median(floors);
     std::printf("%s: re-check of %d OLD visits, all confirmed, median of %d: ours %.0f ms | floor %.0f ms | ratio %.2f\n",
                 engine, visits, runs, our, floor, our / floor);
+    std::printf("%s:   CPU of this process, median: ours %.0f ms | floor %.0f ms | ratio %.2f (the server's own CPU "
+                "not counted)\n",
+                engine, median(oursCpu), median(floorsCpu), median(oursCpu) / median(floorsCpu));
     std::printf("%s:   of ours: list %.0f ms, request + answer %.0f ms, matching %.0f ms, one transaction %.0f ms\n",
                 engine, median(stages[RecheckStage::ReadingList]), median(stages[RecheckStage::Asking]),
                 median(stages[RecheckStage::Matching]), median(stages[RecheckStage::Applying]));
+    std::printf("%s:   the answer file: %.1f MB (%.0f bytes a person)\n", engine, static_cast<double>(answerBytes) / 1e6,
+                static_cast<double>(answerBytes) / visits);
 }
 
 }  // namespace

@@ -6,7 +6,7 @@
 //  - the commit latency of single visits as the window saves them (synchronous=FULL: fsync), p50/p95,
 //  - the daily, follow-up and usage reports: time and peak memory (ru_maxrss), each beside its
 //    floor (report_floors.h: the same numbers by a hand-written query through the engine's C API)
-//    and the ratio.
+//    and the ratio, each with its CPU time (the machine may be shared: the wall time waits for a core).
 // Each report and each floor runs in a fresh process (this program, `report` / `floor` mode) so its
 // peak memory is its own; the median of N runs (default 5) is printed, the report and its floor
 // taken in turn. --existing: DIR/bench-<profile>.sqlite3 and the server already hold the year
@@ -67,6 +67,7 @@ int runReport(const std::string& kind, const std::string& db) {
     auto tiers = app::loadBonusTierTable();
     if (!tiers) throw std::runtime_error(tiers.problem().message);
     auto start = Clock::now();
+    const double cpuStart = bench::cpuMsSoFar();
     std::size_t rows = 0;
     if (kind == "daily") {
         auto report = dailyReport(kManager, journal, *Date::fromYmd(2025, 6, 2));
@@ -79,20 +80,21 @@ int runReport(const std::string& kind, const std::string& db) {
     } else {
         throw std::invalid_argument("report: daily, followup or usage");
     }
-    double ms = msSince(start);
-    std::printf("%.1f %zu %ld\n", ms, rows, peakRssKb());
+    double ms = msSince(start), cpuMs = bench::cpuMsSoFar() - cpuStart;
+    std::printf("%.1f %.1f %zu %ld\n", ms, cpuMs, rows, peakRssKb());
     return 0;
 }
 
 // `floor` mode: the report's floor (report_floors.h) on an existing journal, in this fresh process.
 int runFloor(const std::string& kind, const std::string& db) {
     const bench::FloorRun run = storage::isServerLocation(db) ? bench::postgresFloor(kind, db) : bench::sqliteFloor(kind, db);
-    std::printf("%.1f %zu %ld\n", run.ms, run.rows, peakRssKb());
+    std::printf("%.1f %.1f %zu %ld\n", run.ms, run.cpuMs, run.rows, peakRssKb());
     return 0;
 }
 
 struct ReportFigures {
     double ms = 0;
+    double cpuMs = 0;
     std::size_t rows = 0;
     long peakKb = 0;
 };
@@ -103,7 +105,7 @@ ReportFigures measureOnce(const std::string& self, const std::string& mode, cons
     std::string command = "'" + self + "' " + mode + " " + kind + " '" + db + "'";
     FILE* child = popen(command.c_str(), "r");
     ReportFigures figures;
-    if (!child || std::fscanf(child, "%lf %zu %ld", &figures.ms, &figures.rows, &figures.peakKb) != 3)
+    if (!child || std::fscanf(child, "%lf %lf %zu %ld", &figures.ms, &figures.cpuMs, &figures.rows, &figures.peakKb) != 4)
         throw std::runtime_error("the " + mode + " process failed: " + command);
     pclose(child);
     return figures;
@@ -112,30 +114,35 @@ ReportFigures measureOnce(const std::string& self, const std::string& mode, cons
 // The report and its floor, `runs` times each in turn: the median time, the largest peak memory.
 std::pair<ReportFigures, ReportFigures> measureBesideFloor(const std::string& self, const std::string& kind,
                                                            const std::string& floorKind, const std::string& db, int runs) {
-    std::vector<double> reportMs, floorMs;
+    std::vector<double> reportMs, floorMs, reportCpuMs, floorCpuMs;
     ReportFigures report, floor;
     for (int run = 0; run < runs; ++run) {
         ReportFigures r = measureOnce(self, "report", kind, db), f = measureOnce(self, "floor", floorKind, db);
         reportMs.push_back(r.ms);
         floorMs.push_back(f.ms);
-        report = {0, r.rows, std::max(report.peakKb, r.peakKb)};
-        floor = {0, f.rows, std::max(floor.peakKb, f.peakKb)};
+        reportCpuMs.push_back(r.cpuMs);
+        floorCpuMs.push_back(f.cpuMs);
+        report = {0, 0, r.rows, std::max(report.peakKb, r.peakKb)};
+        floor = {0, 0, f.rows, std::max(floor.peakKb, f.peakKb)};
     }
     report.ms = percentile(reportMs, 0.5);
     floor.ms = percentile(floorMs, 0.5);
+    report.cpuMs = percentile(reportCpuMs, 0.5);
+    floor.cpuMs = percentile(floorCpuMs, 0.5);
     return {report, floor};
 }
 
 void printReports(const std::string& self, const Profile& profile, const char* engine, const std::string& db, int runs) {
     const std::pair<const char*, const char*> kinds[] = {
-        {"daily", "daily"}, {"followup", "followup"}, {"followup", "followup-rows"}, {"usage", "usage"}, {"usage", "usage-visits"}};
+        {"daily", "daily"}, {"daily", "daily-rows"}, {"followup", "followup"}, {"followup", "followup-rows"}, {"usage", "usage"}, {"usage", "usage-visits"}};
     for (const auto& [kind, floorKind] : kinds) {
         auto [report, floor] = measureBesideFloor(self, kind, floorKind, db, runs);
-        std::printf("%s/%s: %-8s report %8.1f ms, %7zu rows, peak RSS %6.1f MiB | floor %-12s %8.1f ms, %7zu rows, "
-                    "peak RSS %6.1f MiB | ratio %5.2f\n",
-                    profile.name, engine, kind, report.ms, report.rows, static_cast<double>(report.peakKb) / 1024.0,
-                    floorKind, floor.ms, floor.rows, static_cast<double>(floor.peakKb) / 1024.0,
-                    floor.ms > 0 ? report.ms / floor.ms : 0.0);
+        std::printf("%s/%s: %-8s report %8.1f ms (CPU %7.1f), %7zu rows, peak RSS %6.1f MiB | floor %-13s %8.1f ms "
+                    "(CPU %7.1f), %7zu rows, peak RSS %6.1f MiB | ratio %5.2f (CPU %5.2f)\n",
+                    profile.name, engine, kind, report.ms, report.cpuMs, report.rows,
+                    static_cast<double>(report.peakKb) / 1024.0, floorKind, floor.ms, floor.cpuMs, floor.rows,
+                    static_cast<double>(floor.peakKb) / 1024.0, floor.ms > 0 ? report.ms / floor.ms : 0.0,
+                    floor.cpuMs > 0 ? report.cpuMs / floor.cpuMs : 0.0);
         std::fflush(stdout);
     }
 }

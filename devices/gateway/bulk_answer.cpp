@@ -7,7 +7,9 @@ namespace madoguchi::gateway {
 
 Outcome<BulkResult> parseBulkAnswer(std::string_view bytes, const CodeTables& codes) {
     if (!looksLikeZip(bytes)) return parseBulkResult(bytes, codes);
-    auto entries = xmlEntriesOfZip(bytes);
+    // The parts together are one answer: each, and all of them, within the bulk answer's limit.
+    auto entries = xmlEntriesOfZip(bytes, ZipLimits{.maxEntryBytes = kBulkMessageLimits.maxBytes,
+                                                    .maxTotalBytes = kBulkMessageLimits.maxBytes});
     if (!entries) return entries.problem();
     if (entries.value().empty()) return Problem{"gateway.bad_zip", "the zip archive holds no .xml answer"};
     std::optional<BulkResult> joined;

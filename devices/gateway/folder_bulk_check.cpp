@@ -31,19 +31,21 @@ std::string terminalError(const EligibilityResult& status) {
 
 }  // namespace
 
-BulkCheckAnswer bulkCheckAnswerOf(const BulkResult& result, const std::string& receptionNumber,
+BulkCheckAnswer bulkCheckAnswerOf(BulkResult&& result, const std::string& receptionNumber,
                                   const std::string& answerFile) {
     BulkCheckAnswer answer{receptionNumber, answerFile, {}};
     answer.people.reserve(result.units.size());
-    for (const auto& unit : result.units) {
-        const SearchInfo& searched = unit.searched;
+    for (auto& unit : result.units) {
+        SearchInfo& searched = unit.searched;
+        std::string evidence = resultXml(unit.result);
         answer.people.push_back(BulkPersonAnswer{
-            searched.arbitraryIdentifier,
-            {searched.insurerNumber,
-             {searched.insuredCardSymbol, searched.insuredIdentificationNumber, searched.insuredBranchNumber}},
-            searched.birthdate,
-            unit.result,
-            resultXml(unit.result)});
+            std::move(searched.arbitraryIdentifier),
+            {std::move(searched.insurerNumber),
+             {std::move(searched.insuredCardSymbol), std::move(searched.insuredIdentificationNumber),
+              std::move(searched.insuredBranchNumber)}},
+            std::move(searched.birthdate),
+            std::move(unit.result),
+            std::move(evidence)});
     }
     return answer;
 }
@@ -74,6 +76,7 @@ Outcome<FolderBulkQueryClient::AnswerFile> FolderBulkQueryClient::awaitAnswer(co
     // events) is read until two reads agree. A rejection (.err) is found by looking every kPoll.
     FolderEvents events({layout_.res()}, layout_.watch);
     std::vector<std::filesystem::path> completed;
+    const StableReadLimits limits{.maxBytes = kBulkMessageLimits.maxBytes};
     while (!stopped()) {
         if (auto rejection = findRejection(layout_, requestName))
             return Problem{"gateway.rejected", std::string(N_("The terminal rejected the request:")) + " " +
@@ -82,7 +85,7 @@ Outcome<FolderBulkQueryClient::AnswerFile> FolderBulkQueryClient::awaitAnswer(co
         for (const auto& name : {answerName, zipName}) {
             const auto path = layout_.res() / name;
             const bool closed = std::find(completed.begin(), completed.end(), path) != completed.end();
-            if (auto content = closed ? readRegularFile(path, StableReadLimits{}.maxBytes) : readStableFile(path)) {
+            if (auto content = closed ? readRegularFile(path, limits.maxBytes) : readStableFile(path, limits)) {
                 if (!*content) return content->problem();
                 return AnswerFile{name, std::move(*content).value()};
             }
@@ -110,6 +113,10 @@ std::optional<Problem> FolderBulkQueryClient::refusal(const std::string& answerN
 
 Outcome<std::string> FolderBulkQueryClient::upload(const std::vector<NumberQuery>& queries) {
     if (queries.empty()) return Problem{"gateway.bulk_empty", "a bulk 照会 needs at least one person"};
+    if (queries.size() > kMaxBulkPeople)
+        return Problem{"gateway.bulk_too_many", std::string(N_("Too many people for one bulk check; nothing was sent:")) +
+                                                    " " + std::to_string(queries.size()) + " > " +
+                                                    std::to_string(kMaxBulkPeople)};
     QueryRequest request{queries.front().confirmationDate.compact(), medicalInstitutionCode_, "", {}, {}};
     for (const auto& query : queries) request.people.push_back(searchInfoOf(query));
     PrologEncoding encoding = encodingFor(encoding_, layout_);
@@ -164,7 +171,8 @@ Outcome<std::optional<BulkCheckAnswer>> FolderBulkQueryClient::askOnce(const std
         if (auto error = terminalError(result.header); !error.empty())
             return Problem{"gateway.bulk_refused", std::string(N_("The terminal refused the bulk job:")) + " " + error};
         if (result.header.segmentOfResult.raw == "2") return std::optional<BulkCheckAnswer>{};
-        return std::optional<BulkCheckAnswer>{bulkCheckAnswerOf(result, receptionNumber, answer.value().name)};
+        return std::optional<BulkCheckAnswer>{
+            bulkCheckAnswerOf(std::move(bulk).value(), receptionNumber, answer.value().name)};
     }
 }
 

@@ -29,8 +29,9 @@ struct BulkPolicy {
 };
 
 // The answers of a finished job as the domain takes them: each person with the numbers the
-// terminal searched and their answer as a result XML of its own (the re-tag's evidence).
-BulkCheckAnswer bulkCheckAnswerOf(const BulkResult& result, const std::string& receptionNumber,
+// terminal searched and their answer as a result XML of its own (the re-tag's evidence). Takes the
+// result apart: its units' answers are moved, not copied.
+BulkCheckAnswer bulkCheckAnswerOf(BulkResult&& result, const std::string& receptionNumber,
                                   const std::string& answerFile);
 
 class FolderBulkQueryClient : public BulkEligibilityCheck {

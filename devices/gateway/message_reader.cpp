@@ -93,7 +93,8 @@ struct ParserState {
 // A DTD is refused by the parser itself, whatever the document's encoding.
 class ExpatReader {
 public:
-    ExpatReader(MessageVisitor& visitor, ParserState& state) : visitor_(visitor), state_(state) {
+    ExpatReader(MessageVisitor& visitor, ParserState& state, std::size_t maxDocumentCharacters)
+        : visitor_(visitor), state_(state), maxDocumentCharacters_(maxDocumentCharacters) {
         state_.inUse = true;
         XML_Parser parser = state_.parser.get();
         if (!parser || !XML_ParserReset(parser, "UTF-8")) return;
@@ -117,7 +118,16 @@ public:
         state_.hasChildren.clear();
         state_.text.clear();
         XML_Parser parser = state_.parser.get();
-        bool parsed = XML_Parse(parser, utf8.data(), static_cast<int>(utf8.size()), XML_TRUE) == XML_STATUS_OK;
+        // In pieces: expat copies what it is given into a buffer of its own, which then stays the
+        // size of a piece, not of a 30 MB bulk answer.
+        bool parsed = true;
+        for (std::size_t at = 0; parsed && at < utf8.size();) {
+            const std::size_t piece = std::min(kPieceBytes, utf8.size() - at);
+            const bool last = at + piece == utf8.size();
+            parsed = XML_Parse(parser, utf8.data() + at, static_cast<int>(piece), last ? XML_TRUE : XML_FALSE) ==
+                     XML_STATUS_OK;
+            at += piece;
+        }
         if (refusal_) return malformedMessage(*refusal_);
         if (!parsed)
             return malformedMessage(std::string(XML_ErrorString(XML_GetErrorCode(parser))) + " at line " +
@@ -184,8 +194,9 @@ private:
     static void onText(void* data, const XML_Char* text, int length) {
         ExpatReader& reader = self(data);
         reader.totalText_ += static_cast<std::size_t>(length);
-        if (reader.totalText_ > kMaxDocumentCharacters) {
-            reader.refuse("the document holds more than " + std::to_string(kMaxDocumentCharacters) + " characters of text");
+        if (reader.totalText_ > reader.maxDocumentCharacters_) {
+            reader.refuse("the document holds more than " + std::to_string(reader.maxDocumentCharacters_) +
+                          " characters of text");
             return;
         }
         if (!reader.refusal_) reader.state_.text.append(text, static_cast<std::size_t>(length));
@@ -202,8 +213,10 @@ private:
 
     MessageVisitor& visitor_;
     ParserState& state_;
+    const std::size_t maxDocumentCharacters_;
     inline static const std::string kNoParent;
     static constexpr std::size_t kKeptTextCapacity = 64 * 1024;
+    static constexpr std::size_t kPieceBytes = 256 * 1024;
     bool ready_ = false;
     std::size_t depth_ = 0;
     std::size_t totalText_ = 0;
@@ -213,18 +226,22 @@ private:
 // This thread's kept parser, or a fresh one while it is in use. Windows (MinGW) always takes a
 // fresh one: there a thread_local's destructor can run after the thread's emulated TLS is gone,
 // and freeing the kept expat parser at a gateway thread's end crashed (seen under Wine).
-Outcome<bool> parseUtf8(std::string_view utf8, MessageVisitor& visitor) {
+Outcome<bool> parseUtf8(std::string_view utf8, MessageVisitor& visitor, std::size_t maxDocumentCharacters) {
 #ifdef _WIN32
     ParserState fresh;
-    return ExpatReader(visitor, fresh).parse(utf8);
+    return ExpatReader(visitor, fresh, maxDocumentCharacters).parse(utf8);
 #else
     thread_local ParserState kept;
     if (kept.inUse) {
         ParserState fresh;
-        return ExpatReader(visitor, fresh).parse(utf8);
+        return ExpatReader(visitor, fresh, maxDocumentCharacters).parse(utf8);
     }
-    return ExpatReader(visitor, kept).parse(utf8);
+    return ExpatReader(visitor, kept, maxDocumentCharacters).parse(utf8);
 #endif
+}
+
+std::string megabytes(std::size_t bytes) {
+    return std::to_string(bytes / (1024 * 1024)) + " MiB (" + std::to_string(bytes) + " bytes)";
 }
 
 }  // namespace
@@ -235,16 +252,17 @@ Problem malformedMessage(const std::string& why) {
 
 Outcome<PrologEncoding> prologEncoding(std::string_view bytes) { return encodingByFirstBytes(bytes); }
 
-Outcome<bool> readXmlMessage(std::string_view bytes, MessageVisitor& visitor) {
-    if (bytes.size() > kMaxResultBytes)
-        return malformedMessage("larger than " + std::to_string(kMaxResultBytes) + " bytes");
+Outcome<bool> readXmlMessage(std::string_view bytes, MessageVisitor& visitor, const MessageLimits& limits) {
+    if (bytes.size() > limits.maxBytes)
+        return malformedMessage("the file holds " + megabytes(bytes.size()) + ", more than the " +
+                                megabytes(limits.maxBytes) + " this kind of message may hold");
     if (bytes.empty()) return malformedMessage("the file is empty");
     auto encoding = encodingByFirstBytes(bytes);
     if (!encoding) return encoding.problem();
-    if (encoding.value() == PrologEncoding::Utf8) return parseUtf8(bytes, visitor);
+    if (encoding.value() == PrologEncoding::Utf8) return parseUtf8(bytes, visitor, limits.maxDocumentCharacters);
     auto utf8 = shiftJisToUtf8(bytes);
     if (!utf8) return utf8.problem();
-    return parseUtf8(utf8.value(), visitor);
+    return parseUtf8(utf8.value(), visitor, limits.maxDocumentCharacters);
 }
 
 }  // namespace madoguchi::gateway

@@ -18,7 +18,7 @@ void writeText(Writer& w, const TextFields<Owner>& fields, const Owner& owner) {
 
 template <class Owner>
 void writeCoded(Writer& w, const CodedFields<Owner>& fields, const Owner& owner) {
-    for (const auto& [name, field] : fields) w.leaf(std::string(name), (owner.*(field.first)).raw);
+    for (const auto& [name, field] : fields) w.leaf(name, (owner.*(field.first)).raw);
 }
 
 // A repeated group (特定疾病, 医療券): the list element around one element per item; nothing when empty.
@@ -65,7 +65,7 @@ void writeRecord(Writer& w, const QualificationRecord& q) {
 // Request elements in the interface's order (the tables are sorted by name).
 template <class Owner>
 void writeOrdered(Writer& w, const TextFields<Owner>& fields, const Owner& owner, std::initializer_list<std::string_view> order) {
-    for (std::string_view name : order) w.leaf(std::string(name), owner.*(fields.at(name)));
+    for (std::string_view name : order) w.leaf(name, owner.*(fields.at(name)));
 }
 
 void writeSearchInfo(Writer& w, SearchInfo person) {

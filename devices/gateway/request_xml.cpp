@@ -52,10 +52,11 @@ private:
 };
 
 template <class Message, class Item>
-Outcome<Message> readRequest(std::string_view bytes, typename RequestReader<Message, Item>::Layout layout) {
+Outcome<Message> readRequest(std::string_view bytes, typename RequestReader<Message, Item>::Layout layout,
+                             const MessageLimits& limits = {}) {
     Message message;
     RequestReader<Message, Item> reader(message, layout);
-    auto read = readXmlMessage(bytes, reader);
+    auto read = readXmlMessage(bytes, reader, limits);
     if (!read) return read.problem();
     if (!reader.sawHeader || !reader.sawBody) return malformedMessage("MessageHeader or MessageBody is missing");
     return message;
@@ -65,7 +66,8 @@ Outcome<Message> readRequest(std::string_view bytes, typename RequestReader<Mess
 
 Outcome<QueryRequest> parseQueryRequest(std::string_view bytes) {
     auto request = readRequest<QueryRequest, SearchInfo>(
-        bytes, {&kQueryRequestHeader, nullptr, "QualificationConfirmSearchInfo", &kSearchInfoText, &QueryRequest::people});
+        bytes, {&kQueryRequestHeader, nullptr, "QualificationConfirmSearchInfo", &kSearchInfoText, &QueryRequest::people},
+        kBulkMessageLimits);  // a bulk 照会 asks for up to kMaxBulkPeople
     if (request && request.value().people.empty()) return malformedMessage("no QualificationConfirmSearchInfo");
     return request;
 }

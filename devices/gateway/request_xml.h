@@ -10,7 +10,8 @@
 
 namespace madoguchi::gateway {
 
-Outcome<QueryRequest> parseQueryRequest(std::string_view bytes);  // OQSsiquc01req / OQSmuquc01req
+// OQSsiquc01req / OQSmuquc01req, within kBulkMessageLimits (a bulk request asks for many people).
+Outcome<QueryRequest> parseQueryRequest(std::string_view bytes);
 Outcome<BulkDownloadRequest> parseBulkDownloadRequest(std::string_view bytes);  // OQSmuquc02req
 Outcome<RegistrationRequest> parseRegistrationRequest(std::string_view bytes);  // OQSsiimm01req / OQSmuimm01req
 Outcome<MedicalInfoRequest> parseMedicalInfoRequest(std::string_view bytes);  // YZKsiquc01req / TKKsiquc01req

@@ -196,10 +196,10 @@ private:
 
 // Reads with a reader built on `target`; a message without header or body is malformed.
 template <class Message, class Reader>
-Outcome<Message> readResultShaped(std::string_view bytes, const CodeTables& codes) {
+Outcome<Message> readResultShaped(std::string_view bytes, const CodeTables& codes, const MessageLimits& limits = {}) {
     Message message;
     Reader reader(codes, message);
-    auto read = readXmlMessage(bytes, reader);
+    auto read = readXmlMessage(bytes, reader, limits);
     if (!read) return read.problem();
     if (!reader.sawHeader || !reader.sawBody) return malformedMessage("MessageHeader or MessageBody is missing");
     return message;
@@ -218,7 +218,7 @@ Outcome<EligibilityResult> parseResultXml(std::string_view bytes, const CodeTabl
 }
 
 Outcome<BulkResult> parseBulkResult(std::string_view bytes, const CodeTables& codes) {
-    auto bulk = readResultShaped<BulkResult, BulkResultReader>(bytes, codes);
+    auto bulk = readResultShaped<BulkResult, BulkResultReader>(bytes, codes, kBulkMessageLimits);
     if (!bulk) return bulk;
     BulkResult result = std::move(bulk).value();
     for (auto& unit : result.units) copyFields(result.header, unit.result, kHeaderText, kHeaderCoded);

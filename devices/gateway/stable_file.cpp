@@ -24,8 +24,10 @@ Problem notRegular(const std::filesystem::path& path) {
                    "the file " + path.filename().string() + " is not a regular file (a link, a pipe or a device): ignored"};
 }
 
-Problem tooLarge(const std::filesystem::path& path) {
-    return Problem{"gateway.too_large", "the file " + path.filename().string() + " is larger than the allowed size"};
+Problem tooLarge(const std::filesystem::path& path, std::size_t maxBytes) {
+    return Problem{"gateway.too_large", "the file " + path.filename().string() + " is larger than the " +
+                                            std::to_string(maxBytes / 1024) + " KiB (" + std::to_string(maxBytes) +
+                                            " bytes) allowed for it; it is left where it is"};
 }
 
 // Places temporary at path: rename(2) when replacing is allowed; otherwise renameat2 with
@@ -71,7 +73,10 @@ std::optional<Outcome<std::string>> readRegularFile(const std::filesystem::path&
     }
     struct stat status {};
     if (::fstat(file.fd, &status) != 0 || !S_ISREG(status.st_mode)) return Outcome<std::string>(notRegular(path));
+    const std::size_t size = status.st_size > 0 ? static_cast<std::size_t>(status.st_size) : 0;
+    if (size > maxBytes) return Outcome<std::string>(tooLarge(path, maxBytes));  // without reading it
     std::string content;
+    content.reserve(size + 1);  // one allocation for a file that is complete; more if it still grows
     char buffer[64 * 1024];
     while (content.size() <= maxBytes) {
         std::size_t wanted = std::min(sizeof buffer, maxBytes + 1 - content.size());
@@ -83,7 +88,7 @@ std::optional<Outcome<std::string>> readRegularFile(const std::filesystem::path&
         if (got == 0) break;
         content.append(buffer, static_cast<std::size_t>(got));
     }
-    if (content.size() > maxBytes) return Outcome<std::string>(tooLarge(path));
+    if (content.size() > maxBytes) return Outcome<std::string>(tooLarge(path, maxBytes));
     return Outcome<std::string>(std::move(content));
 }
 

@@ -70,8 +70,7 @@ ReceptionFrame::ReceptionFrame(wxWindow* parent, std::unique_ptr<ReceptionEnviro
         *this, *body, *environment_, [this](const StaffMember* member) { onStaffChanged(member); },
         [this] { return flow_->desk().busy() ? flow_->session()->record().visitId : std::string(); });
     auto* screens = new wxBoxSizer(wxVERTICAL);
-    screens->Add(body, 1, wxEXPAND);
-    screens->Add(staff_->panel(), 1, wxEXPAND);
+    screens->Add(body, 1, wxEXPAND);  // the sign-in screen joins below when first shown (StaffAtWindow)
     SetSizer(screens);
     staff_->start();
 

@@ -3,6 +3,7 @@
 #include <wx/frame.h>
 #include <wx/intl.h>
 #include <wx/msgdlg.h>
+#include <wx/sizer.h>
 #include <wx/textdlg.h>
 
 #include "gui/settings/language.h"
@@ -16,17 +17,30 @@ StaffAtWindow::StaffAtWindow(wxFrame& frame, wxWindow& work, ReceptionEnvironmen
       work_(work),
       environment_(environment),
       staffChanged_(std::move(staffChanged)),
+      currentVisit_(std::move(currentVisit)),
       signIn_(environment.journal(), environment.clock()) {
-    panel_ = new SignInPanel(
-        &frame,
-        [this, currentVisit = std::move(currentVisit)](const std::string& staffId, std::string& password,
-                                                       std::string& fresh) {
-            environment_.prepareStaffAccounts();
-            return signIn_.signIn(staffId, password, fresh, currentVisit());
-        },
-        [this] { showWork(); });
     idle_ = std::make_unique<IdleWatch>(frame, environment.clock(), environment.settings().idleLockMinutes,
                                         [this] { lockIdle(); });
+}
+
+SignInPanel& StaffAtWindow::ensurePanel() {
+    if (panel_) return *panel_;
+    panel_ = new SignInPanel(
+        &frame_,
+        [this](const std::string& staffId, std::string& password, std::string& fresh) {
+            environment_.prepareStaffAccounts();
+            return signIn_.signIn(staffId, password, fresh, currentVisit_());
+        },
+        [this] { showWork(); });
+    panel_->Hide();
+    panel_->showWaiting(waiting_);
+    if (wxSizer* screens = frame_.GetSizer()) screens->Add(panel_, 1, wxEXPAND);
+    return *panel_;
+}
+
+void StaffAtWindow::showWaiting(int waiting) {
+    waiting_ = waiting;
+    if (panel_) panel_->showWaiting(waiting);
 }
 
 void StaffAtWindow::start() {
@@ -72,8 +86,9 @@ void StaffAtWindow::choosePasscode() {
 void StaffAtWindow::showSignIn() {
     staffChanged_(nullptr);
     work_.Hide();
-    panel_->prepare(signIn_, environment_.signInHint());
-    panel_->Show();
+    SignInPanel& panel = ensurePanel();
+    panel.prepare(signIn_, environment_.signInHint());
+    panel.Show();
     frame_.Layout();
     const wxString facility = wxString::FromUTF8(environment_.settings().facility.name);
     frame_.SetStatusText(signIn_.state() == WindowSignIn::State::Locked ? wxString::Format(_("%s — locked"), facility)
@@ -81,7 +96,7 @@ void StaffAtWindow::showSignIn() {
 }
 
 void StaffAtWindow::showWork() {
-    panel_->Hide();
+    if (panel_) panel_->Hide();
     work_.Show();
     frame_.Layout();
     idle_->restart();

@@ -243,6 +243,96 @@ BOOST_AUTO_TEST_CASE(ABulkRequestInShiftJisRefusesACharacterCp932CannotHold) {
 
 BOOST_AUTO_TEST_SUITE_END()
 
+BOOST_AUTO_TEST_SUITE(LargeBulkJobs)
+
+// Ten thousand visits of the dataset's person A, each asked with its own identifier: every answer
+// carries a whole record, so the answer file is larger than a single message may be.
+std::vector<NumberQuery> tenThousandVisitsOfA() {
+    std::vector<NumberQuery> queries;
+    for (int i = 0; i < 10000; ++i) {
+        queries.push_back(query("01130012", "34", "1980-06-15", "12"));
+        queries.back().arbitraryIdentifier = "V-" + std::to_string(i);
+    }
+    return queries;
+}
+
+// The file `name` in `folder`, sparse, of `size` bytes: made beside it and moved in complete.
+void placeSparseFile(const fs::path& folder, const std::string& name, std::uintmax_t size) {
+    const fs::path staging = folder.parent_path() / ("staging-" + name);
+    { std::ofstream create(staging); }
+    fs::resize_file(staging, size);
+    fs::rename(staging, folder / name);
+}
+
+BOOST_AUTO_TEST_CASE(ATenThousandPersonAnswerIsReadWithEveryPerson) {
+    Terminal terminal;
+    FolderBulkQueryClient client(FolderLayout{terminal.root}, "1312345678", codes(), terminal.clock,
+                                 RequestEncoding::FollowResults, BulkPolicy{120s, 100ms, 5});
+    auto answer = client.check(tenThousandVisitsOfA());
+    BOOST_REQUIRE_MESSAGE(answer.ok(), (answer.ok() ? std::string() : answer.problem().message));
+    const auto& people = answer.value().people;
+    BOOST_REQUIRE_EQUAL(people.size(), 10000u);
+    BOOST_CHECK_EQUAL(people.front().arbitraryIdentifier, "V-0");
+    BOOST_CHECK_EQUAL(people.back().arbitraryIdentifier, "V-9999");
+    BOOST_CHECK(people.back().result.isConfirmed());
+    BOOST_CHECK_NE(people.back().rawXml.find("窓口　花子"), std::string::npos);
+    const auto answers = namesIn(terminal.root / "res", "OQSmuquc02res_");
+    BOOST_REQUIRE_EQUAL(answers.size(), 1u);
+    BOOST_CHECK_GT(fs::file_size(terminal.root / "res" / answers[0]), kMaxResultBytes);
+}
+
+BOOST_AUTO_TEST_CASE(AnAnswerLargerThanTheBulkLimitIsRefusedByNameAndLeftInPlace) {
+    const fs::path root = freshRoot();
+    for (const char* folder : {"req", "res", "face"}) fs::create_directories(root / folder);
+    test::FixedClock clock{kNow};
+    FolderBulkQueryClient client(FolderLayout{root}, "1312345678", codes(), clock, RequestEncoding::Utf8, quickPolicy());
+    auto download = std::async(std::launch::async, [&] { return client.download("424242"); });
+    for (int i = 0; i < 500 && namesIn(root / "req", "OQSmuquc02req_").empty(); ++i) std::this_thread::sleep_for(10ms);
+    const std::string answerName = answerNameFor(namesIn(root / "req", "OQSmuquc02req_").at(0));
+    placeSparseFile(root / "res", answerName, kBulkMessageLimits.maxBytes + 1);
+    auto refused = download.get();
+    BOOST_REQUIRE(!refused.ok());
+    BOOST_CHECK_EQUAL(refused.problem().code, "gateway.too_large");
+    BOOST_CHECK_NE(refused.problem().message.find(answerName), std::string::npos);
+    BOOST_CHECK_NE(refused.problem().message.find(std::to_string(kBulkMessageLimits.maxBytes) + " bytes"), std::string::npos);
+    BOOST_CHECK_EQUAL(fs::file_size(root / "res" / answerName), kBulkMessageLimits.maxBytes + 1);  // left for a person
+    fs::remove_all(root);
+}
+
+BOOST_AUTO_TEST_CASE(AJobOfMoreThanTheMostPeopleIsRefusedBeforeAnythingIsSent) {
+    Terminal terminal;
+    FolderBulkQueryClient client(FolderLayout{terminal.root}, "1312345678", codes(), terminal.clock,
+                                 RequestEncoding::FollowResults, quickPolicy());
+    std::vector<NumberQuery> crowd(kMaxBulkPeople + 1, query("01130012", "34", "1980-06-15", "12"));
+    auto refused = client.check(crowd);
+    BOOST_REQUIRE(!refused.ok());
+    BOOST_CHECK_EQUAL(refused.problem().code, "gateway.bulk_too_many");
+    BOOST_CHECK_NE(refused.problem().message.find(std::to_string(kMaxBulkPeople)), std::string::npos);
+    BOOST_CHECK(namesIn(terminal.root / "req", "OQSmuquc01req_").empty());
+}
+
+// The answer as a real file: whole, it is read; cut short anywhere (here half-way), the reader
+// says where it stopped and gives nothing.
+BOOST_AUTO_TEST_CASE(ATruncatedLargeAnswerIsRefusedWithWhereItStopped) {
+    Terminal terminal;
+    FolderBulkQueryClient client(FolderLayout{terminal.root}, "1312345678", codes(), terminal.clock,
+                                 RequestEncoding::FollowResults, BulkPolicy{120s, 100ms, 5});
+    BOOST_REQUIRE(client.check(tenThousandVisitsOfA()).ok());
+    const fs::path answer = terminal.root / "res" / namesIn(terminal.root / "res", "OQSmuquc02res_").at(0);
+    auto whole = readRegularFile(answer, kBulkMessageLimits.maxBytes);
+    BOOST_REQUIRE(whole && *whole);
+    BOOST_CHECK_EQUAL(parseBulkAnswer(whole->value(), codes()).value().units.size(), 10000u);
+    fs::resize_file(answer, fs::file_size(answer) / 2);
+    auto half = readRegularFile(answer, kBulkMessageLimits.maxBytes);
+    BOOST_REQUIRE(half && *half);
+    auto cut = parseBulkAnswer(half->value(), codes());
+    BOOST_REQUIRE(!cut.ok());
+    BOOST_CHECK_EQUAL(cut.problem().code, "gateway.malformed");
+    BOOST_CHECK_NE(cut.problem().message.find(" at line "), std::string::npos);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
 BOOST_AUTO_TEST_SUITE(FollowUpRecheckOnRealFolders)
 
 BOOST_AUTO_TEST_CASE(TheFollowUpListIsRecheckedInOneJobAndConfirmedVisitsAreRetaggedWithHistory) {

@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "app/resources.h"
+#include "devices/gateway/message_reader.h"
 #include "devices/gateway/result_xml.h"
 
 using namespace madoguchi;
@@ -124,6 +125,25 @@ BOOST_AUTO_TEST_CASE(EmptyAndOversizedInputAreRefusedBeforeParsing) {
     BOOST_CHECK(!gateway::parseResultXml("", codes()));
     std::string huge(gateway::kMaxResultBytes + 1, ' ');
     BOOST_CHECK(!gateway::parseResultXml(huge, codes()));
+}
+
+// A message is read in pieces; the limits hold across them and the refusal names the limit.
+BOOST_AUTO_TEST_CASE(TheLimitsAreTheCallersAndTheRefusalNamesThem) {
+    struct Ignore : gateway::MessageVisitor {
+        void open(const std::string&, const std::string&) override {}
+        void leaf(const std::string&, const std::string&, const std::string&) override {}
+        void close(const std::string&) override {}
+    } ignore;
+    std::string message = "<XmlMsg>";
+    for (int i = 0; i < 20000; ++i) message += "<A>0123456789</A>";  // 200,000 characters of text, 360 KB
+    message += "</XmlMsg>";
+    BOOST_CHECK(gateway::readXmlMessage(message, ignore).ok());
+    auto tooLong = gateway::readXmlMessage(message, ignore, {message.size(), 100000});
+    BOOST_REQUIRE(!tooLong.ok());
+    BOOST_CHECK_NE(tooLong.problem().message.find("more than 100000 characters"), std::string::npos);
+    auto tooBig = gateway::readXmlMessage(message, ignore, {1000, 1000});
+    BOOST_REQUIRE(!tooBig.ok());
+    BOOST_CHECK_NE(tooBig.problem().message.find("(1000 bytes)"), std::string::npos);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

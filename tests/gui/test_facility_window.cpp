@@ -5,8 +5,10 @@
 // Each identity path is walked to a visit in the journal. Its own ctest entry (labels gui and
 // pcsc); pcscd listens on a socket private to this test run (tests/pcsc/pcsc_stack.h).
 //
-// Dates: the window runs on a fixed clock and the simulator on `--today` of the same day
-// (pcsc::kStackToday), so every path answers the same whatever the machine's date.
+// Dates: the window and the simulator run on the same clock: pcsc::kStackToday at the machine's
+// time of day (`--today`, app::DayShiftedClock), so every path answers the same whatever the
+// machine's date and hour. (A window fixed at 09:30 took no face file the simulator stamped
+// before 09:30 - its freshness window: the test failed every night from midnight.)
 #include <fstream>
 #include <regex>
 #include <sstream>
@@ -22,7 +24,8 @@
 #include "gui/status/device_status_bar.h"
 #include "gui/signin/staff_at_window.h"
 #include "app/resources.h"
-#include "fixed_clock.h"
+#include "app/day_shifted_clock.h"
+#include "app/system_clock.h"
 #include "gui_harness.h"
 #include "tests/pcsc/pcsc_stack.h"
 
@@ -171,7 +174,8 @@ struct FacilityDesk {
         reach(S::Completed);
     }
 
-    pcsc::FixedClock clock{LocalDateTime{*Date::parseIso(pcsc::kStackToday), 9, 30}};
+    app::SystemClock machineClock;
+    app::DayShiftedClock clock{machineClock, *Date::parseIso(pcsc::kStackToday)};
     pcsc::PcscStack stack;
     std::unique_ptr<GatewaySimulator> simulator;
     ReceptionFrame* frame = nullptr;

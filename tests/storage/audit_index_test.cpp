@@ -25,22 +25,9 @@ std::string indexColumns(const std::string& location) {
     return list.empty() ? list : "(" + list + ")";
 }
 
-// How the engine runs lastAudited's question for a patient (sequential scans discouraged on
-// PostgreSQL, whose planner reads a handful of rows directly).
+// How the engine runs lastAudited's question for a patient.
 std::string planOfLastAudited(const std::string& location) {
-    auto db = storage::openDatabase(location, true);
-    const std::string question =
-        "SELECT MAX(at) FROM audit_log WHERE patient_id = 'P-1' AND action = 'medication.fetch'";
-    std::string plan;
-    if (test::onServer()) {
-        db->execute("SET enable_seqscan = off");
-        auto rows = db->prepare("EXPLAIN " + question);
-        while (rows.step()) plan += rows.text(0) + "\n";
-    } else {
-        auto rows = db->prepare("EXPLAIN QUERY PLAN " + question);
-        while (rows.step()) plan += rows.text(3) + "\n";
-    }
-    return plan;
+    return test::planOf(location, "SELECT MAX(at) FROM audit_log WHERE patient_id = 'P-1' AND action = 'medication.fetch'");
 }
 
 void writeFetches(storage::FacilityJournal& journal) {
@@ -89,6 +76,7 @@ BOOST_AUTO_TEST_CASE(AJournalOfSchemaSevenWithAuditRowsGetsTheIndexAndKeepsItsCh
     {  // back to schema 7 as the previous Madoguchi left it
         auto db = storage::openDatabase(place.journal());
         storage::Transaction transaction(*db);
+        test::undoSchemaNine(*db);
         db->execute("DROP INDEX audit_by_patient");
         db->setSchemaVersion(7);
         transaction.commit();

@@ -81,6 +81,17 @@ BOOST_AUTO_TEST_CASE(EachMigrationStepAppliesOnTheOneBefore) {
     }
 }
 
+// Step 8 creates the index audit_by_patient: one already there makes it fail after step 7 ran.
+BOOST_AUTO_TEST_CASE(AStepThatFailsLeavesTheJournalAtItsVersion) {
+    TempFolder folder;
+    storage::SqliteDatabase db(folder / "six.sqlite3");
+    storage::configureConnection(db);
+    storage::migrate(db, 6);
+    db.execute("CREATE INDEX audit_by_patient ON visits(patient_id)");
+    BOOST_CHECK_THROW(storage::migrate(db), std::exception);
+    BOOST_CHECK_EQUAL(db.schemaVersion(), 6);
+}
+
 BOOST_AUTO_TEST_CASE(AVersionOneJournalWithDataMigratesIntact) {
     TempFolder folder;
     auto file = versionOneJournal(folder);

@@ -101,6 +101,35 @@ long long scalar(const std::filesystem::path& file, const std::string& sql) { re
 std::string text(const std::filesystem::path& file, const std::string& sql) { return text(location(file), sql); }
 storage::AuditVerdict verifyJournal(const std::filesystem::path& file) { return verifyJournal(location(file)); }
 
+void undoSchemaNine(storage::Database& db) {
+    db.execute(std::string(onServer() ? "DROP TRIGGER patients_name_to_visits ON patients; "
+                                        "DROP FUNCTION patients_name_to_visits(); "
+                                      : "DROP TRIGGER patients_name_to_visits; ") +
+               "DROP INDEX visits_daily; DROP INDEX visits_follow_up; ALTER TABLE visits DROP COLUMN patient_name; "
+               "CREATE INDEX visits_by_date ON visits(visit_date);" +
+               (onServer() ? "CREATE INDEX visits_follow_up ON visits(started_at, id) INCLUDE (patient_id, visit_date, "
+                             "identity_method, source, validity, claim_route, share_tenths, copay_yen, full_charge_reason, "
+                             "cancelled, share_decided_tenths, share_correction_reason, \"window\") "
+                           : "CREATE INDEX visits_follow_up ON visits(started_at, id, patient_id, visit_date, identity_method, "
+                             "source, validity, claim_route, share_tenths, copay_yen, full_charge_reason, cancelled, "
+                             "share_decided_tenths, share_correction_reason, \"window\") ") +
+               "WHERE claim_route IN ('old', 'unknown') AND cancelled = 0;");
+}
+
+std::string planOf(const std::string& location, const std::string& question) {
+    auto db = storage::openDatabase(location, true);
+    std::string plan;
+    if (onServer()) {
+        db->execute("SET enable_seqscan = off");
+        auto rows = db->prepare("EXPLAIN " + question);
+        while (rows.step()) plan += rows.text(0) + "\n";
+    } else {
+        auto rows = db->prepare("EXPLAIN QUERY PLAN " + question);
+        while (rows.step()) plan += rows.text(3) + "\n";
+    }
+    return plan;
+}
+
 long long scalar(const std::string& location, const std::string& sql) {
     auto connection = storage::openDatabase(location, true);
     auto query = connection->prepare(sql);

@@ -51,6 +51,15 @@ private:
 std::string location(const std::filesystem::path& file);
 
 // One integer (or text) answer of a query on its own connection; location: a file or a URI.
+// Schema 9 taken off a journal (inside the caller's transaction): the visits without the patient's
+// name, its trigger and the daily index; visits_by_date and schema 7's follow-up index as before.
+// Tests that take a journal back to an older schema start here; the caller sets the version.
+void undoSchemaNine(storage::Database& db);
+
+// How the engine runs a question: SQLite's EXPLAIN QUERY PLAN details, PostgreSQL's EXPLAIN lines
+// with sequential scans discouraged (its planner reads a small table directly), one a line.
+std::string planOf(const std::string& location, const std::string& question);
+
 long long scalar(const std::string& location, const std::string& sql);
 long long scalar(const std::filesystem::path& file, const std::string& sql);
 std::string text(const std::string& location, const std::string& sql);

@@ -6,6 +6,8 @@ set -euo pipefail
 packages=(
   # toolchain
   build-essential cmake ninja-build pkg-config clang libclang-rt-14-dev git
+  # the test command's compiler cache (scripts/run-tests.sh)
+  ccache
   # libraries
   libwxgtk3.2-dev libsqlite3-dev sqlite3 libpcsclite-dev libopencv-dev
   libopencv-contrib-dev opencv-data libopenjp2-7-dev

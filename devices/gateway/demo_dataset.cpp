@@ -25,8 +25,7 @@ std::string compactDate(const Object::Ptr& json, const std::string& key) {
 }
 
 CodedValue coded(const CodeTables& codes, const char* table, const std::string& raw) {
-    auto label = codes.label(table, raw);
-    return CodedValue{raw, label.value_or(""), label.has_value()};
+    return fields::codedValue(raw, codes.label(table, raw));
 }
 
 // An object's text members named as a field table names its elements (the answer's element names).

@@ -2,6 +2,7 @@
 // The element names of the result XML and where each lands in EligibilityResult: one table
 // serves the parser and the JSON writer.
 #include <map>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -38,6 +39,12 @@ extern const TextFields<BulkResult> kBulkResultHeader;
 extern const TextFields<ReferenceRegistration> kRegistrationText;
 extern const TextFields<RegistrationRequest> kRegistrationRequestHeader;
 
+// A code and its label (moved in, not copied), or no label when the table has no such code.
+inline CodedValue codedValue(const std::string& code, std::optional<std::string> label) {
+    const bool known = label.has_value();
+    return CodedValue{code, known ? std::move(*label) : std::string(), known};
+}
+
 // Sets the member the table names for `name`; false when the table has no such element.
 template <class Owner>
 bool assignText(const TextFields<Owner>& fields, Owner& owner, const std::string& name, const std::string& value) {
@@ -52,8 +59,7 @@ bool assignCoded(const CodedFields<Owner>& fields, Owner& owner, const std::stri
                  const CodeTables& codes) {
     auto found = fields.find(name);
     if (found == fields.end()) return false;
-    auto label = codes.label(found->second.second, value);
-    owner.*(found->second.first) = CodedValue{value, label.value_or(""), label.has_value()};
+    owner.*(found->second.first) = codedValue(value, codes.label(found->second.second, value));
     return true;
 }
 

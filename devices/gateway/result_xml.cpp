@@ -8,6 +8,7 @@ namespace madoguchi::gateway {
 namespace {
 
 using namespace fields;
+using namespace std::string_view_literals;  // a name compared with "…"sv: its length first, no strlen
 
 bool assignConsent(Q& record, const std::string& name, const std::string& value, const CodeTables& codes) {
     for (const auto& [prefix, member] : kConsents) {
@@ -15,8 +16,7 @@ bool assignConsent(Q& record, const std::string& name, const std::string& value,
         std::string_view part = std::string_view(name).substr(prefix.size());
         ConsentState& consent = record.*member;
         if (part == "ConsFlg") {
-            auto label = codes.label("OQSCD016", value);
-            consent.flag = CodedValue{value, label.value_or(""), label.has_value()};
+            consent.flag = codedValue(value, codes.label("OQSCD016", value));
         } else if (part == "ConsTime") {
             consent.consentTime = value;
         } else if (part == "AvailableTime" || part == "AcquisitionTime") {  // the latter as some chart software writes it
@@ -37,10 +37,10 @@ bool containsUnrepresentable(const Q& q) {
 }
 
 bool isResultContainer(const std::string& name) {
-    return name == "MessageHeader" || name == "MessageBody" || name == "ResultList" ||
-           name == "ResultOfQualificationConfirmation" || name == "ElderlyRecipientCertificateInfo" ||
-           name == "LimitApplicationCertificateRelatedInfo" || name == "SpecificDiseasesCertificateList" ||
-           name == "SpecificDiseasesCertificateInfo" || name == "PublicExpenseResultList" || name == "MedicalTicketInfo";
+    return name == "MessageHeader"sv || name == "MessageBody"sv || name == "ResultList"sv ||
+           name == "ResultOfQualificationConfirmation"sv || name == "ElderlyRecipientCertificateInfo"sv ||
+           name == "LimitApplicationCertificateRelatedInfo"sv || name == "SpecificDiseasesCertificateList"sv ||
+           name == "SpecificDiseasesCertificateInfo"sv || name == "PublicExpenseResultList"sv || name == "MedicalTicketInfo"sv;
 }
 
 // Fills an EligibilityResult from the header, the processing result and the records. The result
@@ -53,18 +53,18 @@ public:
     bool sawHeader = false, sawBody = false;
 
     void open(const std::string& parent, const std::string& name) override {
-        if (name == "MessageHeader") sawHeader = true;
-        if (name == "MessageBody") sawBody = true;
+        if (name == "MessageHeader"sv) sawHeader = true;
+        if (name == "MessageBody"sv) sawBody = true;
         if (openMore(parent, name)) return;
-        if (name == "ResultOfQualificationConfirmation") {
+        if (name == "ResultOfQualificationConfirmation"sv) {
             current_->results.emplace_back();
             inRecord_ = true;
         }
         if (!inRecord_) return;
-        if (name == "ElderlyRecipientCertificateInfo") record().elderlyRecipient.emplace();
-        if (name == "LimitApplicationCertificateRelatedInfo") record().limitApplication.emplace();
-        if (name == "SpecificDiseasesCertificateInfo") record().specificDiseases.emplace_back();
-        if (name == "MedicalTicketInfo") record().medicalTickets.emplace_back();
+        if (name == "ElderlyRecipientCertificateInfo"sv) record().elderlyRecipient.emplace();
+        if (name == "LimitApplicationCertificateRelatedInfo"sv) record().limitApplication.emplace();
+        if (name == "SpecificDiseasesCertificateInfo"sv) record().specificDiseases.emplace_back();
+        if (name == "MedicalTicketInfo"sv) record().medicalTickets.emplace_back();
     }
 
     void leaf(const std::string& parent, const std::string& name, const std::string& value) override {
@@ -78,7 +78,7 @@ public:
     }
 
     void close(const std::string& name) override {
-        if (name != "ResultOfQualificationConfirmation" || !inRecord_) return;
+        if (name != "ResultOfQualificationConfirmation"sv || !inRecord_) return;
         record().nameHasUnrepresentableCharacters = containsUnrepresentable(record());
         inRecord_ = false;
     }
@@ -103,22 +103,22 @@ private:
     Q& record() { return current_->results.back(); }
 
     bool assignKnown(const std::string& parent, const std::string& name, const std::string& value) {
-        if (parent == "MessageHeader" || parent == "MessageBody")
+        if (parent == "MessageHeader"sv || parent == "MessageBody"sv)
             return assignText(kHeaderText, *current_, name, value) ||
                    assignCoded(kHeaderCoded, *current_, name, value, codes_) || assignStatus(name, value);
         if (!inRecord_) return false;
-        if (parent == "ResultOfQualificationConfirmation")
+        if (parent == "ResultOfQualificationConfirmation"sv)
             return assignText(kRecordText, record(), name, value) ||
-                   (name == "PrescriptionIssueSelect" && assignStatus(name, value)) ||  // also seen inside the record
+                   (name == "PrescriptionIssueSelect"sv && assignStatus(name, value)) ||  // also seen inside the record
                    assignCoded(kRecordCoded, record(), name, value, codes_) || assignConsent(record(), name, value, codes_);
-        if (parent == "ElderlyRecipientCertificateInfo" && record().elderlyRecipient)
+        if (parent == "ElderlyRecipientCertificateInfo"sv && record().elderlyRecipient)
             return assignText(kElderlyText, *record().elderlyRecipient, name, value);
-        if (parent == "LimitApplicationCertificateRelatedInfo" && record().limitApplication)
+        if (parent == "LimitApplicationCertificateRelatedInfo"sv && record().limitApplication)
             return assignText(kLimitText, *record().limitApplication, name, value) ||
                    assignCoded(kLimitCoded, *record().limitApplication, name, value, codes_);
-        if (parent == "SpecificDiseasesCertificateInfo" && !record().specificDiseases.empty())
+        if (parent == "SpecificDiseasesCertificateInfo"sv && !record().specificDiseases.empty())
             return assignText(kDiseaseText, record().specificDiseases.back(), name, value);
-        if (parent == "MedicalTicketInfo" && !record().medicalTickets.empty())
+        if (parent == "MedicalTicketInfo"sv && !record().medicalTickets.empty())
             return assignText(kMedicalTicketText, record().medicalTickets.back(), name, value);
         return false;
     }
@@ -134,19 +134,19 @@ public:
 
 protected:
     bool openMore(const std::string& parent, const std::string& name) override {
-        if (name != "BulkConfirmUnit" || parent != "MessageBody") return false;
+        if (name != "BulkConfirmUnit"sv || parent != "MessageBody"sv) return false;
         fill(bulk_.units.emplace_back().result);
         return true;
     }
 
     bool leafMore(const std::string& parent, const std::string& name, const std::string& value) override {
-        if (parent == "MessageHeader") return assignText(kBulkResultHeader, bulk_, name, value);
-        if (name == "BulkConfirmUnit" || name == "QualificationConfirmSearchInfo") return true;
+        if (parent == "MessageHeader"sv) return assignText(kBulkResultHeader, bulk_, name, value);
+        if (name == "BulkConfirmUnit"sv || name == "QualificationConfirmSearchInfo"sv) return true;
         if (bulk_.units.empty()) return false;
         BulkResultUnit& unit = bulk_.units.back();
-        if (parent == "QualificationConfirmSearchInfo") return assignText(kSearchInfoText, unit.searched, name, value);
-        if (parent != "BulkConfirmUnit") return false;
-        if (name == "ReferenceNumber") {
+        if (parent == "QualificationConfirmSearchInfo"sv) return assignText(kSearchInfoText, unit.searched, name, value);
+        if (parent != "BulkConfirmUnit"sv) return false;
+        if (name == "ReferenceNumber"sv) {
             unit.referenceNumber = value;
             return true;
         }
@@ -165,7 +165,7 @@ public:
 
 protected:
     bool leafMore(const std::string& parent, const std::string& name, const std::string& value) override {
-        return parent == "MessageBody" && assignText(kUploadResultBody, upload_, name, value);
+        return parent == "MessageBody"sv && assignText(kUploadResultBody, upload_, name, value);
     }
 
 private:
@@ -180,13 +180,13 @@ public:
 
 protected:
     bool openMore(const std::string&, const std::string& name) override {
-        if (name != "ReferenceNumberRegistrationInfo") return false;
+        if (name != "ReferenceNumberRegistrationInfo"sv) return false;
         registration_.entries.emplace_back();
         return true;
     }
     bool leafMore(const std::string& parent, const std::string& name, const std::string& value) override {
-        if (name == "ReferenceNumberRegistrationInfo") return true;
-        return parent == "ReferenceNumberRegistrationInfo" && !registration_.entries.empty() &&
+        if (name == "ReferenceNumberRegistrationInfo"sv) return true;
+        return parent == "ReferenceNumberRegistrationInfo"sv && !registration_.entries.empty() &&
                assignText(kRegistrationText, registration_.entries.back(), name, value);
     }
 

@@ -62,11 +62,12 @@ std::string pcscdProgram() {
 }
 
 // pcscd in its own mount namespace with the private folder on /run/pcscd (root, or an
-// unprivileged user namespace where the kernel allows them).
+// unprivileged user namespace where the kernel allows them). /run is a fresh tmpfs after a boot:
+// /run/pcscd exists only once a pcscd has run, so the mount point is made first.
 std::vector<std::string> privatePcscdCommand(const fs::path& conf) {
     std::vector<std::string> command{"unshare", "--mount", "--propagation", "private"};
     if (geteuid() != 0) command.push_back("--map-root-user");
-    const std::vector<std::string> rest{"sh", "-c", "mount --bind \"$1\" /run/pcscd && exec \"$2\" --foreground -c \"$3\"",
+    const std::vector<std::string> rest{"sh", "-c", "mkdir -p /run/pcscd && mount --bind \"$1\" /run/pcscd && exec \"$2\" --foreground -c \"$3\"",
                                         "sh", privateRunFolder().string(), pcscdProgram(), conf.string()};
     command.insert(command.end(), rest.begin(), rest.end());
     return command;

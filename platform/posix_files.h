@@ -4,14 +4,15 @@
 // cross-build, docs/windows.md) it supplies the same calls on top of the Win32 API, taking the
 // wide (UTF-16) paths std::filesystem::path::c_str() gives there, so Japanese folder and file
 // names reach the OS unchanged:
-//   open        _wopen, always binary, never inherited by child processes
+//   open        CreateFileW sharing reading, writing and deletion (others may delete or rename a
+//               file Madoguchi has open, as on Linux), always binary, never inherited
 //   fsync       _commit (FlushFileBuffers)
 //   link        CreateHardLinkW (fails with EEXIST when the target exists, like link(2))
 //   renameat2   MoveFileExW: atomic replace (MOVEFILE_REPLACE_EXISTING) unless RENAME_NOREPLACE
 //   stat/lstat  _wstat64; Windows has no POSIX owner, group or others (the C runtime copies the
 //               owner's bits to them): st_uid is 0 and the group and others bits are cleared, so
 //               the POSIX ownership checks pass and the ACLs do the protecting (not checked yet)
-//   fopen       _wfopen (for a std::filesystem::path's c_str())
+//   fopen       open() above (for a std::filesystem::path's c_str()), binary
 //   getuid      0 (see stat)
 //   chmod       a mode without group or others bits gives the file or folder a private DACL
 //               (below); other modes only the read-only flag
@@ -43,6 +44,7 @@ inline constexpr int kPrivateAcl = 0;  // the mode (0600) makes a new file priva
 #include <sddl.h>
 
 #include <memory>
+#include <optional>
 #include <string>
 
 #ifndef O_NOFOLLOW
@@ -196,37 +198,50 @@ inline int othersBits(const wchar_t* path) {
     return bits;
 }
 
-// Creates `path` with the private DACL if it does not exist (CREATE_NEW when `exclusive`);
-// false (errno set) when it cannot be created, or exists and `exclusive`.
-inline bool createPrivateFile(const wchar_t* path, bool exclusive) {
-    PrivateAcl priv(false);
-    if (!priv.ready()) {
-        errno = EACCES;
-        return false;
+// CreateFileW's creation disposition for POSIX open flags.
+inline DWORD creationFor(int flags) {
+    if ((flags & O_CREAT) && (flags & O_EXCL)) return CREATE_NEW;
+    if ((flags & O_CREAT) && (flags & O_TRUNC)) return CREATE_ALWAYS;
+    if (flags & O_CREAT) return OPEN_ALWAYS;
+    return (flags & O_TRUNC) ? TRUNCATE_EXISTING : OPEN_EXISTING;
+}
+
+// CreateFileW's access rights for POSIX open flags.
+inline DWORD accessFor(int flags) {
+    switch (flags & (O_RDONLY | O_WRONLY | O_RDWR)) {
+        case O_WRONLY: return GENERIC_WRITE;
+        case O_RDWR: return GENERIC_READ | GENERIC_WRITE;
+        default: return GENERIC_READ;
     }
-    SECURITY_ATTRIBUTES attributes{sizeof(SECURITY_ATTRIBUTES), priv.descriptor(), FALSE};
-    HANDLE file = CreateFileW(path, FILE_READ_ATTRIBUTES, FILE_SHARE_READ | FILE_SHARE_WRITE | FILE_SHARE_DELETE,
-                              &attributes, exclusive ? CREATE_NEW : OPEN_ALWAYS, FILE_ATTRIBUTE_NORMAL, nullptr);
-    if (file == INVALID_HANDLE_VALUE) {
-        errno = errnoFromLastError();
-        return false;
-    }
-    CloseHandle(file);
-    return true;
 }
 }  // namespace madoguchi::platform
 
+// open() as CreateFileW: every share mode, FILE_SHARE_DELETE included, so that while Madoguchi
+// reads or writes a file the terminal, the chart software or a second reception PC may still
+// delete or rename it (the C runtime's _wopen shares reading and writing only: their call failed
+// with a sharing violation). Then a C runtime descriptor on the handle (binary, not inherited).
 inline int open(const wchar_t* path, int flags, int mode = 0) {
-    // A file created private gets the private DACL (made here, before the C runtime opens it, so
-    // it is never readable by others, not even for a moment).
-    if ((flags & madoguchi::platform::kPrivateAcl) && (flags & O_CREAT)) {
-        if (!madoguchi::platform::createPrivateFile(path, (flags & O_EXCL) != 0)) return -1;
-        flags &= ~(O_CREAT | O_EXCL);
+    // A file created private gets the private DACL at creation, never readable by others, not even
+    // for a moment; otherwise a new file inherits its folder's ACL, and Windows knows only
+    // "read-only or not" of the mode.
+    std::optional<madoguchi::platform::PrivateAcl> priv;
+    if ((flags & madoguchi::platform::kPrivateAcl) && (flags & O_CREAT) && !priv.emplace(false).ready()) {
+        errno = EACCES;
+        return -1;
     }
-    flags &= ~madoguchi::platform::kPrivateAcl;
-    // Otherwise Windows knows only "read-only or not" here.
-    const int windowsMode = (mode & 0200) ? (_S_IREAD | _S_IWRITE) : _S_IREAD;
-    return ::_wopen(path, flags | _O_BINARY | _O_NOINHERIT, windowsMode);
+    SECURITY_ATTRIBUTES attributes{sizeof(SECURITY_ATTRIBUTES), priv ? priv->descriptor() : nullptr, FALSE};
+    HANDLE file = CreateFileW(path, madoguchi::platform::accessFor(flags),
+                              FILE_SHARE_READ | FILE_SHARE_WRITE | FILE_SHARE_DELETE, &attributes,
+                              madoguchi::platform::creationFor(flags),
+                              (mode & 0200) || !(flags & O_CREAT) ? FILE_ATTRIBUTE_NORMAL : FILE_ATTRIBUTE_READONLY,
+                              nullptr);
+    if (file == INVALID_HANDLE_VALUE) {
+        errno = madoguchi::platform::errnoFromLastError();
+        return -1;
+    }
+    const int fd = ::_open_osfhandle(reinterpret_cast<intptr_t>(file), (flags & O_APPEND) | _O_NOINHERIT);
+    if (fd < 0) CloseHandle(file);
+    return fd;
 }
 inline int chmod(const wchar_t* path, int mode) {
     if ((mode & 077) == 0 && !madoguchi::platform::makePrivate(path)) {
@@ -270,10 +285,19 @@ inline int stat(const wchar_t* path, struct stat* info) {
     return 0;
 }
 inline int lstat(const wchar_t* path, struct stat* info) { return stat(path, info); }
+// fopen() on open() above (sharing deletion too); the modes "r", "w" and "a", "+" and "b" as the
+// C library's, always binary.
 inline FILE* fopen(const wchar_t* path, const char* mode) {
-    wchar_t wideMode[8] = {};
-    for (int i = 0; i < 7 && mode[i]; ++i) wideMode[i] = static_cast<wchar_t>(mode[i]);
-    return ::_wfopen(path, wideMode);
+    const std::string how(mode);
+    const bool update = how.find('+') != std::string::npos;
+    int flags = update ? O_RDWR : (how[0] == 'r' ? O_RDONLY : O_WRONLY);
+    if (how[0] == 'w') flags |= O_CREAT | O_TRUNC;
+    if (how[0] == 'a') flags |= O_CREAT | O_APPEND;
+    const int fd = open(path, flags, 0666);
+    if (fd < 0) return nullptr;
+    FILE* stream = ::_fdopen(fd, (how.substr(0, 1) + (update ? "+b" : "b")).c_str());
+    if (!stream) ::_close(fd);
+    return stream;
 }
 inline int getuid() { return 0; }
 inline int geteuid() { return 0; }

@@ -9,7 +9,6 @@
 #endif
 
 #include <fstream>
-#include <sstream>
 
 #include "devices/gateway/face_folder_watcher.h"
 #include "devices/gateway/folder_events.h"
@@ -20,11 +19,9 @@ namespace {
 // A real face result as the simulated reader writes it, taken out of face/ again.
 std::string faceResultXml(Terminal& terminal) {
     const auto name = terminal.simulator.dropFaceResult("A", IdentityMethod::Face).value();
-    std::ifstream in(terminal.root / "face" / name, std::ios::binary);
-    std::ostringstream content;
-    content << in.rdbuf();
+    auto content = readAll(terminal.root / "face" / name);  // closed again: Windows deletes no open file
     fs::remove(terminal.root / "face" / name);
-    return content.str();
+    return content;
 }
 
 const char* kName = "OQSsiquc01res_face_A_20261125092959.xml";

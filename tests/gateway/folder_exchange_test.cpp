@@ -31,8 +31,7 @@ BOOST_AUTO_TEST_CASE(AQueryIsAnsweredThroughRealFolders) {
 BOOST_AUTO_TEST_CASE(TheRequestCarriesTheInsurerNumberRightAlignedToEight) {
     Terminal terminal;
     terminal.client.query(query("131011", "99", "1977-07-17"), 3s);
-    std::ifstream in(terminal.root / "req" / "OQSsiquc01req_202611250001.xml");
-    std::string xml((std::istreambuf_iterator<char>(in)), {});
+    const std::string xml = readAll(terminal.root / "req" / "OQSsiquc01req_202611250001.xml");
     BOOST_CHECK_NE(xml.find("<InsurerNumber>  131011</InsurerNumber>"), std::string::npos);
 }
 
@@ -124,8 +123,7 @@ BOOST_AUTO_TEST_CASE(EachResultIsHandedOverOnceInArrivalOrderAcrossRestarts) {
 BOOST_AUTO_TEST_CASE(AHalfWrittenFaceFileWaitsUntilItIsComplete) {
     Terminal terminal;
     auto name = terminal.simulator.dropFaceResult("A", IdentityMethod::Face).value();
-    std::ifstream in(terminal.root / "face" / name);
-    std::string xml((std::istreambuf_iterator<char>(in)), {});
+    const std::string xml = readAll(terminal.root / "face" / name);  // closed again: Windows deletes no open file
     fs::remove(terminal.root / "face" / name);
     FaceFolderWatcher watcher(terminal.root / "face", codes());
     std::ofstream(terminal.root / "face" / name) << xml.substr(0, xml.size() / 2);

@@ -16,8 +16,10 @@ std::optional<Date> jstDate(const ASN1_TIME* time) {
 }
 
 std::time_t epochSecondsOfJst(const LocalDateTime& at) {
-    return static_cast<std::time_t>(at.date.daysSinceEpoch() * 86400L + at.hour * 3600L + at.minute * 60L + at.second -
-                                    kJstOffsetSeconds);
+    // In time_t (64 bits on both systems): a long is 32 bits on Windows, where days * 86400 of any
+    // date after 2038-01-19 overflowed (the test CA's notAfter in 2045 came out in 1909).
+    const std::time_t days = at.date.daysSinceEpoch();
+    return days * 86400 + at.hour * 3600 + at.minute * 60 + at.second - kJstOffsetSeconds;
 }
 
 }  // namespace madoguchi::x509

@@ -33,6 +33,7 @@
 #include "devices/gateway/card_check_http_server.h"
 #include "devices/gateway/card_check_protocol.h"
 #include "devices/gateway/http_card_check_client.h"
+#include "devices/x509/certificate_time.h"
 #include "test_pki.h"
 
 using namespace madoguchi;
@@ -196,6 +197,20 @@ struct FakeGateway {
 };
 
 }  // namespace
+
+// Certificate times past 2038 (the test CA's, a card's validity): on Windows a long is 32 bits.
+BOOST_AUTO_TEST_SUITE(CertificateTime)
+
+BOOST_AUTO_TEST_CASE(a_jst_time_after_2038_is_the_right_epoch_second_and_its_date_reads_back) {
+    const LocalDateTime lastSecond{*Date::parseIso("2045-12-31"), 23, 59, 59};
+    BOOST_TEST(x509::epochSecondsOfJst(lastSecond) == std::time_t{2398345199});  // 2045-12-31T14:59:59Z
+    std::unique_ptr<ASN1_TIME, decltype(&ASN1_TIME_free)> time(ASN1_TIME_set(nullptr, x509::epochSecondsOfJst(lastSecond)),
+                                                               ASN1_TIME_free);
+    BOOST_REQUIRE(time);
+    BOOST_TEST(x509::jstDate(time.get())->iso() == "2045-12-31");
+}
+
+BOOST_AUTO_TEST_SUITE_END()
 
 BOOST_AUTO_TEST_SUITE(DirectCardCheck)
 

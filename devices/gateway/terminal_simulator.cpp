@@ -31,9 +31,12 @@ SimulatedFault merged(const SimulatedFault& personal, const SimulatedFault& glob
     return fault;
 }
 
+// Through the platform's open, as the window reads (on Windows sharing deletion: the writer may
+// rename or remove the request meanwhile); a file that is gone or unreadable reads as empty.
 std::string readWhole(const std::filesystem::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    return std::string(std::istreambuf_iterator<char>(in), {});
+    auto content = readRegularFile(path, StableReadLimits{}.maxBytes);
+    if (!content || !*content) return {};
+    return std::move(*content).value();
 }
 
 std::optional<MedicalInformation> medicalInfoKindOf(const std::string& requestName) {

@@ -12,6 +12,7 @@
 #include <wx/textctrl.h>
 
 #include "app/system_clock.h"
+#include "gui/app/window_placement.h"
 #include "gui/help/quick_guide.h"
 #include "gui/manager/manager_window.h"
 #include "gui/medical/medical_info_panel.h"
@@ -25,7 +26,7 @@
 namespace madoguchi::gui {
 
 ReceptionFrame::ReceptionFrame(wxWindow* parent, std::unique_ptr<ReceptionEnvironment> environment)
-    : wxFrame(parent, wxID_ANY, _("Madoguchi"), wxDefaultPosition, wxSize(1270, 820)),
+    : wxFrame(parent, wxID_ANY, _("Madoguchi"), wxDefaultPosition, wxDefaultSize),
       environment_(std::move(environment)),
       work_(*this) {
     SetName("reception_frame");
@@ -72,6 +73,7 @@ ReceptionFrame::ReceptionFrame(wxWindow* parent, std::unique_ptr<ReceptionEnviro
     auto* screens = new wxBoxSizer(wxVERTICAL);
     screens->Add(body, 1, wxEXPAND);  // the sign-in screen joins below when first shown (StaffAtWindow)
     SetSizer(screens);
+    fitToDisplay(*this, wxSize(1270, 820));
     staff_->start();
 
     Bind(wxEVT_CHAR_HOOK, &ReceptionFrame::onCharHook, this);

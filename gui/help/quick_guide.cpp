@@ -16,6 +16,8 @@
 #include <wx/menu.h>
 #include <wx/sizer.h>
 
+#include "gui/app/window_placement.h"
+
 namespace madoguchi::gui {
 namespace {
 
@@ -260,7 +262,7 @@ wxString wholeGuideHtml() {
 }
 
 QuickGuideFrame::QuickGuideFrame(wxWindow* parent)
-    : wxFrame(parent, wxID_ANY, _("Quick guide"), wxDefaultPosition, wxSize(1040, 760)),
+    : wxFrame(parent, wxID_ANY, _("Quick guide"), wxDefaultPosition, wxDefaultSize),
       printing_(new wxHtmlEasyPrinting(_("Quick guide"), this)) {
     SetName("quick_guide");
     printing_->GetPrintData()->SetPaperId(wxPAPER_A4);
@@ -272,6 +274,7 @@ QuickGuideFrame::QuickGuideFrame(wxWindow* parent)
     sizer->Add(pages_, 0, wxEXPAND);
     sizer->Add(html_, 1, wxEXPAND);
     SetSizer(sizer);
+    fitToDisplay(*this, wxSize(1040, 760));
     pages_->Bind(wxEVT_LISTBOX, [this](wxCommandEvent& event) {
         if (event.GetSelection() >= 0) showPage(kGuidePages[event.GetSelection()]);
     });

@@ -12,6 +12,7 @@
 #include "devices/gateway/folder_bulk_check.h"
 #include "gui/app/background_work.h"
 #include "gui/app/terminal_folders.h"
+#include "gui/app/window_placement.h"
 #include "gui/manager/daily_log_page.h"
 #include "gui/manager/export_page.h"
 #include "gui/manager/follow_up_page.h"
@@ -130,7 +131,7 @@ ManagerFrame::ManagerFrame(wxWindow* parent, FacilityJournal& journal, const Sta
     : wxFrame(parent, wxID_ANY,
               wxString::Format(_("Manager — %s — %s"), wxString::FromUTF8(settings.facility.name),
                                wxString::FromUTF8(member.displayName.empty() ? member.id : member.displayName)),
-              wxDefaultPosition, wxSize(1000, 720)),
+              wxDefaultPosition, wxDefaultSize),
       staff_(journal, clock),
       member_(member),
       onServer_(storage::isServerLocation(journal.location())) {
@@ -165,6 +166,7 @@ ManagerFrame::ManagerFrame(wxWindow* parent, FacilityJournal& journal, const Sta
     sizer->Add(unreachable_, 0, wxEXPAND | wxALL, 8);
     sizer->Add(notebook_, 1, wxEXPAND);
     SetSizer(sizer);
+    fitToDisplay(*this, wxSize(1000, 720));
     notebook_->Bind(wxEVT_NOTEBOOK_PAGE_CHANGED, [this](wxBookCtrlEvent& event) {
         refreshShownPage();
         event.Skip();

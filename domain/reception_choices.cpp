@@ -47,6 +47,10 @@ std::optional<ChoiceId> choiceNamed(std::string_view name) {
 std::string_view receptionStateName(ReceptionState state) { return kStateNames.at(static_cast<std::size_t>(state)); }
 std::string_view receptionEventName(const ReceptionEvent& event) { return kEventNames.at(event.index()); }
 
+bool ReceptionSession::faceCheckOffered() const {
+    return modeAllowsFaceAuthentication(context_.facility.mode) && context_.faceCheckHere;
+}
+
 std::vector<ReceptionChoice> ReceptionSession::choices() const {
     std::vector<ReceptionChoice> offered;
     switch (state_) {
@@ -61,9 +65,9 @@ std::vector<ReceptionChoice> ReceptionSession::choices() const {
         case S::ChoosingIdentityMethod:
         case S::AwaitingFace:
         case S::AwaitingVisualCheck:
-            if (modeAllowsFaceAuthentication(context_.facility.mode) && state_ != S::AwaitingFace)
+            if (faceCheckOffered() && state_ != S::AwaitingFace)
                 offered.push_back(choice(ChoiceId::IdentityFace, N_("Face authentication"), '1', state_ == S::ChoosingIdentityMethod));
-            if (pinTriesLeft_ > 0) offered.push_back(choice(ChoiceId::IdentityPin, N_("Enter the PIN"), '2', pinTriesLeft_ > 0 && !modeAllowsFaceAuthentication(context_.facility.mode)));
+            if (pinTriesLeft_ > 0) offered.push_back(choice(ChoiceId::IdentityPin, N_("Enter the PIN"), '2', !faceCheckOffered()));
             if (state_ == S::AwaitingVisualCheck)
                 offered.push_back(choice(ChoiceId::VisualConfirmed, N_("Staff confirmed the photo matches"), '3', true));
             else

@@ -150,6 +150,10 @@ struct ReceptionContext {
     std::string visitId;
     std::string patientId;
     std::string window = {};  // the window-name setting: part of every visit id, so a site's windows never share one
+    // Whether whoever drives the session checks a face itself after a card read (a camera face
+    // check, or the demo's simulated one). When not, face authentication happens only on the
+    // certified face reader (its face/ result), and a card read here offers the PIN or 目視.
+    bool faceCheckHere = true;
 };
 
 // A visit's id: "V<yyyymmddhhmmss>-<window>-<nnn>" (without a window: "V<time>-<nnn>"). The
@@ -168,6 +172,9 @@ public:
     Outcome<ReceptionState> apply(const ReceptionEvent& event, const LocalDateTime& at);
     // Whether the event is allowed in the current state at all (before its own checks).
     bool accepts(const ReceptionEvent& event) const;
+    // Whether a card read here is offered face authentication (the facility's mode allows it and
+    // faceCheckHere): otherwise the face check is the certified reader's alone.
+    bool faceCheckOffered() const;
     std::vector<ReceptionChoice> choices() const;
     Tone tone() const;
 

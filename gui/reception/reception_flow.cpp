@@ -18,13 +18,20 @@ struct CardReadOutcome {
     std::string failure;
 };
 
+// The window checks no face with a camera: after a card read here, face authentication is offered
+// only as the demo's simulation; at a real site it is the certified face reader's (its face/ result).
+ReceptionContext withFaceCheckHere(ReceptionContext context, bool demo) {
+    context.faceCheckHere = demo;
+    return context;
+}
+
 }  // namespace
 
 ReceptionFlow::ReceptionFlow(ReceptionServices services, BackgroundWork& work, std::function<void()> changed)
     : services_(std::move(services)),
       work_(work),
       changed_(std::move(changed)),
-      desk_(services_.context, *services_.clock, *services_.journal) {}
+      desk_(withFaceCheckHere(services_.context, services_.demo), *services_.clock, *services_.journal) {}
 
 ReceptionFlow::~ReceptionFlow() { lookupStop_.request_stop(); }
 

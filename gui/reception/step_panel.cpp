@@ -141,7 +141,11 @@ void StepPanel::render() {
     wxString info;
     if (session && (session->state() == S::ChoosingIdentityMethod || session->state() == S::AwaitingVisualCheck))
         info = wxString::Format(_("PIN tries left on the card: %d"), session->pinTriesLeft());
-    info_->SetLabel(info);
+    if (session && session->state() == S::ChoosingIdentityMethod && !session->faceCheckOffered() &&
+        modeAllowsFaceAuthentication(flow_.services().context.facility.mode))
+        info += "\n" + _("Face authentication is done on the certified face reader (顔認証付きカードリーダー); this window "
+                         "has no camera check, so confirm by the PIN or by sight.");
+    info_->SetLabel(wrapToWidth(info_, info, width));
     info_->Show(!info.empty());
 
     auto key = std::make_tuple(flow_.receptionSerial(), session ? static_cast<int>(session->state()) : -1,

@@ -1,5 +1,6 @@
 #include <boost/test/data/test_case.hpp>
 #include <boost/test/unit_test.hpp>
+#include <algorithm>
 #include <functional>
 
 #include <set>
@@ -210,6 +211,28 @@ BOOST_AUTO_TEST_CASE(ALockedCardReadOffersTheFaceCheckAndVisualButNoPin) {
     BOOST_CHECK(offers(w.session, "identity.visual"));
     BOOST_CHECK(!offers(w.session, "identity.pin"));
     BOOST_CHECK(!w.session.warnings().empty());
+}
+
+// A window that checks no face itself (no camera check; the certified reader does faces): a card
+// read here offers the PIN first and 目視, never a face check that could not happen.
+BOOST_AUTO_TEST_CASE(ACardReadWhereNoFaceIsCheckedOffersThePinFirst) {
+    ReceptionContext noCamera = context(FacilityMode::Standard);
+    noCamera.faceCheckHere = false;
+    ReceptionSession session(noCamera, at("2026-11-25T09:00:00"));
+    BOOST_REQUIRE(session.apply(ev::MyNumberCardPresented{}, at("2026-11-25T09:01:00")));
+    BOOST_REQUIRE(session.apply(ev::CardRead{Date::parseIso("2030-01-01"), 3}, at("2026-11-25T09:01:00")));
+    BOOST_CHECK(!session.faceCheckOffered());
+    BOOST_CHECK(!offers(session, "identity.face"));
+    BOOST_CHECK(offers(session, "identity.visual"));
+    const auto choices = session.choices();
+    const auto pin = std::find_if(choices.begin(), choices.end(), [](const auto& c) { return c.id == ChoiceId::IdentityPin; });
+    BOOST_REQUIRE(pin != choices.end());
+    BOOST_CHECK(pin->primary);
+    // Where faces are checked here, the same read offers the face check first.
+    Window w;
+    w.toIdentity();
+    BOOST_CHECK(w.session.faceCheckOffered());
+    BOOST_CHECK(offers(w.session, "identity.face"));
 }
 
 BOOST_AUTO_TEST_CASE(FaceFailureFallsThroughToThePin) {

@@ -14,6 +14,7 @@
 #include <sstream>
 
 #include <wx/infobar.h>
+#include <wx/stattext.h>
 #include <wx/textctrl.h>
 
 #include "gui/app/facility_environment.h"
@@ -211,6 +212,13 @@ BOOST_AUTO_TEST_CASE(ACardOnTheDirectReaderWithItsPinIsCheckedOverHttpAndRecorde
     window.stack.insert("P-MADO");
     window.reach(S::ChoosingIdentityMethod);
     BOOST_CHECK_EQUAL(window.session()->pinTriesLeft(), 3);
+    // The window checks no face with a camera: no face choice, and the step says where faces are checked.
+    BOOST_CHECK(!window.offers(ChoiceId::IdentityFace));
+    const auto* info = dynamic_cast<wxStaticText*>(wxWindow::FindWindowByName("step_info", window.frame));
+    BOOST_REQUIRE(info);
+    BOOST_CHECK_MESSAGE(info->GetLabel().utf8_string().find("顔認証付きカードリーダー") != std::string::npos,
+                        info->GetLabel().utf8_string());
+    ui::saveScreenshot(window.frame, "facility-03-direct-reader-identity");
     window.enterPin(kCardPin);
     window.reach(S::EligibilityConfirmed);
     BOOST_REQUIRE(window.session()->onlineResult());

@@ -12,6 +12,7 @@
 #include <wx/textctrl.h>
 
 #include "app/system_clock.h"
+#include "gui/app/program_icon.h"
 #include "gui/app/window_placement.h"
 #include "gui/help/quick_guide.h"
 #include "gui/manager/manager_window.h"
@@ -74,6 +75,7 @@ ReceptionFrame::ReceptionFrame(wxWindow* parent, std::unique_ptr<ReceptionEnviro
     screens->Add(body, 1, wxEXPAND);  // the sign-in screen joins below when first shown (StaffAtWindow)
     SetSizer(screens);
     fitToDisplay(*this, wxSize(1270, 820));
+    setProgramIcon(*this);
     staff_->start();
 
     Bind(wxEVT_CHAR_HOOK, &ReceptionFrame::onCharHook, this);

@@ -12,6 +12,7 @@
 #include "devices/gateway/folder_bulk_check.h"
 #include "gui/app/background_work.h"
 #include "gui/app/terminal_folders.h"
+#include "gui/app/program_icon.h"
 #include "gui/app/window_placement.h"
 #include "gui/manager/daily_log_page.h"
 #include "gui/manager/export_page.h"
@@ -167,6 +168,7 @@ ManagerFrame::ManagerFrame(wxWindow* parent, FacilityJournal& journal, const Sta
     sizer->Add(notebook_, 1, wxEXPAND);
     SetSizer(sizer);
     fitToDisplay(*this, wxSize(1000, 720));
+    setProgramIcon(*this);
     notebook_->Bind(wxEVT_NOTEBOOK_PAGE_CHANGED, [this](wxBookCtrlEvent& event) {
         refreshShownPage();
         event.Skip();

@@ -23,8 +23,12 @@ CsvWriter::CsvWriter(std::ostream& out, bool withBom) : out_(out) {
     if (withBom) out_ << "\xEF\xBB\xBF";
 }
 
-void CsvWriter::row(const std::vector<std::string>& fields) {
-    for (std::size_t i = 0; i < fields.size(); ++i) out_ << (i ? "," : "") << csvField(fields[i]);
+void CsvWriter::row(std::initializer_list<std::string_view> fields) {
+    const char* separator = "";
+    for (std::string_view field : fields) {
+        out_ << separator << csvField(field);
+        separator = ",";
+    }
     out_ << "\r\n";
 }
 

@@ -3,10 +3,10 @@
 // optionally a BOM so that Excel reads Japanese. Every field is quoted, and a field that a
 // spreadsheet would read as a formula (beginning with =, +, -, @, a tab or a carriage return)
 // is neutralised with a leading apostrophe, so that an export opens as text.
+#include <initializer_list>
 #include <ostream>
 #include <string>
 #include <string_view>
-#include <vector>
 
 namespace madoguchi::app {
 
@@ -16,7 +16,7 @@ std::string csvField(std::string_view text);
 class CsvWriter {
 public:
     CsvWriter(std::ostream& out, bool withBom);
-    void row(const std::vector<std::string>& fields);
+    void row(std::initializer_list<std::string_view> fields);
 
 private:
     std::ostream& out_;

@@ -11,17 +11,17 @@ namespace {
 constexpr std::string_view kValidityTable = "OQSCD006";  // QualificationValidity
 
 template <class Parse>
-std::string known(const std::string& name, Parse parse) {
-    return parse(name) ? name : std::string();
+std::string_view known(std::string_view name, Parse parse) {
+    return parse(name) ? name : std::string_view();
 }
 
-std::string validityCode(const std::string& code, const CodeTables& codes) {
-    return !code.empty() && codes.label(kValidityTable, code) ? code : std::string();
+std::string_view validityCode(std::string_view code, const CodeTables& codes) {
+    return !code.empty() && codes.label(kValidityTable, code) ? code : std::string_view();
 }
 
 }  // namespace
 
-void writeVisitsCsv(std::ostream& out, const std::vector<VisitSummary>& visits, const CodeTables& codes, bool withBom) {
+void writeVisitsCsv(std::ostream& out, std::span<const VisitSummary> visits, const CodeTables& codes, bool withBom) {
     CsvWriter csv(out, withBom);
     csv.row({"visit_id", "date", "started_at", "patient_id", "patient_name", "identity_method", "source", "validity",
              "claim_route", "share_tenths", "copay_yen", "full_charge_reason", "cancelled"});

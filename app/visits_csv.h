@@ -3,13 +3,13 @@
 // CLI's reports and the manager window's export. Coded columns (identity method, source,
 // validity, claim route) carry only values of their code tables: anything else is written empty.
 #include <ostream>
-#include <vector>
+#include <span>
 
 #include "domain/manager_reports.h"
 #include "domain/rule_tables.h"
 
 namespace madoguchi::app {
 
-void writeVisitsCsv(std::ostream& out, const std::vector<VisitSummary>& visits, const CodeTables& codes, bool withBom);
+void writeVisitsCsv(std::ostream& out, std::span<const VisitSummary> visits, const CodeTables& codes, bool withBom);
 
 }  // namespace madoguchi::app

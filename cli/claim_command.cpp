@@ -15,15 +15,16 @@ namespace {
 
 int printRemarks(storage::FacilityJournal& journal, const StaffMember& reader, const std::string& visitId,
                  const LocalDateTime& at) {
-    auto visit = journal.visit(visitId);
-    if (!visit) throw std::invalid_argument("no visit " + visitId + " in the journal");
-    journal.recordAccess(reader.id, visit->patientId, "madoguchi-cli claim remarks " + visitId, at);
+    const VisitList found = journal.visit(visitId);
+    if (found.empty()) throw std::invalid_argument("no visit " + visitId + " in the journal");
+    const VisitSummary& visit = found[0];
+    journal.recordAccess(reader.id, std::string(visit.patientId), "madoguchi-cli claim remarks " + visitId, at);
     Poco::JSON::Object json;
-    json.set("visit_id", visit->visitId);
-    json.set("claim_route", visit->claimRoute);
-    json.set("claim_remarks", visit->claimRemarks);
+    json.set("visit_id", std::string(visit.visitId));
+    json.set("claim_route", std::string(visit.claimRoute));
+    json.set("claim_remarks", std::string(visit.claimRemarks));
     printJson(json);
-    return visit->claimRemarks.empty() ? kNegative : kOk;
+    return visit.claimRemarks.empty() ? kNegative : kOk;
 }
 
 }  // namespace

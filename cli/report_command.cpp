@@ -41,11 +41,11 @@ struct Reader {
     storage::FacilityJournal& journal;
     StaffMember member;
 
-    void read(const std::vector<VisitSummary>& visits, const std::string& what, ReportFormat format) {
+    void read(std::span<const VisitSummary> visits, const std::string& what, ReportFormat format) {
         std::vector<std::string> patients;
-        std::set<std::string> seen;
+        std::set<std::string_view> seen;
         for (const auto& v : visits)
-            if (!v.patientId.empty() && seen.insert(v.patientId).second) patients.push_back(v.patientId);
+            if (!v.patientId.empty() && seen.insert(v.patientId).second) patients.emplace_back(v.patientId);
         std::string at = app::SystemClock().now().iso();
         journal.recordReads(member.id, patients, "madoguchi-cli " + what, *LocalDateTime::parseIso(at));
         if (format.csv)
@@ -116,14 +116,14 @@ int followup(Reader& reader, ReportFormat format) {
     Array::Ptr list = new Array;
     for (const auto& v : visits) {
         Object::Ptr item = new Object;
-        item->set("visit_id", v.visitId);
-        item->set("patient_id", v.patientId);
-        item->set("patient_name", v.patientName);
+        item->set("visit_id", std::string(v.visitId));
+        item->set("patient_id", std::string(v.patientId));
+        item->set("patient_name", std::string(v.patientName));
         item->set("date", v.date.iso());
-        item->set("claim_route", v.claimRoute);
-        item->set("source", v.source);
-        item->set("claim_remarks", v.claimRemarks);  // the ready 摘要欄 text (申立書 visits)
-        item->set("window", v.window);              // which window recorded it
+        item->set("claim_route", std::string(v.claimRoute));
+        item->set("source", std::string(v.source));
+        item->set("claim_remarks", std::string(v.claimRemarks));  // the ready 摘要欄 text (申立書 visits)
+        item->set("window", std::string(v.window));              // which window recorded it
         list->add(item);
     }
     Object json;

@@ -9,7 +9,7 @@
 
 namespace madoguchi::cli {
 
-int printVisitsCsv(const std::vector<VisitSummary>& visits, ReportFormat format) {
+int printVisitsCsv(std::span<const VisitSummary> visits, ReportFormat format) {
     auto codes = app::loadCodeTables();
     if (!codes) throw std::runtime_error(codes.problem().message);
     app::writeVisitsCsv(std::cout, visits, codes.value(), format.bom);

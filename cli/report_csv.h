@@ -1,6 +1,6 @@
 #pragma once
 // CSV for the manager's spreadsheet: UTF-8, optionally with a BOM so Excel reads Japanese.
-#include <vector>
+#include <span>
 
 #include "domain/manager_reports.h"
 
@@ -11,6 +11,6 @@ struct ReportFormat {
     bool bom = false;
 };
 
-int printVisitsCsv(const std::vector<VisitSummary>& visits, ReportFormat format);
+int printVisitsCsv(std::span<const VisitSummary> visits, ReportFormat format);
 
 }  // namespace madoguchi::cli

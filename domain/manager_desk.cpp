@@ -6,12 +6,12 @@ namespace madoguchi {
 
 Outcome<DailyReport> dailyReport(const StaffMember& who, ManagerJournal& journal, const Date& day) {
     if (auto allowed = requirePermission(who, Permission::ViewReports); !allowed) return allowed.problem();
-    std::vector<VisitSummary> visits = journal.visitsBetween(day, day);
+    VisitList visits = journal.visitsBetween(day, day);
     DailyLog log = summarizeDay(day, visits);
     return DailyReport{std::move(log), std::move(visits)};
 }
 
-Outcome<std::vector<VisitSummary>> followUpList(const StaffMember& who, ManagerJournal& journal) {
+Outcome<VisitList> followUpList(const StaffMember& who, ManagerJournal& journal) {
     if (auto allowed = requirePermission(who, Permission::ViewReports); !allowed) return allowed.problem();
     return journal.followUps();
 }
@@ -40,7 +40,7 @@ Outcome<UsageHistory> usageHistory(const StaffMember& who, ManagerJournal& journ
     return UsageHistory{std::move(shownMonths), computeUsageReport(last, patients, official, tiers).standing};
 }
 
-Outcome<std::vector<VisitSummary>> visitsForExport(const StaffMember& who, ManagerJournal& journal, const Date& from,
+Outcome<VisitList> visitsForExport(const StaffMember& who, ManagerJournal& journal, const Date& from,
                                                    const Date& to) {
     if (auto allowed = requirePermission(who, Permission::ViewReports); !allowed) return allowed.problem();
     if (to < from) return Problem{"export.range", N_("The last day is before the first day.")};

@@ -14,11 +14,11 @@ namespace madoguchi {
 
 struct DailyReport {
     DailyLog log;
-    std::vector<VisitSummary> visits;  // the day's rows, for the CSV export
+    VisitList visits;  // the day's rows, for the CSV export
 };
 
 Outcome<DailyReport> dailyReport(const StaffMember& who, ManagerJournal& journal, const Date& day);
-Outcome<std::vector<VisitSummary>> followUpList(const StaffMember& who, ManagerJournal& journal);
+Outcome<VisitList> followUpList(const StaffMember& who, ManagerJournal& journal);
 Outcome<UsageReport> usageReport(const StaffMember& who, ManagerJournal& journal, const Date& month,
                                  const BonusTierTable& tiers);
 // The usage of the `months` months up to and including `month` (each estimate beside the official
@@ -30,7 +30,7 @@ struct UsageHistory {
 Outcome<UsageHistory> usageHistory(const StaffMember& who, ManagerJournal& journal, const Date& month, int months,
                                    const BonusTierTable& tiers);
 // The visits of a period (inclusive), for the CSV export.
-Outcome<std::vector<VisitSummary>> visitsForExport(const StaffMember& who, ManagerJournal& journal, const Date& from,
+Outcome<VisitList> visitsForExport(const StaffMember& who, ManagerJournal& journal, const Date& from,
                                                    const Date& to);
 // OLD / UNKNOWN → CURRENT (or back) with the reason and the evidence; the re-tag is signed by `who`.
 Outcome<bool> retagClaim(const StaffMember& who, VisitJournal& journal, Retag retag);

@@ -2,13 +2,102 @@
 
 #include "copay.h"
 
+#include <algorithm>
+#include <cstring>
 #include <unordered_set>
+#include <utility>
 
 namespace madoguchi {
+namespace {
 
-bool isFallbackSource(const std::string& source) { return source != "online_card" && source != "online_numbers"; }
+// The text fields of a row: what a VisitList copies into its arena.
+constexpr std::string_view VisitSummary::*kTextFields[] = {
+    &VisitSummary::visitId,          &VisitSummary::patientId,   &VisitSummary::patientName,
+    &VisitSummary::startedAt,        &VisitSummary::identityMethod, &VisitSummary::source,
+    &VisitSummary::validity,         &VisitSummary::claimRoute,  &VisitSummary::fullChargeReason,
+    &VisitSummary::shareCorrectionReason, &VisitSummary::claimRemarks, &VisitSummary::window};
 
-DailyLog summarizeDay(const Date& date, const std::vector<VisitSummary>& visits) {
+constexpr std::size_t kFirstBlock = 16 * 1024, kLargestBlock = 8 * 1024 * 1024;
+
+std::size_t textBytes(const VisitSummary& row) {
+    std::size_t bytes = 0;
+    for (auto field : kTextFields) bytes += (row.*field).size();
+    return bytes;
+}
+
+template <class Rows>
+std::size_t textBytes(const Rows& rows) {
+    std::size_t bytes = 0;
+    for (const VisitSummary& row : rows) bytes += textBytes(row);
+    return bytes;
+}
+
+}  // namespace
+
+VisitList::VisitList(std::initializer_list<VisitSummary> rows) {
+    reserve(rows.size(), textBytes(rows));
+    for (const VisitSummary& row : rows) add(row);
+}
+
+VisitList::VisitList(const VisitList& other) {
+    reserve(other.size(), textBytes(other));
+    for (const VisitSummary& row : other) add(row);
+}
+
+VisitList& VisitList::operator=(const VisitList& other) {
+    if (this != &other) *this = VisitList(other);
+    return *this;
+}
+
+VisitList::VisitList(VisitList&& other) noexcept
+    : rows_(std::move(other.rows_)), blocks_(std::move(other.blocks_)), free_(std::exchange(other.free_, nullptr)),
+      left_(std::exchange(other.left_, 0)), nextBlock_(std::exchange(other.nextBlock_, 0)) {}
+
+VisitList& VisitList::operator=(VisitList&& other) noexcept {
+    rows_ = std::move(other.rows_);
+    blocks_ = std::move(other.blocks_);
+    free_ = std::exchange(other.free_, nullptr);
+    left_ = std::exchange(other.left_, 0);
+    nextBlock_ = std::exchange(other.nextBlock_, 0);
+    return *this;
+}
+
+void VisitList::reserve(std::size_t rows, std::size_t bytes) {
+    rows_.reserve(rows);
+    if (bytes > left_) nextBlock_ = bytes;
+}
+
+void VisitList::makeRoom(std::size_t bytes) {
+    if (bytes <= left_) return;
+    const std::size_t size = std::max({bytes, nextBlock_, kFirstBlock});
+    blocks_.push_back(std::make_unique_for_overwrite<char[]>(size));
+    free_ = blocks_.back().get();
+    left_ = size;
+    nextBlock_ = std::min(size * 2, kLargestBlock);
+}
+
+VisitSummary& VisitList::add(const VisitSummary& row) {
+    VisitSummary kept = row;
+    makeRoom(textBytes(row));  // the row's text in one block
+    for (auto field : kTextFields) kept.*field = keep(row.*field);
+    return rows_.emplace_back(kept);
+}
+
+std::string_view VisitList::keep(std::string_view text) {
+    if (text.empty()) return {};
+    makeRoom(text.size());
+    std::memcpy(free_, text.data(), text.size());
+    const std::string_view kept(free_, text.size());
+    free_ += text.size();
+    left_ -= text.size();
+    return kept;
+}
+
+void VisitList::clear() { *this = VisitList(); }
+
+bool isFallbackSource(std::string_view source) { return source != "online_card" && source != "online_numbers"; }
+
+DailyLog summarizeDay(const Date& date, std::span<const VisitSummary> visits) {
     DailyLog log{date, 0, 0, 0, 0, {}, {}, {}, {}, 0, {}, {}};
     for (const VisitSummary& v : visits) {
         if (v.date != date) continue;
@@ -17,16 +106,17 @@ DailyLog summarizeDay(const Date& date, const std::vector<VisitSummary>& visits)
             continue;
         }
         ++log.visits;
-        ++log.byIdentityMethod[v.identityMethod];
-        ++log.bySource[v.source];
-        ++log.byValidity[v.validity.empty() ? "none" : v.validity];
-        ++log.byClaimRoute[v.claimRoute];
+        ++log.byIdentityMethod[std::string(v.identityMethod)];
+        ++log.bySource[std::string(v.source)];
+        ++log.byValidity[v.validity.empty() ? "none" : std::string(v.validity)];
+        ++log.byClaimRoute[std::string(v.claimRoute)];
         if (isFallbackSource(v.source)) ++log.fallbacks;
         if (v.source == "self_declaration") ++log.selfDeclarations;
         log.copayTotalYen += v.copayYen.value_or(0);
         if (v.shareTenths == CopayShare::kFullChargeTenths) log.fullCharges.emplace_back(v.visitId, v.fullChargeReason);
         if (v.shareDecidedTenths)
-            log.shareCorrections.push_back({v.visitId, *v.shareDecidedTenths, v.shareTenths, v.shareCorrectionReason});
+            log.shareCorrections.push_back(
+                {std::string(v.visitId), *v.shareDecidedTenths, v.shareTenths, std::string(v.shareCorrectionReason)});
     }
     return log;
 }

@@ -2,9 +2,13 @@
 // What the clinic manager reads: the daily log, the follow-up list and the マイナ保険証 usage
 // rate against the 医療DX推進体制整備加算 tiers (DOMAIN.md §11). Storage queries, this computes.
 #include <cstdint>
+#include <initializer_list>
 #include <map>
+#include <memory>
 #include <optional>
+#include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "date.h"
@@ -12,20 +16,64 @@
 
 namespace madoguchi {
 
-// One visit as the reports see it (a row of the journal).
+// One visit as the reports see it (a row of the journal). Its text fields are views: a row of a
+// VisitList views the list's own text (below); a row made by hand views what it was made from.
 struct VisitSummary {
-    std::string visitId, patientId, patientName;
+    std::string_view visitId, patientId, patientName;
     Date date;
-    std::string startedAt;  // ISO
-    std::string identityMethod, source, validity, claimRoute;  // names as in visit_record.h
+    std::string_view startedAt;  // ISO
+    std::string_view identityMethod, source, validity, claimRoute;  // names as in visit_record.h
     int shareTenths = 3;
     std::optional<std::int64_t> copayYen;
-    std::string fullChargeReason;
+    std::string_view fullChargeReason;
     bool cancelled = false;
     std::optional<int> shareDecidedTenths = {};  // set when staff corrected the rules' share (0: none decided)
-    std::string shareCorrectionReason = {};
-    std::string claimRemarks = {};              // the ready 摘要欄 text (申立書 visits), else empty
-    std::string window = {};                    // the window that recorded it (the window-name setting)
+    std::string_view shareCorrectionReason = {};
+    std::string_view claimRemarks = {};          // the ready 摘要欄 text (申立書 visits), else empty
+    std::string_view window = {};                // the window that recorded it (the window-name setting)
+};
+
+// The rows of a report (the daily log, the follow-up list, an export) with their text: every
+// row's fields view one arena of the list's text, kept in blocks that never move, so a hospital's
+// year (tens of thousands of rows) is a few large allocations rather than one or two a field.
+// A row's views stay valid while the list lives (moving the list keeps them; copying copies the text).
+class VisitList {
+public:
+    VisitList() = default;
+    VisitList(std::initializer_list<VisitSummary> rows);  // their text copied in
+    VisitList(const VisitList& other);
+    VisitList& operator=(const VisitList& other);
+    VisitList(VisitList&& other) noexcept;
+    VisitList& operator=(VisitList&& other) noexcept;
+    ~VisitList() = default;
+
+    // Room for `rows` rows and `textBytes` bytes of their text (a guess: more is taken as needed).
+    void reserve(std::size_t rows, std::size_t textBytes);
+    VisitSummary& add(const VisitSummary& row);  // the row, its text copied into the list
+    std::string_view keep(std::string_view text);  // a copy of `text` that lives as long as the list
+    void clear();
+
+    std::size_t size() const { return rows_.size(); }
+    bool empty() const { return rows_.empty(); }
+    VisitSummary* begin() { return rows_.data(); }
+    VisitSummary* end() { return rows_.data() + rows_.size(); }
+    const VisitSummary* begin() const { return rows_.data(); }
+    const VisitSummary* end() const { return rows_.data() + rows_.size(); }
+    VisitSummary* data() { return rows_.data(); }
+    const VisitSummary* data() const { return rows_.data(); }
+    VisitSummary& operator[](std::size_t i) { return rows_[i]; }
+    const VisitSummary& operator[](std::size_t i) const { return rows_[i]; }
+    const VisitSummary& at(std::size_t i) const { return rows_.at(i); }
+    const VisitSummary& front() const { return rows_.front(); }
+    const VisitSummary& back() const { return rows_.back(); }
+
+private:
+    void makeRoom(std::size_t bytes);  // a new block when the newest has less than `bytes` left
+    std::vector<VisitSummary> rows_;
+    std::vector<std::unique_ptr<char[]>> blocks_;  // the text; a block, once made, never moves
+    char* free_ = nullptr;                          // the unused end of the newest block
+    std::size_t left_ = 0;
+    std::size_t nextBlock_ = 0;                     // the size of the next block (0: the default)
 };
 
 // A share staff changed at the copay step, as the daily log lists it.
@@ -45,8 +93,8 @@ struct DailyLog {
     std::vector<ShareCorrectionEntry> shareCorrections = {};
 };
 
-DailyLog summarizeDay(const Date& date, const std::vector<VisitSummary>& visits);
-bool isFallbackSource(const std::string& source);  // anything but the online check
+DailyLog summarizeDay(const Date& date, std::span<const VisitSummary> visits);
+bool isFallbackSource(std::string_view source);  // anything but the online check
 
 // One visit as the usage estimate sees it: who, when, and whether the card was used online.
 struct UsageVisit {

@@ -9,6 +9,7 @@
 #include <optional>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace madoguchi::storage {
@@ -46,7 +47,8 @@ public:
     virtual void bindNull(int index) = 0;
     virtual bool step() = 0;
     virtual void reset() = 0;  // back to before the first step, bindings cleared
-    virtual std::string text(int column) const = 0;
+    // The column's text, valid until the next step or reset (no copy made).
+    virtual std::string_view view(int column) const = 0;
     virtual std::int64_t integer(int column) const = 0;
     virtual std::string blob(int column) const = 0;
     virtual bool isNull(int column) const = 0;
@@ -70,7 +72,8 @@ public:
     }
     void reset() { engine_->reset(); }
 
-    std::string text(int column) const { return engine_->text(column); }
+    std::string text(int column) const { return std::string(engine_->view(column)); }
+    std::string_view view(int column) const { return engine_->view(column); }  // until the next step
     std::int64_t integer(int column) const { return engine_->integer(column); }
     std::string blob(int column) const { return engine_->blob(column); }
     bool isNull(int column) const { return engine_->isNull(column); }

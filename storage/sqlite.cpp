@@ -54,11 +54,11 @@ public:
         sqlite3_reset(statement_);
         sqlite3_clear_bindings(statement_);
     }
-    std::string text(int column) const override {
+    std::string_view view(int column) const override {
         auto bytes = sqlite3_column_text(statement_, column);
-        return bytes ? std::string(reinterpret_cast<const char*>(bytes),
-                                   static_cast<std::size_t>(sqlite3_column_bytes(statement_, column)))
-                     : std::string();
+        return bytes ? std::string_view(reinterpret_cast<const char*>(bytes),
+                                        static_cast<std::size_t>(sqlite3_column_bytes(statement_, column)))
+                     : std::string_view();
     }
     std::int64_t integer(int column) const override { return sqlite3_column_int64(statement_, column); }
     std::string blob(int column) const override {

@@ -2,9 +2,9 @@
 
 #include <Poco/JSON/Object.h>
 #include <cstdlib>
+#include <map>
 #include <sstream>
 #include <string_view>
-#include <unordered_map>
 
 #include "platform/memory_advice.h"
 #include "platform/posix_files.h"
@@ -76,17 +76,18 @@ std::optional<ClaimRemarks> remarksFrom(Statement& row, int first) {
     return r;
 }
 
-VisitSummary summaryFrom(Statement& row) {
+// One row of kSummaryColumns' layout, its text copied into `list` (the remarks as their 摘要欄 text).
+void addSummary(VisitList& list, Statement& row) {
     // A date the program did not write (an edited file) shows as 1970-01-01 rather than vanish.
-    Date date = Date::parseIso(row.text(3)).value_or(*Date::fromYmd(1970, 1, 1));
-    VisitSummary v{row.text(0), row.text(1), row.text(2), date, row.text(4), row.text(5),
-                   row.text(6), row.text(7), row.text(8), static_cast<int>(row.integer(9)), std::nullopt, row.text(11),
-                   row.integer(12) != 0, std::nullopt, row.text(14), {}};
+    const Date date = Date::parseIso(row.view(3)).value_or(*Date::fromYmd(1970, 1, 1));
+    std::string remarks;
+    if (auto read = remarksFrom(row, 15)) remarks = claimRemarksText(*read);
+    VisitSummary v{row.view(0),  row.view(1), row.view(2), date, row.view(4), row.view(5), row.view(6),
+                   row.view(7),  row.view(8), static_cast<int>(row.integer(9)), std::nullopt, row.view(11),
+                   row.integer(12) != 0, std::nullopt, row.view(14), remarks, row.view(26)};
     if (!row.isNull(10)) v.copayYen = row.integer(10);
     if (!row.isNull(13)) v.shareDecidedTenths = static_cast<int>(row.integer(13));
-    if (auto remarks = remarksFrom(row, 15)) v.claimRemarks = claimRemarksText(*remarks);
-    v.window = row.text(26);
-    return v;
+    list.add(v);
 }
 
 const char* kRemarksColumns =
@@ -110,26 +111,31 @@ const std::string kFollowUpColumns =
 const std::string kFollowUpWhere = "WHERE v.claim_route IN ('old', 'unknown') AND v.cancelled = 0 ";
 
 // The rows of `rows`, counted first by `count` (the same index range, a fraction of the read):
-// built in place, never moved by the vector's growth (which, for tens of thousands of rows,
-// cost more than reading them: fresh pages faulted in, the old ones unmapped).
-std::vector<VisitSummary> summariesCounted(Statement& count, Statement& rows) {
-    std::vector<VisitSummary> visits;
-    if (count.step()) visits.reserve(static_cast<std::size_t>(count.integer(0)));
-    platform::adviseHugePages(visits.data(), visits.capacity() * sizeof(VisitSummary));
-    while (rows.step()) visits.push_back(summaryFrom(rows));
+// made in place in one block of rows and one of their text, never moved by the list's growth
+// (which, for tens of thousands of rows, cost more than reading them: fresh pages faulted in, the
+// old ones unmapped).
+VisitList summariesCounted(Statement& count, Statement& rows) {
+    constexpr std::size_t kTextBytesPerRow = 128;  // a generous guess: a row's text is ~100 bytes
+    VisitList visits;
+    if (count.step()) {
+        const auto expected = static_cast<std::size_t>(count.integer(0));
+        visits.reserve(expected, expected * kTextBytesPerRow);
+        platform::adviseHugePages(visits.begin(), expected * sizeof(VisitSummary));
+    }
+    while (rows.step()) addSummary(visits, rows);
     return visits;
 }
 
 // The 摘要欄 text of the visits that have remarks, from one pass over the remarks (a 申立書 visit
 // has them: a small share of the visits, so the map is small and most visits find nothing).
-void attachRemarks(Database& db, std::vector<VisitSummary>& visits) {
-    std::unordered_map<std::string, std::string> texts;  // visit id → 摘要欄 text
+void attachRemarks(Database& db, VisitList& visits) {
+    std::map<std::string, std::string, std::less<>> texts;  // visit id → 摘要欄 text
     Statement remarks = db.prepare("SELECT r.visit_id, " + std::string(kRemarksColumns) + "'' FROM claim_remarks r");
     while (remarks.step())
         if (auto read = remarksFrom(remarks, 1)) texts.emplace(remarks.text(0), claimRemarksText(*read));
     if (texts.empty()) return;
     for (VisitSummary& v : visits)
-        if (auto found = texts.find(v.visitId); found != texts.end()) v.claimRemarks = found->second;
+        if (auto found = texts.find(v.visitId); found != texts.end()) v.claimRemarks = visits.keep(found->second);
 }
 
 void writeRemarks(Database& db, const std::string& visitId, const ClaimRemarks& r) {
@@ -523,7 +529,7 @@ Outcome<bool> FacilityJournal::closeRejectedRequest(const std::string& pendingRe
     }
 }
 
-std::vector<VisitSummary> FacilityJournal::visitsBetween(const Date& from, const Date& to) {
+VisitList FacilityJournal::visitsBetween(const Date& from, const Date& to) {
     std::lock_guard lock(mutex_);
     // One day (the daily log): an equality on visits_daily's first column, so its order is the log's, no sort.
     const bool oneDay = from == to;
@@ -549,14 +555,14 @@ std::map<Date, MonthPatients> FacilityJournal::patientsByMonth(const Date& from,
     return months;
 }
 
-std::vector<VisitSummary> FacilityJournal::followUps() {
+VisitList FacilityJournal::followUps() {
     std::lock_guard lock(mutex_);
     // A hospital's year lists tens of thousands of visits: looking each one's remarks up costs an
     // index descent per row, so the list is read from its own index (visits_follow_up, which
     // carries the patient's name) alone, then the remarks in one pass over the remarks, joined here.
     Statement count = db_->prepare("SELECT COUNT(*) FROM visits v " + kFollowUpWhere);
     Statement query = db_->prepare(kFollowUpColumns + "FROM visits v " + kFollowUpWhere + "ORDER BY v.started_at, v.id");
-    std::vector<VisitSummary> visits = summariesCounted(count, query);
+    VisitList visits = summariesCounted(count, query);
     attachRemarks(*db_, visits);
     return visits;
 }
@@ -635,12 +641,13 @@ Outcome<bool> FacilityJournal::recordPatientContacted(const std::string& visitId
     }
 }
 
-std::optional<VisitSummary> FacilityJournal::visit(const std::string& visitId) {
+VisitList FacilityJournal::visit(const std::string& visitId) {
     std::lock_guard lock(mutex_);
     Statement query = db_->prepare(kSummaryColumns + "WHERE v.id = ?");
     query.bind(1, visitId);
-    if (!query.step()) return std::nullopt;
-    return summaryFrom(query);
+    VisitList found;
+    if (query.step()) addSummary(found, query);
+    return found;
 }
 
 void FacilityJournal::recordAccess(const std::string& staffId, const std::string& patientId, const std::string& what,

@@ -49,9 +49,9 @@ public:
     std::size_t unsavedCount() const;
     int retryUnsaved();
 
-    std::vector<VisitSummary> visitsBetween(const Date& from, const Date& to) override;
+    VisitList visitsBetween(const Date& from, const Date& to) override;
     std::map<Date, MonthPatients> patientsByMonth(const Date& from, const Date& to) override;
-    std::vector<VisitSummary> followUps() override;  // OLD and UNKNOWN claims, oldest first
+    VisitList followUps() override;  // OLD and UNKNOWN claims, oldest first
     std::vector<RecheckCandidate> recheckCandidates() override;
     std::map<Date, int> officialRates() override;    // month → basis points
     Outcome<bool> setOfficialRate(const Date& month, int basisPoints, const std::string& staffId,
@@ -59,7 +59,7 @@ public:
     // The day the facility reached a 申立書 patient later (the 摘要欄's 患者への連絡を行った日).
     Outcome<bool> recordPatientContacted(const std::string& visitId, const Date& contactedOn, const std::string& staffId,
                                          const LocalDateTime& at);
-    std::optional<VisitSummary> visit(const std::string& visitId);  // one visit with its 摘要欄 text
+    VisitList visit(const std::string& visitId);  // the visit with its 摘要欄 text (none: not in the journal)
     void recordAccess(const std::string& staffId, const std::string& patientId, const std::string& what,
                       const LocalDateTime& at) override;
     // A read of many patients' data at once (a report): one audit row per patient, one commit.

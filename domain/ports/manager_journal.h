@@ -14,11 +14,11 @@ namespace madoguchi {
 class ManagerJournal {
 public:
     virtual ~ManagerJournal() = default;
-    virtual std::vector<VisitSummary> visitsBetween(const Date& from, const Date& to) = 0;  // inclusive
+    virtual VisitList visitsBetween(const Date& from, const Date& to) = 0;  // inclusive
     // Distinct patients per month, from the month of `from` to that of `to` (countPatientsByMonth's
     // rule, kept by the journal); months without visits are absent.
     virtual std::map<Date, MonthPatients> patientsByMonth(const Date& from, const Date& to) = 0;
-    virtual std::vector<VisitSummary> followUps() = 0;  // OLD and UNKNOWN claims, oldest first
+    virtual VisitList followUps() = 0;  // OLD and UNKNOWN claims, oldest first
     // The same visits with what a bulk re-check asks with (numbers, declared numbers, birth date).
     virtual std::vector<RecheckCandidate> recheckCandidates() = 0;
     virtual std::map<Date, int> officialRates() = 0;    // first of month → basis points

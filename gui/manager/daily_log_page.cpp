@@ -16,7 +16,7 @@
 namespace madoguchi::gui {
 namespace {
 
-wxString utf8(const std::string& text) { return wxString::FromUTF8(text); }
+wxString utf8(std::string_view text) { return wxString::FromUTF8(text.data(), text.size()); }
 wxString count(int n) { return wxString::Format("%d", n); }
 
 void addColumns(wxListCtrl* list, std::initializer_list<std::pair<wxString, int>> columns) {
@@ -132,10 +132,10 @@ DailyLogPage::DayRead DailyLogPage::read(storage::FacilityJournal& journal, cons
                                           const Clock& clock, const Date& date, const std::set<std::string>& alreadyRead) {
     DayRead day{date, dailyReport(member.now(), journal, date), {}};  // the role check first, as the CLI
     if (!day.report) return day;
-    std::set<std::string> audited;
+    std::set<std::string_view> audited;
     for (const VisitSummary& v : day.report.value().visits)
-        if (!v.patientId.empty() && !alreadyRead.contains(v.patientId) && audited.insert(v.patientId).second)
-            day.audited.push_back(v.patientId);
+        if (!v.patientId.empty() && audited.insert(v.patientId).second && !alreadyRead.contains(std::string(v.patientId)))
+            day.audited.emplace_back(v.patientId);
     if (!day.audited.empty()) journal.recordReads(member.id(), day.audited, "manager daily log " + date.iso(), clock.now());
     return day;
 }
@@ -151,7 +151,7 @@ void DailyLogPage::show(DayRead day) {
         return;
     }
     log_ = day.report.value().log;
-    const std::vector<VisitSummary>& visits = day.report.value().visits;
+    const VisitList& visits = day.report.value().visits;
     addSummary(_("Visits"), count(log_.visits));
     addSummary(_("Cancelled"), count(log_.cancelled));
     addSummary(_("Fallback path (not the online check)"), count(log_.fallbacks));
@@ -172,7 +172,7 @@ void DailyLogPage::show(DayRead day) {
                        wxString::Format(wxString::FromUTF8("%d割: "), c.chosenTenths) + utf8(c.reason));
 
     for (const VisitSummary& v : visits) {
-        visitIds_.push_back(v.visitId);
+        visitIds_.emplace_back(v.visitId);
         long row = visits_->InsertItem(visits_->GetItemCount(), utf8(v.startedAt.size() >= 16 ? v.startedAt.substr(11, 5) : v.startedAt));
         visits_->SetItem(row, 1, utf8(v.patientName.empty() ? v.patientId : v.patientName));
         visits_->SetItem(row, 2, identityMethodLabel(v.identityMethod));

@@ -23,7 +23,7 @@ Outcome<int> exportVisitsCsv(storage::FacilityJournal& journal, const StaffMembe
                              const Date& from, const Date& to, const std::filesystem::path& path, bool withBom) {
     auto listed = visitsForExport(who, journal, from, to);
     if (!listed) return listed.problem();
-    const std::vector<VisitSummary>& visits = listed.value();
+    const VisitList& visits = listed.value();
     auto codes = app::loadCodeTables();
     if (!codes) return codes.problem();
     std::ofstream out(path, std::ios::binary | std::ios::trunc);
@@ -32,9 +32,9 @@ Outcome<int> exportVisitsCsv(storage::FacilityJournal& journal, const StaffMembe
     out.flush();
     if (!out) return Problem{"export.unwritable", N_("The CSV file cannot be written there.")};
     std::vector<std::string> patients;
-    std::set<std::string> seen;
+    std::set<std::string_view> seen;
     for (const auto& v : visits)
-        if (!v.patientId.empty() && seen.insert(v.patientId).second) patients.push_back(v.patientId);
+        if (!v.patientId.empty() && seen.insert(v.patientId).second) patients.emplace_back(v.patientId);
     std::string what = "CSV export " + from.iso() + ".." + to.iso();
     journal.recordReads(who.id, patients, what, at);
     journal.audit({at.iso(), who.id, "export.csv", "", "", what + ": " + std::to_string(visits.size()) + " rows to " + path.string(), ""});

@@ -22,7 +22,7 @@
 namespace madoguchi::gui {
 namespace {
 
-wxString utf8(const std::string& text) { return wxString::FromUTF8(text); }
+wxString utf8(std::string_view text) { return wxString::FromUTF8(text.data(), text.size()); }
 
 // Asks for the new claim route, the reason and the evidence of a re-tag.
 class RetagDialog : public wxDialog {
@@ -220,10 +220,10 @@ FollowUpPage::ListRead FollowUpPage::read(storage::FacilityJournal& journal, con
                                           const Clock& clock, const std::set<std::string>& alreadyRead) {
     ListRead listed{followUpList(member.now(), journal), {}};
     if (!listed.visits) return listed;
-    std::set<std::string> audited;
+    std::set<std::string_view> audited;
     for (const VisitSummary& v : listed.visits.value())
-        if (!v.patientId.empty() && !alreadyRead.contains(v.patientId) && audited.insert(v.patientId).second)
-            listed.audited.push_back(v.patientId);
+        if (!v.patientId.empty() && audited.insert(v.patientId).second && !alreadyRead.contains(std::string(v.patientId)))
+            listed.audited.emplace_back(v.patientId);
     if (!listed.audited.empty()) journal.recordReads(member.id(), listed.audited, "manager follow-up list", clock.now());
     return listed;
 }
@@ -232,7 +232,7 @@ void FollowUpPage::show(ListRead listed) {
     const long selectedRow = list_->GetNextItem(-1, wxLIST_NEXT_ALL, wxLIST_STATE_SELECTED);
     const std::string selected =
         selectedRow < 0 || static_cast<std::size_t>(selectedRow) >= visits_.size() ? std::string()
-                                                                                   : visits_[static_cast<std::size_t>(selectedRow)].visitId;
+                                                                                   : std::string(visits_[static_cast<std::size_t>(selectedRow)].visitId);
     patientsRead_.insert(listed.audited.begin(), listed.audited.end());
     list_->DeleteAllItems();
     if (!listed.visits) {
@@ -273,7 +273,7 @@ void FollowUpPage::onRetagClicked() {
     }
     RetagDialog dialog(this, visits_[static_cast<std::size_t>(selected)]);
     if (dialog.ShowModal() != wxID_OK) return;
-    auto done = retag(visits_[static_cast<std::size_t>(selected)].visitId, dialog.route(), dialog.reason(),
+    auto done = retag(std::string(visits_[static_cast<std::size_t>(selected)].visitId), dialog.route(), dialog.reason(),
                       dialog.evidence());
     if (!done)
         wxMessageBox(utf8(translated(done.problem().message)), _("Re-tag the claim"), wxOK | wxICON_WARNING, this);

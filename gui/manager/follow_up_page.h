@@ -48,7 +48,7 @@ public:
     bool refreshing() const { return live_.running(); }
     int refreshesShown() const { return live_.shownCount(); }  // background reads shown so far
     void showUnavailable(const wxString& why);
-    const std::vector<VisitSummary>& visits() const { return visits_; }
+    const VisitList& visits() const { return visits_; }
     wxListCtrl* list() const { return list_; }
     // Permission (RetagClaim) first, then the journal: a reason is required, history is kept.
     Outcome<bool> retag(const std::string& visitId, ClaimRoute to, const std::string& reason,
@@ -62,7 +62,7 @@ public:
 
     // What one read of the list brings: the visits (or why not) and the patients it audited.
     struct ListRead {
-        Outcome<std::vector<VisitSummary>> visits;
+        Outcome<VisitList> visits;
         std::vector<std::string> audited;
     };
 
@@ -80,7 +80,7 @@ private:
     const Clock& clock_;
     wxListCtrl* list_ = nullptr;
     wxStaticText* status_ = nullptr;
-    std::vector<VisitSummary> visits_;
+    VisitList visits_;
     std::set<std::string> patientsRead_;  // already audited by this page
     BulkRecheckTerminal terminal_;
     wxButton* recheckButton_ = nullptr;

@@ -10,15 +10,15 @@
 namespace madoguchi::gui {
 namespace {
 
-wxString lookup(const std::map<std::string, const char*>& labels, const std::string& name) {
+wxString lookup(const std::map<std::string, const char*, std::less<>>& labels, std::string_view name) {
     auto found = labels.find(name);
-    return found == labels.end() ? wxString::FromUTF8(name) : wxGetTranslation(wxString::FromUTF8(found->second));
+    return found == labels.end() ? wxString::FromUTF8(name.data(), name.size()) : wxGetTranslation(wxString::FromUTF8(found->second));
 }
 
 }  // namespace
 
-wxString identityMethodLabel(const std::string& name) {
-    static const std::map<std::string, const char*> labels{
+wxString identityMethodLabel(std::string_view name) {
+    static const std::map<std::string, const char*, std::less<>> labels{
         {"none", N_("No identity check")},
         {"face", N_("Face authentication")},
         {"pin", N_("PIN")},
@@ -27,8 +27,8 @@ wxString identityMethodLabel(const std::string& name) {
     return lookup(labels, name);
 }
 
-wxString sourceLabel(const std::string& name) {
-    static const std::map<std::string, const char*> labels{
+wxString sourceLabel(std::string_view name) {
+    static const std::map<std::string, const char*, std::less<>> labels{
         {"online_card", N_("Online check by the My Number card")},
         {"online_numbers", N_("Online check by the card numbers")},
         {"portal_screen_with_card", N_("マイナポータル screen + card")},
@@ -42,8 +42,8 @@ wxString sourceLabel(const std::string& name) {
     return lookup(labels, name);
 }
 
-wxString validityLabel(const std::string& code) {
-    static const std::map<std::string, const char*> labels{
+wxString validityLabel(std::string_view code) {
+    static const std::map<std::string, const char*, std::less<>> labels{
         {"", N_("No online answer")},
         {"none", N_("No online answer")},
         {"1", N_("Valid")},
@@ -56,8 +56,8 @@ wxString validityLabel(const std::string& code) {
     return lookup(labels, code);
 }
 
-wxString claimRouteLabel(const std::string& name) {
-    static const std::map<std::string, const char*> labels{
+wxString claimRouteLabel(std::string_view name) {
+    static const std::map<std::string, const char*, std::less<>> labels{
         {"current", N_("current eligibility")},
         {"old", N_("past eligibility (旧資格請求)")},
         {"unknown", N_("unknown (不詳請求)")},

@@ -48,15 +48,15 @@ public:
         row_ = -1;
         params_.clear();
     }
-    std::string text(int column) const override {
-        return std::string(PQgetvalue(result_, row_, column), static_cast<std::size_t>(PQgetlength(result_, row_, column)));
+    std::string_view view(int column) const override {
+        return {PQgetvalue(result_, row_, column), static_cast<std::size_t>(PQgetlength(result_, row_, column))};
     }
     std::int64_t integer(int column) const override {
         const char* value = PQgetvalue(result_, row_, column);
         if (value[0] == 't' && value[1] == '\0') return 1;  // a boolean
         return std::strtoll(value, nullptr, 10);
     }
-    std::string blob(int column) const override { return hexDecoded(text(column)); }
+    std::string blob(int column) const override { return hexDecoded(std::string(view(column))); }
     bool isNull(int column) const override { return PQgetisnull(result_, row_, column) != 0; }
 
 private:

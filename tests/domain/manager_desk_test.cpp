@@ -46,7 +46,7 @@ struct FakeJournal : VisitJournal, ManagerJournal {
     Outcome<bool> closeRejectedRequest(const std::string&, const std::string&, const LocalDateTime&) override { return true; }
     void recordAccess(const std::string&, const std::string&, const std::string&, const LocalDateTime&) override {}
 
-    std::vector<VisitSummary> visitsBetween(const Date& from, const Date& to) override {
+    VisitList visitsBetween(const Date& from, const Date& to) override {
         ++reads;
         ranges.emplace_back(from, to);
         return {VisitSummary{"V1", "P1", "", from, from.iso() + "T09:00:00", "face", "online_card", "1", "current", 3,
@@ -57,7 +57,7 @@ struct FakeJournal : VisitJournal, ManagerJournal {
         ranges.emplace_back(from, to);
         return {{from.firstOfMonth(), MonthPatients{1, 1}}};
     }
-    std::vector<VisitSummary> followUps() override {
+    VisitList followUps() override {
         ++reads;
         return {};
     }

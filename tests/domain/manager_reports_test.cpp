@@ -8,11 +8,11 @@ namespace {
 
 Date d(const char* iso) { return *Date::parseIso(iso); }
 
-VisitSummary visit(const std::string& id, const std::string& patient, const char* date, const std::string& source,
-                   const std::string& route = "current") {
+VisitSummary& visit(VisitList& into, const std::string& id, const std::string& patient, const char* date,
+                    const std::string& source, const std::string& route = "current") {
     bool online = source == "online_card";
-    return VisitSummary{id,     patient, "", d(date), std::string(date) + "T09:00:00", online ? "face" : "none",
-                        source, online ? "1" : "", route, 3, 1000, "", false};
+    return into.add(VisitSummary{id,     patient, "", d(date), std::string(date) + "T09:00:00", online ? "face" : "none",
+                                 source, online ? "1" : "", route, 3, 1000, "", false});
 }
 
 UsageVisit seen(const std::string& id, const std::string& patient, const char* date, bool onlineCard) {
@@ -32,19 +32,16 @@ const BonusTierTable& tiers() {
 BOOST_AUTO_TEST_SUITE(ManagerReports)
 
 BOOST_AUTO_TEST_CASE(TheDailyLogCountsTheDayOnly) {
-    std::vector<VisitSummary> visits{
-        visit("V1", "P1", "2025-11-04", "online_card"),
-        visit("V2", "P2", "2025-11-04", "qualification_certificate"),
-        visit("V3", "P3", "2025-11-04", "self_declaration", "unknown"),
-        visit("V4", "P4", "2025-11-04", "past_record", "old"),
-        visit("V5", "P5", "2025-11-05", "online_card"),
-    };
+    VisitList visits;
+    visit(visits, "V1", "P1", "2025-11-04", "online_card");
+    visit(visits, "V2", "P2", "2025-11-04", "qualification_certificate");
+    visit(visits, "V3", "P3", "2025-11-04", "self_declaration", "unknown");
+    visit(visits, "V4", "P4", "2025-11-04", "past_record", "old");
+    visit(visits, "V5", "P5", "2025-11-05", "online_card");
     visits[3].shareTenths = 10;
     visits[3].copayYen = 8000;
     visits[3].fullChargeReason = "資格確認できず";
-    VisitSummary cancelled = visit("V6", "P6", "2025-11-04", "online_card");
-    cancelled.cancelled = true;
-    visits.push_back(cancelled);
+    visit(visits, "V6", "P6", "2025-11-04", "online_card").cancelled = true;
 
     DailyLog log = summarizeDay(d("2025-11-04"), visits);
     BOOST_CHECK_EQUAL(log.visits, 4);
@@ -141,6 +138,30 @@ BOOST_AUTO_TEST_CASE(TheUsageReportPutsTheMonthBesideItsBillingStanding) {
     BOOST_REQUIRE(report.standing.tier);
     BOOST_CHECK_EQUAL(report.standing.tier->tier, 1);
     BOOST_CHECK(!report.standing.tier->nextTier);
+}
+
+BOOST_AUTO_TEST_CASE(AVisitListKeepsItsRowsTextAsItGrowsMovesAndIsCopied) {
+    VisitList list;
+    for (int i = 0; i < 3000; ++i) {  // several blocks of text, the rows' vector grown many times
+        std::string id = "V-" + std::to_string(i), name = "患者 " + std::to_string(i) + std::string(i % 97, 'x');
+        list.add(VisitSummary{id, "P" + std::to_string(i), name, d("2025-11-04"), "2025-11-04T09:00:00", "face",
+                              "online_card", "1", "old", 3, i, "", false});
+    }
+    list[7].claimRemarks = list.keep(std::string("摘要欄 ") + "text");
+    const VisitList copy = list;
+    const VisitList moved = std::move(list);
+    for (const VisitList* each : {&copy, &moved}) {
+        BOOST_REQUIRE_EQUAL(each->size(), 3000u);
+        for (int i = 0; i < 3000; i += 299) {
+            const VisitSummary& v = (*each)[static_cast<std::size_t>(i)];
+            BOOST_CHECK_EQUAL(v.visitId, "V-" + std::to_string(i));
+            BOOST_CHECK_EQUAL(v.patientName, "患者 " + std::to_string(i) + std::string(i % 97, 'x'));
+            BOOST_CHECK_EQUAL(v.startedAt, "2025-11-04T09:00:00");
+            BOOST_CHECK(v.copayYen == i);
+        }
+        BOOST_CHECK_EQUAL((*each)[7].claimRemarks, "摘要欄 text");
+    }
+    BOOST_CHECK(copy[0].visitId.data() != moved[0].visitId.data());  // the copy has text of its own
 }
 
 BOOST_AUTO_TEST_SUITE_END()

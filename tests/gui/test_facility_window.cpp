@@ -166,7 +166,7 @@ struct FacilityDesk {
         step().choose(ChoiceId::EnterPin);
     }
     // The journal's visits, whatever the day (a test may run across midnight).
-    std::vector<VisitSummary> visits() const {
+    VisitList visits() const {
         return frame->environment().journal().visitsBetween(*Date::parseIso("2000-01-01"), *Date::parseIso("2099-12-31"));
     }
     void confirmCopay() const {

@@ -24,7 +24,7 @@ std::string label(const test::ReceptionDemo& window, const std::string& name) {
     return text ? text->GetLabel().utf8_string() : std::string();
 }
 
-std::vector<VisitSummary> visitsToday(test::ReceptionDemo& window) {
+VisitList visitsToday(test::ReceptionDemo& window) {
     auto today = window.demo->clock().now().date;
     return window.demo->journal().visitsBetween(today, today);
 }

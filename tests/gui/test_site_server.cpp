@@ -228,7 +228,7 @@ BOOST_FIXTURE_TEST_CASE(TheManagerSeesAnotherWindowsVisitsLiveAndSaysWhenTheServ
     FollowUpPage* followUps = frame->followUps();
     BOOST_REQUIRE_GE(followUps->visits().size(), 2u);
     followUps->list()->SetItemState(1, wxLIST_STATE_SELECTED, wxLIST_STATE_SELECTED);
-    const std::string selected = followUps->visits()[1].visitId;
+    const std::string selected(followUps->visits()[1].visitId);
     const std::size_t followUpsBefore = followUps->visits().size();
 
     const int refreshes = frame->refreshes();

@@ -43,14 +43,14 @@ BOOST_AUTO_TEST_CASE(TheDeclaredDataIsKeptBesideTheSevensAndGivesTheRemarksText)
                       "01130012");
     auto follow = followUpList(kManager, journal).value();
     BOOST_REQUIRE_EQUAL(follow.size(), 1u);
-    const std::string& text = follow.front().claimRemarks;
+    const std::string_view text = follow.front().claimRemarks;
     for (const char* part : {"不詳", "モウシタテ　タロウ", "被用者保険", "全国健康保険協会東京支部", "株式会社窓口",
                              "03-1234-5678", "保険者番号01130012"})
         BOOST_CHECK_MESSAGE(text.find(part) != std::string::npos, "missing " << part << " in " << text);
     BOOST_CHECK(text.find("患者への連絡日") == std::string::npos);
 
     BOOST_TEST(journal.recordPatientContacted("V1", *Date::parseIso("2026-12-01"), "jimucho", at(2026, 12, 1)).ok());
-    BOOST_CHECK(journal.visit("V1")->claimRemarks.find("患者への連絡日：令和8年12月1日") != std::string::npos);
+    BOOST_CHECK(journal.visit("V1").at(0).claimRemarks.find("患者への連絡日：令和8年12月1日") != std::string::npos);
     BOOST_CHECK_EQUAL(scalar(file, "SELECT COUNT(*) FROM audit_log WHERE action='visit.patient_contacted'"), 1);
     BOOST_CHECK(madoguchi::test::chainIntact(journal.database()));
 }
@@ -59,9 +59,9 @@ BOOST_AUTO_TEST_CASE(AVisitWithoutADeclarationHasNoRemarks) {
     test::JournalPlace folder;
     storage::FacilityJournal journal(folder.journal());
     BOOST_TEST(journal.recordVisit(test::sampleVisit("V1", "P1")).ok());
-    BOOST_CHECK(journal.visit("V1")->claimRemarks.empty());
+    BOOST_CHECK(journal.visit("V1").at(0).claimRemarks.empty());
     BOOST_CHECK(!journal.recordPatientContacted("V1", *Date::parseIso("2026-12-01"), "jimucho", at(2026, 12, 1)));
-    BOOST_CHECK(!journal.visit("V-none"));
+    BOOST_CHECK(journal.visit("V-none").empty());
 }
 
 BOOST_AUTO_TEST_CASE(CorrectionsAndFullChargesCarryTheirReasonsToTheAuditAndTheDailyLog) {

@@ -40,7 +40,7 @@ std::vector<std::vector<std::string>> parseQuotedCsv(const std::string& text) {
     return rows;
 }
 
-std::string exported(const std::vector<VisitSummary>& visits) {
+std::string exported(std::span<const VisitSummary> visits) {
     auto codes = app::loadCodeTables();
     BOOST_REQUIRE(codes.ok());
     std::ostringstream out;
@@ -90,7 +90,7 @@ BOOST_AUTO_TEST_CASE(CodedColumnsCarryOnlyCodeTableValues) {
                        "pin", "online_card", "1", "current", 3, 1230, "", false};
     VisitSummary forged{"V-2", "P2", "佐藤", *Date::fromYmd(2026, 11, 25), "2026-11-25T09:10:00",
                         "=face", "online_card\"", "9", "current,old", 3, 1230, "", false};
-    auto rows = parseQuotedCsv(exported({visit, forged}));
+    auto rows = parseQuotedCsv(exported(VisitList{visit, forged}));
     BOOST_REQUIRE_EQUAL(rows.size(), 3u);
     BOOST_CHECK_EQUAL(rows[1][5], "pin");
     BOOST_CHECK_EQUAL(rows[1][6], "online_card");

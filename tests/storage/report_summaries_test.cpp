@@ -10,6 +10,8 @@
 #include <algorithm>
 #include <iterator>
 #include <map>
+#include <span>
+#include <sstream>
 
 #include "app/visit_generator.h"
 #include "domain/manager_desk.h"
@@ -29,42 +31,42 @@ const Date kLast = kFirst.plusDays(kDays - 1);
 const std::string kNewName = "佐藤　花子";  // a patient's name after a change
 
 // Every field of a report row, so that two lists compare field by field.
-std::string describe(const std::vector<VisitSummary>& visits) {
-    std::string text;
+std::string describe(std::span<const VisitSummary> visits) {
+    std::ostringstream text;
     for (const VisitSummary& v : visits)
-        text += v.visitId + "|" + v.patientId + "|" + v.patientName + "|" + v.date.iso() + "|" + v.startedAt + "|" +
-                v.identityMethod + "|" + v.source + "|" + v.validity + "|" + v.claimRoute + "|" +
-                std::to_string(v.shareTenths) + "|" + (v.copayYen ? std::to_string(*v.copayYen) : "-") + "|" +
-                v.fullChargeReason + "|" + (v.cancelled ? "c" : "") + "|" +
-                (v.shareDecidedTenths ? std::to_string(*v.shareDecidedTenths) : "-") + "|" + v.shareCorrectionReason +
-                "|" + v.claimRemarks + "|" + v.window + "\n";
-    return text;
+        text << v.visitId << "|" << v.patientId << "|" << v.patientName << "|" << v.date.iso() << "|" << v.startedAt
+             << "|" << v.identityMethod << "|" << v.source << "|" << v.validity << "|" << v.claimRoute << "|"
+             << v.shareTenths << "|" << (v.copayYen ? std::to_string(*v.copayYen) : "-") << "|" << v.fullChargeReason
+             << "|" << (v.cancelled ? "c" : "") << "|"
+             << (v.shareDecidedTenths ? std::to_string(*v.shareDecidedTenths) : "-") << "|" << v.shareCorrectionReason
+             << "|" << v.claimRemarks << "|" << v.window << "\n";
+    return text.str();
 }
 
 // The follow-up list the slow way: every visit, filtered in the journal's own order.
-std::vector<VisitSummary> followUpsFromEveryVisit(storage::FacilityJournal& journal) {
-    std::vector<VisitSummary> list;
-    for (VisitSummary& v : journal.visitsBetween(kFirst, kLast))
-        if ((v.claimRoute == "old" || v.claimRoute == "unknown") && !v.cancelled) list.push_back(std::move(v));
+VisitList followUpsFromEveryVisit(storage::FacilityJournal& journal) {
+    VisitList list;
+    for (const VisitSummary& v : journal.visitsBetween(kFirst, kLast))
+        if ((v.claimRoute == "old" || v.claimRoute == "unknown") && !v.cancelled) list.add(v);
     return list;
 }
 
 // Every patient's name as the patients table holds it now (the newest the reception saw).
-std::map<std::string, std::string> namesFromPatients(const std::string& location) {
+std::map<std::string, std::string, std::less<>> namesFromPatients(const std::string& location) {
     auto db = storage::openDatabase(location, true);
     auto rows = db->prepare("SELECT id, name FROM patients");
-    std::map<std::string, std::string> names;
+    std::map<std::string, std::string, std::less<>> names;
     while (rows.step()) names[rows.text(0)] = rows.text(1);
     return names;
 }
 
 // The rows with each patient's name looked up in the patients table, as the reports showed it
 // before schema 9 (a join per row; a visit without a patient number has no name).
-std::vector<VisitSummary> withNamesFromPatients(std::vector<VisitSummary> visits, const std::string& location) {
+VisitList withNamesFromPatients(VisitList visits, const std::string& location) {
     const auto names = namesFromPatients(location);
     for (VisitSummary& v : visits) {
         auto found = names.find(v.patientId);
-        v.patientName = found == names.end() ? std::string() : found->second;
+        v.patientName = found == names.end() ? std::string_view() : visits.keep(found->second);
     }
     return visits;
 }
@@ -73,7 +75,7 @@ std::vector<VisitSummary> withNamesFromPatients(std::vector<VisitSummary> visits
 std::map<Date, MonthPatients> patientsFromEveryVisit(storage::FacilityJournal& journal) {
     std::vector<UsageVisit> visits;
     for (const VisitSummary& v : journal.visitsBetween(kFirst, kLast))
-        visits.push_back({v.visitId, v.patientId, v.date, v.source == "online_card", v.cancelled});
+        visits.push_back({std::string(v.visitId), std::string(v.patientId), v.date, v.source == "online_card", v.cancelled});
     return countPatientsByMonth(visits);
 }
 
@@ -96,13 +98,13 @@ void writeStretch(storage::FacilityJournal& journal) {
     const auto followUps = journal.followUps();
     BOOST_REQUIRE_GT(followUps.size(), 40u);
     for (std::size_t i = 0; i < followUps.size(); i += 3)
-        BOOST_REQUIRE(retagClaim(kManager, journal, {followUps[i].visitId, ClaimRoute::Current, "", "confirmed later",
+        BOOST_REQUIRE(retagClaim(kManager, journal, {std::string(followUps[i].visitId), ClaimRoute::Current, "", "confirmed later",
                                                      "a later 照会", at(2026, 11, 2)})
                           .ok());
     const auto day = journal.visitsBetween(kFirst.plusDays(40), kFirst.plusDays(40));
     for (std::size_t i = 0; i < day.size(); i += 5)
         if (day[i].claimRoute == "current")
-            BOOST_REQUIRE(retagClaim(kManager, journal, {day[i].visitId, ClaimRoute::Old, "", "the card was not valid",
+            BOOST_REQUIRE(retagClaim(kManager, journal, {std::string(day[i].visitId), ClaimRoute::Old, "", "the card was not valid",
                                                          "the insurer's letter", at(2026, 11, 3)})
                               .ok());
     // A patient whose name changed (a marriage): seen again under the new name, after re-tags.
@@ -110,7 +112,7 @@ void writeStretch(storage::FacilityJournal& journal) {
     const auto renamed =
         std::find_if(stillFollowed.begin(), stillFollowed.end(), [](const auto& v) { return !v.patientId.empty(); });
     BOOST_REQUIRE(renamed != stillFollowed.end());
-    VisitRecord again = test::sampleVisit("R1", renamed->patientId, at(2026, 10, 5, 9));
+    VisitRecord again = test::sampleVisit("R1", std::string(renamed->patientId), at(2026, 10, 5, 9));
     again.patient.name = kNewName;
     BOOST_REQUIRE(journal.recordVisit(again).ok());
 }
@@ -123,8 +125,9 @@ void checkNamesAndDays(storage::FacilityJournal& journal, const std::string& loc
     BOOST_CHECK(std::count_if(everyVisit.begin(), everyVisit.end(), [](const auto& v) { return v.patientName == kNewName; }) >= 2);
     for (int d = 0; d < kDays; d += 7) {
         const Date day = kFirst.plusDays(d);
-        std::vector<VisitSummary> ofTheDay;
-        std::copy_if(everyVisit.begin(), everyVisit.end(), std::back_inserter(ofTheDay), [&](const auto& v) { return v.date == day; });
+        VisitList ofTheDay;
+        for (const VisitSummary& v : everyVisit)
+            if (v.date == day) ofTheDay.add(v);
         BOOST_REQUIRE(!ofTheDay.empty());
         BOOST_CHECK_EQUAL(describe(dailyReport(kManager, journal, day).value().visits), describe(ofTheDay));
     }
@@ -223,7 +226,7 @@ BOOST_AUTO_TEST_CASE(AJournalOfSchemaSixWithVisitsGetsItsCountsAndNamesFromTheMi
     const auto followUps = journal.followUps();
     const auto renamed = std::find_if(followUps.begin(), followUps.end(), [](const auto& v) { return v.patientName == kNewName; });
     BOOST_REQUIRE(renamed != followUps.end());
-    VisitRecord again = test::sampleVisit("R2", renamed->patientId, at(2026, 10, 6, 9));
+    VisitRecord again = test::sampleVisit("R2", std::string(renamed->patientId), at(2026, 10, 6, 9));
     again.patient.name = "鈴木　花子";
     BOOST_REQUIRE(journal.recordVisit(again).ok());
     for (const VisitSummary& v : journal.visitsBetween(kFirst, kLast))

@@ -80,7 +80,7 @@ struct ReportReader {
 
 boost::test_tools::assertion_result serverRun(boost::unit_test::test_unit_id) { return test::onServer(); }
 
-std::string visitsCsv(const std::vector<VisitSummary>& visits) {
+std::string visitsCsv(std::span<const VisitSummary> visits) {
     std::ostringstream out;
     app::writeVisitsCsv(out, visits, test::codeTables(), false);
     return out.str();
@@ -149,7 +149,7 @@ BOOST_AUTO_TEST_CASE(AJournalFileMovesToTheServerRowByRowWithItsAuditChain) {
         storage::FacilityJournal window(file.string());
         const auto followUps = window.followUps();
         BOOST_REQUIRE(!followUps.empty());
-        BOOST_REQUIRE(window.retag({followUps.front().visitId, ClaimRoute::Current, "admin", "資格確認書", "scan",
+        BOOST_REQUIRE(window.retag({std::string(followUps.front().visitId), ClaimRoute::Current, "admin", "資格確認書", "scan",
                                     at(2026, 10, 11)}).ok());
     }
     const std::string copied =

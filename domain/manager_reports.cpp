@@ -1,6 +1,7 @@
 #include "manager_reports.h"
 
 #include "copay.h"
+#include "platform/memory_advice.h"
 
 #include <algorithm>
 #include <cstring>
@@ -72,6 +73,7 @@ void VisitList::makeRoom(std::size_t bytes) {
     const std::size_t size = std::max({bytes, nextBlock_, kFirstBlock});
     blocks_.push_back(std::make_unique_for_overwrite<char[]>(size));
     free_ = blocks_.back().get();
+    platform::adviseHugePages(free_, size);  // a hospital's list: MiBs of text filled at once
     left_ = size;
     nextBlock_ = std::min(size * 2, kLargestBlock);
 }

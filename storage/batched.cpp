@@ -24,10 +24,10 @@ Statement batchStatement(Database& db, const std::string& sql, std::size_t rows,
 void insertRows(Database& db, const std::string& insert, int columns, std::size_t rows,
                 const std::function<void(Statement&, std::size_t, int)>& bindRow) {
     const std::size_t perStatement = static_cast<std::size_t>(std::max(1, kMaxBatchParameters / columns));
+    const std::string row = "(" + joined("?", static_cast<std::size_t>(columns)) + ")";
     for (std::size_t first = 0; first < rows; first += perStatement) {
         const std::size_t count = std::min(perStatement, rows - first);
-        Statement statement =
-            batchStatement(db, insert + " VALUES" + joined("(" + joined("?", static_cast<std::size_t>(columns)) + ")", count), count, perStatement);
+        Statement statement = batchStatement(db, insert + " VALUES" + joined(row, count), count, perStatement);
         for (std::size_t i = 0; i < count; ++i) bindRow(statement, first + i, static_cast<int>(i) * columns + 1);
         statement.run();
     }

@@ -3,6 +3,7 @@
 #include <array>
 #include <map>
 
+#include "storage/batched.h"
 #include "storage/sha256.h"
 
 namespace madoguchi::storage {
@@ -116,26 +117,26 @@ std::string plainRowHash(long long seq, const AuditEntry& entry, const std::stri
 }
 
 void appendAudit(Database& db, const AuditKey& key, const AuditEntry& entry) {
-    Statement last = db.cached("SELECT seq, row_hash FROM audit_log ORDER BY seq DESC LIMIT 1");
-    long long seq = 1;
-    std::string previous = kGenesis;
-    if (last.step()) {
-        seq = last.integer(0) + 1;
-        previous = last.text(1);
-    }
-    db.cached("INSERT INTO audit_log(seq, at, staff_id, action, patient_id, visit_id, detail, \"window\", prev_hash, row_hash) "
-               "VALUES(?,?,?,?,?,?,?,?,?,?)")
-        .bind(1, static_cast<std::int64_t>(seq))
-        .bind(2, entry.at)
-        .bind(3, entry.staffId)
-        .bind(4, entry.action)
-        .bind(5, entry.patientId)
-        .bind(6, entry.visitId)
-        .bind(7, entry.detail)
-        .bind(8, entry.window)
-        .bind(9, previous)
-        .bind(10, keyedRowHash(key, seq, entry, previous))
-        .run();
+    appendAudits(db, key, std::span<const AuditEntry>(&entry, 1));
+}
+
+void appendAudits(Database& db, const AuditKey& key, std::span<const AuditEntry> entries) {
+    if (entries.empty()) return;
+    const AuditAnchor head = auditHead(db, "");  // read once: the caller's write lock keeps it in place
+    std::vector<std::string> seals{head.head};   // seals[i]: row i's previous seal; seals[i + 1]: its own
+    seals.reserve(entries.size() + 1);
+    for (std::size_t i = 0; i < entries.size(); ++i)
+        seals.push_back(keyedRowHash(key, head.rows + 1 + static_cast<long long>(i), entries[i], seals.back()));
+    insertRows(db,
+               "INSERT INTO audit_log(seq, at, staff_id, action, patient_id, visit_id, detail, \"window\", prev_hash, "
+               "row_hash)",
+               10, entries.size(), [&](Statement& row, std::size_t i, int first) {
+                   const AuditEntry& e = entries[i];
+                   row.bind(first, static_cast<std::int64_t>(head.rows + 1 + static_cast<long long>(i)))
+                       .bind(first + 1, e.at).bind(first + 2, e.staffId).bind(first + 3, e.action)
+                       .bind(first + 4, e.patientId).bind(first + 5, e.visitId).bind(first + 6, e.detail)
+                       .bind(first + 7, e.window).bind(first + 8, seals[i]).bind(first + 9, seals[i + 1]);
+               });
 }
 
 AuditAnchor auditHead(Database& db, const std::string& at) {

@@ -6,6 +6,7 @@
 // outside the journal (audit_anchor.h). Rows written before the chain was keyed (schema 1-2)
 // keep their plain SHA-256 seals; the first keyed row, `audit.chain_keyed`, seals their head.
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -23,6 +24,9 @@ struct AuditEntry {
 
 // Appends within the caller's transaction (if any).
 void appendAudit(Database& db, const AuditKey& key, const AuditEntry& entry);
+// Appends many in order: the chain's head read once, the seals computed here, the rows written a
+// batch a statement (batched.h). Within the caller's write transaction, which keeps the head still.
+void appendAudits(Database& db, const AuditKey& key, std::span<const AuditEntry> entries);
 // The seal of a row of the plain chain that schema 1-2 wrote (for keying old journals, and tests).
 std::string plainRowHash(long long seq, const AuditEntry& entry, const std::string& previous);
 // The row count and the last row's seal, as the anchors record them.

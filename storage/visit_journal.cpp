@@ -5,10 +5,14 @@
 #include <map>
 #include <sstream>
 #include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+#include <utility>
 
 #include "platform/memory_advice.h"
 #include "platform/posix_files.h"
 #include "platform/utf8_path.h"
+#include "storage/batched.h"
 #include "storage/journal_watch.h"
 #include "storage/open_database.h"
 #include "storage/private_files.h"
@@ -150,6 +154,66 @@ void writeRemarks(Database& db, const std::string& visitId, const ClaimRemarks& 
         .run();
 }
 
+struct VisitRoute {
+    std::string route, patient;
+};
+using VisitRoutes = std::unordered_map<std::string, VisitRoute>;  // visit id → its claim route now
+
+struct AcceptedRetag {
+    const Retag* retag;
+    std::string from;
+};
+
+// The routes of the re-tagged visits, read in a few statements inside the write transaction:
+// what another window changed before it is seen, and nothing changes them until the commit.
+VisitRoutes routesNow(Database& db, const std::vector<Retag>& retags) {
+    std::vector<std::string> ids;
+    ids.reserve(retags.size());
+    for (const Retag& r : retags) ids.push_back(r.visitId);
+    VisitRoutes routes;
+    routes.reserve(ids.size());
+    forKeysIn(db, "SELECT id, claim_route, COALESCE(patient_id, '') FROM visits WHERE id IN ", {}, ids,
+              [&](Statement& row) { routes.insert_or_assign(row.text(0), VisitRoute{row.text(1), row.text(2)}); });
+    return routes;
+}
+
+// Whether the re-tag can be written on the visit's route as it is now (an earlier re-tag of the
+// same call included); accepted, the route moves on for the next.
+Outcome<bool> acceptRetag(const Retag& r, VisitRoutes& routes, std::vector<AcceptedRetag>& accepted) {
+    auto visit = routes.find(r.visitId);
+    if (visit == routes.end()) return Problem{"journal.no_visit", N_("No such visit in the journal.")};
+    std::string to(claimRouteName(r.to));
+    if (visit->second.route == to) return Problem{"journal.same_route", N_("The visit already has this claim route.")};
+    if (r.reason.empty()) return Problem{"journal.reason_required", N_("Say why the claim route changes.")};
+    accepted.push_back({&r, std::exchange(visit->second.route, std::move(to))});
+    return true;
+}
+
+// The accepted re-tags written a batch a statement: each visit's last route, the retags rows in
+// order; returns their audit rows (in the same order).
+std::vector<AuditEntry> writeRetags(Database& db, const std::vector<AcceptedRetag>& accepted, const VisitRoutes& routes) {
+    std::map<std::string, std::vector<std::string>> visitsByRoute;
+    std::unordered_set<std::string_view> updated;
+    std::vector<AuditEntry> audit;
+    audit.reserve(accepted.size());
+    for (const auto& [r, from] : accepted) {
+        const VisitRoute& now = routes.at(r->visitId);
+        if (updated.insert(r->visitId).second) visitsByRoute[now.route].push_back(r->visitId);
+        audit.push_back({r->at.iso(), r->staffId, "visit.retagged", now.patient, r->visitId,
+                         from + " -> " + std::string(claimRouteName(r->to)), ""});
+    }
+    for (const auto& [route, visits] : visitsByRoute)
+        forKeysIn(db, "UPDATE visits SET claim_route = ? WHERE id IN ", {route}, visits);
+    insertRows(db, "INSERT INTO retags(visit_id, from_route, to_route, staff_id, reason, evidence, at)", 7,
+               accepted.size(), [&](Statement& row, std::size_t i, int first) {
+                   const Retag& r = *accepted[i].retag;
+                   row.bind(first, r.visitId).bind(first + 1, accepted[i].from)
+                       .bind(first + 2, std::string(claimRouteName(r.to))).bind(first + 3, r.staffId)
+                       .bind(first + 4, r.reason).bind(first + 5, r.evidence).bind(first + 6, r.at.iso());
+               });
+    return audit;
+}
+
 // The visit's patient among the month's patients (usage_patient_months, schema 7) and the month's
 // counts (usage_months): what the usage report reads (countPatientsByMonth's rule: a visit without a
 // patient number is its own patient). A patient new in the month adds one seen; the first visit of
@@ -284,9 +348,11 @@ void FacilityJournal::commitAndAnchor(Transaction& transaction, const std::strin
     appendAnchor(anchorPath_, key_, auditHead(*db_, at));
 }
 
-void FacilityJournal::appendAuditRow(AuditEntry entry) {
-    entry.window = window_;
-    appendAudit(*db_, key_, entry);
+void FacilityJournal::appendAuditRow(AuditEntry entry) { appendAuditRows({std::move(entry)}); }
+
+void FacilityJournal::appendAuditRows(std::vector<AuditEntry> entries) {
+    for (AuditEntry& entry : entries) entry.window = window_;
+    appendAudits(*db_, key_, entries);
 }
 
 void FacilityJournal::audit(AuditEntry entry) {
@@ -315,7 +381,10 @@ void FacilityJournal::recordReads(const std::string& staffId, const std::vector<
                                      const std::string& what, const LocalDateTime& at) {
     std::lock_guard lock(mutex_);
     Transaction transaction(*db_);
-    for (const std::string& patient : patientIds) appendAuditRow({at.iso(), staffId, "patient.read", patient, "", what, ""});
+    std::vector<AuditEntry> reads;
+    reads.reserve(patientIds.size());
+    for (const std::string& patient : patientIds) reads.push_back({at.iso(), staffId, "patient.read", patient, "", what, ""});
+    appendAuditRows(std::move(reads));
     commitAndAnchor(transaction, at.iso());
 }
 
@@ -449,36 +518,20 @@ std::optional<PastEligibility> FacilityJournal::lastEligibility(const std::strin
 
 Outcome<bool> FacilityJournal::retag(const Retag& r) { return retagAll({r}).front(); }
 
-Outcome<bool> FacilityJournal::writeRetag(const Retag& r) {
-    Statement current = db_->cached("SELECT claim_route, COALESCE(patient_id, '') FROM visits WHERE id = ?");
-    current.bind(1, r.visitId);
-    if (!current.step()) return Problem{"journal.no_visit", N_("No such visit in the journal.")};
-    const std::string from = current.text(0), patient = current.text(1), to(claimRouteName(r.to));
-    current.reset();
-    if (from == to) return Problem{"journal.same_route", N_("The visit already has this claim route.")};
-    if (r.reason.empty()) return Problem{"journal.reason_required", N_("Say why the claim route changes.")};
-    db_->cached("UPDATE visits SET claim_route = ? WHERE id = ?").bind(1, to).bind(2, r.visitId).run();
-    db_->cached("INSERT INTO retags(visit_id, from_route, to_route, staff_id, reason, evidence, at) VALUES(?,?,?,?,?,?,?)")
-        .bind(1, r.visitId).bind(2, from).bind(3, to).bind(4, r.staffId).bind(5, r.reason).bind(6, r.evidence)
-        .bind(7, r.at.iso()).run();
-    appendAuditRow({r.at.iso(), r.staffId, "visit.retagged", patient, r.visitId, from + " -> " + to, ""});
-    return true;
-}
-
 std::vector<Outcome<bool>> FacilityJournal::retagAll(const std::vector<Retag>& retags) {
     std::lock_guard lock(mutex_);
     std::vector<Outcome<bool>> outcomes;
     outcomes.reserve(retags.size());
     try {
         Transaction transaction(*db_);
-        const Retag* last = nullptr;  // the last one written
-        for (const Retag& r : retags) {
-            outcomes.push_back(writeRetag(r));
-            if (outcomes.back()) last = &r;
-        }
-        if (!last) return outcomes;  // nothing to commit
-        notifyVisitsChanged(*db_, last->visitId);  // one notice: the readers re-read the whole page
-        commitAndAnchor(transaction, last->at.iso());
+        auto routes = routesNow(*db_, retags);
+        std::vector<AcceptedRetag> accepted;
+        for (const Retag& r : retags) outcomes.push_back(acceptRetag(r, routes, accepted));
+        if (accepted.empty()) return outcomes;  // nothing to commit
+        appendAuditRows(writeRetags(*db_, accepted, routes));
+        const Retag& last = *accepted.back().retag;
+        notifyVisitsChanged(*db_, last.visitId);  // one notice: the readers re-read the whole page
+        commitAndAnchor(transaction, last.at.iso());
     } catch (const StorageError& error) {
         outcomes.assign(retags.size(), storageProblem(error));
     }

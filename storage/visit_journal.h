@@ -95,7 +95,7 @@ private:
     int saveUnsavedLocked();                    // with mutex_ held
     void commitAndAnchor(Transaction& transaction, const std::string& at);  // then the head goes to the anchor file
     void appendAuditRow(AuditEntry entry);      // inside the caller's transaction, with this window
-    Outcome<bool> writeRetag(const Retag& retag);  // inside the caller's transaction; throws StorageError
+    void appendAuditRows(std::vector<AuditEntry> entries);  // the same, many in order (the head read once)
 
     std::unique_ptr<Database> db_;
     std::string location_;

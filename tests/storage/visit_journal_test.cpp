@@ -4,6 +4,7 @@
 
 #include "domain/manager_desk.h"
 #include "environment.h"
+#include "storage/batched.h"
 #include "storage_fixtures.h"
 #include "temp_folder.h"
 
@@ -182,6 +183,87 @@ BOOST_AUTO_TEST_CASE(ManyRetagsGoInOneCommitAndARefusedOneIsSkippedWithItsReason
     BOOST_REQUIRE_EQUAL(nothing.size(), 1u);
     BOOST_CHECK_EQUAL(nothing[0].problem().code, "journal.same_route");
     BOOST_CHECK_EQUAL(test::anchorLineCount(journal.anchorPath()), anchorLinesBefore + 1);  // nothing committed
+}
+
+BOOST_AUTO_TEST_CASE(ABatchRefusesAVisitAnotherWindowRetaggedMeanwhile) {
+    test::JournalPlace folder;
+    storage::FacilityJournal manager(folder.journal()), window(folder.journal());
+    window.setWindow("受付2");
+    std::vector<VisitRecord> visits;
+    for (int i = 0; i < 40; ++i)
+        visits.push_back(test::oldClaimVisit("V-" + std::to_string(i), "P" + std::to_string(i), at(2026, 11, 2, 9, i)));
+    BOOST_REQUIRE(manager.recordVisits(visits).ok());
+    const auto listed = manager.followUps();  // the manager's list, read before the other window acts
+    BOOST_REQUIRE_EQUAL(listed.size(), 40u);
+    BOOST_REQUIRE(window.retag({"V-3", ClaimRoute::Current, "uketsuke1", "資格確認書", "scan", at(2026, 11, 9)}).ok());
+    BOOST_REQUIRE(window.retag({"V-30", ClaimRoute::Unknown, "uketsuke1", "申立書", "", at(2026, 11, 9)}).ok());
+
+    std::vector<Retag> retags;
+    for (const auto& visit : listed)
+        retags.push_back({visit.visitId, ClaimRoute::Current, "jimucho", "bulk re-check confirmed", "<XmlMsg/>",
+                          at(2026, 11, 10, 11)});
+    const auto outcomes = manager.retagAll(retags);
+    BOOST_REQUIRE_EQUAL(outcomes.size(), 40u);
+    for (std::size_t i = 0; i < 40; ++i) BOOST_CHECK_EQUAL(outcomes[i].ok(), i != 3);
+    BOOST_CHECK_EQUAL(outcomes[3].problem().code, "journal.same_route");  // the other window's CURRENT stands
+    // The visit the other window moved to UNKNOWN is re-tagged from where it is now, and says so.
+    BOOST_CHECK_EQUAL(test::text(folder.journal(), "SELECT from_route || '>' || to_route || '|' || staff_id FROM retags "
+                                                   "WHERE visit_id = 'V-30' ORDER BY id DESC LIMIT 1"),
+                      "unknown>current|jimucho");
+    BOOST_CHECK_EQUAL(test::text(folder.journal(), "SELECT detail FROM audit_log WHERE visit_id = 'V-30' "
+                                                   "ORDER BY seq DESC LIMIT 1"),
+                      "unknown -> current");
+    BOOST_CHECK_EQUAL(scalar(folder.journal(), "SELECT COUNT(*) FROM retags WHERE staff_id = 'jimucho'"), 39);
+    BOOST_CHECK_EQUAL(scalar(folder.journal(), "SELECT COUNT(*) FROM retags WHERE visit_id = 'V-3'"), 1);
+    BOOST_CHECK(manager.followUps().empty());
+    BOOST_CHECK(test::verifyJournal(folder.journal()).intact());
+}
+
+// More re-tags than one statement of each kind takes (batched.h): the visits' ids in more than one
+// IN list, the retags and audit rows in several multi-row statements, each visit re-tagged seven
+// times in the one call (each from the route the previous one left), one refused in the middle.
+BOOST_AUTO_TEST_CASE(ABatchOfThousandsOfRetagsKeepsItsOrderAndAVerifiableChain) {
+    test::JournalPlace folder;
+    storage::FacilityJournal journal(folder.journal());
+    constexpr int kVisits = storage::kMaxBatchParameters / 7 + 50, kRounds = 7;
+    std::vector<VisitRecord> visits;
+    for (int i = 0; i < kVisits; ++i)
+        visits.push_back(test::oldClaimVisit("V-" + std::to_string(i), "P" + std::to_string(i),
+                                             at(2026, 11, 2, 8 + i / 60, i % 60)));
+    BOOST_REQUIRE(journal.recordVisits(visits).ok());
+    const long long rowsBefore = scalar(folder.journal(), "SELECT COUNT(*) FROM audit_log");
+
+    std::vector<Retag> retags;
+    for (int round = 0; round < kRounds; ++round)
+        for (int i = 0; i < kVisits; ++i)
+            retags.push_back({"V-" + std::to_string(i), round % 2 == 0 ? ClaimRoute::Unknown : ClaimRoute::Current,
+                              "jimucho", "round " + std::to_string(round), "<XmlMsg>" + std::to_string(i) + "</XmlMsg>",
+                              at(2026, 11, 10, 11, round)});
+    const std::size_t refused = retags.size() / 2;  // given twice in a row: the second finds the visit there
+    retags.insert(retags.begin() + static_cast<std::ptrdiff_t>(refused + 1), retags[refused]);
+    BOOST_REQUIRE_GT(retags.size(), static_cast<std::size_t>(storage::kMaxBatchParameters));
+    const auto outcomes = journal.retagAll(retags);
+    BOOST_REQUIRE_EQUAL(outcomes.size(), retags.size());
+    for (std::size_t i = 0; i < outcomes.size(); ++i) BOOST_CHECK_EQUAL(outcomes[i].ok(), i != refused + 1);
+    BOOST_CHECK_EQUAL(outcomes[refused + 1].problem().code, "journal.same_route");
+
+    const long long written = static_cast<long long>(kVisits) * kRounds;
+    BOOST_CHECK_EQUAL(scalar(folder.journal(), "SELECT COUNT(*) FROM retags"), written);
+    BOOST_CHECK_EQUAL(scalar(folder.journal(), "SELECT COUNT(*) FROM audit_log"), rowsBefore + written);
+    BOOST_CHECK_EQUAL(scalar(folder.journal(), "SELECT COUNT(*) FROM visits WHERE claim_route = 'unknown'"), kVisits);
+    // In the order given: each visit's re-tags follow one another from route to route.
+    for (const auto& [offset, step] : {std::pair{0, "old>unknown"}, {3, "unknown>current"}, {6, "current>unknown"}})
+        BOOST_CHECK_EQUAL(test::text(folder.journal(), "SELECT from_route || '>' || to_route FROM retags WHERE visit_id = "
+                                                       "'V-9' ORDER BY id LIMIT 1 OFFSET " + std::to_string(offset)),
+                          step);
+    BOOST_CHECK_EQUAL(scalar(folder.journal(), "SELECT COUNT(*) FROM retags WHERE from_route = to_route"), 0);
+    BOOST_CHECK_EQUAL(test::text(folder.journal(), "SELECT detail || '|' || visit_id || '|' || at FROM audit_log "
+                                                   "ORDER BY seq DESC LIMIT 1"),
+                      "current -> unknown|V-" + std::to_string(kVisits - 1) + "|2026-11-10T11:06:00");
+    const auto verdict = test::verifyJournal(folder.journal());
+    BOOST_CHECK(verdict.intact());
+    BOOST_CHECK_EQUAL(verdict.rows, rowsBefore + written);
+    BOOST_CHECK_EQUAL(verdict.anchoredRows, verdict.rows);
 }
 
 BOOST_AUTO_TEST_CASE(AReceptionistCannotRetagNorReadTheReports) {

@@ -45,7 +45,15 @@ struct CardCheckChallenge {
     std::vector<std::uint8_t> messageToSign() const;
 };
 
-class HttpCardCheckClient {
+// The whole check as its users hold it: HttpCardCheckClient, made in the window by the card-check
+// module (card_check_module.h).
+class CardCheckClient {
+public:
+    virtual ~CardCheckClient() = default;
+    virtual Outcome<CardCheckAnswer> check(CardReader& card, std::stop_token stop = {}) = 0;
+};
+
+class HttpCardCheckClient : public CardCheckClient {
 public:
     // url: "https://HOST:PORT" — the card_check paths are appended.
     HttpCardCheckClient(std::string url, CodeTables codes, CardCheckTrust trust,
@@ -57,7 +65,7 @@ public:
     // "gateway.card_check.untrusted_gateway" (TLS certificate, host name or answer signature),
     // "gateway.card_check.timeout", "gateway.card_check.unreachable", "gateway.card_check.bad_answer",
     // "gateway.card_check.stopped".
-    Outcome<CardCheckAnswer> check(CardReader& card, std::stop_token stop = {});
+    Outcome<CardCheckAnswer> check(CardReader& card, std::stop_token stop = {}) override;
 
     // The two exchanges of check(), for callers that hold the signature themselves; each has the
     // whole timeout.

@@ -108,28 +108,53 @@ size_t cutPoint(const wxString& line) {
     return space != wxString::npos && space > 0 ? space + 1 : line.length() - 1;
 }
 
+// How many of the characters of `rest` the line takes up to the first one that makes it wider
+// than `width` (that one included); 0 when the line takes them all. A line grows wider with each
+// character, so a binary search asks for a few widths where a scan asks for one per character.
+size_t firstOverflow(const wxWindow* window, const wxString& line, const wxString& rest, int width) {
+    const auto tooWide = [&](size_t taken) {
+        const wxString candidate = line + rest.Left(taken);
+        return candidate.length() > 1 && window->GetTextExtent(candidate).GetWidth() > width;
+    };
+    if (rest.empty() || !tooWide(rest.length())) return 0;
+    size_t low = 1, high = rest.length();  // tooWide(high)
+    while (low < high) {
+        const size_t middle = low + (high - low) / 2;
+        if (tooWide(middle))
+            high = middle;
+        else
+            low = middle + 1;
+    }
+    return low;
+}
+
+// Appends one paragraph (no line break in it) to `out`, cut into lines; its last line unended.
+void wrapParagraph(wxString& out, const wxWindow* window, wxString rest, int width) {
+    wxString line;
+    while (const size_t taken = firstOverflow(window, line, rest, width)) {
+        line += rest.Left(taken);
+        rest = rest.Mid(taken);
+        const size_t cut = cutPoint(line);
+        out += line.Left(cut);
+        out.Trim();
+        out += "\n";
+        line = line.Mid(cut);
+    }
+    out += line + rest;
+}
+
 }  // namespace
 
 wxString wrapToWidth(const wxWindow* window, const wxString& text, int width) {
     if (width <= 0) return text;
-    wxString out, line;
-    for (auto it = text.begin(); it != text.end(); ++it) {
-        wxUniChar c = *it;
-        if (c == '\n') {
-            out += line + "\n";
-            line.clear();
-            continue;
-        }
-        line += c;
-        if (line.length() > 1 && window->GetTextExtent(line).GetWidth() > width) {
-            size_t cut = cutPoint(line);
-            out += line.Left(cut);
-            out.Trim();
-            out += "\n";
-            line = line.Mid(cut);
-        }
+    wxString out;
+    size_t start = 0;
+    for (size_t end = text.find('\n'); end != wxString::npos; start = end + 1, end = text.find('\n', start)) {
+        wrapParagraph(out, window, text.Mid(start, end - start), width);
+        out += "\n";
     }
-    return out + line;
+    wrapParagraph(out, window, text.Mid(start), width);
+    return out;
 }
 
 wxString escapeHtml(const wxString& text) {

@@ -5,6 +5,7 @@
 
 #include "app/resources.h"
 #include "code_tables.h"
+#include "environment.h"
 #include "fixed_clock.h"
 #include "devices/gateway/card_check_http_server.h"
 #include "gui/demo/demo_cards.h"
@@ -12,6 +13,29 @@
 #include "gui_harness.h"
 
 using namespace madoguchi;
+
+namespace {
+
+// A demo card (P001) after its PIN, looked up at `url` with the demo CA pinned.
+GatewayAnswer lookUpDemoCard(const std::string& url) {
+    test::TempFolder folder;
+    const CodeTables& codes = madoguchi::test::codeTables();
+    auto dataset = gateway::DemoDataset::load(app::resourcePath("demo/oqs_dataset.json"), codes);
+    BOOST_REQUIRE(dataset);
+    gui::DemoCards cards(folder.path());
+    auto tapped = cards.tap(*dataset.value().byId("P001"));
+    BOOST_REQUIRE(tapped);
+    CardReader& card = tapped.value()->reader();
+    SecretBuffer pin;
+    pin.assign(gui::kDemoCardPin);
+    BOOST_REQUIRE(card.verifyPin(pin));
+    auto certificate = card.readAuthCertificate();
+    BOOST_REQUIRE(certificate);
+    gui::HttpCardLookup lookup(url, codes, gateway::CardCheckTrust{app::resourcePath("demo/ca/demo_ca.cert.pem"), false});
+    return lookup.lookup(card, certificate.value(), {});
+}
+
+}  // namespace
 
 BOOST_AUTO_TEST_SUITE(HttpCardLookupWithTheSimulator)
 
@@ -54,24 +78,26 @@ BOOST_AUTO_TEST_CASE(ADemoCardAfterItsPinGetsItsHoldersEligibility) {
 }
 
 BOOST_AUTO_TEST_CASE(NoGatewayListeningIsAFailureTheSessionCanFallBackFrom) {
-    test::TempFolder folder;
-    const CodeTables& codes = madoguchi::test::codeTables();
-    auto dataset = gateway::DemoDataset::load(app::resourcePath("demo/oqs_dataset.json"), codes);
-    BOOST_REQUIRE(dataset);
-    gui::DemoCards cards(folder.path());
-    auto tapped = cards.tap(*dataset.value().byId("P001"));
-    BOOST_REQUIRE(tapped);
-    CardReader& card = tapped.value()->reader();
-    SecretBuffer pin;
-    pin.assign(gui::kDemoCardPin);
-    BOOST_REQUIRE(card.verifyPin(pin));
-    auto certificate = card.readAuthCertificate();
-    BOOST_REQUIRE(certificate);
-    gui::HttpCardLookup lookup("https://127.0.0.1:9", codes,  // discard port: nothing answers
-                               gateway::CardCheckTrust{app::resourcePath("demo/ca/demo_ca.cert.pem"), false});
-    GatewayAnswer answer = lookup.lookup(card, certificate.value(), {});
+    GatewayAnswer answer = lookUpDemoCard("https://127.0.0.1:9");  // discard port: nothing answers
     BOOST_CHECK(answer.kind == GatewayAnswer::Kind::Failed);
     BOOST_CHECK(!answer.failure.empty());
 }
+
+#ifndef _WIN32
+// Linux: the HTTPS client is in libmadoguchi-card-check.so, opened at the first lookup (Windows
+// links it in). Without the module the lookup fails, so the session falls back, and says why.
+BOOST_AUTO_TEST_CASE(WithoutItsModuleTheCardCheckFailsAndSaysItIsNotInstalled) {
+    test::TempFolder folder;
+    struct ModuleOverride {
+        explicit ModuleOverride(const std::filesystem::path& path) {
+            test::setEnvironment(gateway::kCardCheckModuleOverride, path.string());
+        }
+        ~ModuleOverride() { test::unsetEnvironment(gateway::kCardCheckModuleOverride); }
+    } missing(folder.path() / gateway::kCardCheckModuleFileName);
+    GatewayAnswer answer = lookUpDemoCard("https://127.0.0.1:9");
+    BOOST_CHECK(answer.kind == GatewayAnswer::Kind::Failed);
+    BOOST_CHECK_NE(answer.failure.find("not installed"), std::string::npos);
+}
+#endif
 
 BOOST_AUTO_TEST_SUITE_END()

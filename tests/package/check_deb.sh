@@ -38,7 +38,8 @@ for path in ./usr/bin/madoguchi ./usr/bin/madoguchi-cli ./usr/libexec/madoguchi-
             ./usr/share/madoguchi/codes/oqs_codes.tsv ./usr/share/madoguchi/rules/dated_settings.tsv \
             ./usr/share/madoguchi/demo/oqs_dataset.json \
             "./usr/lib/$(dpkg-architecture -qDEB_HOST_MULTIARCH)/madoguchi/libmadoguchi-face.so" \
-            "./usr/lib/$(dpkg-architecture -qDEB_HOST_MULTIARCH)/madoguchi/libmadoguchi-postgres.so"; do
+            "./usr/lib/$(dpkg-architecture -qDEB_HOST_MULTIARCH)/madoguchi/libmadoguchi-postgres.so" \
+            "./usr/lib/$(dpkg-architecture -qDEB_HOST_MULTIARCH)/madoguchi/libmadoguchi-card-check.so"; do
   check "ships $path" ships "$path"
 done
 ships_no_key() { ! grep -E '\.key(\.pem)?$' "$scratch/contents"; }
@@ -66,6 +67,8 @@ check "madoguchi-cli-devices links no OpenCV (the face module does)" needs_no_op
 needs_no_network_library() { ! readelf -d "$1" | grep NEEDED | grep -qi 'PocoNet\|PocoXML\|PocoZip\|expat\|pcsclite'; }
 check "madoguchi-cli links none of the gateway's and card's libraries (its helper does)" needs_no_network_library \
   "$root/usr/bin/madoguchi-cli"
+needs_no_tls_library() { ! readelf -d "$1" | grep NEEDED | grep -qi 'PocoNet\|libssl'; }
+check "madoguchi links no HTTPS library (the card-check module does)" needs_no_tls_library "$root/usr/bin/madoguchi"
 
 # --- the installed command-line tool, from a folder outside both trees ----------------
 work="$scratch/work"

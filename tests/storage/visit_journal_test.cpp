@@ -200,7 +200,7 @@ BOOST_AUTO_TEST_CASE(ABatchRefusesAVisitAnotherWindowRetaggedMeanwhile) {
 
     std::vector<Retag> retags;
     for (const auto& visit : listed)
-        retags.push_back({visit.visitId, ClaimRoute::Current, "jimucho", "bulk re-check confirmed", "<XmlMsg/>",
+        retags.push_back({std::string(visit.visitId), ClaimRoute::Current, "jimucho", "bulk re-check confirmed", "<XmlMsg/>",
                           at(2026, 11, 10, 11)});
     const auto outcomes = manager.retagAll(retags);
     BOOST_REQUIRE_EQUAL(outcomes.size(), 40u);

@@ -1,7 +1,6 @@
 #include "manager_reports.h"
 
 #include "copay.h"
-#include "platform/memory_advice.h"
 
 #include <algorithm>
 #include <cstring>
@@ -40,7 +39,7 @@ VisitList::VisitList(std::initializer_list<VisitSummary> rows) {
     for (const VisitSummary& row : rows) add(row);
 }
 
-VisitList::VisitList(const VisitList& other) {
+VisitList::VisitList(const VisitList& other) : VisitList(other.rows_.get_allocator().resource()) {
     reserve(other.size(), textBytes(other));
     for (const VisitSummary& row : other) add(row);
 }
@@ -71,9 +70,10 @@ void VisitList::reserve(std::size_t rows, std::size_t bytes) {
 void VisitList::makeRoom(std::size_t bytes) {
     if (bytes <= left_) return;
     const std::size_t size = std::max({bytes, nextBlock_, kFirstBlock});
-    blocks_.push_back(std::make_unique_for_overwrite<char[]>(size));
-    free_ = blocks_.back().get();
-    platform::adviseHugePages(free_, size);  // a hospital's list: MiBs of text filled at once
+    std::pmr::memory_resource* memory = rows_.get_allocator().resource();
+    std::unique_ptr<char[], FreeBlock> block(static_cast<char*>(memory->allocate(size, 1)), FreeBlock{memory, size});
+    free_ = block.get();
+    blocks_.push_back(std::move(block));
     left_ = size;
     nextBlock_ = std::min(size * 2, kLargestBlock);
 }

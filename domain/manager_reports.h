@@ -5,6 +5,7 @@
 #include <initializer_list>
 #include <map>
 #include <memory>
+#include <memory_resource>
 #include <optional>
 #include <span>
 #include <string>
@@ -37,9 +38,12 @@ struct VisitSummary {
 // row's fields view one arena of the list's text, kept in blocks that never move, so a hospital's
 // year (tens of thousands of rows) is a few large allocations rather than one or two a field.
 // A row's views stay valid while the list lives (moving the list keeps them; copying copies the text).
+// The rows and the text blocks come from `memory` (the caller's choice: a hospital's list takes
+// the platform's large blocks, platform/large_blocks.h; the default is new/delete).
 class VisitList {
 public:
     VisitList() = default;
+    explicit VisitList(std::pmr::memory_resource* memory) : rows_(memory) {}
     VisitList(std::initializer_list<VisitSummary> rows);  // their text copied in
     VisitList(const VisitList& other);
     VisitList& operator=(const VisitList& other);
@@ -68,9 +72,14 @@ public:
     const VisitSummary& back() const { return rows_.back(); }
 
 private:
+    struct FreeBlock {  // gives a text block back to the resource it came from
+        std::pmr::memory_resource* memory;
+        std::size_t bytes;
+        void operator()(char* block) const { memory->deallocate(block, bytes, 1); }
+    };
     void makeRoom(std::size_t bytes);  // a new block when the newest has less than `bytes` left
-    std::vector<VisitSummary> rows_;
-    std::vector<std::unique_ptr<char[]>> blocks_;  // the text; a block, once made, never moves
+    std::pmr::vector<VisitSummary> rows_;
+    std::vector<std::unique_ptr<char[], FreeBlock>> blocks_;  // the text; a block, once made, never moves
     char* free_ = nullptr;                          // the unused end of the newest block
     std::size_t left_ = 0;
     std::size_t nextBlock_ = 0;                     // the size of the next block (0: the default)

@@ -9,7 +9,7 @@
 #include <unordered_set>
 #include <utility>
 
-#include "platform/memory_advice.h"
+#include "platform/large_blocks.h"
 #include "platform/posix_files.h"
 #include "platform/utf8_path.h"
 #include "storage/batched.h"
@@ -120,11 +120,10 @@ const std::string kFollowUpWhere = "WHERE v.claim_route IN ('old', 'unknown') AN
 // old ones unmapped).
 VisitList summariesCounted(Statement& count, Statement& rows) {
     constexpr std::size_t kTextBytesPerRow = 128;  // a generous guess: a row's text is ~100 bytes
-    VisitList visits;
+    VisitList visits(platform::largeBlocks());  // a hospital's list: MiBs of rows and text filled at once
     if (count.step()) {
         const auto expected = static_cast<std::size_t>(count.integer(0));
         visits.reserve(expected, expected * kTextBytesPerRow);
-        platform::adviseHugePages(visits.begin(), expected * sizeof(VisitSummary));
     }
     while (rows.step()) addSummary(visits, rows);
     return visits;

@@ -1,6 +1,10 @@
 #include <boost/test/unit_test.hpp>
 
+#include <memory_resource>
+#include <utility>
+
 #include "domain/manager_reports.h"
+#include "platform/large_blocks.h"
 
 using namespace madoguchi;
 
@@ -141,27 +145,33 @@ BOOST_AUTO_TEST_CASE(TheUsageReportPutsTheMonthBesideItsBillingStanding) {
 }
 
 BOOST_AUTO_TEST_CASE(AVisitListKeepsItsRowsTextAsItGrowsMovesAndIsCopied) {
-    VisitList list;
-    for (int i = 0; i < 3000; ++i) {  // several blocks of text, the rows' vector grown many times
-        std::string id = "V-" + std::to_string(i), name = "患者 " + std::to_string(i) + std::string(i % 97, 'x');
-        list.add(VisitSummary{id, "P" + std::to_string(i), name, d("2025-11-04"), "2025-11-04T09:00:00", "face",
-                              "online_card", "1", "old", 3, i, "", false});
-    }
-    list[7].claimRemarks = list.keep(std::string("摘要欄 ") + "text");
-    const VisitList copy = list;
-    const VisitList moved = std::move(list);
-    for (const VisitList* each : {&copy, &moved}) {
-        BOOST_REQUIRE_EQUAL(each->size(), 3000u);
-        for (int i = 0; i < 3000; i += 299) {
-            const VisitSummary& v = (*each)[static_cast<std::size_t>(i)];
-            BOOST_CHECK_EQUAL(v.visitId, "V-" + std::to_string(i));
-            BOOST_CHECK_EQUAL(v.patientName, "患者 " + std::to_string(i) + std::string(i % 97, 'x'));
-            BOOST_CHECK_EQUAL(v.startedAt, "2025-11-04T09:00:00");
-            BOOST_CHECK(v.copayYen == i);
+    // From new/delete, and from the platform's large blocks (more than 2 MiB of rows: mapped on their own).
+    for (std::pmr::memory_resource* memory : {std::pmr::get_default_resource(), platform::largeBlocks()}) {
+        constexpr int kRows = 12000;
+        VisitList list(memory);
+        for (int i = 0; i < kRows; ++i) {  // several blocks of text, the rows' vector grown many times
+            std::string id = "V-" + std::to_string(i), name = "患者 " + std::to_string(i) + std::string(i % 97, 'x');
+            list.add(VisitSummary{id, "P" + std::to_string(i), name, d("2025-11-04"), "2025-11-04T09:00:00", "face",
+                                  "online_card", "1", "old", 3, i, "", false});
         }
-        BOOST_CHECK_EQUAL((*each)[7].claimRemarks, "摘要欄 text");
+        list[7].claimRemarks = list.keep(std::string("摘要欄 ") + "text");
+        const VisitList copy = list;
+        VisitList assigned;  // from new/delete: moving into it keeps the rows' text
+        assigned = VisitList(list);
+        const VisitList moved = std::move(list);
+        for (const VisitList* each : {&copy, &moved, &std::as_const(assigned)}) {
+            BOOST_REQUIRE_EQUAL(each->size(), static_cast<std::size_t>(kRows));
+            for (int i = 0; i < kRows; i += 299) {
+                const VisitSummary& v = (*each)[static_cast<std::size_t>(i)];
+                BOOST_CHECK_EQUAL(v.visitId, "V-" + std::to_string(i));
+                BOOST_CHECK_EQUAL(v.patientName, "患者 " + std::to_string(i) + std::string(i % 97, 'x'));
+                BOOST_CHECK_EQUAL(v.startedAt, "2025-11-04T09:00:00");
+                BOOST_CHECK(v.copayYen == i);
+            }
+            BOOST_CHECK_EQUAL((*each)[7].claimRemarks, "摘要欄 text");
+        }
+        BOOST_CHECK(copy[0].visitId.data() != moved[0].visitId.data());  // the copy has text of its own
     }
-    BOOST_CHECK(copy[0].visitId.data() != moved[0].visitId.data());  // the copy has text of its own
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -190,6 +190,20 @@ BOOST_AUTO_TEST_CASE(TheDailyLogAndTheFollowUpListReadOnlyTheirCoveringIndexes) 
     for (const std::string& plan : {daily, followUps}) BOOST_CHECK_MESSAGE(plan.find("Sort") == std::string::npos, plan);
 }
 
+BOOST_AUTO_TEST_CASE(TheReportsGiveTheConnectionItsPageCacheBack) {
+    if (test::onServer()) return;  // a SQLite connection's setting: the reports read with a small cache
+    test::JournalPlace place;
+    storage::FacilityJournal journal(place.journal());
+    app::VisitGenerator generator(5, 150);
+    BOOST_REQUIRE(journal.recordVisits(generator.day(kFirst, 25)).ok());
+    journal.database().execute("PRAGMA cache_size = -3000");
+    BOOST_CHECK_EQUAL(journal.visitsBetween(kFirst, kFirst).size(), 25u);
+    BOOST_CHECK(!journal.followUps().empty());
+    storage::Statement size = journal.database().prepare("PRAGMA cache_size");
+    BOOST_REQUIRE(size.step());
+    BOOST_CHECK_EQUAL(size.integer(0), -3000);
+}
+
 BOOST_AUTO_TEST_CASE(TheFastReportsEqualARecomputationFromEveryVisit) {
     test::JournalPlace place;
     storage::FacilityJournal journal(place.journal());

@@ -4,6 +4,7 @@
 #include <array>
 #include <exception>
 #include <iostream>
+#include <stdexcept>
 #include <string_view>
 
 #include "app/process_hardening.h"
@@ -42,7 +43,10 @@ void prepareCommandProcess() {
 
 int runCaught(const std::string& name, Command command, const Arguments& rest) {
     try {
-        return command(rest);
+        const int code = command(rest);
+        if (!std::cout.flush())  // a full disk or a closed pipe under the answer: never a silent success
+            throw std::runtime_error("cannot write the output (disk full, or the reader closed it?)");
+        return code;
     } catch (const storage::StorageError& error) {
         std::cerr << "madoguchi-cli " << name << ": " << error.what() << "\n";
         if (error.failure != storage::StorageFailure::Unreachable) return kBadInput;

@@ -4,6 +4,7 @@
 
 namespace madoguchi::cli {
 
-void printJson(const Poco::JSON::Object& json);  // indented, newline-terminated, UTF-8 as is
+// Indented, newline-terminated, UTF-8 as is. When stdout takes it not all, std::cout fails.
+void printJson(const Poco::JSON::Object& json);
 
 }  // namespace madoguchi::cli

@@ -222,8 +222,11 @@ const std::vector<std::string>& migrationsOf(const Database& db) {
 int currentSchemaVersion() { return static_cast<int>(kSqliteMigrations.size()); }
 
 void configureConnection(Database& db) {
+    // temp_store: a statement's undo pages and sort spills stay in memory, never in a file of the
+    // temporary folder (pages of patients' rows would land there, outside the journal's private files).
     if (db.engine() == Engine::Sqlite)
-        db.execute("PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;");
+        db.execute("PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; "
+                   "PRAGMA temp_store = MEMORY;");
 }
 
 void migrate(Database& db, int target) {

@@ -244,12 +244,18 @@ EligibilityPanel::EligibilityPanel(wxWindow* parent, FacilitySettings facility)
 
 void EligibilityPanel::render(const ReceptionSession* session) {
     if (!session) {
-        html_->SetPage("<html><body><p><font color='#888888' size='+1'>" +
-                       breakForHtml(esc(_("Nobody at the window. Arrivals appear in the queue on the left.")), 30) +
-                       "</font></p></body></html>");
+        show("<html><body><p><font color='#888888' size='+1'>" +
+             breakForHtml(esc(_("Nobody at the window. Arrivals appear in the queue on the left.")), 30) +
+             "</font></p></body></html>");
         return;
     }
-    html_->SetPage(eligibilityHtml(*session, facility_));
+    show(eligibilityHtml(*session, facility_));
+}
+
+void EligibilityPanel::show(const wxString& page) {
+    if (page == shownPage_) return;
+    shownPage_ = page;
+    html_->SetPage(page);
 }
 
 wxString EligibilityPanel::shownText() const { return html_->ToText(); }

@@ -19,8 +19,11 @@ public:
     wxString shownText() const;
 
 private:
+    void show(const wxString& page);
+
     FacilitySettings facility_;
     wxHtmlWindow* html_;
+    wxString shownPage_;  // the page html_ holds: an unchanged page is not parsed and laid out again
 };
 
 // The panel's HTML for a session (exposed for tests).

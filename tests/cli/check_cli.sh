@@ -44,6 +44,10 @@ check "corrupted number" 1 '(.valid | not) and .reason_code == "insurer.check_di
 check "wrong length" 1 '.reason_code == "insurer.length"' insurer-number check 0113001
 check "no number" 2 '' insurer-number check
 check "unknown command" 2 '' frobnicate
+# A full disk under the answer: a clear message and a failing exit code, not a silent success.
+full_err=$("$cli" copay --birth 1990-02-02 --on 2026-11-25 --points 1235 2>&1 >/dev/full); full_rc=$?
+if [ "$full_rc" = 2 ] && grep -q "cannot write the output" <<<"$full_err"; then echo "ok full disk under stdout"
+else echo "FAIL full disk under stdout: exit $full_rc, '$full_err'"; failures=$((failures+1)); fi
 # No shipped command writes the card's portrait or signs bytes of the caller's choosing (issue #14).
 portrait_out=$(mktemp -u /tmp/check_cli_portrait.XXXXXX)
 check "no card portrait --out" 2 '' card portrait --out "$portrait_out"

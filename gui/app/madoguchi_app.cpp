@@ -3,6 +3,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <iostream>
+#include <optional>
 
 #include <wx/cmdline.h>
 #include <wx/intl.h>
@@ -56,16 +57,19 @@ bool MadoguchiApp::OnInit() {
     std::string language = language_;
     if (language.empty() && settings && !demo_) language = settings.value().settings.language;
     if (language.empty() && desktopNamesNoLanguage()) language = "ja";
-    applyLanguage(language);
+    auto loading = loadLanguage(language);
+    // The demo's environment (code tables, dataset, a fresh journal) is made while the catalogs load.
+    std::optional<Outcome<std::unique_ptr<DemoEnvironment>>> demo;
+    if (demo_) demo.emplace(DemoEnvironment::create());
+    applyLanguage(std::move(loading));
 
     std::unique_ptr<ReceptionEnvironment> environment;
-    if (demo_) {
-        auto demo = DemoEnvironment::create();
-        if (!demo) {
-            wxMessageBox(wxGetTranslation(wxString::FromUTF8(demo.problem().message.c_str())), _("Madoguchi"));
+    if (demo) {
+        if (!*demo) {
+            wxMessageBox(wxGetTranslation(wxString::FromUTF8(demo->problem().message.c_str())), _("Madoguchi"));
             return false;
         }
-        environment = std::move(demo).value();
+        environment = std::move(*demo).value();
     } else {
         if (!settings) {
             wxMessageBox(wxGetTranslation(wxString::FromUTF8(settings.problem().message.c_str())), _("Madoguchi"));

@@ -2,12 +2,13 @@
 
 #include <cstdlib>
 #include <filesystem>
+#include <future>
 #include <iostream>
-#include <optional>
 
 #include <wx/cmdline.h>
 #include <wx/intl.h>
 #include <wx/msgdlg.h>
+#include <wx/settings.h>
 
 #include "app/app_settings.h"
 #include "gui/app/facility_environment.h"
@@ -57,19 +58,24 @@ bool MadoguchiApp::OnInit() {
     std::string language = language_;
     if (language.empty() && settings && !demo_) language = settings.value().settings.language;
     if (language.empty() && desktopNamesNoLanguage()) language = "ja";
+    // Three things before the window, side by side (docs/performance.md, "cold start, third
+    // pass"): the catalogs and the demo's environment (code tables, dataset, a fresh journal) on
+    // workers, and on this thread the toolkit's theme, which GTK loads with the first style it is
+    // asked for (~110 M instructions, else paid by the frame's first widget; wxMSW: a lookup).
     auto loading = loadLanguage(language);
-    // The demo's environment (code tables, dataset, a fresh journal) is made while the catalogs load.
-    std::optional<Outcome<std::unique_ptr<DemoEnvironment>>> demo;
-    if (demo_) demo.emplace(DemoEnvironment::create());
+    std::future<Outcome<std::unique_ptr<DemoEnvironment>>> demoMaking;
+    if (demo_) demoMaking = std::async(std::launch::async, [] { return DemoEnvironment::create(); });
+    wxSystemSettings::GetColour(wxSYS_COLOUR_WINDOW);
     applyLanguage(std::move(loading));
 
     std::unique_ptr<ReceptionEnvironment> environment;
-    if (demo) {
-        if (!*demo) {
-            wxMessageBox(wxGetTranslation(wxString::FromUTF8(demo->problem().message.c_str())), _("Madoguchi"));
+    if (demoMaking.valid()) {
+        auto demo = demoMaking.get();
+        if (!demo) {
+            wxMessageBox(wxGetTranslation(wxString::FromUTF8(demo.problem().message.c_str())), _("Madoguchi"));
             return false;
         }
-        environment = std::move(*demo).value();
+        environment = std::move(demo).value();
     } else {
         if (!settings) {
             wxMessageBox(wxGetTranslation(wxString::FromUTF8(settings.problem().message.c_str())), _("Madoguchi"));

@@ -5,7 +5,6 @@
 #include "app/process_hardening.h"
 #include "gui/app/madoguchi_app.h"
 #ifndef _WIN32
-#include "gui/app/japanese_faces.h"
 #include "gui/app/utf8_locale.h"
 #endif
 
@@ -44,7 +43,6 @@ int main(int argc, char** argv) {
     // maps the Mesa driver with LLVM (~45 MiB resident, docs/performance.md). A value already
     // set (a desktop that needs it) is kept.
     setenv("GDK_GL", "disable", 0);
-    madoguchi::gui::preferJapaneseFaces();
     return wxEntry(argc, argv);
 #endif
 }

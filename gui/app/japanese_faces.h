@@ -6,8 +6,9 @@
 // sort and glyph loads (docs/performance.md, "cold start, third pass"), and kanji may be drawn in
 // a Chinese face's glyph shapes. This puts the Japanese face (Noto Sans CJK JP) first for the
 // generic "Sans", as a Japanese desktop's fontconfig does, keeping the rest of the system's and the
-// user's configuration; a machine without that face draws as before. Call in main() before wx starts
-// (before Pango loads fontconfig). Windows draws with its own UI font, which covers Japanese.
+// user's configuration; a machine without that face draws as before. Call before the first widget
+// measures text (Pango then loads fontconfig's current configuration); it touches no wx or GTK
+// state, so the start-up runs it on a worker. Windows: nothing (its UI font covers Japanese).
 namespace madoguchi::gui {
 
 void preferJapaneseFaces();

@@ -12,6 +12,7 @@
 
 #include "app/app_settings.h"
 #include "gui/app/facility_environment.h"
+#include "gui/app/japanese_faces.h"
 #include "gui/app/reception_frame.h"
 #include "gui/demo/demo_environment.h"
 #include "gui/settings/language.h"
@@ -58,15 +59,18 @@ bool MadoguchiApp::OnInit() {
     std::string language = language_;
     if (language.empty() && settings && !demo_) language = settings.value().settings.language;
     if (language.empty() && desktopNamesNoLanguage()) language = "ja";
-    // Three things before the window, side by side (docs/performance.md, "cold start, third
-    // pass"): the catalogs and the demo's environment (code tables, dataset, a fresh journal) on
-    // workers, and on this thread the toolkit's theme, which GTK loads with the first style it is
-    // asked for (~110 M instructions, else paid by the frame's first widget; wxMSW: a lookup).
+    // Four things before the window, side by side (docs/performance.md, "cold start, third
+    // pass"): the catalogs, the demo's environment (code tables, dataset, a fresh journal) and the
+    // fonts' configuration on workers, and on this thread the toolkit's theme, which GTK loads
+    // with the first style it is asked for (~110 M instructions, else paid by the frame's first
+    // widget; wxMSW: a lookup).
     auto loading = loadLanguage(language);
     std::future<Outcome<std::unique_ptr<DemoEnvironment>>> demoMaking;
     if (demo_) demoMaking = std::async(std::launch::async, [] { return DemoEnvironment::create(); });
+    auto faces = std::async(std::launch::async, preferJapaneseFaces);
     wxSystemSettings::GetColour(wxSYS_COLOUR_WINDOW);
     applyLanguage(std::move(loading));
+    faces.get();
 
     std::unique_ptr<ReceptionEnvironment> environment;
     if (demoMaking.valid()) {

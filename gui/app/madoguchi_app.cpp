@@ -62,7 +62,7 @@ bool MadoguchiApp::OnInit() {
     // Four things before the window, side by side (docs/performance.md, "cold start, third
     // pass"): the catalogs, the demo's environment (code tables, dataset, a fresh journal) and the
     // fonts' configuration on workers, and on this thread the toolkit's theme, which GTK loads
-    // with the first style it is asked for (~110 M instructions, else paid by the frame's first
+    // with the first style it is asked for (~120 M instructions, else paid by the frame's first
     // widget; wxMSW: a lookup).
     auto loading = loadLanguage(language);
     std::future<Outcome<std::unique_ptr<DemoEnvironment>>> demoMaking;

@@ -2,14 +2,17 @@
 
 #include <cstdlib>
 #include <filesystem>
+#include <future>
 #include <iostream>
 
 #include <wx/cmdline.h>
 #include <wx/intl.h>
 #include <wx/msgdlg.h>
+#include <wx/settings.h>
 
 #include "app/app_settings.h"
 #include "gui/app/facility_environment.h"
+#include "gui/app/japanese_faces.h"
 #include "gui/app/reception_frame.h"
 #include "gui/demo/demo_environment.h"
 #include "gui/settings/language.h"
@@ -56,11 +59,22 @@ bool MadoguchiApp::OnInit() {
     std::string language = language_;
     if (language.empty() && settings && !demo_) language = settings.value().settings.language;
     if (language.empty() && desktopNamesNoLanguage()) language = "ja";
-    applyLanguage(language);
+    // Four things before the window, side by side (docs/performance.md, "cold start, third
+    // pass"): the catalogs, the demo's environment (code tables, dataset, a fresh journal) and the
+    // fonts' configuration on workers, and on this thread the toolkit's theme, which GTK loads
+    // with the first style it is asked for (~120 M instructions, else paid by the frame's first
+    // widget; wxMSW: a lookup).
+    auto loading = loadLanguage(language);
+    std::future<Outcome<std::unique_ptr<DemoEnvironment>>> demoMaking;
+    if (demo_) demoMaking = std::async(std::launch::async, [] { return DemoEnvironment::create(); });
+    auto faces = std::async(std::launch::async, preferJapaneseFaces);
+    wxSystemSettings::GetColour(wxSYS_COLOUR_WINDOW);
+    applyLanguage(std::move(loading));
+    faces.get();
 
     std::unique_ptr<ReceptionEnvironment> environment;
-    if (demo_) {
-        auto demo = DemoEnvironment::create();
+    if (demoMaking.valid()) {
+        auto demo = demoMaking.get();
         if (!demo) {
             wxMessageBox(wxGetTranslation(wxString::FromUTF8(demo.problem().message.c_str())), _("Madoguchi"));
             return false;

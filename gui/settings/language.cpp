@@ -38,17 +38,25 @@ std::string catalogSearchPath() {
     return (app::installedShareDir() / "locale").string();
 }
 
-void applyLanguage(const std::string& lang) {
-    registerSearchPathOnce();
-    auto* translations = new wxTranslations;
-    if (lang.empty())
-        translations->SetLanguage(wxLANGUAGE_DEFAULT);
-    else
-        translations->SetLanguage(wxString::FromUTF8(lang));
-    translations->AddStdCatalog();
-    translations->AddCatalog(kDomain, wxLANGUAGE_ENGLISH_US);
-    wxTranslations::Set(translations);  // takes ownership, deletes the previous one
+std::future<std::unique_ptr<wxTranslations>> loadLanguage(const std::string& lang) {
+    registerSearchPathOnce();  // on the calling thread: the worker only reads the search path
+    return std::async(std::launch::async, [lang] {
+        auto translations = std::make_unique<wxTranslations>();
+        if (lang.empty())
+            translations->SetLanguage(wxLANGUAGE_DEFAULT);
+        else
+            translations->SetLanguage(wxString::FromUTF8(lang));
+        translations->AddStdCatalog();
+        translations->AddCatalog(kDomain, wxLANGUAGE_ENGLISH_US);
+        return translations;
+    });
 }
+
+void applyLanguage(std::future<std::unique_ptr<wxTranslations>> loading) {
+    wxTranslations::Set(loading.get().release());  // takes ownership, deletes the previous one
+}
+
+void applyLanguage(const std::string& lang) { applyLanguage(loadLanguage(lang)); }
 
 std::string translated(const std::string& msgid) {
     if (msgid.empty()) return msgid;

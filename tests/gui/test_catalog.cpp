@@ -61,6 +61,16 @@ BOOST_AUTO_TEST_CASE(DesktopLanguageIsFollowedWhenUnset) {
     if (before) setenv("LANGUAGE", saved.c_str(), 1); else unsetenv("LANGUAGE");
 }
 
+BOOST_AUTO_TEST_CASE(CatalogsReadMeanwhileTakeEffectWhenApplied) {
+    RestoreEnglish restore;
+    applyLanguage("en");
+    auto loading = loadLanguage("ja");
+    BOOST_CHECK_EQUAL(tr("Eligibility confirmed"), "Eligibility confirmed");  // not yet applied
+    applyLanguage(std::move(loading));
+    BOOST_CHECK_EQUAL(tr("Eligibility confirmed"), "資格確認ができました");
+    BOOST_CHECK_EQUAL(translated("Face authentication"), "顔認証");
+}
+
 BOOST_AUTO_TEST_CASE(PharmacyWordingFollowsTheFacilityKind) {
     RestoreEnglish restore;
     applyLanguage("ja");

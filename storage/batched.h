@@ -14,10 +14,11 @@ namespace madoguchi::storage {
 
 inline constexpr int kMaxBatchParameters = 4000;
 
-// `insert` ("INSERT INTO t(a, b, c)") followed by VALUES(?,?,?),(?,?,?),… for `rows` rows of
+// INSERT INTO `tableAndColumns` ("t(a, b, c)") VALUES(?,?,?),(?,?,?),… for `rows` rows of
 // `columns` values each, in order. bindRow(statement, row, first) binds row `row`'s values to the
-// parameters first, first + 1, …. Inside the caller's transaction.
-void insertRows(Database& db, const std::string& insert, int columns, std::size_t rows,
+// parameters first, first + 1, …. Inside the caller's transaction, which a failure must roll back
+// whole (rows before the failing one may be in).
+void insertRows(Database& db, const std::string& tableAndColumns, int columns, std::size_t rows,
                 const std::function<void(Statement&, std::size_t row, int first)>& bindRow);
 
 // `sql` (ending in "IN ") followed by (?,?,…) over `keys`, after the `leading` parameters the

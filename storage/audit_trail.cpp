@@ -128,7 +128,7 @@ void appendAudits(Database& db, const AuditKey& key, std::span<const AuditEntry>
     for (std::size_t i = 0; i < entries.size(); ++i)
         seals.push_back(keyedRowHash(key, head.rows + 1 + static_cast<long long>(i), entries[i], seals.back()));
     insertRows(db,
-               "audit_log(seq, at, staff_id, action, patient_id, visit_id, detail, \"window\", prev_hash, "
+               "INSERT INTO audit_log(seq, at, staff_id, action, patient_id, visit_id, detail, \"window\", prev_hash, "
                "row_hash)",
                10, entries.size(), [&](Statement& row, std::size_t i, int first) {
                    const AuditEntry& e = entries[i];

@@ -21,15 +21,12 @@ Statement batchStatement(Database& db, const std::string& sql, std::size_t rows,
 
 }  // namespace
 
-void insertRows(Database& db, const std::string& tableAndColumns, int columns, std::size_t rows,
+void insertRows(Database& db, const std::string& insert, int columns, std::size_t rows,
                 const std::function<void(Statement&, std::size_t, int)>& bindRow) {
-    const std::size_t perStatement = static_cast<std::size_t>(std::max(1, kMaxBatchParameters / columns));
+    const std::size_t perStatement = db.engine() == Engine::Sqlite
+                                         ? 1  // no round trips to save (batched.h)
+                                         : static_cast<std::size_t>(std::max(1, kMaxBatchParameters / columns));
     const std::string row = "(" + joined("?", static_cast<std::size_t>(columns)) + ")";
-    // SQLite: OR FAIL, so that a statement of many rows keeps no statement journal (a copy of every
-    // page it changes, kept to undo that statement alone: ~450 KiB of audit index pages for a
-    // day's read audit, spilled to a file in the temporary folder). A failing row still fails the
-    // statement, and the caller's transaction is rolled back whole.
-    const std::string insert = (db.engine() == Engine::Sqlite ? "INSERT OR FAIL INTO " : "INSERT INTO ") + tableAndColumns;
     for (std::size_t first = 0; first < rows; first += perStatement) {
         const std::size_t count = std::min(perStatement, rows - first);
         Statement statement = batchStatement(db, insert + " VALUES" + joined(row, count), count, perStatement);

@@ -231,7 +231,7 @@ std::vector<AuditEntry> writeRetags(Database& db, const std::vector<AcceptedReta
     }
     for (const auto& [route, visits] : visitsByRoute)
         forKeysIn(db, "UPDATE visits SET claim_route = ? WHERE id IN ", {route}, visits);
-    insertRows(db, "retags(visit_id, from_route, to_route, staff_id, reason, evidence, at)", 7,
+    insertRows(db, "INSERT INTO retags(visit_id, from_route, to_route, staff_id, reason, evidence, at)", 7,
                accepted.size(), [&](Statement& row, std::size_t i, int first) {
                    const Retag& r = *accepted[i].retag;
                    row.bind(first, r.visitId).bind(first + 1, accepted[i].from)

@@ -1,7 +1,8 @@
-// A journal's big writes leave no file in the temporary folder: SQLite's statement journal (the
-// pages a multi-row statement changes, kept to undo that statement alone) and its sort spills
-// stay in memory, so pages holding patients' rows are never written outside the journal's own
-// private files. Linux (inotify sees a file that SQLite creates and unlinks at once).
+// A journal's big writes leave no file in the temporary folder, so pages holding patients' rows
+// are never written outside the journal's own private files: no statement journal (the pages a
+// statement of many rows changes, kept to undo that statement alone; SQLite inserts one row a
+// statement, storage/batched.h), and any other temporary pages in memory (temp_store). Linux
+// (inotify sees a file that SQLite creates and unlinks at once).
 #ifdef __linux__
 #include <sys/inotify.h>
 #include <unistd.h>

@@ -33,8 +33,9 @@ void preferJapaneseFaces() {
         if (FcConfigParseAndLoadFromMemory(config, reinterpret_cast<const FcChar8*>(text.c_str()), FcTrue))
             FcConfigSetCurrent(config);
     }
-    // The current configuration holds its own reference. Not made current: fontconfig loads the
-    // system's configuration as usual when Pango first asks.
+    // Made current, the configuration holds a reference of its own. When the rule could not be
+    // made (no system file, a parse error), fontconfig loads the system's configuration as usual
+    // when Pango first asks.
     FcConfigDestroy(config);
 }
 

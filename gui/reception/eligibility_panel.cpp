@@ -244,15 +244,15 @@ EligibilityPanel::EligibilityPanel(wxWindow* parent, FacilitySettings facility)
 
 void EligibilityPanel::render(const ReceptionSession* session) {
     if (!session) {
-        show("<html><body><p><font color='#888888' size='+1'>" +
-             breakForHtml(esc(_("Nobody at the window. Arrivals appear in the queue on the left.")), 30) +
-             "</font></p></body></html>");
+        showPage("<html><body><p><font color='#888888' size='+1'>" +
+                 breakForHtml(esc(_("Nobody at the window. Arrivals appear in the queue on the left.")), 30) +
+                 "</font></p></body></html>");
         return;
     }
-    show(eligibilityHtml(*session, facility_));
+    showPage(eligibilityHtml(*session, facility_));
 }
 
-void EligibilityPanel::show(const wxString& page) {
+void EligibilityPanel::showPage(const wxString& page) {
     if (page == shownPage_) return;
     shownPage_ = page;
     html_->SetPage(page);

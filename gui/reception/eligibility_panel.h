@@ -19,7 +19,7 @@ public:
     wxString shownText() const;
 
 private:
-    void show(const wxString& page);
+    void showPage(const wxString& page);  // not wxWindow::Show: sets html_'s page
 
     FacilitySettings facility_;
     wxHtmlWindow* html_;

@@ -15,19 +15,25 @@ fi
 linux_cli=$1 windows_cli=$2
 wine_cmd=$(command -v wine || command -v wine64) || { echo "compare_cli_json: wine is not installed" >&2; exit 2; }
 work=$(mktemp -d -t madoguchi-cli-json.XXXXXX)
-trap 'rm -rf "$work"' EXIT
+# One wineserver for all the cases, kept until the end: without it each case's wine starts a
+# server while the last one may still be shutting down (its 3 s linger), a race in which wine can
+# fail before the program runs. CI once saw exit 1, which copay never returns, on one case of 28.
+wineserver -k 2>/dev/null; wineserver -w 2>/dev/null
+wineserver -p || { echo "compare_cli_json: wineserver could not be started" >&2; exit 2; }
+trap 'wineserver -k 2>/dev/null; wineserver -w 2>/dev/null; rm -rf "$work"' EXIT
 differ=0 cases=0
 
 compare() {  # description, madoguchi-cli arguments...
   local what=$1; shift
   cases=$((cases + 1))
   "$linux_cli" "$@" >"$work/linux.out" 2>/dev/null; local linux_rc=$?
-  "$wine_cmd" "$windows_cli" "$@" >"$work/windows.out" 2>/dev/null; local windows_rc=$?
+  "$wine_cmd" "$windows_cli" "$@" >"$work/windows.out" 2>"$work/windows.err"; local windows_rc=$?
   if [ ! -s "$work/linux.out" ] && [ "$linux_rc" -ne 2 ]; then
     echo "FAIL $what: the Linux build printed nothing (exit $linux_rc)"; differ=$((differ + 1)); return
   fi
   if [ "$linux_rc" != "$windows_rc" ]; then
-    echo "FAIL $what: exit $windows_rc on Windows, $linux_rc on Linux"; differ=$((differ + 1)); return
+    echo "FAIL $what: exit $windows_rc on Windows, $linux_rc on Linux"; sed 's/^/  windows stderr: /' "$work/windows.err"
+    differ=$((differ + 1)); return
   fi
   if ! cmp -s "$work/linux.out" "$work/windows.out"; then
     echo "FAIL $what: the JSON differs"; diff <(od -c "$work/linux.out") <(od -c "$work/windows.out") | head -n 8

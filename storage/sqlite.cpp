@@ -2,8 +2,32 @@
 
 #include <sqlite3.h>
 
+#include <mutex>
+
+#include "platform/large_blocks.h"
+
 namespace madoguchi::storage {
 namespace {
+
+// SQLite's page cache in one block of the platform's large blocks, given once before the first
+// connection (SQLITE_CONFIG_PAGECACHE; pages beyond it come from malloc as before). On Linux the
+// block is one 2 MiB huge page, faulted in once: a report's read audit descends the audit's
+// indexes into ~170 pages, and each page malloc'ed fresh was a page fault of its own (~35 µs on a
+// virtual machine; docs/performance.md, "report daily's page faults").
+void givePageCacheBlockOnce() {
+    static std::once_flag given;
+    std::call_once(given, [] {
+        constexpr std::size_t kBlock = 2u << 20, kLargestPage = 4096;  // our journals' page size
+        int header = 0;
+        if (sqlite3_config(SQLITE_CONFIG_PCACHE_HDRSZ, &header) != SQLITE_OK) return;  // SQLite already in use
+        const std::size_t slot = kLargestPage + static_cast<std::size_t>(header);
+        void* block = platform::largeBlocks()->allocate(kBlock, alignof(std::max_align_t));
+        if (sqlite3_config(SQLITE_CONFIG_PAGECACHE, block, static_cast<int>(slot), static_cast<int>(kBlock / slot)) !=
+            SQLITE_OK)
+            platform::largeBlocks()->deallocate(block, kBlock, alignof(std::max_align_t));
+        // Given for the process's life: SQLite may use it until exit.
+    });
+}
 
 StorageFailure failureOf(int extendedCode) {
     switch (extendedCode & 0xff) {
@@ -81,6 +105,7 @@ private:
 SqliteDatabase::SqliteDatabase(const std::filesystem::path& path, bool readOnly) {
     int flags = readOnly ? SQLITE_OPEN_READONLY : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
     const std::u8string name = path.u8string();  // SQLite takes UTF-8 file names on every system
+    givePageCacheBlockOnce();
     if (sqlite3_open_v2(reinterpret_cast<const char*>(name.c_str()), &db_, flags | SQLITE_OPEN_FULLMUTEX, nullptr) !=
         SQLITE_OK) {
         std::string message = db_ ? sqlite3_errmsg(db_) : "out of memory";

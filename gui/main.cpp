@@ -4,6 +4,7 @@
 
 #include "app/process_hardening.h"
 #include "gui/app/madoguchi_app.h"
+#include "platform/heap_pages.h"
 #ifndef _WIN32
 #include "gui/app/utf8_locale.h"
 #endif
@@ -25,6 +26,7 @@ bool haveDisplay() {
 #endif
 
 int main(int argc, char** argv) {
+    madoguchi::platform::heapOnHugePages(64u << 20);  // the start fills ~10 MiB of it
     madoguchi::app::disableCoreDumps();
 #ifdef _WIN32
     // A Windows desktop always has a display, and wxMSW talks UTF-16 to the system: nothing to

@@ -4,7 +4,7 @@
 // 4 KiB pages were 512 (~12-35 µs each on this virtual machine). Linux with glibc: what its
 // tunable glibc.malloc.hugetlb=1 does for the main heap, for a program started without it.
 // Elsewhere, and where malloc is not glibc's (sanitizers, valgrind): nothing.
-// docs/performance.md, "cold start, fourth pass".
+// docs/performance.md, "Page faults, third pass".
 #if defined(__linux__) && defined(__GLIBC__)
 #include <malloc.h>
 #include <sys/mman.h>

@@ -12,8 +12,8 @@ namespace {
 // SQLite's page cache in one block of the platform's large blocks, given once before the first
 // connection (SQLITE_CONFIG_PAGECACHE; pages beyond it come from malloc as before). On Linux the
 // block is one 2 MiB huge page, faulted in once: a report's read audit descends the audit's
-// indexes into ~170 pages, and each page malloc'ed fresh was a page fault of its own (~35 µs on a
-// virtual machine; docs/performance.md, "report daily's page faults").
+// indexes into ~170 pages, and each page malloc'ed fresh was a page fault of its own (12-35 µs on
+// this virtual machine; docs/performance.md, "Page faults, third pass").
 void givePageCacheBlockOnce() {
     static std::once_flag given;
     std::call_once(given, [] {

@@ -9,6 +9,7 @@
 
 #include "app/process_hardening.h"
 #include "platform/console.h"
+#include "platform/heap_pages.h"
 #include "storage/database.h"
 #include "storage/private_files.h"
 
@@ -36,6 +37,9 @@ bool asksForHelp(const Arguments& words) {
 }
 
 void prepareCommandProcess() {
+    // A report of tens of thousands of rows fills tens of MiB of heap (a server's answer arrives
+    // whole): on huge pages, not faulted in 4 KiB at a time (platform/heap_pages.h).
+    platform::heapOnHugePages(64u << 20);
     storage::usePrivateUmask();  // every file this process writes is private to its user
     app::disableCoreDumps();
     platform::useBinaryStandardOutput();

@@ -25,6 +25,7 @@
 #include <vector>
 
 #include "app/resources.h"
+#include "platform/heap_pages.h"
 #include "report_floors.h"
 #include "app/visit_generator.h"
 #include "domain/manager_desk.h"
@@ -217,6 +218,9 @@ void runProfile(const std::string& self, const Profile& profile, const std::stri
 }  // namespace
 
 int main(int argc, char** argv) {
+    // Each report and each floor runs in a process set up as the programs that read reports are
+    // (madoguchi-cli, the window): the heap on huge pages (platform/heap_pages.h).
+    madoguchi::platform::heapOnHugePages(64u << 20);
     try {
         std::vector<std::string> args(argv + 1, argv + argc);
         if (args.size() == 3 && args[0] == "report") return runReport(args[1], args[2]);

@@ -4,6 +4,7 @@
 // audit trail speak portable SQL with `?` placeholders through this interface only; each engine
 // (sqlite.h, postgres.h) maps it onto its client library. open_database.h picks the engine.
 #include <chrono>
+#include <cstddef>
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -52,6 +53,9 @@ public:
     virtual std::int64_t integer(int column) const = 0;
     virtual std::string blob(int column) const = 0;
     virtual bool isNull(int column) const = 0;
+    // How many rows the answer holds, where the engine has it whole after the first step (the
+    // server's); nothing where rows are made as they are stepped (SQLite).
+    virtual std::optional<std::size_t> rowsInAnswer() const { return std::nullopt; }
 };
 
 class Statement {
@@ -77,6 +81,7 @@ public:
     std::int64_t integer(int column) const { return engine_->integer(column); }
     std::string blob(int column) const { return engine_->blob(column); }
     bool isNull(int column) const { return engine_->isNull(column); }
+    std::optional<std::size_t> rowsInAnswer() const { return engine_->rowsInAnswer(); }
 
 private:
     std::unique_ptr<StatementEngine> engine_;

@@ -141,19 +141,19 @@ private:
     std::int64_t kept_ = 0;
 };
 
-// The rows of `rows`, counted first by `count` (the same index range, a fraction of the read):
-// made in place in one block of rows and one of their text, never moved by the list's growth
-// (which, for tens of thousands of rows, cost more than reading them: fresh pages faulted in, the
-// old ones unmapped).
+// The rows of `rows`, made in place in one block of rows and one of their text, never moved by the
+// list's growth (which, for tens of thousands of rows, cost more than reading them: fresh pages
+// faulted in, the old ones unmapped). How many: the server's whole answer says, after the first
+// step; on SQLite `count` counts them (the same index range, a fraction of the read).
 VisitList summariesCounted(Database& db, Statement& count, Statement& rows) {
     constexpr std::size_t kTextBytesPerRow = 128;  // a generous guess: a row's text is ~100 bytes
     const SmallPageCache cache(db);
     VisitList visits(platform::largeBlocks());  // a hospital's list: MiBs of rows and text filled at once
-    if (count.step()) {
-        const auto expected = static_cast<std::size_t>(count.integer(0));
-        visits.reserve(expected, expected * kTextBytesPerRow);
-    }
-    while (rows.step()) addSummary(visits, rows);
+    bool more = rows.step();
+    std::optional<std::size_t> expected = rows.rowsInAnswer();
+    if (!expected && count.step()) expected = static_cast<std::size_t>(count.integer(0));
+    if (expected) visits.reserve(*expected, *expected * kTextBytesPerRow);
+    for (; more; more = rows.step()) addSummary(visits, rows);
     return visits;
 }
 

@@ -58,6 +58,10 @@ public:
     }
     std::string blob(int column) const override { return hexDecoded(std::string(view(column))); }
     bool isNull(int column) const override { return PQgetisnull(result_, row_, column) != 0; }
+    std::optional<std::size_t> rowsInAnswer() const override {
+        if (!result_) return std::nullopt;
+        return static_cast<std::size_t>(PQntuples(result_));
+    }
 
 private:
     struct Param {

@@ -13,14 +13,14 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
+
+#include "platform/large_blocks.h"
 #endif
 
 namespace madoguchi::platform {
 
 #if defined(__linux__) && defined(__GLIBC__)
 namespace heap_pages_detail {
-
-constexpr std::uintptr_t kHugePage = 2u << 20;
 
 inline std::uintptr_t heapEnd() { return reinterpret_cast<std::uintptr_t>(sbrk(0)); }
 
@@ -45,7 +45,7 @@ inline void heapOnHugePages(std::size_t reserve) {
     using namespace heap_pages_detail;
     const std::uintptr_t before = heapEnd();
     growHeap(reserve);
-    const std::uintptr_t from = (before + kHugePage - 1) & ~(kHugePage - 1), to = heapEnd() & ~(kHugePage - 1);
+    const std::uintptr_t from = hugePagesUp(before), to = hugePagesDown(heapEnd());
     if (to <= from) return;  // not glibc's heap that grew (a sanitizer's or valgrind's malloc)
     madvise(reinterpret_cast<void*>(from), to - from, MADV_HUGEPAGE);
 }

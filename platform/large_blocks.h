@@ -17,28 +17,32 @@
 
 namespace madoguchi::platform {
 
+// The size of a transparent huge page on x86-64 Linux: the unit the kernel's hint works in
+// (here, and in platform/heap_pages.h).
+inline constexpr std::uintptr_t kHugePageBytes = 2u << 20;
+inline constexpr std::uintptr_t hugePagesDown(std::uintptr_t at) { return at & ~(kHugePageBytes - 1); }
+inline constexpr std::uintptr_t hugePagesUp(std::uintptr_t at) { return hugePagesDown(at + kHugePageBytes - 1); }
+
 #ifdef __linux__
 class HugePageBlocks final : public std::pmr::memory_resource {
-    static constexpr std::uintptr_t kHugePage = 2u << 20;
-    static std::uintptr_t roundUp(std::uintptr_t bytes) { return (bytes + kHugePage - 1) & ~(kHugePage - 1); }
     static std::pmr::memory_resource& small() { return *std::pmr::new_delete_resource(); }
 
     void* do_allocate(std::size_t bytes, std::size_t alignment) override {
-        if (bytes < kHugePage || alignment > kHugePage) return small().allocate(bytes, alignment);
-        const std::uintptr_t size = roundUp(bytes);
-        void* mapped = mmap(nullptr, size + kHugePage, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+        if (bytes < kHugePageBytes || alignment > kHugePageBytes) return small().allocate(bytes, alignment);
+        const std::uintptr_t size = hugePagesUp(bytes);
+        void* mapped = mmap(nullptr, size + kHugePageBytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
         if (mapped == MAP_FAILED) throw std::bad_alloc();
         // A huge page more than needed, then the ends around the aligned block given back.
-        const auto start = reinterpret_cast<std::uintptr_t>(mapped), block = roundUp(start);
+        const auto start = reinterpret_cast<std::uintptr_t>(mapped), block = hugePagesUp(start);
         if (block > start) munmap(mapped, block - start);
-        if (const std::uintptr_t tail = start + kHugePage - block; tail > 0)
+        if (const std::uintptr_t tail = start + kHugePageBytes - block; tail > 0)
             munmap(reinterpret_cast<void*>(block + size), tail);
         madvise(reinterpret_cast<void*>(block), size, MADV_HUGEPAGE);
         return reinterpret_cast<void*>(block);
     }
     void do_deallocate(void* block, std::size_t bytes, std::size_t alignment) override {
-        if (bytes < kHugePage || alignment > kHugePage) return small().deallocate(block, bytes, alignment);
-        munmap(block, roundUp(bytes));
+        if (bytes < kHugePageBytes || alignment > kHugePageBytes) return small().deallocate(block, bytes, alignment);
+        munmap(block, hugePagesUp(bytes));
     }
     bool do_is_equal(const std::pmr::memory_resource& other) const noexcept override { return this == &other; }
 };

@@ -17,7 +17,7 @@ namespace {
 void givePageCacheBlockOnce() {
     static std::once_flag given;
     std::call_once(given, [] {
-        constexpr std::size_t kBlock = 2u << 20, kLargestPage = 4096;  // our journals' page size
+        constexpr std::size_t kBlock = platform::kHugePageBytes, kLargestPage = 4096;  // our journals' page size
         int header = 0;
         if (sqlite3_config(SQLITE_CONFIG_PCACHE_HDRSZ, &header) != SQLITE_OK) return;  // SQLite already in use
         const std::size_t slot = kLargestPage + static_cast<std::size_t>(header);

@@ -6,6 +6,7 @@
 #include "gui/app/madoguchi_app.h"
 #include "platform/heap_pages.h"
 #ifndef _WIN32
+#include "gui/app/gtk_start.h"
 #include "gui/app/utf8_locale.h"
 #endif
 
@@ -41,10 +42,7 @@ int main(int argc, char** argv) {
         return 2;
     }
     madoguchi::gui::ensureUtf8CharacterSet();
-    // The window draws with cairo and uses no OpenGL. Without this GDK probes GL at start-up and
-    // maps the Mesa driver with LLVM (~45 MiB resident, docs/performance.md). A value already
-    // set (a desktop that needs it) is kept.
-    setenv("GDK_GL", "disable", 0);
+    madoguchi::gui::prepareGtkStart();
     return wxEntry(argc, argv);
 #endif
 }

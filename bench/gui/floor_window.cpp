@@ -1,6 +1,6 @@
 // bench_floor_window: the floor for the window's cold start and idle footprint — a bare wxWidgets
 // frame of the reception window's size with one Japanese label (so the CJK fonts load, as they do
-// for the window), started as `madoguchi` starts (GDK_GL=disable, UTF-8 C library locale). With
+// for the window), started as `madoguchi` starts (gui/app/gtk_start.h, UTF-8 C library locale). With
 // MADOGUCHI_BENCH_FIRST_PAINT set it prints "first-paint" at its first paint and quits, as
 // `madoguchi` does; without, it stays open (bench_gui reads its idle memory).
 #include <cstdlib>
@@ -11,6 +11,7 @@
 #include <wx/panel.h>
 #include <wx/stattext.h>
 
+#include "gui/app/gtk_start.h"
 #include "gui/app/utf8_locale.h"
 
 namespace {
@@ -47,6 +48,6 @@ wxIMPLEMENT_APP_NO_MAIN(FloorApp);
 
 int main(int argc, char** argv) {
     madoguchi::gui::ensureUtf8CharacterSet();
-    setenv("GDK_GL", "disable", 0);
+    madoguchi::gui::prepareGtkStart();
     return wxEntry(argc, argv);
 }

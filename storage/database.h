@@ -53,9 +53,10 @@ public:
     virtual std::int64_t integer(int column) const = 0;
     virtual std::string blob(int column) const = 0;
     virtual bool isNull(int column) const = 0;
-    // How many rows the answer holds, where the engine has it whole after the first step (the
-    // server's); nothing where rows are made as they are stepped (SQLite).
-    virtual std::optional<std::size_t> rowsInAnswer() const { return std::nullopt; }
+    // Rows handed over as the engine makes them, for a read stepped to its end before anything else
+    // runs on the connection (a report's rows): a server's rows as they arrive instead of its whole
+    // answer held first. SQLite makes its rows as they are stepped already.
+    virtual void streamRows() {}
 };
 
 class Statement {
@@ -81,7 +82,12 @@ public:
     std::int64_t integer(int column) const { return engine_->integer(column); }
     std::string blob(int column) const { return engine_->blob(column); }
     bool isNull(int column) const { return engine_->isNull(column); }
-    std::optional<std::size_t> rowsInAnswer() const { return engine_->rowsInAnswer(); }
+    // See StatementEngine::streamRows: before the first step; nothing else may run on the
+    // connection until this statement has stepped to its end or been reset.
+    Statement& streamed() {
+        engine_->streamRows();
+        return *this;
+    }
 
 private:
     std::unique_ptr<StatementEngine> engine_;

@@ -143,17 +143,18 @@ private:
 
 // The rows of `rows`, made in place in one block of rows and one of their text, never moved by the
 // list's growth (which, for tens of thousands of rows, cost more than reading them: fresh pages
-// faulted in, the old ones unmapped). How many: the server's whole answer says, after the first
-// step; on SQLite `count` counts them (the same index range, a fraction of the read).
+// faulted in, the old ones unmapped): `count` counts them first (the same index range, a fraction
+// of the read). A server's rows are taken as they arrive, never held whole.
 VisitList summariesCounted(Database& db, Statement& count, Statement& rows) {
     constexpr std::size_t kTextBytesPerRow = 128;  // a generous guess: a row's text is ~100 bytes
     const SmallPageCache cache(db);
     VisitList visits(platform::largeBlocks());  // a hospital's list: MiBs of rows and text filled at once
-    bool more = rows.step();
-    std::optional<std::size_t> expected = rows.rowsInAnswer();
-    if (!expected && count.step()) expected = static_cast<std::size_t>(count.integer(0));
-    if (expected) visits.reserve(*expected, *expected * kTextBytesPerRow);
-    for (; more; more = rows.step()) addSummary(visits, rows);
+    if (count.step()) {
+        const auto expected = static_cast<std::size_t>(count.integer(0));
+        visits.reserve(expected, expected * kTextBytesPerRow);
+    }
+    rows.streamed();
+    while (rows.step()) addSummary(visits, rows);
     return visits;
 }
 

@@ -30,21 +30,22 @@ std::string hexDecoded(const std::string& text) {  // bytea's text output: \x th
 class PostgresStatement : public StatementEngine {
 public:
     PostgresStatement(PostgresDatabase& db, std::string sql) : db_(db), sql_(std::move(sql)) {}
-    ~PostgresStatement() override { PQclear(result_); }
+    ~PostgresStatement() override { release(); }
 
     void bindText(int index, const std::string& value) override { slot(index) = {value, 0}; }
     void bindInteger(int index, std::int64_t value) override { slot(index) = {std::to_string(value), 0}; }
     void bindBlob(int index, const std::string& bytes) override { slot(index) = {bytes, 1}; }
     void bindNull(int index) override { slot(index) = {std::nullopt, 0}; }
+    void streamRows() override { streamed_ = true; }
 
     bool step() override {
+        if (streamed_) return stepStreamed();
         if (!result_) execute();
         ++row_;
         return row_ < PQntuples(result_);
     }
     void reset() override {
-        PQclear(result_);
-        result_ = nullptr;
+        release();
         row_ = -1;
         params_.clear();
     }
@@ -58,31 +59,35 @@ public:
     }
     std::string blob(int column) const override { return hexDecoded(std::string(view(column))); }
     bool isNull(int column) const override { return PQgetisnull(result_, row_, column) != 0; }
-    std::optional<std::size_t> rowsInAnswer() const override {
-        if (!result_) return std::nullopt;
-        return static_cast<std::size_t>(PQntuples(result_));
-    }
 
 private:
     struct Param {
         std::optional<std::string> value;
         int format = 0;  // 0 text, 1 binary
     };
+    enum class Stream { NotSent, Arriving, Ended };
+
     Param& slot(int index) {
         if (params_.size() < static_cast<std::size_t>(index)) params_.resize(static_cast<std::size_t>(index));
         return params_[static_cast<std::size_t>(index - 1)];
     }
-    void execute() {
+    struct Arguments {
         std::vector<const char*> values;
         std::vector<int> lengths, formats;
+    };
+    Arguments arguments() const {
+        Arguments a;
         for (const Param& p : params_) {
-            values.push_back(p.value ? p.value->data() : nullptr);
-            lengths.push_back(p.value ? static_cast<int>(p.value->size()) : 0);
-            formats.push_back(p.format);
+            a.values.push_back(p.value ? p.value->data() : nullptr);
+            a.lengths.push_back(p.value ? static_cast<int>(p.value->size()) : 0);
+            a.formats.push_back(p.format);
         }
-        PGconn* connection = db_.connection();
-        result_ = PQexecParams(connection, sql_.c_str(), static_cast<int>(params_.size()), nullptr, values.data(),
-                               lengths.data(), formats.data(), 0);
+        return a;
+    }
+    void execute() {
+        const Arguments a = arguments();
+        result_ = PQexecParams(db_.connection(), sql_.c_str(), static_cast<int>(params_.size()), nullptr,
+                               a.values.data(), a.lengths.data(), a.formats.data(), 0);
         ExecStatusType status = PQresultStatus(result_);
         if (status != PGRES_TUPLES_OK && status != PGRES_COMMAND_OK) {
             PGresult* failed = result_;
@@ -92,11 +97,58 @@ private:
         row_ = -1;
     }
 
+    // Streamed: libpq's single-row mode, each row its own small result read as it arrives (where the
+    // mode cannot be set, the rows come in one last result, read the same way).
+    bool stepStreamed() {
+        if (stream_ == Stream::NotSent) send();
+        for (;;) {
+            if (result_ && ++row_ < PQntuples(result_)) return true;
+            if (stream_ == Stream::Ended) return false;
+            PQclear(result_);
+            row_ = -1;
+            result_ = PQgetResult(sentOn_);  // never a connection re-opened halfway: a lost one fails here
+            const ExecStatusType status = result_ ? PQresultStatus(result_) : PGRES_FATAL_ERROR;
+            if (status == PGRES_SINGLE_TUPLE) continue;
+            if (status != PGRES_TUPLES_OK && status != PGRES_COMMAND_OK) {
+                PGresult* failed = result_;
+                result_ = nullptr;
+                endStream();
+                db_.fail("cannot execute", failed);
+            }
+            endStream();  // the last result: its rows, if any, are still read
+        }
+    }
+    void send() {
+        const Arguments a = arguments();
+        sentOn_ = db_.connection();
+        if (!PQsendQueryParams(sentOn_, sql_.c_str(), static_cast<int>(params_.size()), nullptr, a.values.data(),
+                               a.lengths.data(), a.formats.data(), 0))
+            db_.fail("cannot execute", nullptr);
+        PQsetSingleRowMode(sentOn_);
+        stream_ = Stream::Arriving;
+        row_ = -1;
+    }
+    // The connection takes another statement only once libpq has handed over every result.
+    void endStream() {
+        if (stream_ == Stream::Arriving)
+            while (PGresult* rest = PQgetResult(sentOn_)) PQclear(rest);
+        stream_ = Stream::Ended;
+    }
+    void release() {
+        PQclear(result_);
+        result_ = nullptr;
+        if (stream_ == Stream::Arriving) endStream();
+        stream_ = Stream::NotSent;
+    }
+
     PostgresDatabase& db_;
     std::string sql_;
     std::vector<Param> params_;
     PGresult* result_ = nullptr;
     int row_ = -1;
+    bool streamed_ = false;
+    Stream stream_ = Stream::NotSent;
+    PGconn* sentOn_ = nullptr;  // the connection the streamed rows arrive on
 };
 
 void ignoreNotice(void*, const char*) {}  // "relation already exists, skipping" and the like

@@ -11,7 +11,7 @@ packages=(
   # libraries
   libwxgtk3.2-dev libsqlite3-dev sqlite3 libpcsclite-dev libopencv-dev
   libopencv-contrib-dev opencv-data libopenjp2-7-dev
-  libpoco-dev libexpat1-dev libssl-dev libboost-test-dev
+  libpoco-dev libexpat1-dev libssl-dev nettle-dev libboost-test-dev
   # the site server's client library, and the server itself for the tests' private clusters
   libpq-dev postgresql-15
   # card reader stack and the virtual card

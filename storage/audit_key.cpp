@@ -1,16 +1,13 @@
 #include "storage/audit_key.h"
 
-#include <openssl/crypto.h>
-#include <openssl/rand.h>
-
 #include <cerrno>
 #include <cstring>
 #include <fstream>
 #include <stdexcept>
 
 #include "platform/posix_files.h"
+#include "storage/crypto_primitives.h"
 #include "storage/private_files.h"
-#include "storage/sha256.h"
 
 namespace madoguchi::storage {
 namespace {
@@ -25,10 +22,10 @@ int hexValue(char c) {
 // created the key first, and that key wins (both then read the same one).
 void createKeyFile(const std::filesystem::path& path) {
     std::array<unsigned char, AuditKey::kSize> fresh{};
-    if (RAND_bytes(fresh.data(), static_cast<int>(fresh.size())) != 1)
+    if (!randomBytes(fresh))
         throw std::runtime_error("the system's random source failed: no audit key was created");
     std::string hex = toHex(fresh.data(), fresh.size()) + "\n";
-    OPENSSL_cleanse(fresh.data(), fresh.size());
+    wipe(fresh.data(), fresh.size());
     makePrivateFolder(path.parent_path());
     std::filesystem::path temporary = path;
     temporary += ".new-" + std::to_string(::getpid());
@@ -36,7 +33,7 @@ void createKeyFile(const std::filesystem::path& path) {
     if (fd < 0) throw std::runtime_error("cannot create the audit key " + path.string() + ": " + std::strerror(errno));
     bool written = ::write(fd, hex.data(), hex.size()) == static_cast<ssize_t>(hex.size()) && ::fsync(fd) == 0;
     ::close(fd);
-    OPENSSL_cleanse(hex.data(), hex.size());
+    wipe(hex.data(), hex.size());
     if (written && ::link(temporary.c_str(), path.c_str()) != 0 && errno != EEXIST) written = false;
     ::unlink(temporary.c_str());
     if (!written) throw std::runtime_error("cannot write the audit key " + path.string());
@@ -83,12 +80,12 @@ AuditKey AuditKey::load(const std::filesystem::path& path) {
         valid = high >= 0 && low >= 0;
         if (valid) key.bytes_[i] = static_cast<unsigned char>(high * 16 + low);
     }
-    OPENSSL_cleanse(hex.data(), hex.size());
+    wipe(hex.data(), hex.size());
     if (!valid) throw std::runtime_error("the audit key " + path.string() + " is malformed (64 hexadecimal digits expected)");
     return key;
 }
 
-AuditKey::~AuditKey() { OPENSSL_cleanse(bytes_.data(), bytes_.size()); }
+AuditKey::~AuditKey() { wipe(bytes_.data(), bytes_.size()); }
 
 std::string AuditKey::hmacHex(const std::string& content) const {
     const Sha256Digest digest = hmacSha256(bytes_.data(), bytes_.size(), content);

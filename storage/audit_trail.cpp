@@ -4,7 +4,7 @@
 #include <map>
 
 #include "storage/batched.h"
-#include "storage/sha256.h"
+#include "storage/crypto_primitives.h"
 
 namespace madoguchi::storage {
 namespace {

@@ -1,7 +1,5 @@
 #include "storage/pgpass.h"
 
-#include <openssl/crypto.h>
-
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
@@ -9,6 +7,7 @@
 #include <vector>
 
 #include "platform/posix_files.h"
+#include "storage/crypto_primitives.h"
 
 namespace madoguchi::storage {
 namespace {
@@ -50,7 +49,7 @@ std::vector<std::string> linesOf(const std::filesystem::path& file) {
 }
 
 void wipe(std::string& text) {
-    if (!text.empty()) OPENSSL_cleanse(text.data(), text.size());
+    if (!text.empty()) storage::wipe(text.data(), text.size());
     text.clear();
 }
 

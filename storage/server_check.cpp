@@ -1,7 +1,6 @@
 #include "storage/server_check.h"
 
-#include <openssl/crypto.h>
-
+#include "storage/crypto_primitives.h"
 #include "storage/postgres_engine.h"
 #include "storage/schema.h"
 #include "storage/server_address.h"
@@ -22,7 +21,7 @@ ServerCheck checkServer(const std::string& uri, const std::optional<std::string>
     } catch (const StorageError& error) {
         found = {ServerReach::EngineMissing, error.what(), 0};
     }
-    if (password) OPENSSL_cleanse(options.back().second.data(), options.back().second.size());
+    if (password) wipe(options.back().second.data(), options.back().second.size());
     if (found.reach != ServerReach::Ready) return found;
     const int current = currentSchemaVersion();
     found.reach = found.schemaVersion == 0       ? ServerReach::EmptyDatabase

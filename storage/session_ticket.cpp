@@ -1,8 +1,5 @@
 #include "storage/session_ticket.h"
 
-#include <openssl/crypto.h>
-#include <openssl/rand.h>
-
 #include <fstream>
 #include <map>
 #include <optional>
@@ -10,6 +7,7 @@
 #include <vector>
 
 #include "platform/utf8_path.h"
+#include "storage/crypto_primitives.h"
 #include "storage/open_database.h"
 #include "storage/private_files.h"
 
@@ -83,7 +81,7 @@ Outcome<Ticket> readTicket(const std::filesystem::path& file) {
 bool sealed(const Ticket& ticket, const AuditKey& key) {
     const std::string expected = key.hmacHex(ticket.body());
     return expected.size() == ticket.mac.size() &&
-           CRYPTO_memcmp(expected.data(), ticket.mac.data(), expected.size()) == 0;
+           sameBytes(expected.data(), ticket.mac.data(), expected.size());
 }
 
 std::map<std::string, std::string> revokedSessions(const AuditKey& key) {  // id → when its ticket ends
@@ -156,7 +154,7 @@ Outcome<IssuedSession> openSession(FacilityJournal& journal, const StaffMember& 
     if (!account || member.id.find('\n') != std::string::npos)
         return problem("session.account_changed", "There is no such account.");
     unsigned char random[16];
-    if (RAND_bytes(random, sizeof random) != 1)
+    if (!randomBytes(random))
         return problem("session.random_failed", "The system's random source failed: no session was opened.");
     const LocalDateTime now = clock.now();
     const IssuedSession session{toHex(random, sizeof random), plusMinutes(now, minutes)};

@@ -1,11 +1,9 @@
 #include "storage/staff_accounts.h"
 
-#include <openssl/crypto.h>
-#include <openssl/evp.h>
-#include <openssl/rand.h>
-
 #include <algorithm>
 #include <vector>
+
+#include "storage/crypto_primitives.h"
 
 namespace madoguchi::storage {
 namespace {
@@ -20,13 +18,12 @@ const Bytes& dummySalt() {
 
 Bytes derive(const std::string& password, const Bytes& salt, int iterations) {
     Bytes hash(32);
-    PKCS5_PBKDF2_HMAC(password.data(), static_cast<int>(password.size()), salt.data(), static_cast<int>(salt.size()),
-                      iterations, EVP_sha256(), static_cast<int>(hash.size()), hash.data());
+    pbkdf2Sha256(password, salt, static_cast<unsigned>(iterations), hash);
     return hash;
 }
 
 void wipe(std::string& secret) {
-    OPENSSL_cleanse(secret.data(), secret.size());
+    storage::wipe(secret.data(), secret.size());
     secret.clear();
 }
 
@@ -58,7 +55,7 @@ Outcome<std::pair<Bytes, Bytes>> saltAndHash(std::string& password, const std::o
         return *weak;
     }
     Bytes salt(16);
-    if (RAND_bytes(salt.data(), static_cast<int>(salt.size())) != 1) {
+    if (!randomBytes(salt)) {
         wipe(password);
         return Problem{"staff.random_failed", N_("The system's random source failed: the password was not saved.")};
     }
@@ -155,7 +152,7 @@ SignInAttempt signIn(Database& db, const std::string& staffId, std::string& pass
     Bytes computed = derive(password, known ? bytes(query.blob(2)) : dummySalt(),
                             known ? static_cast<int>(query.integer(3)) : kPasswordIterations);
     wipe(password);
-    bool matches = stored.size() == computed.size() && CRYPTO_memcmp(stored.data(), computed.data(), stored.size()) == 0;
+    bool matches = stored.size() == computed.size() && sameBytes(stored.data(), computed.data(), stored.size());
     if (!known) return {refused(), SignInResult::UnknownId};
     if (locked) return {refused(), SignInResult::Locked};
     StaffMember member{staffId, query.text(0), staffRoleFromName(query.text(1)).value_or(StaffRole::Receptionist)};
@@ -201,7 +198,7 @@ SignInAttempt signInWithPasscode(Database& db, const std::string& staffId, std::
     const Bytes stored = hasPasscode ? bytes(query.blob(3)) : dummyHash;
     const Bytes computed = derive(passcode, hasPasscode ? bytes(query.blob(2)) : dummySalt(), kPasswordIterations);
     wipe(passcode);
-    const bool matches = stored.size() == computed.size() && CRYPTO_memcmp(stored.data(), computed.data(), stored.size()) == 0;
+    const bool matches = stored.size() == computed.size() && sameBytes(stored.data(), computed.data(), stored.size());
     if (!hasPasscode) return {refused(), SignInResult::UnknownId};
     const int failures = static_cast<int>(query.integer(4));
     StaffMember member{staffId, query.text(0), staffRoleFromName(query.text(1)).value_or(StaffRole::Receptionist)};

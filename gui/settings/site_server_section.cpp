@@ -1,6 +1,5 @@
 #include "gui/settings/site_server_section.h"
 
-#include <openssl/crypto.h>
 
 #include <wx/button.h>
 #include <wx/choice.h>
@@ -15,6 +14,7 @@
 #include "gui/settings/language.h"
 #include "gui/status/check_text.h"
 #include "gui/status/device_checks.h"
+#include "storage/crypto_primitives.h"
 #include "storage/open_database.h"
 #include "storage/pgpass.h"
 
@@ -172,7 +172,7 @@ void SiteServerSection::testConnection() {
                 result.passwordSaved = saved.ok();
                 if (!saved) result.saveProblem = saved.problem().message;
             }
-            if (!typed.empty()) OPENSSL_cleanse(typed.data(), typed.size());
+            if (!typed.empty()) storage::wipe(typed.data(), typed.size());
             return result;
         },
         [this](TestResult result) { showResult(result); },

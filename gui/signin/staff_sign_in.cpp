@@ -1,6 +1,6 @@
 #include "gui/signin/staff_sign_in.h"
 
-#include <openssl/crypto.h>
+#include "storage/crypto_primitives.h"
 
 namespace madoguchi::gui {
 
@@ -9,9 +9,9 @@ StaffSignIn signInStaff(storage::StaffAccounts& staff, const Clock& clock, const
     if (!freshPassword.empty()) {
         std::string freshCopy = freshPassword;  // to sign in with once changed; both wiped
         auto changed = staff.changeOwnPassword(staffId, password, freshPassword);
-        OPENSSL_cleanse(password.data(), password.size());
+        storage::wipe(password.data(), password.size());
         password = changed ? freshCopy : std::string();
-        OPENSSL_cleanse(freshCopy.data(), freshCopy.size());
+        storage::wipe(freshCopy.data(), freshCopy.size());
         if (!changed) return {std::nullopt, false, changed.problem().message};
     }
     auto member = staff.authenticate(staffId, password, clock.now());

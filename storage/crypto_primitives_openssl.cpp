@@ -1,8 +1,12 @@
-// OpenSSL 3 marks the SHA256_* functions deprecated in favour of EVP (see sha256.h for why not EVP).
+// Windows: the primitives on OpenSSL's crypto. OpenSSL 3 marks the SHA256_* functions deprecated
+// in favour of EVP; EVP reads its configuration and builds its provider and name tables on first
+// use (~4 ms of a short command-line process), for the one algorithm the audit chain needs.
 #define OPENSSL_SUPPRESS_DEPRECATED
-#include "storage/sha256.h"
+#include "storage/crypto_primitives.h"
 
 #include <openssl/crypto.h>
+#include <openssl/evp.h>
+#include <openssl/rand.h>
 #include <openssl/sha.h>
 
 #include <algorithm>
@@ -48,10 +52,22 @@ Sha256Digest hmacSha256(const unsigned char* key, std::size_t keySize, std::stri
     SHA256_Init(&outer);
     SHA256_Update(&outer, pad.data(), pad.size());
     SHA256_Update(&outer, innerDigest.data(), innerDigest.size());
-    OPENSSL_cleanse(block.data(), block.size());
-    OPENSSL_cleanse(pad.data(), pad.size());
-    OPENSSL_cleanse(&inner, sizeof inner);
+    wipe(block.data(), block.size());
+    wipe(pad.data(), pad.size());
+    wipe(&inner, sizeof inner);
     return finish(outer);
 }
+
+void pbkdf2Sha256(std::string_view password, std::span<const unsigned char> salt, unsigned iterations,
+                  std::span<unsigned char> into) {
+    PKCS5_PBKDF2_HMAC(password.data(), static_cast<int>(password.size()), salt.data(), static_cast<int>(salt.size()),
+                      static_cast<int>(iterations), EVP_sha256(), static_cast<int>(into.size()), into.data());
+}
+
+bool randomBytes(std::span<unsigned char> into) { return RAND_bytes(into.data(), static_cast<int>(into.size())) == 1; }
+
+void wipe(void* data, std::size_t size) { OPENSSL_cleanse(data, size); }
+
+bool sameBytes(const void* a, const void* b, std::size_t size) { return CRYPTO_memcmp(a, b, size) == 0; }
 
 }  // namespace madoguchi::storage

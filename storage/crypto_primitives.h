@@ -9,6 +9,7 @@
 #include <array>
 #include <cstddef>
 #include <span>
+#include <string>
 #include <string_view>
 
 namespace madoguchi::storage {
@@ -24,6 +25,11 @@ void pbkdf2Sha256(std::string_view password, std::span<const unsigned char> salt
 [[nodiscard]] bool randomBytes(std::span<unsigned char> into);
 // Zeroes `size` bytes at `data` in a way the compiler keeps.
 void wipe(void* data, std::size_t size);
+// Zeroes a secret held in a string (a password, a line of a password file), then empties it.
+inline void wipe(std::string& secret) {
+    wipe(secret.data(), secret.size());
+    secret.clear();
+}
 // Whether `a` and `b` (of the same size) hold the same bytes, in a time that does not depend on where they differ.
 bool sameBytes(const void* a, const void* b, std::size_t size);
 

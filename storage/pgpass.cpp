@@ -48,11 +48,6 @@ std::vector<std::string> linesOf(const std::filesystem::path& file) {
     return lines;
 }
 
-void wipe(std::string& text) {
-    if (!text.empty()) storage::wipe(text.data(), text.size());
-    text.clear();
-}
-
 }  // namespace
 
 std::filesystem::path passwordFilePath() {

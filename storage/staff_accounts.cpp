@@ -22,11 +22,6 @@ Bytes derive(const std::string& password, const Bytes& salt, int iterations) {
     return hash;
 }
 
-void wipe(std::string& secret) {
-    storage::wipe(secret.data(), secret.size());
-    secret.clear();
-}
-
 std::string blob(const Bytes& bytes) { return std::string(bytes.begin(), bytes.end()); }
 Bytes bytes(const std::string& blob) { return Bytes(blob.begin(), blob.end()); }
 

@@ -172,7 +172,7 @@ void SiteServerSection::testConnection() {
                 result.passwordSaved = saved.ok();
                 if (!saved) result.saveProblem = saved.problem().message;
             }
-            if (!typed.empty()) storage::wipe(typed.data(), typed.size());
+            storage::wipe(typed);
             return result;
         },
         [this](TestResult result) { showResult(result); },

@@ -9,9 +9,9 @@ StaffSignIn signInStaff(storage::StaffAccounts& staff, const Clock& clock, const
     if (!freshPassword.empty()) {
         std::string freshCopy = freshPassword;  // to sign in with once changed; both wiped
         auto changed = staff.changeOwnPassword(staffId, password, freshPassword);
-        storage::wipe(password.data(), password.size());
+        storage::wipe(password);
         password = changed ? freshCopy : std::string();
-        storage::wipe(freshCopy.data(), freshCopy.size());
+        storage::wipe(freshCopy);
         if (!changed) return {std::nullopt, false, changed.problem().message};
     }
     auto member = staff.authenticate(staffId, password, clock.now());

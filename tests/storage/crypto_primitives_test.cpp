@@ -101,6 +101,9 @@ BOOST_AUTO_TEST_CASE(SecretsAreComparedAndWiped) {
     BOOST_CHECK(sameBytes(a.data(), c.data(), 0));
     wipe(a.data(), a.size());
     BOOST_CHECK_EQUAL(a, std::string(8, '\0'));
+    std::string password = "correct horse battery staple";
+    wipe(password);
+    BOOST_CHECK(password.empty());
 }
 
 BOOST_AUTO_TEST_SUITE_END()

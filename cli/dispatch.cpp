@@ -37,8 +37,8 @@ bool asksForHelp(const Arguments& words) {
 }
 
 void prepareCommandProcess() {
-    // A report of tens of thousands of rows fills tens of MiB of heap (a server's answer arrives
-    // whole): on huge pages, not faulted in 4 KiB at a time (platform/heap_pages.h).
+    // A report of tens of thousands of rows fills tens of MiB of heap (its JSON or CSV as it is
+    // built): on huge pages, not faulted in 4 KiB at a time (platform/heap_pages.h).
     platform::heapOnHugePages(64u << 20);
     storage::usePrivateUmask();  // every file this process writes is private to its user
     app::disableCoreDumps();
